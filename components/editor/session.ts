@@ -1,0 +1,152 @@
+/**
+ * One playground's Monaco editor: a model per file, tab switching, and the annotations of the
+ * last run drawn as markers (diagnostics) and line decorations with hover text (races, blocked
+ * goroutines). Loaded lazily with Monaco.
+ * N.B. BROWSER CODE.
+ */
+import { loadMonaco, type Monaco } from './monaco.ts';
+import type { Annotation } from '../playground/annotations.ts';
+
+type Editor = ReturnType<Monaco['editor']['create']>;
+type Model = ReturnType<Monaco['editor']['createModel']>;
+
+export interface SessionOptions {
+  host: HTMLElement;
+  files: Record<string, string>;
+  readOnly: boolean;
+  ariaLabel: (file: string) => string;
+  onRun: () => void;
+  onTest: () => void;
+  onChange: () => void;
+}
+
+export interface EditorSession {
+  files(): Record<string, string>;
+  setFiles(files: Record<string, string>): void;
+  show(file: string): void;
+  current(): string;
+  annotate(annotations: Annotation[]): void;
+  reveal(file: string, line: number): void;
+  focus(): void;
+  dispose(): void;
+}
+
+const CLASS_BY_KIND: Record<Annotation['kind'], string> = {
+  'race-current': 'pg-line-race',
+  'race-previous': 'pg-line-race-previous',
+  diagnostic: 'pg-line-diagnostic',
+  blocked: 'pg-line-blocked',
+  panic: 'pg-line-blocked',
+};
+
+/** Creates the editor in host with the given files; the first file is shown. */
+export function createSession(opts: SessionOptions): EditorSession {
+  const monaco = loadMonaco();
+  const models = new Map<string, Model>();
+  const uriPrefix = `inmemory://pg-${Math.random().toString(36).slice(2)}/`;
+  const addModel = (name: string, text: string) => {
+    const model = monaco.editor.createModel(text, 'go', monaco.Uri.parse(uriPrefix + name));
+    model.onDidChangeContent(() => opts.onChange());
+    models.set(name, model);
+  };
+  for (const [name, text] of Object.entries(opts.files)) addModel(name, text);
+  let currentFile = Object.keys(opts.files)[0]!;
+  const editor: Editor = monaco.editor.create(opts.host, {
+    model: models.get(currentFile)!,
+    readOnly: opts.readOnly,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    lineHeight: 21,
+    tabSize: 4,
+    insertSpaces: false,
+    glyphMargin: true,
+    renderLineHighlight: 'line',
+    ariaLabel: opts.ariaLabel(currentFile),
+    accessibilitySupport: 'auto',
+    scrollbar: { alwaysConsumeMouseWheel: false },
+    fixedOverflowWidgets: true,
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => opts.onTest());
+  let decorations = editor.createDecorationsCollection([]);
+  let lastAnnotations: Annotation[] = [];
+
+  const draw = () => {
+    const mine = lastAnnotations.filter((a) => a.file === currentFile);
+    decorations.clear();
+    decorations = editor.createDecorationsCollection(
+      mine
+        .filter((a) => a.kind !== 'diagnostic')
+        .map((a) => ({
+          range: new monaco.Range(a.line, 1, a.line, 1),
+          options: {
+            isWholeLine: true,
+            className: CLASS_BY_KIND[a.kind],
+            glyphMarginClassName: `${CLASS_BY_KIND[a.kind]}-glyph`,
+            glyphMarginHoverMessage: { value: a.message },
+            hoverMessage: { value: a.message },
+            overviewRuler: { color: a.kind.startsWith('race') ? '#d1242f' : '#bf8700', position: monaco.editor.OverviewRulerLane.Left },
+          },
+        })),
+    );
+    for (const [name, model] of models) {
+      const markers = lastAnnotations
+        .filter((a) => a.file === name && a.kind === 'diagnostic')
+        .map((a) => ({
+          startLineNumber: a.line,
+          startColumn: a.column ?? 1,
+          endLineNumber: a.line,
+          endColumn: a.column ? a.column + 1 : model.getLineMaxColumn(a.line),
+          message: a.message,
+          severity: a.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
+        }));
+      monaco.editor.setModelMarkers(model, 'lockstep', markers);
+    }
+  };
+
+  return {
+    files() {
+      return Object.fromEntries([...models].map(([name, model]) => [name, model.getValue()]));
+    },
+    setFiles(files) {
+      for (const [name, text] of Object.entries(files)) {
+        const model = models.get(name);
+        if (model) model.setValue(text);
+        else addModel(name, text);
+      }
+      for (const name of [...models.keys()]) {
+        if (!(name in files)) {
+          models.get(name)!.dispose();
+          models.delete(name);
+        }
+      }
+      if (!models.has(currentFile)) this.show(Object.keys(files)[0]!);
+    },
+    show(file) {
+      const model = models.get(file);
+      if (!model) return;
+      currentFile = file;
+      editor.setModel(model);
+      editor.updateOptions({ ariaLabel: opts.ariaLabel(file) });
+      draw();
+    },
+    current: () => currentFile,
+    annotate(annotations) {
+      lastAnnotations = annotations;
+      draw();
+    },
+    reveal(file, line) {
+      this.show(file);
+      editor.revealLineInCenter(line);
+      editor.setPosition({ lineNumber: line, column: 1 });
+      editor.focus();
+    },
+    focus: () => editor.focus(),
+    dispose() {
+      editor.dispose();
+      for (const m of models.values()) m.dispose();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { annotate, type AnnotationWords } from './annotations.ts';
+import type { RunResult } from '../../playground/src/contract/run.ts';
+
+const words: AnnotationWords = {
+  raceHover: (op, g, otherOp, og) => `${op} by goroutine ${g} — ${otherOp} by goroutine ${og}`,
+  op: (op) => op,
+  blocked: (id, state) => `goroutine ${id}: ${state}`,
+};
+
+function result(partial: Partial<RunResult>): RunResult {
+  return {
+    status: 'ok', exitCode: 0, stdout: '', stderr: '', truncated: false, races: [], tests: [], diagnostics: [], goroutines: [],
+    timings: { queueMs: 0, buildMs: 0, runMs: 0, totalMs: 0 },
+    ...partial,
+  };
+}
+
+const files = new Set(['main.go']);
+
+describe('annotations', () => {
+  test('a race marks both accesses on the learner’s lines, skipping std frames', () => {
+    const r = result({
+      status: 'race',
+      races: [{
+        accesses: [
+          { op: 'write', goroutine: 7, stack: [{ func: 'main.main.func1', file: 'main.go', line: 15 }] },
+          { op: 'read', goroutine: 6, stack: [{ func: 'runtime.mapaccess1', file: 'internal/runtime/maps/map.go', line: 1 }, { func: 'main.read', file: 'main.go', line: 21 }] },
+        ],
+        goroutines: [],
+      }],
+    });
+    expect(annotate(r, files, words)).toEqual([
+      { kind: 'race-current', file: 'main.go', line: 15, message: 'write by goroutine 7 — read by goroutine 6', severity: 'error', group: 0 },
+      { kind: 'race-previous', file: 'main.go', line: 21, message: 'read by goroutine 6 — write by goroutine 7', severity: 'error', group: 0 },
+    ]);
+  });
+
+  test('diagnostics keep their column; vet findings are warnings', () => {
+    const r = result({
+      status: 'compile_error',
+      diagnostics: [
+        { file: 'main.go', line: 4, column: 2, message: 'declared and not used: x', source: 'compiler' },
+        { file: 'other.go', line: 1, column: 1, message: 'not ours', source: 'compiler' },
+        { file: 'main.go', line: 9, column: 7, message: 'passes lock by value', source: 'vet' },
+      ],
+    });
+    const a = annotate(r, files, words);
+    expect(a).toHaveLength(2);
+    expect(a[0]).toMatchObject({ line: 4, column: 2, severity: 'error' });
+    expect(a[1]).toMatchObject({ line: 9, severity: 'warning', message: 'vet: passes lock by value' });
+  });
+
+  test('a deadlock marks every blocked goroutine’s line', () => {
+    const r = result({
+      status: 'deadlock',
+      goroutines: [
+        { id: 1, state: 'sync.Mutex.Lock', frames: [{ func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 1 }, { func: 'main.main', file: 'main.go', line: 8 }] },
+        { id: 6, state: 'sync.Mutex.Lock', frames: [{ func: 'main.worker', file: 'main.go', line: 14 }] },
+      ],
+    });
+    expect(annotate(r, files, words).map((a) => [a.kind, a.line, a.message])).toEqual([
+      ['blocked', 8, 'goroutine 1: sync.Mutex.Lock'],
+      ['blocked', 14, 'goroutine 6: sync.Mutex.Lock'],
+    ]);
+  });
+
+  test('an ok run has no annotations', () => {
+    expect(annotate(result({}), files, words)).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The playground options of a ```go fence, read from its meta string:
+ * ```go expect=race title="Lost update" action=test height=14 readonly file=counter.go
+ * Pure; used by the Markdown plugin, the snippet checker and the example picker.
+ */
+import type { RunStatus } from '../../playground/src/contract/run.ts';
+
+export const OUTCOMES: readonly RunStatus[] = [
+  'ok', 'compile_error', 'race', 'deadlock', 'concurrent_map', 'panic', 'test_failed', 'exit_error', 'timeout', 'memory_limit', 'output_limit', 'vet_findings',
+];
+
+export interface FenceOptions {
+  expect: RunStatus | undefined;
+  action: 'run' | 'test';
+  title: string | undefined;
+  /** File name shown on the tab and sent to the runner. */
+  file: string;
+  /** Editor height in lines (the code's own length when absent, capped). */
+  height: number | undefined;
+  readonly: boolean;
+  /** Build without -race (the runtime's own checks, e.g. its deadlock detector). */
+  norace: boolean;
+}
+
+/** Splits a meta string into key=value / key="quoted value" / bare flags. */
+export function parseMetaPairs(meta: string): Map<string, string | true> {
+  const out = new Map<string, string | true>();
+  for (const m of meta.matchAll(/([A-Za-z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
+    out.set(m[1]!, m[2] ?? m[3] ?? m[4] ?? true);
+  }
+  return out;
+}
+
+/** Returns the options, or throws a message naming the bad key (the build reports it with the file). */
+export function parseFenceMeta(meta: string | null | undefined): FenceOptions {
+  const pairs = parseMetaPairs(meta ?? '');
+  const expect = pairs.get('expect');
+  if (expect !== undefined && (expect === true || !OUTCOMES.includes(expect as RunStatus))) {
+    throw new Error(`expect=${String(expect)} is not an outcome; use one of ${OUTCOMES.join(', ')}`);
+  }
+  const action = pairs.get('action') ?? 'run';
+  if (action !== 'run' && action !== 'test') throw new Error(`action=${String(action)} must be run or test`);
+  const height = pairs.get('height');
+  if (height !== undefined && (height === true || !/^\d+$/.test(height))) throw new Error('height must be a number of lines');
+  const file = pairs.get('file');
+  if (file !== undefined && (file === true || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.go$/.test(file))) throw new Error('file must be a Go file name');
+  const title = pairs.get('title');
+  return {
+    expect: expect as RunStatus | undefined,
+    action,
+    title: typeof title === 'string' ? title : undefined,
+    file: (file as string | undefined) ?? (action === 'test' ? 'main_test.go' : 'main.go'),
+    height: height === undefined ? undefined : Number(height),
+    readonly: pairs.get('readonly') === true,
+    norace: pairs.get('norace') === true,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The HTTP application, assembled from explicit dependencies so tests can build it and call
+ * inject() without a port. Routes stay thin: validate, call one service, map the result.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { Config } from './config.ts';
+import type { RunService } from './run-service.ts';
+import { RequestError } from './errors.ts';
+import { siteRoutes } from './routes/site.ts';
+import { runRoutes } from './routes/run.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface AppDeps {
+  config: Config;
+  service: RunService;
+  /** Serve the built site too (the server does; API-only tests don't). */
+  serveSite?: boolean;
+}
+
+/** Request bodies above this are refused with 413 before parsing (sources are capped lower). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Maps any error to a JSON answer; input problems are 4xx with a message, faults a bare 500. */
+function errorHandler(error: FastifyError, request: { log: FastifyInstance['log'] }, reply: import('fastify').FastifyReply): void {
+  if (error instanceof RequestError) {
+    if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS));
+    void reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    return;
+  }
+  if (error.validation) {
+    const where = error.validationContext ? `${error.validationContext}` : 'request';
+    void reply.code(400).send({ error: 'bad_request', message: `Invalid ${where}: ${error.message.replace(/^(body|querystring|params|headers)\/?/, '')}` });
+    return;
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const messages: Record<string, string> = {
+      FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+      FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty; send a JSON run request.',
+      FST_ERR_CTP_BODY_TOO_LARGE: `The request is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`,
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request as application/json.',
+    };
+    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
+    void reply.code(status).send({ error: code, message: messages[error.code] ?? error.message });
+    return;
+  }
+  request.log.error(error);
+  void reply.code(500).send({ error: 'internal', message: 'The server failed unexpectedly; please try again.' });
+}
+
+/** Returns a ready-to-listen Fastify instance. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL },
+    bodyLimit: BODY_LIMIT_BYTES,
+    connectionTimeout: 60_000,
+    requestTimeout: 120_000,
+    keepAliveTimeout: 10_000,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lockstep runner API',
+        version: '1.0.0',
+        description: 'Runs learners’ Go in a sandbox with the race detector and returns structured results.',
+      },
+    },
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT_BYTES } });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: 120,
+    timeWindow: '1 minute',
+  });
+
+  await app.register(async (api) => {
+    await api.register(runRoutes, { service: deps.service });
+    await api.register(healthRoutes, { service: deps.service });
+    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+
+  if (deps.serveSite !== false) {
+    await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
+  }
+  app.addHook('onClose', async () => deps.service.close());
+  return app;
+}

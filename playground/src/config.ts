@@ -1,0 +1,77 @@
+/**
+ * Server configuration from the environment, validated once at start. The type derives from the
+ * schema; a bad value stops the server with a message naming the variable.
+ */
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4321 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  /** Built site to serve (astro build output). */
+  LOCKSTEP_SITE_DIR: Type.String({ default: 'dist' }),
+  /** Per-job work dirs, binary cache, Go build cache, database. */
+  LOCKSTEP_DATA_DIR: Type.String({ default: '.data' }),
+  /** Jobs running at once across all clients (default: number of cores). */
+  LOCKSTEP_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: availableParallelism() }),
+  /** Jobs a client may have waiting behind its running one before getting 429. */
+  LOCKSTEP_QUEUE_PER_CLIENT: Type.Integer({ minimum: 0, maximum: 16, default: 2 }),
+  /** Jobs waiting in total before new ones get 429. */
+  LOCKSTEP_QUEUE_MAX: Type.Integer({ minimum: 1, maximum: 1000, default: 32 }),
+  /** Opt-in for one learner on their own machine without bubblewrap; refused unless HOST is loopback. */
+  LOCKSTEP_UNSAFE_NO_SANDBOX: Type.Boolean({ default: false }),
+  /** Wall-clock limit of a program (action run). */
+  LOCKSTEP_RUN_TIMEOUT_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 10_000 }),
+  /** Wall-clock limit of a test binary (action test). */
+  LOCKSTEP_TEST_TIMEOUT_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 20_000 }),
+  /** Memory of one sandboxed program, through the cgroup memory controller. */
+  LOCKSTEP_MEMORY_MIB: Type.Integer({ minimum: 64, maximum: 16_384, default: 512 }),
+  /** Skip warming the Go build cache at start (tests that never run Go). */
+  LOCKSTEP_NO_WARMUP: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Union(
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('silent'),
+    ],
+    { default: 'info' },
+  ),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false, '': false };
+
+/** Returns the validated configuration, or throws an Error whose message names each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined) continue;
+    const type = (schema as { type?: string }).type;
+    if (type === 'integer') raw[key] = /^\d+$/.test(value) ? Number(value) : value;
+    else if (type === 'boolean') raw[key] = BOOLEAN_WORDS[value.toLowerCase()] ?? value;
+    else raw[key] = value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.instancePath.replace(/^\//, '') || '(config)'}: ${e.message}`);
+    throw new Error(`Invalid environment:\n${[...new Set(lines)].join('\n')}`);
+  }
+  const config = withDefaults as Config;
+  return {
+    ...config,
+    LOCKSTEP_SITE_DIR: resolve(config.LOCKSTEP_SITE_DIR),
+    LOCKSTEP_DATA_DIR: resolve(config.LOCKSTEP_DATA_DIR),
+  };
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

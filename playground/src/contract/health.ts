@@ -1,0 +1,25 @@
+/**
+ * GET /api/health: can this server run code right now, and if not, exactly why.
+ * N.B. IMPORTED BY THE SERVER AND BY BROWSER CODE. Keep it free of Node APIs.
+ */
+import { Type, type Static } from 'typebox';
+
+export const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
+    description: 'degraded: the site is served but code cannot run (see sandbox.reason).',
+  }),
+  go: Type.Object({ version: Type.String() }),
+  sandbox: Type.Object({
+    mode: Type.Union([Type.Literal('bwrap'), Type.Literal('none')]),
+    available: Type.Boolean(),
+    reason: Type.String({ description: 'Why the sandbox is (un)available, with the fix when it is not.' }),
+    cgroup: Type.String(),
+  }),
+  limits: Type.Record(Type.String(), Type.Number(), { description: 'Limits in force, with units in the key.' }),
+  cache: Type.Object({
+    state: Type.Union([Type.Literal('cold'), Type.Literal('warming'), Type.Literal('warm'), Type.Literal('failed')]),
+    detail: Type.String(),
+  }),
+  queue: Type.Object({ running: Type.Integer(), waiting: Type.Integer(), concurrency: Type.Integer() }),
+});
+export type Health = Static<typeof Health>;

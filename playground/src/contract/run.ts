@@ -1,0 +1,143 @@
+/**
+ * The runner's wire contract: request and result of POST /api/run and of the streaming endpoint.
+ * N.B. THIS FILE IS IMPORTED BY THE SERVER AND BY BROWSER CODE. Keep it free of Node APIs.
+ * Types derive from these schemas; the OpenAPI document is generated from them.
+ */
+import { Type, type Static } from 'typebox';
+
+/** Names a learner may give files: one flat directory, a few safe extensions. */
+export const FILE_NAME_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\\.(go|mod|sum|txt)$';
+
+export const Action = Type.Union(
+  [Type.Literal('run'), Type.Literal('test'), Type.Literal('vet'), Type.Literal('fmt')],
+  { description: 'run: go run; test: go test; vet: go vet; fmt: gofmt' },
+);
+export type Action = Static<typeof Action>;
+
+export const RunRequest = Type.Object(
+  {
+    files: Type.Record(Type.String({ pattern: FILE_NAME_PATTERN }), Type.String({ maxLength: 256 * 1024 }), {
+      minProperties: 1,
+      maxProperties: 20,
+      description:
+        'A flat set of files forming one package (package main for run): at most 20, 256 KiB in total, named [A-Za-z0-9_.-] ending .go, .mod, .sum or .txt.',
+    }),
+    action: Action,
+    race: Type.Optional(
+      Type.Boolean({ description: 'Build with -race. Defaults to true for run and test.' }),
+    ),
+    stdin: Type.Optional(Type.String({ maxLength: 64 * 1024, description: 'Standard input for run (≤ 64 KiB).' })),
+    args: Type.Optional(
+      Type.Array(Type.String({ maxLength: 256 }), {
+        maxItems: 32,
+        description: 'Program arguments for run.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RunRequest = Static<typeof RunRequest>;
+
+/** Outcome of a run, most informative first when several apply (see playground/src/parsers/status.ts). */
+export const RunStatus = Type.Union([
+  Type.Literal('ok'),
+  Type.Literal('compile_error'),
+  Type.Literal('race'),
+  Type.Literal('deadlock'),
+  Type.Literal('concurrent_map'),
+  Type.Literal('panic'),
+  Type.Literal('test_failed'),
+  Type.Literal('exit_error'),
+  Type.Literal('timeout'),
+  Type.Literal('memory_limit'),
+  Type.Literal('output_limit'),
+  Type.Literal('vet_findings'),
+]);
+export type RunStatus = Static<typeof RunStatus>;
+
+export const Frame = Type.Object({
+  func: Type.String(),
+  file: Type.String({ description: 'As the learner named it (main.go), or a Go std path.' }),
+  line: Type.Integer(),
+});
+export type Frame = Static<typeof Frame>;
+
+export const RaceAccess = Type.Object({
+  op: Type.Union([Type.Literal('read'), Type.Literal('write')]),
+  goroutine: Type.Integer(),
+  stack: Type.Array(Frame),
+});
+export type RaceAccess = Static<typeof RaceAccess>;
+
+export const Race = Type.Object({
+  accesses: Type.Array(RaceAccess, {
+    description: 'The current access first, the previous one second, as the report says.',
+  }),
+  goroutines: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      createdAt: Type.Array(Frame),
+    }),
+  ),
+});
+export type Race = Static<typeof Race>;
+
+export const TestCase = Type.Object({
+  name: Type.String(),
+  status: Type.Union([
+    Type.Literal('pass'),
+    Type.Literal('fail'),
+    Type.Literal('skip'),
+    Type.Literal('timeout'),
+  ]),
+  elapsedMs: Type.Number(),
+  output: Type.String(),
+  race: Type.Boolean({ description: 'A race was reported while this test ran.' }),
+});
+export type TestCase = Static<typeof TestCase>;
+
+export const Diagnostic = Type.Object({
+  file: Type.String(),
+  line: Type.Integer(),
+  column: Type.Integer(),
+  message: Type.String(),
+  source: Type.Union([Type.Literal('compiler'), Type.Literal('vet')]),
+});
+export type Diagnostic = Static<typeof Diagnostic>;
+
+export const Goroutine = Type.Object({
+  id: Type.Integer(),
+  state: Type.String({ description: 'Wait reason or state from the dump, e.g. "sync.Mutex.Lock".' }),
+  frames: Type.Array(Frame),
+});
+export type Goroutine = Static<typeof Goroutine>;
+
+export const Timings = Type.Object({
+  queueMs: Type.Number(),
+  buildMs: Type.Number(),
+  runMs: Type.Number(),
+  totalMs: Type.Number(),
+});
+export type Timings = Static<typeof Timings>;
+
+export const RunResult = Type.Object({
+  status: RunStatus,
+  exitCode: Type.Integer({ description: 'Exit code of the last step; -1 when killed by the sandbox.' }),
+  stdout: Type.String(),
+  stderr: Type.String(),
+  truncated: Type.Boolean({ description: 'Output passed the limit and was cut.' }),
+  races: Type.Array(Race),
+  tests: Type.Array(TestCase),
+  diagnostics: Type.Array(Diagnostic),
+  goroutines: Type.Array(Goroutine),
+  files: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'fmt: formatted files.' })),
+  message: Type.Optional(Type.String({ description: 'A plain-language note about the verdict.' })),
+  timings: Timings,
+});
+export type RunResult = Static<typeof RunResult>;
+
+export const ErrorBody = Type.Object({
+  error: Type.String({ description: 'Machine-readable code, e.g. bad_request, queue_full.' }),
+  message: Type.String({ description: 'What is wrong, for a person.' }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;

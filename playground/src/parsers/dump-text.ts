@@ -1,0 +1,30 @@
+/**
+ * When the sandbox stops a program with SIGQUIT (watchdog or time limit), Go prints a full
+ * runtime dump: registers, runtime-internal goroutines, addresses. Learners need the part that
+ * is theirs. This replaces the dump in stderr with Go-style text of the user goroutines only.
+ */
+import type { Goroutine, RunStatus } from '../contract/run.ts';
+
+const SIGQUIT_MARK = /(^|\n)SIGQUIT: quit\n/;
+
+/** Returns Go-style stack text for goroutines ("goroutine 1 [sync.Mutex.Lock]:\nmain.main()\n\tmain.go:8"). */
+export function formatGoroutines(goroutines: Goroutine[]): string {
+  return goroutines
+    .map((g) => [`goroutine ${g.id} [${g.state}]:`, ...g.frames.map((f) => `${f.func}(...)\n\t${f.file}:${f.line}`)].join('\n'))
+    .join('\n\n');
+}
+
+/** Returns stderr with a SIGQUIT dump replaced by a short account of why the program was stopped. */
+export function replaceQuitDump(stderr: string, status: RunStatus, goroutines: Goroutine[]): string {
+  const match = SIGQUIT_MARK.exec(stderr);
+  if (!match) return stderr;
+  const before = stderr.slice(0, match.index + match[1]!.length);
+  const heading =
+    status === 'deadlock'
+      ? 'fatal error: all goroutines are asleep - deadlock!\n' +
+        '(found by Lockstep: the program stopped making progress with every goroutine blocked.\n' +
+        ' Go reports this itself only in builds without -race; see golang/go#20588.)'
+      : '[stopped by the sandbox: goroutines at that moment]';
+  const body = formatGoroutines(goroutines);
+  return `${before}${before && !before.endsWith('\n') ? '\n' : ''}${heading}\n\n${body}${body ? '\n' : ''}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * POST /api/run: validate, run through the queue and sandbox, answer the RunResult.
+ * GET /api/run/stream: the same over a WebSocket, with queue position, phases and output as they happen.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Value } from 'typebox/value';
+import { ErrorBody, RunRequest, RunResult } from '../contract/run.ts';
+import type { StreamMessage } from '../contract/stream.ts';
+import type { RunService } from '../run-service.ts';
+import { RequestError } from '../errors.ts';
+import { clientKey } from './client-id.ts';
+
+/** Registers the run routes. */
+export async function runRoutes(app: FastifyInstance, opts: { service: RunService }): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/api/run',
+    {
+      schema: {
+        summary: 'Run, test, vet or format a Go package in the sandbox',
+        body: RunRequest,
+        response: { 200: RunResult, 400: ErrorBody, 413: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const controller = new AbortController();
+      // A client that goes away before the answer is written stops its run.
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      return opts.service.run(request.body, clientKey(request), { signal: controller.signal });
+    },
+  );
+
+  api.get(
+    '/api/run/stream',
+    {
+      websocket: true,
+      schema: {
+        summary: 'WebSocket: send one RunRequest as JSON; receive queued/phase/output messages, then result or error',
+        querystring: { type: 'object', properties: { client: { type: 'string', maxLength: 64 } } },
+      },
+    },
+    (socket, request) => {
+      const controller = new AbortController();
+      const send = (message: StreamMessage): void => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      socket.on('close', () => controller.abort());
+      socket.once('message', (raw: Buffer) => {
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          send({ type: 'error', error: 'bad_request', message: 'The first message must be a RunRequest in JSON.' });
+          socket.close(1008);
+          return;
+        }
+        if (!Value.Check(RunRequest, body)) {
+          const first = [...Value.Errors(RunRequest, body)][0];
+          const where = first?.instancePath ? `${first.instancePath}: ` : '';
+          send({ type: 'error', error: 'bad_request', message: `Invalid run request: ${where}${first?.message ?? 'wrong shape'}` });
+          socket.close(1008);
+          return;
+        }
+        opts.service
+          .run(body, clientKey(request), {
+            signal: controller.signal,
+            onQueue: (position) => send({ type: 'queued', position }),
+            onPhase: (phase) => send({ type: 'phase', phase }),
+            onOutput: (stream, data) => send({ type: 'output', stream, data }),
+          })
+          .then(
+            (result) => send({ type: 'result', result }),
+            (error: unknown) => {
+              if (error instanceof RequestError) {
+                send({ type: 'error', error: error.code, message: error.message, retryAfterS: error.retryAfterS });
+              } else {
+                request.log.error(error);
+                send({ type: 'error', error: 'internal', message: 'The runner failed unexpectedly; please try again.' });
+              }
+            },
+          )
+          .finally(() => socket.close(1000));
+      });
+    },
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Serves the built Astro site: files from the site directory, directory URLs to their
+ * index.html, and Starlight's 404 page for anything else that is not under /api.
+ */
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Registers static serving of siteDir; throws a clear error when the site was not built. */
+export async function siteRoutes(app: FastifyInstance, opts: { siteDir: string }): Promise<void> {
+  if (!existsSync(join(opts.siteDir, 'index.html'))) {
+    throw new Error(`The site is not built (no ${opts.siteDir}/index.html). Run: npm run build`);
+  }
+  await app.register(fastifyStatic, {
+    root: opts.siteDir,
+    redirect: true,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(reply, path) {
+      // Astro's hashed assets never change; pages and search data must revalidate.
+      const immutable = path.includes('/_astro/') || path.includes('/diagrams/');
+      (reply as unknown as { header(k: string, v: string): void }).header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const notFoundPage = join(opts.siteDir, '404.html');
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.code(404).send({ error: 'not_found', message: `No API route ${request.method} ${request.url}` });
+    }
+    if (!existsSync(notFoundPage)) return reply.code(404).type('text/plain').send('Not found');
+    return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', opts.siteDir);
+  });
+}

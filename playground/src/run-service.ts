@@ -1,0 +1,22 @@
+/**
+ * What the routes need from the runner: run one request for one client (queued fairly, executed
+ * in the sandbox, parsed into a RunResult) and report health. Wired in server.ts.
+ */
+import type { RunRequest, RunResult } from './contract/run.ts';
+import type { Health } from './contract/health.ts';
+import type { Phase } from './contract/stream.ts';
+
+export interface RunHooks {
+  /** Aborted when the client goes away: a waiting job leaves the queue, a running one is killed. */
+  signal?: AbortSignal;
+  onQueue?: (position: number) => void;
+  onPhase?: (phase: Phase) => void;
+  onOutput?: (stream: 'stdout' | 'stderr', data: string) => void;
+}
+
+export interface RunService {
+  health(): Promise<Health>;
+  /** Resolves with the result; rejects with a RequestError for anything the caller can fix. */
+  run(request: RunRequest, client: string, hooks: RunHooks): Promise<RunResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,118 @@
+/**
+ * The run service: one request goes through the fair queue, the sandbox and the parsers, and
+ * comes back as a RunResult. Health reports what the sandbox probe found.
+ */
+import type { Config } from './config.ts';
+import { isLoopback } from './config.ts';
+import type { RunRequest, RunResult } from './contract/run.ts';
+import type { Health } from './contract/health.ts';
+import type { RunHooks, RunService } from './run-service.ts';
+import { FairQueue, QueueAbortedError, QueueFullError } from './queue/fair-queue.ts';
+import { RequestError, RunnerUnavailableError } from './errors.ts';
+import {
+  createSandbox,
+  JobAbortedError,
+  SandboxInputError,
+  SandboxUnavailableError,
+  type Sandbox,
+  type SandboxProbe,
+} from './sandbox/index.ts';
+import { classify } from './parsers/status.ts';
+
+/** The sandbox compiles in this directory; learners see their own file names instead. */
+const WORK_DIR_PREFIX = '/sandbox/src/';
+
+/** Returns text with the sandbox's source directory removed from paths ("main.go:12"). */
+export function stripWorkDir(text: string): string {
+  return text.replaceAll(WORK_DIR_PREFIX, '');
+}
+
+/** Returns the service; probing and cache warming start in the background. */
+export function createRunService(config: Config): RunService {
+  const unsafe = config.LOCKSTEP_UNSAFE_NO_SANDBOX;
+  if (unsafe && !isLoopback(config.HOST)) {
+    throw new Error('LOCKSTEP_UNSAFE_NO_SANDBOX=1 is only allowed when HOST is a loopback address.');
+  }
+  const sandbox: Sandbox = createSandbox({
+    dataDir: config.LOCKSTEP_DATA_DIR,
+    unsafeNoSandbox: unsafe,
+    limits: {
+      runWallMs: config.LOCKSTEP_RUN_TIMEOUT_MS,
+      testWallMs: config.LOCKSTEP_TEST_TIMEOUT_MS,
+      memoryBytes: config.LOCKSTEP_MEMORY_MIB * 1024 * 1024,
+    },
+  });
+  const queue = new FairQueue({
+    concurrency: config.LOCKSTEP_CONCURRENCY,
+    perClientWaiting: config.LOCKSTEP_QUEUE_PER_CLIENT,
+    maxWaiting: config.LOCKSTEP_QUEUE_MAX,
+  });
+  const probe: Promise<SandboxProbe> = sandbox.probe();
+  if (!config.LOCKSTEP_NO_WARMUP) {
+    void probe.then((p) => (p.available ? sandbox.warm() : undefined)).catch(() => undefined);
+  }
+
+  async function run(request: RunRequest, client: string, hooks: RunHooks): Promise<RunResult> {
+    const found = await probe;
+    if (!found.available) throw new RunnerUnavailableError(found.reason);
+    const enqueuedAt = performance.now();
+    let startedAt = enqueuedAt;
+    try {
+      return await queue.submit(
+        client,
+        async (signal) => {
+          startedAt = performance.now();
+          const outcome = await sandbox.execute(
+            {
+              files: request.files,
+              action: request.action,
+              race: request.race ?? (request.action === 'run' || request.action === 'test'),
+              stdin: request.stdin,
+              args: request.args,
+            },
+            {
+              signal,
+              onPhase: (phase) => hooks.onPhase?.(phase),
+              onOutput: (stream, chunk) => hooks.onOutput?.(stream, stripWorkDir(chunk)),
+            },
+          );
+          const result = classify(outcome, Math.round(startedAt - enqueuedAt));
+          result.stdout = stripWorkDir(result.stdout);
+          result.stderr = stripWorkDir(result.stderr);
+          result.timings = { ...result.timings, totalMs: Math.round(performance.now() - enqueuedAt) };
+          return result;
+        },
+        {
+          signal: hooks.signal,
+          onPosition: (position) => {
+            if (position > 0) hooks.onQueue?.(position);
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof QueueFullError) throw new RequestError(429, 'queue_full', error.message, error.retryAfterS);
+      if (error instanceof QueueAbortedError || error instanceof JobAbortedError) {
+        throw new RequestError(499, 'cancelled', 'The run was cancelled.');
+      }
+      if (error instanceof SandboxUnavailableError) throw new RunnerUnavailableError(error.message);
+      if (error instanceof SandboxInputError) throw new RequestError(error.statusCode, error.code, error.message);
+      throw error;
+    }
+  }
+
+  async function health(): Promise<Health> {
+    const found = await probe;
+    const stats = queue.stats();
+    const warm = sandbox.warmState();
+    return {
+      status: found.available ? 'ok' : 'degraded',
+      go: { version: found.goVersion },
+      sandbox: { mode: found.mode, available: found.available, reason: found.reason, cgroup: found.cgroup },
+      limits: sandbox.limitsSummary(),
+      cache: warm,
+      queue: { running: stats.running, waiting: stats.waiting, concurrency: queue.limits.concurrency },
+    };
+  }
+
+  return { run, health, close: () => sandbox.close() };
+}

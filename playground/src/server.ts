@@ -1,0 +1,44 @@
+/**
+ * The process: read the configuration, build the app, listen, and shut down cleanly on signals.
+ * Started by `npm start` (after the site build) and by the e2e tests.
+ */
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { createRunService } from './runner.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  let app;
+  try {
+    app = await buildApp({ config, service: createRunService(config) });
+  } catch (error) {
+    console.error(`Lockstep cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string): void => {
+    app.log.info(`${signal}: closing`);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const hint = e.code === 'EADDRINUSE' ? ` Port ${config.PORT} is in use: stop the other server or set PORT.` : '';
+    console.error(`Lockstep cannot listen on ${config.HOST}:${config.PORT}: ${e.message}.${hint}`);
+    process.exit(1);
+  }
+  console.log(`Lockstep is running at http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`);
+}
+
+void main();

@@ -1,0 +1,160 @@
+/**
+ * Runner benchmarks (a script, not a test): p50/p95 of the common requests against the real
+ * server on loopback, beside the bare toolchain doing the same work, and throughput at 1, 4 and
+ * 16 concurrent clients. Prints a Markdown report for docs/performance.md.
+ * Usage: npm run bench:runner [-- --iterations 15]
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { RunRequest, RunResult } from '../playground/src/contract/run.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const BASE = `http://127.0.0.1:${PORT}`;
+const argIndex = process.argv.indexOf('--iterations');
+const N = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 15;
+
+const HELLO = (n: number) =>
+  `package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\ttotal := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tmu.Lock()\n\t\t\ttotal += ${n}\n\t\t\tmu.Unlock()\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(total)\n}\n`;
+const PKG = (n: number) => ({
+  'go.mod': 'module counter\n\ngo 1.24\n',
+  'counter.go': `package counter\n\nimport "sync"\n\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (c *Counter) Add(d int) {\n\tc.mu.Lock()\n\tc.n += d\n\tc.mu.Unlock()\n}\n\nfunc (c *Counter) Value() int {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()\n\treturn c.n + ${n} - ${n}\n}\n`,
+  'counter_test.go': 'package counter\n\nimport (\n\t"sync"\n\t"testing"\n)\n\nfunc TestAdd(t *testing.T) {\n\tvar c Counter\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 8; i++ {\n\t\twg.Add(1)\n\t\tgo func() { defer wg.Done(); c.Add(1) }()\n\t}\n\twg.Wait()\n\tif c.Value() != 8 {\n\t\tt.Fatal(c.Value())\n\t}\n}\n',
+});
+
+let salt = Date.now() % 100000;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+
+async function post(body: RunRequest, client: string): Promise<{ status: number; result?: RunResult; ms: number }> {
+  const t = performance.now();
+  const res = await fetch(`${BASE}/api/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-lockstep-client': client },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as RunResult;
+  return { status: res.status, result: res.status === 200 ? json : undefined, ms: performance.now() - t };
+}
+
+async function series(name: string, make: (i: number) => RunRequest, expect: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const r = await post(make(i), 'bench');
+    if (r.result?.status !== expect) throw new Error(`${name}: expected ${expect}, got ${r.status} ${r.result?.status}`);
+    times.push(r.ms);
+  }
+  return times;
+}
+
+function bare(name: string, files: (i: number) => Record<string, string>, cmd: (dir: string) => [string, string[]][]): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+    const fs = files(i);
+    if (!fs['go.mod']) fs['go.mod'] = 'module sandbox\n\ngo 1.24\n';
+    for (const [f, text] of Object.entries(fs)) writeFileSync(join(dir, f), text);
+    const t = performance.now();
+    for (const [c, args] of cmd(dir)) {
+      execFileSync(c, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GORACE: 'atexit_sleep_ms=0', GOFLAGS: '-mod=mod' } });
+    }
+    times.push(performance.now() - t);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return times;
+}
+
+async function throughput(clients: number, seconds: number): Promise<string> {
+  const deadline = performance.now() + seconds * 1000;
+  const lat: number[] = [];
+  let ok = 0;
+  let limited = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (performance.now() < deadline) {
+        const r = await post({ action: 'run', files: { 'main.go': HELLO(salt++) } }, `client-${c}`).catch(() => ({ status: 0, ms: 0 }));
+        if (r.status === 200) {
+          ok++;
+          lat.push(r.ms);
+        } else if (r.status === 429) {
+          limited++;
+          await new Promise((res) => setTimeout(res, 500));
+        } else errors++;
+      }
+    }),
+  );
+  const rps = ok / seconds;
+  return `| ${clients} | ${ok} | ${rps.toFixed(2)} | ${limited} | ${errors} | ${percentile(lat, 50).toFixed(0)} | ${percentile(lat, 95).toFixed(0)} |`;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const h = (await (await fetch(`${BASE}/api/health`)).json()) as { cache: { state: string } };
+      if (h.cache.state === 'warm' || h.cache.state === 'failed') return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('server did not become ready');
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
+  const server: ChildProcess = spawn(process.execPath, ['playground/src/server.ts'], {
+    env: { ...process.env, PORT: String(PORT), LOG_LEVEL: 'warn', LOCKSTEP_DATA_DIR: dataDir, LOCKSTEP_SITE_DIR: process.env.LOCKSTEP_SITE_DIR ?? 'dist' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForServer();
+    const fixed = HELLO(1);
+    await post({ action: 'run', files: { 'main.go': fixed } }, 'bench');
+    const rows: [string, number[], number[] | null][] = [];
+    rows.push(['unchanged example (binary reuse)', await series('unchanged', () => ({ action: 'run', files: { 'main.go': fixed } }), 'ok'), null]);
+    const edited = await series('edited', () => ({ action: 'run', files: { 'main.go': HELLO(salt++) } }), 'ok');
+    const bareRun = bare('edited', () => ({ 'main.go': HELLO(salt++) }), () => [['go', ['build', '-race', '-o', 'prog', '.']], ['./prog', []]]);
+    rows.push(['edited program (-race build + run)', edited, bareRun]);
+    const test = await series('test', () => ({ action: 'test', files: PKG(salt++) }), 'ok');
+    const bareTest = bare('test', () => PKG(salt++), () => [['go', ['test', '-race', '-count=1', '.']]]);
+    rows.push(['go test -race, small package', test, bareTest]);
+    const vet = await series('vet', () => ({ action: 'vet', files: { 'main.go': HELLO(salt++) } }), 'ok');
+    const bareVet = bare('vet', () => ({ 'main.go': HELLO(salt++) }), () => [['go', ['vet', '.']]]);
+    rows.push(['go vet', vet, bareVet]);
+    const fmt = await series('fmt', () => ({ action: 'fmt', files: { 'main.go': HELLO(salt++) } }), 'ok');
+    const bareFmt = bare('fmt', () => ({ 'main.go': HELLO(salt++) }), () => [['gofmt', ['-l', '.']]]);
+    rows.push(['gofmt', fmt, bareFmt]);
+
+    const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
+    const lines = [
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${goVersion}, Node ${process.versions.node}; warm build cache; ${N} iterations each.`,
+      '',
+      '| request | p50 ms | p95 ms | bare toolchain p50 ms | ratio (p50) |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...rows.map(([name, xs, b]) =>
+        `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 95).toFixed(0)} | ${b ? percentile(b, 50).toFixed(0) : '—'} | ${b ? (percentile(xs, 50) / percentile(b, 50)).toFixed(2) : '—'} |`,
+      ),
+      '',
+      'Throughput (edited programs, 20 s per level; 429 is the per-client queue limit working as designed):',
+      '',
+      '| clients | runs ok | runs/s | 429 | errors | p50 ms | p95 ms |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ];
+    for (const clients of [1, 4, 16]) lines.push(await throughput(clients, 20));
+    console.log(lines.join('\n'));
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

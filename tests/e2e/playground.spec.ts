@@ -1,0 +1,157 @@
+/**
+ * The playground in Chromium against the real runner: edit and run with streamed output, a race
+ * drawn on the code, a deadlock explained, gofmt, share links, keyboard-only use, a runner that
+ * is down, and axe on the full-page playground.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+
+const LOST_UPDATE = '/locks/internals-and-memory-model/';
+
+async function openPlayground(page: Page, path: string, index = 0) {
+  await page.goto(path);
+  const pg = page.locator('lockstep-playground').nth(index);
+  await pg.scrollIntoViewIfNeeded();
+  await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  return pg;
+}
+
+async function typeInEditor(page: Page, pg: ReturnType<Page['locator']>, text: string) {
+  await pg.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('edit, run: output streams into the terminal and the verdict shows', async ({ page }) => {
+  await page.goto('/playground/');
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await pg.getByRole('combobox', { name: /example/i }).selectOption({ label: 'The same counter, protected by a sync.Mutex' });
+  await typeInEditor(page, pg, '\n// edited by the test\n');
+  await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(pg.locator('.pg-status')).toContainText(/Building|Running|Waiting|Connecting/);
+  await expect(pg.locator('.pg-status')).toContainText('OK', { timeout: 60_000 });
+  await expect(pg.locator('.pg-log')).toContainText('counter = 2000');
+  await expect(pg.locator('.xterm-rows')).toContainText('counter = 2000');
+});
+
+test('a racy snippet: race panel and the conflicting line marked', async ({ page }) => {
+  const pg = await openPlayground(page, LOST_UPDATE);
+  await expect(pg).toHaveAttribute('data-playground', /.+/);
+  await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(pg.locator('.pg-status')).toContainText('Data race', { timeout: 60_000 });
+  const panel = pg.locator('.pg-race').first();
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.pg-access')).toHaveCount(2);
+  await expect(panel.getByRole('button', { name: /main\.go:18/ }).first()).toBeVisible();
+  await expect(pg.locator('.pg-line-race, .pg-line-race-previous').first()).toBeVisible();
+  await expect(pg.locator('.pg-explain a')).toHaveAttribute('href', '/maps/race-detector/');
+});
+
+test('a deadlocking snippet: explanation and blocked goroutines with their lines', async ({ page }) => {
+  const pg = await openPlayground(page, '/locks/production-lockup/');
+  await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(pg.locator('.pg-status')).toContainText('Deadlock', { timeout: 60_000 });
+  await expect(pg.locator('.pg-explain')).toContainText('Every goroutine is blocked');
+  await expect(pg.locator('.pg-goroutines')).toContainText('sync.Mutex.Lock');
+  await expect(pg.locator('.pg-line-blocked').first()).toBeVisible();
+});
+
+test('Format rewrites the code with gofmt', async ({ page }) => {
+  await page.goto('/playground/');
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await typeInEditor(page, pg, '\nfunc   badlyFormatted( ){ }\n');
+  await pg.getByRole('button', { name: 'Format', exact: true }).click();
+  await expect(pg.locator('.pg-note')).toContainText('Formatted with gofmt');
+  await expect(pg.locator('.view-lines')).toContainText('func badlyFormatted() {}');
+});
+
+test('Share copies a link that restores the files', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/playground/');
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await typeInEditor(page, pg, '\n// shared-marker-42\n');
+  await pg.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(pg).toHaveAttribute('data-share-url', /#code=/);
+  const url = await pg.getAttribute('data-share-url');
+  const fresh = await context.newPage();
+  await fresh.goto(url!);
+  const restored = fresh.locator('lockstep-playground').first();
+  await expect(restored.locator('.view-lines')).toContainText('shared-marker-42', { timeout: 30_000 });
+  await expect(restored.locator('.pg-note')).toContainText('shared link');
+});
+
+test('a whole run with the keyboard only', async ({ page }) => {
+  await page.goto(LOST_UPDATE);
+  const pg = page.locator('lockstep-playground').first();
+  // Tab from the page into the playground's code region, into the editor, then run with Ctrl+Enter.
+  await pg.locator('.pg-code').focus();
+  await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(pg.locator('.monaco-editor textarea')).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await expect(pg.locator('.pg-status')).toContainText('Data race', { timeout: 60_000 });
+  // Ctrl+M releases Tab from the editor; Tab then reaches the toolbar.
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('class', /pg-button/);
+  // The first frame button of the race panel is reachable and jumps to the line.
+  const frame = pg.locator('.pg-frame').first();
+  await frame.focus();
+  await page.keyboard.press('Enter');
+  await expect(pg.locator('.monaco-editor textarea')).toBeFocused();
+});
+
+test.describe('runner down', () => {
+  let server: Server;
+  let base = '';
+  test.beforeAll(async () => {
+    // The built site without the runner behind it (a plain static server).
+    server = createServer(async (req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+      const file = join('dist', path.endsWith('/') ? `${path}index.html` : path);
+      try {
+        res.end(await readFile(file));
+      } catch {
+        res.statusCode = 404;
+        res.end('not found');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  test('Run explains that the runner is down and how to start it; the editor still works', async ({ page }) => {
+    await page.goto(`${base}${LOST_UPDATE}`);
+    const pg = page.locator('lockstep-playground').first();
+    await pg.scrollIntoViewIfNeeded();
+    await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+    await typeInEditor(page, pg, '\n// still editable\n');
+    await expect(pg.locator('.view-lines')).toContainText('still editable');
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(pg.locator('.pg-status')).toContainText('npm start', { timeout: 15_000 });
+  });
+});
+
+test('axe: the full-page playground has no serious or critical violations', async ({ page }) => {
+  await page.goto('/playground/');
+  await expect(page.locator('lockstep-playground .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+});
+
+test('zh-cn: the playground speaks Chinese', async ({ page }) => {
+  await page.goto('/zh-cn/playground/');
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.getByRole('button', { name: '运行', exact: true })).toBeVisible();
+  await expect(pg.getByRole('combobox', { name: '选择一个示例' })).toBeVisible();
+});

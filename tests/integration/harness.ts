@@ -1,0 +1,68 @@
+/**
+ * Starts the real runner (sandbox, queue, parsers) behind the real HTTP app for integration
+ * tests, with a private data directory, and checks that nothing is left behind.
+ */
+import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../playground/src/app.ts';
+import { loadConfig } from '../../playground/src/config.ts';
+import { createRunService } from '../../playground/src/runner.ts';
+import type { RunRequest, RunResult } from '../../playground/src/contract/run.ts';
+import type { Health } from '../../playground/src/contract/health.ts';
+
+export interface Runner {
+  app: FastifyInstance;
+  dataDir: string;
+  run(request: RunRequest, client?: string): Promise<{ statusCode: number; body: RunResult }>;
+  post(payload: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; json: Record<string, unknown> }>;
+  health(): Promise<Health>;
+  /** Files and directories left in the data dir's per-job area. */
+  leftovers(): string[];
+  close(): Promise<void>;
+}
+
+/** Returns a started runner; env overrides the configuration (limits, concurrency…). */
+export async function startRunner(env: Record<string, string> = {}): Promise<Runner> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-it-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir, ...env });
+  const service = createRunService(config);
+  const app = await buildApp({ config, service, serveSite: false });
+  await app.ready();
+  const post = async (payload: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/run',
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+    return { statusCode: res.statusCode, json: res.json() as Record<string, unknown> };
+  };
+  return {
+    app,
+    dataDir,
+    post,
+    async run(request, client = 'it') {
+      const res = await post(request, { 'x-lockstep-client': client });
+      return { statusCode: res.statusCode, body: res.json as unknown as RunResult };
+    },
+    async health() {
+      const res = await app.inject({ method: 'GET', url: '/api/health' });
+      return res.json() as Health;
+    },
+    leftovers() {
+      const jobs = join(dataDir, 'jobs');
+      return existsSync(jobs) ? readdirSync(jobs) : [];
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A one-file main package. */
+export function mainProgram(source: string): RunRequest {
+  return { files: { 'main.go': source }, action: 'run' };
+}

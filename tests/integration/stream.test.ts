@@ -1,0 +1,99 @@
+/**
+ * The streaming endpoint over a real WebSocket: queue position, phases and output arrive as the
+ * program writes, then the same result object as POST /api/run; closing the socket stops the run.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startRunner, mainProgram, type Runner } from './harness.ts';
+import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import type { RunRequest } from '../../playground/src/contract/run.ts';
+
+let runner: Runner;
+let base: string;
+
+beforeAll(async () => {
+  runner = await startRunner({ LOCKSTEP_RUN_TIMEOUT_MS: '8000', LOCKSTEP_CONCURRENCY: '1' });
+  await runner.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = runner.app.server.address();
+  base = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}, 240_000);
+afterAll(async () => runner?.close());
+
+/** Opens a stream, sends the request, and collects messages with their arrival times. */
+function stream(request: RunRequest | string, client: string, onMessage?: (m: StreamMessage, ws: WebSocket) => void) {
+  return new Promise<{ messages: { at: number; m: StreamMessage }[]; closeCode: number }>((resolve, reject) => {
+    const ws = new WebSocket(`${base}/api/run/stream?client=${client}`);
+    const messages: { at: number; m: StreamMessage }[] = [];
+    const t0 = performance.now();
+    ws.onopen = () => ws.send(typeof request === 'string' ? request : JSON.stringify(request));
+    ws.onmessage = (event) => {
+      const m = JSON.parse(String(event.data)) as StreamMessage;
+      messages.push({ at: performance.now() - t0, m });
+      onMessage?.(m, ws);
+    };
+    ws.onerror = () => reject(new Error('websocket error'));
+    ws.onclose = (event) => resolve({ messages, closeCode: event.code });
+  });
+}
+
+const SLOW_PRINTER = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	for i := 0; i < 3; i++ {
+		fmt.Println("tick", i)
+		time.Sleep(400 * time.Millisecond)
+	}
+}
+`;
+
+describe('streaming', () => {
+  test('phases, then output as it is written, then the result', async () => {
+    const { messages } = await stream(mainProgram(SLOW_PRINTER), 'stream-a');
+    const types = messages.map((x) => x.m.type);
+    expect(types).toContain('phase');
+    expect(types.at(-1)).toBe('result');
+    const phases = messages.flatMap((x) => (x.m.type === 'phase' ? [x.m.phase] : []));
+    expect(phases).toEqual(expect.arrayContaining(['running']));
+    const outputs = messages.filter((x) => x.m.type === 'output');
+    expect(outputs.map((x) => (x.m.type === 'output' ? x.m.data : '')).join('')).toBe('tick 0\ntick 1\ntick 2\n');
+    // Output streamed: the first tick arrived well before the result.
+    const resultAt = messages.at(-1)!.at;
+    expect(resultAt - outputs[0]!.at).toBeGreaterThan(600);
+    const final = messages.at(-1)!.m;
+    expect(final.type === 'result' && final.result.status).toBe('ok');
+  }, 120_000);
+
+  test('a second client waits in line and is told its position', async () => {
+    const first = stream(mainProgram(SLOW_PRINTER.replace('tick', 'first')), 'stream-b');
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await stream(mainProgram(SLOW_PRINTER.replace('tick', 'second')), 'stream-c');
+    await first;
+    expect(second.messages.some((x) => x.m.type === 'queued' && x.m.position === 1)).toBe(true);
+    expect(second.messages.at(-1)!.m.type).toBe('result');
+  }, 120_000);
+
+  test('closing the socket stops the run', async () => {
+    const forever = mainProgram('package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(50 * time.Millisecond)\n\t}\n}\n');
+    const t0 = performance.now();
+    await stream(forever, 'stream-d', (m, ws) => {
+      if (m.type === 'output') ws.close();
+    });
+    // The slot is free again long before the 8 s limit: a new run starts and finishes at once.
+    const after = await runner.run(mainProgram('package main\n\nfunc main() {}\n'), 'stream-d2');
+    expect(after.body.status).toBe('ok');
+    expect(performance.now() - t0).toBeLessThan(6_000);
+    expect(runner.leftovers()).toEqual([]);
+  }, 120_000);
+
+  test('a malformed first message gets an error message and a close', async () => {
+    const { messages, closeCode } = await stream('{not json', 'stream-e');
+    expect(messages[0]?.m).toMatchObject({ type: 'error', error: 'bad_request' });
+    expect(closeCode).toBe(1008);
+    const invalid = await stream(JSON.stringify({ action: 'run', files: { '../x.go': '' } }), 'stream-f');
+    expect(invalid.messages[0]?.m).toMatchObject({ type: 'error', error: 'bad_request' });
+  });
+});
