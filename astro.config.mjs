@@ -15,7 +15,9 @@ export default defineConfig({
         {
           // Monaco's whole stylesheet, injected by the lazy editor chunk (see components/editor/monaco.ts).
           find: /^lockstep:monaco-css/,
-          replacement: fileURLToPath(new URL('./node_modules/monaco-editor/min/vs/editor/editor.main.css', import.meta.url)),
+          replacement: fileURLToPath(
+            new URL('./node_modules/monaco-editor/min/vs/editor/editor.main.css', import.meta.url),
+          ),
         },
       ],
     },
@@ -26,7 +28,8 @@ export default defineConfig({
         name: 'lockstep-monaco-css',
         enforce: 'pre',
         resolveId(source, importer) {
-          if (source.endsWith('.css') && importer && importer.includes('/monaco-editor/esm/')) return '\0monaco-css-stub';
+          if (source.endsWith('.css') && importer && importer.includes('/monaco-editor/esm/'))
+            return '\0monaco-css-stub';
           return null;
         },
         load(id) {

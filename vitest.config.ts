@@ -1,18 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit beside pure modules (*.test.ts); cross-layer tests that need go, bwrap or a
-// server live in tests/integration. Browser tests are Playwright's (tests/e2e), not Vitest's.
+// Two projects: unit tests beside pure modules run in parallel; integration tests drive the real
+// Go toolchain and sandbox, share one warm build cache, and run one file at a time so the
+// 2-core machine measures limits rather than contention.
 export default defineConfig({
   test: {
-    include: [
-      'playground/**/*.test.ts',
-      'components/**/*.test.ts',
-      'integrations/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'tests/unit/**/*.test.ts',
-      'tests/integration/**/*.test.ts',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'playground/**/*.test.ts',
+            'components/**/*.test.ts',
+            'integrations/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
   },
 });

@@ -20,7 +20,8 @@ const HELLO = (n: number) =>
 const PKG = (n: number) => ({
   'go.mod': 'module counter\n\ngo 1.24\n',
   'counter.go': `package counter\n\nimport "sync"\n\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (c *Counter) Add(d int) {\n\tc.mu.Lock()\n\tc.n += d\n\tc.mu.Unlock()\n}\n\nfunc (c *Counter) Value() int {\n\tc.mu.Lock()\n\tdefer c.mu.Unlock()\n\treturn c.n + ${n} - ${n}\n}\n`,
-  'counter_test.go': 'package counter\n\nimport (\n\t"sync"\n\t"testing"\n)\n\nfunc TestAdd(t *testing.T) {\n\tvar c Counter\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 8; i++ {\n\t\twg.Add(1)\n\t\tgo func() { defer wg.Done(); c.Add(1) }()\n\t}\n\twg.Wait()\n\tif c.Value() != 8 {\n\t\tt.Fatal(c.Value())\n\t}\n}\n',
+  'counter_test.go':
+    'package counter\n\nimport (\n\t"sync"\n\t"testing"\n)\n\nfunc TestAdd(t *testing.T) {\n\tvar c Counter\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 8; i++ {\n\t\twg.Add(1)\n\t\tgo func() { defer wg.Done(); c.Add(1) }()\n\t}\n\twg.Wait()\n\tif c.Value() != 8 {\n\t\tt.Fatal(c.Value())\n\t}\n}\n',
 });
 
 let salt = Date.now() % 100000;
@@ -30,7 +31,10 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 }
 
-async function post(body: RunRequest, client: string): Promise<{ status: number; result?: RunResult; ms: number }> {
+async function post(
+  body: RunRequest,
+  client: string,
+): Promise<{ status: number; result?: RunResult; ms: number }> {
   const t = performance.now();
   const res = await fetch(`${BASE}/api/run`, {
     method: 'POST',
@@ -45,13 +49,18 @@ async function series(name: string, make: (i: number) => RunRequest, expect: str
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
     const r = await post(make(i), 'bench');
-    if (r.result?.status !== expect) throw new Error(`${name}: expected ${expect}, got ${r.status} ${r.result?.status}`);
+    if (r.result?.status !== expect)
+      throw new Error(`${name}: expected ${expect}, got ${r.status} ${r.result?.status}`);
     times.push(r.ms);
   }
   return times;
 }
 
-function bare(name: string, files: (i: number) => Record<string, string>, cmd: (dir: string) => [string, string[]][]): number[] {
+function bare(
+  name: string,
+  files: (i: number) => Record<string, string>,
+  cmd: (dir: string) => [string, string[]][],
+): number[] {
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
@@ -60,7 +69,11 @@ function bare(name: string, files: (i: number) => Record<string, string>, cmd: (
     for (const [f, text] of Object.entries(fs)) writeFileSync(join(dir, f), text);
     const t = performance.now();
     for (const [c, args] of cmd(dir)) {
-      execFileSync(c, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GORACE: 'atexit_sleep_ms=0', GOFLAGS: '-mod=mod' } });
+      execFileSync(c, args, {
+        cwd: dir,
+        stdio: 'ignore',
+        env: { ...process.env, GORACE: 'atexit_sleep_ms=0', GOFLAGS: '-mod=mod' },
+      });
     }
     times.push(performance.now() - t);
     rmSync(dir, { recursive: true, force: true });
@@ -77,7 +90,9 @@ async function throughput(clients: number, seconds: number): Promise<string> {
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
       while (performance.now() < deadline) {
-        const r = await post({ action: 'run', files: { 'main.go': HELLO(salt++) } }, `client-${c}`).catch(() => ({ status: 0, ms: 0 }));
+        const r = await post({ action: 'run', files: { 'main.go': HELLO(salt++) } }, `client-${c}`).catch(
+          () => ({ status: 0, ms: 0 }),
+        );
         if (r.status === 200) {
           ok++;
           lat.push(r.ms);
@@ -108,7 +123,13 @@ async function waitForServer(): Promise<void> {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
   const server: ChildProcess = spawn(process.execPath, ['playground/src/server.ts'], {
-    env: { ...process.env, PORT: String(PORT), LOG_LEVEL: 'warn', LOCKSTEP_DATA_DIR: dataDir, LOCKSTEP_SITE_DIR: process.env.LOCKSTEP_SITE_DIR ?? 'dist' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      LOCKSTEP_DATA_DIR: dataDir,
+      LOCKSTEP_SITE_DIR: process.env.LOCKSTEP_SITE_DIR ?? 'dist',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -116,18 +137,45 @@ async function main(): Promise<void> {
     const fixed = HELLO(1);
     await post({ action: 'run', files: { 'main.go': fixed } }, 'bench');
     const rows: [string, number[], number[] | null][] = [];
-    rows.push(['unchanged example (binary reuse)', await series('unchanged', () => ({ action: 'run', files: { 'main.go': fixed } }), 'ok'), null]);
-    const edited = await series('edited', () => ({ action: 'run', files: { 'main.go': HELLO(salt++) } }), 'ok');
-    const bareRun = bare('edited', () => ({ 'main.go': HELLO(salt++) }), () => [['go', ['build', '-race', '-o', 'prog', '.']], ['./prog', []]]);
+    rows.push([
+      'unchanged example (binary reuse)',
+      await series('unchanged', () => ({ action: 'run', files: { 'main.go': fixed } }), 'ok'),
+      null,
+    ]);
+    const edited = await series(
+      'edited',
+      () => ({ action: 'run', files: { 'main.go': HELLO(salt++) } }),
+      'ok',
+    );
+    const bareRun = bare(
+      'edited',
+      () => ({ 'main.go': HELLO(salt++) }),
+      () => [
+        ['go', ['build', '-race', '-o', 'prog', '.']],
+        ['./prog', []],
+      ],
+    );
     rows.push(['edited program (-race build + run)', edited, bareRun]);
     const test = await series('test', () => ({ action: 'test', files: PKG(salt++) }), 'ok');
-    const bareTest = bare('test', () => PKG(salt++), () => [['go', ['test', '-race', '-count=1', '.']]]);
+    const bareTest = bare(
+      'test',
+      () => PKG(salt++),
+      () => [['go', ['test', '-race', '-count=1', '.']]],
+    );
     rows.push(['go test -race, small package', test, bareTest]);
     const vet = await series('vet', () => ({ action: 'vet', files: { 'main.go': HELLO(salt++) } }), 'ok');
-    const bareVet = bare('vet', () => ({ 'main.go': HELLO(salt++) }), () => [['go', ['vet', '.']]]);
+    const bareVet = bare(
+      'vet',
+      () => ({ 'main.go': HELLO(salt++) }),
+      () => [['go', ['vet', '.']]],
+    );
     rows.push(['go vet', vet, bareVet]);
     const fmt = await series('fmt', () => ({ action: 'fmt', files: { 'main.go': HELLO(salt++) } }), 'ok');
-    const bareFmt = bare('fmt', () => ({ 'main.go': HELLO(salt++) }), () => [['gofmt', ['-l', '.']]]);
+    const bareFmt = bare(
+      'fmt',
+      () => ({ 'main.go': HELLO(salt++) }),
+      () => [['gofmt', ['-l', '.']]],
+    );
     rows.push(['gofmt', fmt, bareFmt]);
 
     const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
@@ -136,8 +184,9 @@ async function main(): Promise<void> {
       '',
       '| request | p50 ms | p95 ms | bare toolchain p50 ms | ratio (p50) |',
       '| --- | ---: | ---: | ---: | ---: |',
-      ...rows.map(([name, xs, b]) =>
-        `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 95).toFixed(0)} | ${b ? percentile(b, 50).toFixed(0) : '—'} | ${b ? (percentile(xs, 50) / percentile(b, 50)).toFixed(2) : '—'} |`,
+      ...rows.map(
+        ([name, xs, b]) =>
+          `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 95).toFixed(0)} | ${b ? percentile(b, 50).toFixed(0) : '—'} | ${b ? (percentile(xs, 50) / percentile(b, 50)).toFixed(2) : '—'} |`,
       ),
       '',
       'Throughput (edited programs, 20 s per level; 429 is the per-client queue limit working as designed):',

@@ -26,4 +26,6 @@ for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
   before += data.length;
   after += br.length;
 }
-console.log(`compress-site: ${files} files, ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`);
+console.log(
+  `compress-site: ${files} files, ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`,
+);

@@ -20,10 +20,25 @@ const CLIENTS = arg('clients', 50);
 const SECONDS = arg('seconds', 60);
 
 const REQUESTS: ((n: number) => RunRequest)[] = [
-  () => ({ action: 'run', files: { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("same") }\n' } }),
-  (n) => ({ action: 'run', files: { 'main.go': `package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(${n}) }\n` } }),
-  () => ({ action: 'run', files: { 'main.go': 'package main\n\nimport "sync"\n\nfunc main() {\n\tx := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() { defer wg.Done(); x++ }()\n\t}\n\twg.Wait()\n}\n' } }),
-  (n) => ({ action: 'vet', files: { 'main.go': `package main\n\nimport "fmt"\n\nfunc main() { fmt.Printf("%d\\n", ${n}) }\n` } }),
+  () => ({
+    action: 'run',
+    files: { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("same") }\n' },
+  }),
+  (n) => ({
+    action: 'run',
+    files: { 'main.go': `package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(${n}) }\n` },
+  }),
+  () => ({
+    action: 'run',
+    files: {
+      'main.go':
+        'package main\n\nimport "sync"\n\nfunc main() {\n\tx := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() { defer wg.Done(); x++ }()\n\t}\n\twg.Wait()\n}\n',
+    },
+  }),
+  (n) => ({
+    action: 'vet',
+    files: { 'main.go': `package main\n\nimport "fmt"\n\nfunc main() { fmt.Printf("%d\\n", ${n}) }\n` },
+  }),
   (n) => ({ action: 'fmt', files: { 'main.go': `package main\nfunc main(){ _ = ${n} }\n` } }),
   (n) => ({
     action: 'test',
@@ -89,7 +104,12 @@ async function main(): Promise<void> {
     rss.push(rssMiB(server.pid!));
     const fiveXX = [...counts].filter(([k]) => /^5/.test(k)).reduce((s, [, v]) => s + v, 0);
     console.log(`Load: ${CLIENTS} clients × ${SECONDS} s, mixed run/test/vet/fmt/compile-error requests`);
-    console.log([...counts].sort().map(([k, v]) => `  ${k}: ${v}`).join('\n'));
+    console.log(
+      [...counts]
+        .sort()
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n'),
+    );
     console.log(`  5xx: ${fiveXX}`);
     console.log(`  server RSS MiB every 5 s: ${rss.map((r) => r.toFixed(0)).join(' ')}`);
     if (fiveXX > 0) process.exitCode = 1;

@@ -47,13 +47,22 @@ export function findProblems(mode: 'start' | 'test'): Problem[] {
       fix: 'Install Go ≥ 1.24 from https://go.dev/dl/ (e.g. tar -C /usr/local -xzf go1.26.*.linux-amd64.tar.gz) and add /usr/local/go/bin to PATH.',
     });
   } else if (Number(m[1]) < MIN_GO[0] || (Number(m[1]) === MIN_GO[0] && Number(m[2]) < MIN_GO[1])) {
-    problems.push({ what: `${goVersion} is too old; Lockstep's lessons need Go ≥ 1.24.`, fix: 'Install Go ≥ 1.24 from https://go.dev/dl/.' });
+    problems.push({
+      what: `${goVersion} is too old; Lockstep's lessons need Go ≥ 1.24.`,
+      fix: 'Install Go ≥ 1.24 from https://go.dev/dl/.',
+    });
   }
   if (process.platform === 'linux' && !run('cc', ['--version']) && !run('gcc', ['--version'])) {
-    problems.push({ what: 'No C compiler: the race detector needs cgo and gcc.', fix: 'sudo apt-get install -y gcc' });
+    problems.push({
+      what: 'No C compiler: the race detector needs cgo and gcc.',
+      fix: 'sudo apt-get install -y gcc',
+    });
   }
   if (process.platform === 'linux' && !unsafeLocal && !run('bwrap', ['--version'])) {
-    problems.push({ what: 'bubblewrap (bwrap) is not installed: the Go runner sandboxes every program with it.', fix: 'sudo apt-get install -y bubblewrap' });
+    problems.push({
+      what: 'bubblewrap (bwrap) is not installed: the Go runner sandboxes every program with it.',
+      fix: 'sudo apt-get install -y bubblewrap',
+    });
   }
   if (mode === 'test' && !existsSync(chromiumPath())) {
     problems.push({

@@ -17,14 +17,20 @@ let installed = false;
 function install(): void {
   if (installed) return;
   installed = true;
-  (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = { getWorker: () => new EditorWorker() };
+  (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+    getWorker: () => new EditorWorker(),
+  };
   const style = document.createElement('style');
   style.dataset.lockstep = 'monaco';
   style.textContent = monacoCss;
   document.head.append(style);
-  const apply = () => monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs');
+  const apply = () =>
+    monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs');
   apply();
-  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  new MutationObserver(apply).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
 }
 
 /** Returns the Monaco API, installed once per page. */

@@ -63,6 +63,8 @@ export function createSession(opts: SessionOptions): EditorSession {
     insertSpaces: false,
     glyphMargin: true,
     renderLineHighlight: 'line',
+    // The dimmed number of the final empty line fails WCAG contrast; it carries no information.
+    renderFinalNewline: 'off',
     ariaLabel: opts.ariaLabel(currentFile),
     accessibilitySupport: 'auto',
     scrollbar: { alwaysConsumeMouseWheel: false },
@@ -87,7 +89,10 @@ export function createSession(opts: SessionOptions): EditorSession {
             glyphMarginClassName: `${CLASS_BY_KIND[a.kind]}-glyph`,
             glyphMarginHoverMessage: { value: a.message },
             hoverMessage: { value: a.message },
-            overviewRuler: { color: a.kind.startsWith('race') ? '#d1242f' : '#bf8700', position: monaco.editor.OverviewRulerLane.Left },
+            overviewRuler: {
+              color: a.kind.startsWith('race') ? '#d1242f' : '#bf8700',
+              position: monaco.editor.OverviewRulerLane.Left,
+            },
           },
         })),
     );

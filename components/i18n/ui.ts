@@ -25,7 +25,8 @@ const en = {
   'pg.open': 'Open in playground',
   'pg.files': 'Files',
   'pg.editor.label': 'Go source: {file}',
-  'pg.editor.hint': 'In the editor, Tab inserts a tab. Press Ctrl+M (Cmd+M on macOS) to make Tab move focus instead; press Ctrl+Enter to run.',
+  'pg.editor.hint':
+    'In the editor, Tab inserts a tab. Press Ctrl+M (Cmd+M on macOS) to make Tab move focus instead; press Ctrl+Enter to run.',
   'pg.editor.loading': 'Loading the editor…',
   'pg.terminal.label': 'Program output',
   'pg.status.idle': 'Ready',
@@ -50,13 +51,19 @@ const en = {
   'pg.verdict.output_limit': 'Output limit',
   'pg.verdict.vet_findings': 'Vet findings',
   'pg.explain.compile_error': 'The Go compiler rejected the program. The marked lines show where.',
-  'pg.explain.race': 'Two goroutines accessed the same memory at the same time and at least one access was a write, with nothing ordering them. The race detector saw it happen; the two accesses are marked in the code.',
-  'pg.explain.deadlock': 'Every goroutine is blocked waiting for something only another blocked goroutine could provide, so the program can never continue. The blocked goroutines and their lines are listed below.',
-  'pg.explain.concurrent_map': 'The Go runtime stopped the program because a map was written while another goroutine was reading or writing it. Built-in maps are not safe for concurrent use; protect them with a mutex or use sync.Map where it fits.',
+  'pg.explain.race':
+    'Two goroutines accessed the same memory at the same time and at least one access was a write, with nothing ordering them. The race detector saw it happen; the two accesses are marked in the code.',
+  'pg.explain.deadlock':
+    'Every goroutine is blocked waiting for something only another blocked goroutine could provide, so the program can never continue. The blocked goroutines and their lines are listed below.',
+  'pg.explain.concurrent_map':
+    'The Go runtime stopped the program because a map was written while another goroutine was reading or writing it. Built-in maps are not safe for concurrent use; protect them with a mutex or use sync.Map where it fits.',
   'pg.explain.panic': 'The program panicked. The message and the goroutine’s stack show where.',
-  'pg.explain.timeout': 'The program was still running when its time ran out, so the sandbox stopped it. A loop that never ends, or waiting for something that never comes, are the usual causes.',
-  'pg.explain.memory_limit': 'The program used more memory than the sandbox allows (programs built with -race need several times more than usual).',
-  'pg.explain.output_limit': 'The program printed more than the sandbox keeps; the output was cut where the limit was reached.',
+  'pg.explain.timeout':
+    'The program was still running when its time ran out, so the sandbox stopped it. A loop that never ends, or waiting for something that never comes, are the usual causes.',
+  'pg.explain.memory_limit':
+    'The program used more memory than the sandbox allows (programs built with -race need several times more than usual).',
+  'pg.explain.output_limit':
+    'The program printed more than the sandbox keeps; the output was cut where the limit was reached.',
   'pg.explain.test_failed': 'Some tests failed. Each failing test and its message is listed below.',
   'pg.explain.exit_error': 'The program ended with a non-zero exit status.',
   'pg.explain.vet_findings': 'go vet reported likely mistakes; they are marked in the code.',
@@ -80,7 +87,8 @@ const en = {
   'pg.test.race': 'race',
   'pg.jump': 'Go to {file}:{line}',
   'pg.unavailable': 'The Go runner is not available: {reason}',
-  'pg.unreachable': 'Cannot reach the Go runner. Start it with `npm start` (it serves this site and the runner on http://localhost:4321).',
+  'pg.unreachable':
+    'Cannot reach the Go runner. Start it with `npm start` (it serves this site and the runner on http://localhost:4321).',
   'pg.busy': 'The runner is busy. Try again in {seconds} s.',
   'pg.error': 'The run failed: {message}',
   'pg.formatted': 'Formatted with gofmt.',
@@ -111,7 +119,8 @@ const zhCN: Record<UiKey, string> = {
   'pg.open': '在练习场中打开',
   'pg.files': '文件',
   'pg.editor.label': 'Go 源代码：{file}',
-  'pg.editor.hint': '在编辑器中按 Tab 会插入制表符。按 Ctrl+M（macOS 上为 Cmd+M）可让 Tab 改为切换焦点；按 Ctrl+Enter 运行。',
+  'pg.editor.hint':
+    '在编辑器中按 Tab 会插入制表符。按 Ctrl+M（macOS 上为 Cmd+M）可让 Tab 改为切换焦点；按 Ctrl+Enter 运行。',
   'pg.editor.loading': '正在加载编辑器…',
   'pg.terminal.label': '程序输出',
   'pg.status.idle': '就绪',
@@ -136,11 +145,15 @@ const zhCN: Record<UiKey, string> = {
   'pg.verdict.output_limit': '超出输出限制',
   'pg.verdict.vet_findings': 'vet 发现问题',
   'pg.explain.compile_error': 'Go 编译器拒绝了这个程序，出错的位置已在代码中标出。',
-  'pg.explain.race': '两个 goroutine 在没有任何同步的情况下同时访问了同一块内存，且至少有一次是写操作。竞态检测器在运行中捕获到了这一点，两次访问已在代码中标出。',
-  'pg.explain.deadlock': '所有 goroutine 都在等待只有其他被阻塞的 goroutine 才能提供的东西，程序永远无法继续。下面列出了被阻塞的 goroutine 及其所在行。',
-  'pg.explain.concurrent_map': 'Go 运行时终止了程序：一个 goroutine 在写 map 的同时，另一个 goroutine 正在读或写它。内置 map 不支持并发使用，请用互斥锁保护，或在合适的场景使用 sync.Map。',
+  'pg.explain.race':
+    '两个 goroutine 在没有任何同步的情况下同时访问了同一块内存，且至少有一次是写操作。竞态检测器在运行中捕获到了这一点，两次访问已在代码中标出。',
+  'pg.explain.deadlock':
+    '所有 goroutine 都在等待只有其他被阻塞的 goroutine 才能提供的东西，程序永远无法继续。下面列出了被阻塞的 goroutine 及其所在行。',
+  'pg.explain.concurrent_map':
+    'Go 运行时终止了程序：一个 goroutine 在写 map 的同时，另一个 goroutine 正在读或写它。内置 map 不支持并发使用，请用互斥锁保护，或在合适的场景使用 sync.Map。',
   'pg.explain.panic': '程序发生了 panic。错误信息和 goroutine 的调用栈指出了位置。',
-  'pg.explain.timeout': '时间用完时程序仍在运行，沙箱终止了它。常见原因是永不结束的循环，或等待一个永远不会到来的事件。',
+  'pg.explain.timeout':
+    '时间用完时程序仍在运行，沙箱终止了它。常见原因是永不结束的循环，或等待一个永远不会到来的事件。',
   'pg.explain.memory_limit': '程序使用的内存超过了沙箱的上限（以 -race 构建的程序需要比平时多数倍的内存）。',
   'pg.explain.output_limit': '程序输出超过了沙箱保留的上限，输出在达到上限处被截断。',
   'pg.explain.test_failed': '部分测试失败。下面列出了每个失败的测试及其信息。',
@@ -166,7 +179,8 @@ const zhCN: Record<UiKey, string> = {
   'pg.test.race': '数据竞争',
   'pg.jump': '跳转到 {file}:{line}',
   'pg.unavailable': 'Go 运行器不可用：{reason}',
-  'pg.unreachable': '无法连接 Go 运行器。请用 `npm start` 启动它（它会在 http://localhost:4321 同时提供本站点和运行器）。',
+  'pg.unreachable':
+    '无法连接 Go 运行器。请用 `npm start` 启动它（它会在 http://localhost:4321 同时提供本站点和运行器）。',
   'pg.busy': '运行器繁忙，请在 {seconds} 秒后重试。',
   'pg.error': '运行失败：{message}',
   'pg.formatted': '已用 gofmt 格式化。',

@@ -10,7 +10,15 @@ const words: AnnotationWords = {
 
 function result(partial: Partial<RunResult>): RunResult {
   return {
-    status: 'ok', exitCode: 0, stdout: '', stderr: '', truncated: false, races: [], tests: [], diagnostics: [], goroutines: [],
+    status: 'ok',
+    exitCode: 0,
+    stdout: '',
+    stderr: '',
+    truncated: false,
+    races: [],
+    tests: [],
+    diagnostics: [],
+    goroutines: [],
     timings: { queueMs: 0, buildMs: 0, runMs: 0, totalMs: 0 },
     ...partial,
   };
@@ -22,17 +30,40 @@ describe('annotations', () => {
   test('a race marks both accesses on the learner’s lines, skipping std frames', () => {
     const r = result({
       status: 'race',
-      races: [{
-        accesses: [
-          { op: 'write', goroutine: 7, stack: [{ func: 'main.main.func1', file: 'main.go', line: 15 }] },
-          { op: 'read', goroutine: 6, stack: [{ func: 'runtime.mapaccess1', file: 'internal/runtime/maps/map.go', line: 1 }, { func: 'main.read', file: 'main.go', line: 21 }] },
-        ],
-        goroutines: [],
-      }],
+      races: [
+        {
+          accesses: [
+            { op: 'write', goroutine: 7, stack: [{ func: 'main.main.func1', file: 'main.go', line: 15 }] },
+            {
+              op: 'read',
+              goroutine: 6,
+              stack: [
+                { func: 'runtime.mapaccess1', file: 'internal/runtime/maps/map.go', line: 1 },
+                { func: 'main.read', file: 'main.go', line: 21 },
+              ],
+            },
+          ],
+          goroutines: [],
+        },
+      ],
     });
     expect(annotate(r, files, words)).toEqual([
-      { kind: 'race-current', file: 'main.go', line: 15, message: 'write by goroutine 7 — read by goroutine 6', severity: 'error', group: 0 },
-      { kind: 'race-previous', file: 'main.go', line: 21, message: 'read by goroutine 6 — write by goroutine 7', severity: 'error', group: 0 },
+      {
+        kind: 'race-current',
+        file: 'main.go',
+        line: 15,
+        message: 'write by goroutine 7 — read by goroutine 6',
+        severity: 'error',
+        group: 0,
+      },
+      {
+        kind: 'race-previous',
+        file: 'main.go',
+        line: 21,
+        message: 'read by goroutine 6 — write by goroutine 7',
+        severity: 'error',
+        group: 0,
+      },
     ]);
   });
 
@@ -55,7 +86,14 @@ describe('annotations', () => {
     const r = result({
       status: 'deadlock',
       goroutines: [
-        { id: 1, state: 'sync.Mutex.Lock', frames: [{ func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 1 }, { func: 'main.main', file: 'main.go', line: 8 }] },
+        {
+          id: 1,
+          state: 'sync.Mutex.Lock',
+          frames: [
+            { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 1 },
+            { func: 'main.main', file: 'main.go', line: 8 },
+          ],
+        },
         { id: 6, state: 'sync.Mutex.Lock', frames: [{ func: 'main.worker', file: 'main.go', line: 14 }] },
       ],
     });

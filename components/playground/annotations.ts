@@ -32,7 +32,11 @@ export function userFrame(stack: Frame[], files: ReadonlySet<string>): Frame | u
 }
 
 /** Returns the annotations for a result; frames outside the learner's files are skipped. */
-export function annotate(result: RunResult, files: ReadonlySet<string>, words: AnnotationWords): Annotation[] {
+export function annotate(
+  result: RunResult,
+  files: ReadonlySet<string>,
+  words: AnnotationWords,
+): Annotation[] {
   const out: Annotation[] = [];
   result.races.forEach((race, group) => {
     const [current, previous] = race.accesses;

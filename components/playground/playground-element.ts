@@ -25,7 +25,13 @@ interface PlaygroundData {
   /** Full-page playground: restore a shared link from the URL fragment, allow adding files. */
   page?: boolean;
   /** Full-page playground: the course's examples for the picker. */
-  examples?: { id: string; title: string; files: Record<string, string>; action: 'run' | 'test'; race: boolean }[];
+  examples?: {
+    id: string;
+    title: string;
+    files: Record<string, string>;
+    action: 'run' | 'test';
+    race: boolean;
+  }[];
   example?: string;
 }
 
@@ -39,7 +45,10 @@ function decodeData(attr: string | null): PlaygroundData | null {
   }
 }
 
-function button(label: string, opts: { title?: string; className?: string; keys?: string } = {}): HTMLButtonElement {
+function button(
+  label: string,
+  opts: { title?: string; className?: string; keys?: string } = {},
+): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = label;
@@ -155,7 +164,11 @@ export class LockstepPlayground extends HTMLElement {
     toolbar.className = 'pg-toolbar';
     toolbar.setAttribute('role', 'toolbar');
     toolbar.setAttribute('aria-label', this.data.title ?? this.t('pg.editor.label', { file: this.current }));
-    const run = button(this.t('pg.run'), { title: this.t('pg.run.title'), className: 'pg-primary', keys: 'Control+Enter' });
+    const run = button(this.t('pg.run'), {
+      title: this.t('pg.run.title'),
+      className: 'pg-primary',
+      keys: 'Control+Enter',
+    });
     const test = button(this.t('pg.test'), { title: this.t('pg.test.title'), keys: 'Control+Shift+Enter' });
     const stop = button(this.t('pg.stop'));
     stop.disabled = true;
@@ -214,7 +227,25 @@ export class LockstepPlayground extends HTMLElement {
     report.className = 'pg-report';
 
     this.append(header, code, editorHost, hint, toolbar, statusRow, note, termHost, log, report);
-    this.ui = { tabs, code, editorHost, run, test, stop, format, vet, race, share, copy, status, progress, termHost, log, report, note };
+    this.ui = {
+      tabs,
+      code,
+      editorHost,
+      run,
+      test,
+      stop,
+      format,
+      vet,
+      race,
+      share,
+      copy,
+      status,
+      progress,
+      termHost,
+      log,
+      report,
+      note,
+    };
     this.renderTabs();
 
     run.addEventListener('click', () => this.start('run'));
@@ -248,7 +279,12 @@ export class LockstepPlayground extends HTMLElement {
         tab.addEventListener('click', () => this.showFile(name));
         tab.addEventListener('keydown', (e) => {
           const i = names.indexOf(name);
-          const next = e.key === 'ArrowRight' ? names[(i + 1) % names.length] : e.key === 'ArrowLeft' ? names[(i - 1 + names.length) % names.length] : null;
+          const next =
+            e.key === 'ArrowRight'
+              ? names[(i + 1) % names.length]
+              : e.key === 'ArrowLeft'
+                ? names[(i - 1 + names.length) % names.length]
+                : null;
           if (next) {
             e.preventDefault();
             this.showFile(next);
@@ -280,7 +316,11 @@ export class LockstepPlayground extends HTMLElement {
     return label;
   }
 
-  private async loadFiles(files: Record<string, string>, action: 'run' | 'test' = 'run', race = true): Promise<void> {
+  private async loadFiles(
+    files: Record<string, string>,
+    action: 'run' | 'test' = 'run',
+    race = true,
+  ): Promise<void> {
     this.files = { ...files };
     this.original = { ...files };
     this.data.action = action;
@@ -313,7 +353,8 @@ export class LockstepPlayground extends HTMLElement {
   private showFile(name: string): void {
     this.current = name;
     this.session?.show(name);
-    for (const block of this.ui.code.querySelectorAll<HTMLElement>('[data-file]')) block.hidden = block.dataset.file !== name;
+    for (const block of this.ui.code.querySelectorAll<HTMLElement>('[data-file]'))
+      block.hidden = block.dataset.file !== name;
     this.renderTabs();
   }
 
@@ -379,7 +420,10 @@ export class LockstepPlayground extends HTMLElement {
     this.session?.annotate([]);
     this.ui.log.textContent = '';
     this.setRun({ type: 'start', at: performance.now(), race });
-    this.tick = window.setInterval(() => (this.ui.status.textContent = statusText(this.runState, this.locale, performance.now())), 250);
+    this.tick = window.setInterval(
+      () => (this.ui.status.textContent = statusText(this.runState, this.locale, performance.now())),
+      250,
+    );
     void this.terminalReady().then((term) => {
       term.clear();
       this.handle = startRun(
@@ -387,7 +431,8 @@ export class LockstepPlayground extends HTMLElement {
         (message) => {
           if (message.type === 'output') this.write(message.data, message.stream);
           this.setRun({ type: 'message', at: performance.now(), message });
-          if (message.type === 'error' && message.error === 'runner_unavailable') this.write(`${message.message}\n`, 'info');
+          if (message.type === 'error' && message.error === 'runner_unavailable')
+            this.write(`${message.message}\n`, 'info');
         },
         () => {
           this.setRun({ type: 'unreachable', at: performance.now() });
@@ -406,7 +451,10 @@ export class LockstepPlayground extends HTMLElement {
 
   private async explainUnavailable(): Promise<void> {
     const health = await fetchHealth();
-    const text = health && !health.sandbox.available ? this.t('pg.unavailable', { reason: health.sandbox.reason }) : this.t('pg.unreachable');
+    const text =
+      health && !health.sandbox.available
+        ? this.t('pg.unavailable', { reason: health.sandbox.reason })
+        : this.t('pg.unreachable');
     this.ui.status.textContent = text;
     this.write(`${text}\n`, 'info');
   }
@@ -421,18 +469,28 @@ export class LockstepPlayground extends HTMLElement {
     }
     const names = new Set(Object.keys(this.currentFiles()));
     const annotations = annotate(result, names, {
-      raceHover: (op, g, otherOp, og) => this.t('pg.race.hover', { op, goroutine: g, otherOp, otherGoroutine: og }),
+      raceHover: (op, g, otherOp, og) =>
+        this.t('pg.race.hover', { op, goroutine: g, otherOp, otherGoroutine: og }),
       op: (op) => this.t(op === 'write' ? 'pg.op.write' : 'pg.op.read'),
       blocked: (id, state) => this.t('pg.goroutine', { id, state }),
     });
     if (annotations.length > 0) void this.ensureEditor().then((s) => s.annotate(annotations));
-    renderReport(this.ui.report, result, names, this.locale, (file, line) => void this.ensureEditor().then((s) => s.reveal(file, line)));
+    renderReport(
+      this.ui.report,
+      result,
+      names,
+      this.locale,
+      (file, line) => void this.ensureEditor().then((s) => s.reveal(file, line)),
+    );
     this.dataset.status = result.status;
   }
 
   private async format(): Promise<void> {
     const res = await runOnce({ files: this.currentFiles(), action: 'fmt' });
-    if (!res.ok) return this.flash(res.status === 0 ? this.t('pg.unreachable') : this.t('pg.error', { message: res.message }));
+    if (!res.ok)
+      return this.flash(
+        res.status === 0 ? this.t('pg.unreachable') : this.t('pg.error', { message: res.message }),
+      );
     if (res.result.status === 'ok' && res.result.files) {
       const session = await this.ensureEditor();
       session.setFiles({ ...this.currentFiles(), ...res.result.files });
@@ -445,7 +503,10 @@ export class LockstepPlayground extends HTMLElement {
 
   private async vet(): Promise<void> {
     const res = await runOnce({ files: this.currentFiles(), action: 'vet' });
-    if (!res.ok) return this.flash(res.status === 0 ? this.t('pg.unreachable') : this.t('pg.error', { message: res.message }));
+    if (!res.ok)
+      return this.flash(
+        res.status === 0 ? this.t('pg.unreachable') : this.t('pg.error', { message: res.message }),
+      );
     this.showResult(res.result);
     this.ui.status.textContent = this.t(`pg.verdict.${res.result.status}` as UiKey);
   }
@@ -460,7 +521,9 @@ export class LockstepPlayground extends HTMLElement {
   }
 
   private async copy(): Promise<void> {
-    await navigator.clipboard?.writeText(this.currentFiles()[this.session?.current() ?? this.current] ?? '').catch(() => undefined);
+    await navigator.clipboard
+      ?.writeText(this.currentFiles()[this.session?.current() ?? this.current] ?? '')
+      .catch(() => undefined);
     this.flash(this.t('pg.copied'));
   }
 
@@ -493,4 +556,5 @@ export class LockstepPlayground extends HTMLElement {
   }
 }
 
-if (!customElements.get('lockstep-playground')) customElements.define('lockstep-playground', LockstepPlayground);
+if (!customElements.get('lockstep-playground'))
+  customElements.define('lockstep-playground', LockstepPlayground);

@@ -10,14 +10,23 @@ import { lessonFor } from './lesson-links.ts';
 
 export type JumpTo = (file: string, line: number) => void;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function frameList(frames: Frame[], files: ReadonlySet<string>, locale: Locale, jump: JumpTo): HTMLOListElement {
+function frameList(
+  frames: Frame[],
+  files: ReadonlySet<string>,
+  locale: Locale,
+  jump: JumpTo,
+): HTMLOListElement {
   const list = el('ol', { class: 'pg-frames' });
   // Runtime plumbing (gopark, semacquire…) says nothing to a learner: start at the first frame
   // outside the runtime, which is where the wait is visible in their terms (e.g. sync.(*Mutex).Lock).
@@ -26,12 +35,24 @@ function frameList(frames: Frame[], files: ReadonlySet<string>, locale: Locale, 
     const item = el('li');
     const where = `${f.file}:${f.line}`;
     if (files.has(f.file)) {
-      const button = el('button', { type: 'button', class: 'pg-frame', 'aria-label': `${t(locale, 'pg.jump', { file: f.file, line: f.line })} (${f.func})` });
-      button.append(el('code', {}, f.func), document.createTextNode(' '), el('span', { class: 'pg-where' }, where));
+      const button = el('button', {
+        type: 'button',
+        class: 'pg-frame',
+        'aria-label': `${t(locale, 'pg.jump', { file: f.file, line: f.line })} (${f.func})`,
+      });
+      button.append(
+        el('code', {}, f.func),
+        document.createTextNode(' '),
+        el('span', { class: 'pg-where' }, where),
+      );
       button.addEventListener('click', () => jump(f.file, f.line));
       item.append(button);
     } else {
-      item.append(el('code', { class: 'pg-std' }, f.func), document.createTextNode(' '), el('span', { class: 'pg-where pg-std' }, where));
+      item.append(
+        el('code', { class: 'pg-std' }, f.func),
+        document.createTextNode(' '),
+        el('span', { class: 'pg-where pg-std' }, where),
+      );
     }
     list.append(item);
   }
@@ -39,7 +60,13 @@ function frameList(frames: Frame[], files: ReadonlySet<string>, locale: Locale, 
 }
 
 /** Fills container with the report of result; empties it for an ok run without tests. */
-export function renderReport(container: HTMLElement, result: RunResult, files: ReadonlySet<string>, locale: Locale, jump: JumpTo): void {
+export function renderReport(
+  container: HTMLElement,
+  result: RunResult,
+  files: ReadonlySet<string>,
+  locale: Locale,
+  jump: JumpTo,
+): void {
   container.replaceChildren();
   if (result.status !== 'ok') {
     const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
@@ -53,15 +80,30 @@ export function renderReport(container: HTMLElement, result: RunResult, files: R
     container.append(box);
   }
   result.races.forEach((race, i) => {
-    const section = el('section', { class: 'pg-race', 'aria-label': t(locale, 'pg.race.title', { n: i + 1 }) });
+    const section = el('section', {
+      class: 'pg-race',
+      'aria-label': t(locale, 'pg.race.title', { n: i + 1 }),
+    });
     section.append(el('h4', {}, t(locale, 'pg.race.title', { n: i + 1 })));
     race.accesses.forEach((a, j) => {
       const op = t(locale, a.op === 'write' ? 'pg.op.Write' : 'pg.op.Read');
-      const label = j === 0 ? t(locale, 'pg.race.access', { op, goroutine: a.goroutine }) : t(locale, 'pg.race.previous', { op: t(locale, a.op === 'write' ? 'pg.op.write' : 'pg.op.read'), goroutine: a.goroutine });
-      section.append(el('p', { class: j === 0 ? 'pg-access pg-current' : 'pg-access pg-previous' }, label), frameList(a.stack, files, locale, jump));
+      const label =
+        j === 0
+          ? t(locale, 'pg.race.access', { op, goroutine: a.goroutine })
+          : t(locale, 'pg.race.previous', {
+              op: t(locale, a.op === 'write' ? 'pg.op.write' : 'pg.op.read'),
+              goroutine: a.goroutine,
+            });
+      section.append(
+        el('p', { class: j === 0 ? 'pg-access pg-current' : 'pg-access pg-previous' }, label),
+        frameList(a.stack, files, locale, jump),
+      );
     });
     for (const g of race.goroutines) {
-      section.append(el('p', { class: 'pg-created' }, t(locale, 'pg.race.created', { id: g.id })), frameList(g.createdAt, files, locale, jump));
+      section.append(
+        el('p', { class: 'pg-created' }, t(locale, 'pg.race.created', { id: g.id })),
+        frameList(g.createdAt, files, locale, jump),
+      );
     }
     container.append(section);
   });
@@ -72,10 +114,18 @@ export function renderReport(container: HTMLElement, result: RunResult, files: R
     for (const test of result.tests) {
       const item = el('li', { class: `pg-test pg-test-${test.status}` });
       const mark = { pass: '✓', fail: '✗', skip: '–', timeout: '⏱' }[test.status];
-      item.append(el('span', { 'aria-hidden': 'true' }, `${mark} `), el('code', {}, test.name), document.createTextNode(` — ${t(locale, `pg.test.${test.status}` as UiKey)}`));
+      item.append(
+        el('span', { 'aria-hidden': 'true' }, `${mark} `),
+        el('code', {}, test.name),
+        document.createTextNode(` — ${t(locale, `pg.test.${test.status}` as UiKey)}`),
+      );
       if (test.race) item.append(el('span', { class: 'pg-badge' }, t(locale, 'pg.test.race')));
       if (test.status === 'fail' || test.status === 'timeout') {
-        const out = test.output.split('\n').filter((l) => !/^(=== RUN|--- FAIL|=== PAUSE|=== CONT)/.test(l.trim())).join('\n').trim();
+        const out = test.output
+          .split('\n')
+          .filter((l) => !/^(=== RUN|--- FAIL|=== PAUSE|=== CONT)/.test(l.trim()))
+          .join('\n')
+          .trim();
         if (out) item.append(el('pre', { class: 'pg-test-output' }, out.slice(0, 2000)));
       }
       list.append(item);
@@ -87,7 +137,10 @@ export function renderReport(container: HTMLElement, result: RunResult, files: R
     const section = el('section', { class: 'pg-goroutines', 'aria-label': t(locale, 'pg.goroutines.title') });
     section.append(el('h4', {}, t(locale, 'pg.goroutines.title')));
     for (const g of result.goroutines) {
-      section.append(el('p', {}, t(locale, 'pg.goroutine', { id: g.id, state: g.state })), frameList(g.frames, files, locale, jump));
+      section.append(
+        el('p', {}, t(locale, 'pg.goroutine', { id: g.id, state: g.state })),
+        frameList(g.frames, files, locale, jump),
+      );
     }
     container.append(section);
   }

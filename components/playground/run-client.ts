@@ -46,7 +46,8 @@ export function startRun(
   return {
     stop() {
       stopped = true;
-      if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.close(1000);
+      if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)
+        socket.close(1000);
     },
   };
 }
@@ -62,7 +63,12 @@ export async function fetchHealth(): Promise<Health | null> {
 }
 
 /** Runs a short request (format, vet) without streaming. */
-export async function runOnce(request: RunRequest): Promise<{ ok: true; result: import('../../playground/src/contract/run.ts').RunResult } | { ok: false; status: number; message: string }> {
+export async function runOnce(
+  request: RunRequest,
+): Promise<
+  | { ok: true; result: import('../../playground/src/contract/run.ts').RunResult }
+  | { ok: false; status: number; message: string }
+> {
   try {
     const res = await fetch('/api/run', {
       method: 'POST',

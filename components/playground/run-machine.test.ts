@@ -3,7 +3,15 @@ import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent } from './run
 import type { RunResult } from '../../playground/src/contract/run.ts';
 
 const result: RunResult = {
-  status: 'race', exitCode: 66, stdout: '', stderr: '', truncated: false, races: [], tests: [], diagnostics: [], goroutines: [],
+  status: 'race',
+  exitCode: 66,
+  stdout: '',
+  stderr: '',
+  truncated: false,
+  races: [],
+  tests: [],
+  diagnostics: [],
+  goroutines: [],
   timings: { queueMs: 0, buildMs: 500, runMs: 100, totalMs: 600 },
 };
 
@@ -28,24 +36,46 @@ describe('run lifecycle', () => {
   });
 
   test('status while waiting and building', () => {
-    const queued = play([{ type: 'start', at: 0, race: true }, { type: 'message', at: 1, message: { type: 'queued', position: 3 } }]);
+    const queued = play([
+      { type: 'start', at: 0, race: true },
+      { type: 'message', at: 1, message: { type: 'queued', position: 3 } },
+    ]);
     expect(statusText(queued, 'en', 100)).toBe('Waiting in line (position 3)');
-    const building = reduceRun(queued, { type: 'message', at: 2, message: { type: 'phase', phase: 'building' } });
+    const building = reduceRun(queued, {
+      type: 'message',
+      at: 2,
+      message: { type: 'phase', phase: 'building' },
+    });
     expect(statusText(building, 'en', 2500)).toBe('Building with -race… 2.5 s');
     expect(isBusy(building)).toBe(true);
   });
 
   test('stop ends a busy run and is ignored when idle; late messages are ignored', () => {
-    const stopped = play([{ type: 'start', at: 0, race: false }, { type: 'stop', at: 5 }]);
+    const stopped = play([
+      { type: 'start', at: 0, race: false },
+      { type: 'stop', at: 5 },
+    ]);
     expect(stopped.phase).toBe('stopped');
-    expect(reduceRun(stopped, { type: 'message', at: 6, message: { type: 'result', result } }).phase).toBe('stopped');
+    expect(reduceRun(stopped, { type: 'message', at: 6, message: { type: 'result', result } }).phase).toBe(
+      'stopped',
+    );
     expect(reduceRun(INITIAL_RUN, { type: 'stop', at: 1 })).toBe(INITIAL_RUN);
   });
 
   test('errors say what to do', () => {
-    const busy = play([{ type: 'start', at: 0, race: true }, { type: 'message', at: 1, message: { type: 'error', error: 'queue_full', message: 'x', retryAfterS: 4 } }]);
+    const busy = play([
+      { type: 'start', at: 0, race: true },
+      {
+        type: 'message',
+        at: 1,
+        message: { type: 'error', error: 'queue_full', message: 'x', retryAfterS: 4 },
+      },
+    ]);
     expect(statusText(busy, 'en', 2)).toBe('The runner is busy. Try again in 4 s.');
-    const down = play([{ type: 'start', at: 0, race: true }, { type: 'unreachable', at: 1 }]);
+    const down = play([
+      { type: 'start', at: 0, race: true },
+      { type: 'unreachable', at: 1 },
+    ]);
     expect(statusText(down, 'en', 2)).toMatch(/npm start/);
   });
 });

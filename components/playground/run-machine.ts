@@ -7,7 +7,8 @@ import type { RunResult } from '../../playground/src/contract/run.ts';
 import type { StreamMessage } from '../../playground/src/contract/stream.ts';
 import { t, type Locale } from '../i18n/ui.ts';
 
-export type RunPhase = 'idle' | 'connecting' | 'queued' | 'building' | 'running' | 'done' | 'failed' | 'stopped';
+export type RunPhase =
+  'idle' | 'connecting' | 'queued' | 'building' | 'running' | 'done' | 'failed' | 'stopped';
 
 export interface RunState {
   phase: RunPhase;
@@ -25,11 +26,24 @@ export type RunEvent =
   | { type: 'stop'; at: number }
   | { type: 'unreachable'; at: number };
 
-export const INITIAL_RUN: RunState = { phase: 'idle', race: true, position: 0, startedAt: 0, endedAt: 0, result: null, error: null };
+export const INITIAL_RUN: RunState = {
+  phase: 'idle',
+  race: true,
+  position: 0,
+  startedAt: 0,
+  endedAt: 0,
+  result: null,
+  error: null,
+};
 
 /** Returns true while a run is in flight (Run is disabled, Stop enabled). */
 export function isBusy(state: RunState): boolean {
-  return state.phase === 'connecting' || state.phase === 'queued' || state.phase === 'building' || state.phase === 'running';
+  return (
+    state.phase === 'connecting' ||
+    state.phase === 'queued' ||
+    state.phase === 'building' ||
+    state.phase === 'running'
+  );
 }
 
 /** Returns the next state; events that do not apply in a phase are ignored. */
@@ -56,7 +70,12 @@ export function reduceRun(state: RunState, event: RunEvent): RunState {
         case 'result':
           return { ...state, phase: 'done', endedAt: event.at, result: m.result };
         case 'error':
-          return { ...state, phase: 'failed', endedAt: event.at, error: { code: m.error, message: m.message, retryAfterS: m.retryAfterS } };
+          return {
+            ...state,
+            phase: 'failed',
+            endedAt: event.at,
+            error: { code: m.error, message: m.message, retryAfterS: m.retryAfterS },
+          };
       }
     }
   }
@@ -85,7 +104,8 @@ export function statusText(state: RunState, locale: Locale, now: number): string
       const e = state.error!;
       if (e.code === 'unreachable') return t(locale, 'pg.unreachable');
       if (e.code === 'runner_unavailable') return e.message;
-      if (e.code === 'queue_full' || e.code === 'rate_limited') return t(locale, 'pg.busy', { seconds: e.retryAfterS ?? 5 });
+      if (e.code === 'queue_full' || e.code === 'rate_limited')
+        return t(locale, 'pg.busy', { seconds: e.retryAfterS ?? 5 });
       return t(locale, 'pg.error', { message: e.message });
     }
   }

@@ -3,7 +3,10 @@ import { decodeShare, encodeShare } from './share.ts';
 
 describe('share links', () => {
   test('round-trips several files, including non-ASCII text', async () => {
-    const files = { 'main.go': 'package main\n\n// 数据竞争 ✓\nfunc main() {}\n', 'main_test.go': 'package main\n' };
+    const files = {
+      'main.go': 'package main\n\n// 数据竞争 ✓\nfunc main() {}\n',
+      'main_test.go': 'package main\n',
+    };
     const fragment = await encodeShare(files);
     expect(fragment).toMatch(/^code=[A-Za-z0-9_-]+$/);
     expect(await decodeShare(`#${fragment}`)).toEqual(files);

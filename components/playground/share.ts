@@ -38,12 +38,16 @@ export async function decodeShare(fragment: string): Promise<Record<string, stri
   const text = fragment.replace(/^#/, '');
   if (!text.startsWith(PREFIX)) return null;
   try {
-    const bytes = await pipe(fromBase64Url(text.slice(PREFIX.length)), new DecompressionStream('deflate-raw'));
+    const bytes = await pipe(
+      fromBase64Url(text.slice(PREFIX.length)),
+      new DecompressionStream('deflate-raw'),
+    );
     const parsed = JSON.parse(new TextDecoder().decode(bytes)) as { v?: number; files?: unknown };
     if (parsed.v !== 1 || typeof parsed.files !== 'object' || parsed.files === null) return null;
     const files: Record<string, string> = {};
     for (const [name, content] of Object.entries(parsed.files as Record<string, unknown>)) {
-      if (typeof content !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(go|mod|sum|txt)$/.test(name)) return null;
+      if (typeof content !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(go|mod|sum|txt)$/.test(name))
+        return null;
       files[name] = content;
     }
     return Object.keys(files).length > 0 ? files : null;

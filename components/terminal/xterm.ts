@@ -9,8 +9,18 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import xtermCss from '@xterm/xterm/css/xterm.css?inline';
 
-const LIGHT = { background: '#f6f7f9', foreground: '#1f2328', cursor: '#f6f7f9', selectionBackground: '#b6d6fd' };
-const DARK = { background: '#16181d', foreground: '#e6edf3', cursor: '#16181d', selectionBackground: '#264f78' };
+const LIGHT = {
+  background: '#f6f7f9',
+  foreground: '#1f2328',
+  cursor: '#f6f7f9',
+  selectionBackground: '#b6d6fd',
+};
+const DARK = {
+  background: '#16181d',
+  foreground: '#e6edf3',
+  cursor: '#16181d',
+  selectionBackground: '#264f78',
+};
 
 let styled = false;
 

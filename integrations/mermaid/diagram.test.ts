@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { describeDiagram, extractMermaidBlocks, figureHtml, svgFileName, THEMES } from './diagram.ts';
 import { collectDiagrams } from './render.ts';
 
-const SAMPLE = 'stateDiagram-v2\n  accTitle: Mutex modes\n  accDescr: How a Mutex moves between modes\n  [*] --> Unlocked\n';
+const SAMPLE =
+  'stateDiagram-v2\n  accTitle: Mutex modes\n  accDescr: How a Mutex moves between modes\n  [*] --> Unlocked\n';
 
 describe('mermaid diagrams', () => {
   test('finds fenced mermaid blocks and ignores other code', () => {
-    const md = ['# T', '```go', 'x := 1', '```', '```mermaid', 'flowchart LR', '  a --> b', '```', ''].join('\n');
+    const md = ['# T', '```go', 'x := 1', '```', '```mermaid', 'flowchart LR', '  a --> b', '```', ''].join(
+      '\n',
+    );
     expect(extractMermaidBlocks(md)).toEqual(['flowchart LR\n  a --> b\n']);
   });
 
@@ -38,7 +41,9 @@ describe('mermaid diagrams', () => {
     expect(diagrams.length).toBeGreaterThan(0);
     for (const d of diagrams) {
       for (const theme of THEMES) {
-        expect(existsSync(join('public/diagrams', svgFileName(d.hash, theme))), `${d.title} (${theme})`).toBe(true);
+        expect(existsSync(join('public/diagrams', svgFileName(d.hash, theme))), `${d.title} (${theme})`).toBe(
+          true,
+        );
       }
     }
   });

@@ -26,10 +26,7 @@ export interface DiagramInfo {
 /** Returns the diagram's hash, title and description. */
 export function describeDiagram(source: string): DiagramInfo {
   const normalised = source.replace(/\r\n/g, '\n').trim();
-  const hash = createHash('sha256')
-    .update(`${RENDER_VERSION}\n${normalised}`)
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256').update(`${RENDER_VERSION}\n${normalised}`).digest('hex').slice(0, 16);
   const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(normalised)?.[1]?.trim();
   const description = /^\s*accDescr\s*:\s*(.+)$/m.exec(normalised)?.[1]?.trim();
   return { source: normalised, hash, title, description };
@@ -51,11 +48,7 @@ export function extractMermaidBlocks(markdown: string): string[] {
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**

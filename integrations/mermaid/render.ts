@@ -5,13 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMermaidRenderer } from 'mermaid-isomorphic';
-import {
-  describeDiagram,
-  extractMermaidBlocks,
-  svgFileName,
-  THEMES,
-  type DiagramInfo,
-} from './diagram.ts';
+import { describeDiagram, extractMermaidBlocks, svgFileName, THEMES, type DiagramInfo } from './diagram.ts';
 import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
 
 /** Returns every .md/.mdx file below a directory. */
@@ -28,7 +22,9 @@ export function collectDiagrams(contentDir: string): Map<string, DiagramInfo> {
     for (const source of extractMermaidBlocks(readFileSync(file, 'utf8'))) {
       const info = describeDiagram(source);
       if (!info.title) {
-        throw new Error(`${file}: a Mermaid diagram has no "accTitle:" line (needed for its accessible name).`);
+        throw new Error(
+          `${file}: a Mermaid diagram has no "accTitle:" line (needed for its accessible name).`,
+        );
       }
       found.set(info.hash, info);
     }

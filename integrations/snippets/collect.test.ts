@@ -16,28 +16,49 @@ function tree(files: Record<string, string>): string {
 describe('snippet collection', () => {
   test('reads folder snippets with their metadata and files', () => {
     const root = tree({
-      'locks/a/snippet.json': JSON.stringify({ title: { en: 'A', 'zh-cn': '甲' }, action: 'run', expect: 'race' }),
+      'locks/a/snippet.json': JSON.stringify({
+        title: { en: 'A', 'zh-cn': '甲' },
+        action: 'run',
+        expect: 'race',
+      }),
       'locks/a/main.go': 'package main\n',
     });
     expect(loadSnippetFolders(root)).toEqual([
-      expect.objectContaining({ id: 'locks/a', expect: 'race', race: true, files: { 'main.go': 'package main\n' } }),
+      expect.objectContaining({
+        id: 'locks/a',
+        expect: 'race',
+        race: true,
+        files: { 'main.go': 'package main\n' },
+      }),
     ]);
   });
 
   test('a malformed snippet.json names the file and the field', () => {
-    const root = tree({ 'x/snippet.json': JSON.stringify({ title: { en: 'A' }, action: 'run', expect: 'race' }), 'x/main.go': '' });
+    const root = tree({
+      'x/snippet.json': JSON.stringify({ title: { en: 'A' }, action: 'run', expect: 'race' }),
+      'x/main.go': '',
+    });
     expect(() => loadSnippetFolders(root)).toThrow(/x\/snippet\.json: \/title/);
-    const bad = tree({ 'y/snippet.json': JSON.stringify({ title: { en: 'A', 'zh-cn': 'B' }, action: 'run', expect: 'crash' }), 'y/main.go': '' });
+    const bad = tree({
+      'y/snippet.json': JSON.stringify({ title: { en: 'A', 'zh-cn': 'B' }, action: 'run', expect: 'crash' }),
+      'y/main.go': '',
+    });
     expect(() => loadSnippetFolders(bad)).toThrow(/y\/snippet\.json: \/expect/);
   });
 
   test('finds go fences with their options and line', () => {
     const root = tree({
-      'locks/p.mdx': '# P\n\n```go expect=deadlock norace title="Two locks"\npackage main\n```\n\n```js\nx\n```\n\n```go\npackage main\n```\n',
+      'locks/p.mdx':
+        '# P\n\n```go expect=deadlock norace title="Two locks"\npackage main\n```\n\n```js\nx\n```\n\n```go\npackage main\n```\n',
     });
     const found = loadFenceSnippets(root);
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatchObject({ id: 'locks/p.mdx#1', expect: 'deadlock', race: false, files: { 'main.go': 'package main\n' } });
+    expect(found[0]).toMatchObject({
+      id: 'locks/p.mdx#1',
+      expect: 'deadlock',
+      race: false,
+      files: { 'main.go': 'package main\n' },
+    });
     expect(found[0]!.location).toMatch(/p\.mdx:3$/);
     expect(found[1]!.expect).toBeUndefined();
   });

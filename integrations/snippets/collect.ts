@@ -12,7 +12,10 @@ import { OUTCOMES, parseFenceMeta } from './meta.ts';
 
 export const SnippetMeta = Type.Object(
   {
-    title: Type.Object({ en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+    title: Type.Object(
+      { en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) },
+      { additionalProperties: false },
+    ),
     action: Type.Union([Type.Literal('run'), Type.Literal('test')]),
     expect: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
     race: Type.Optional(Type.Boolean({ description: 'Build with -race (default true).' })),
@@ -45,7 +48,7 @@ export function loadSnippetFolders(dir: string): Snippet[] {
     try {
       raw = JSON.parse(readFileSync(metaPath, 'utf8'));
     } catch (error) {
-      throw new Error(`${metaPath}: not valid JSON (${(error as Error).message})`);
+      throw new Error(`${metaPath}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
     const problem = [...Value.Errors(SnippetMeta, raw)][0];
     if (problem) throw new Error(`${metaPath}: ${problem.instancePath || '(root)'} ${problem.message}`);
@@ -53,11 +56,20 @@ export function loadSnippetFolders(dir: string): Snippet[] {
     const files: Record<string, string> = {};
     for (const name of readdirSync(folder).sort()) {
       if (name === 'snippet.json' || !statSync(join(folder, name)).isFile()) continue;
-      if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(go|mod|sum|txt)$/.test(name)) throw new Error(`${join(folder, name)}: not a file the runner accepts`);
+      if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(go|mod|sum|txt)$/.test(name))
+        throw new Error(`${join(folder, name)}: not a file the runner accepts`);
       files[name] = readFileSync(join(folder, name), 'utf8');
     }
     if (!Object.keys(files).some((f) => f.endsWith('.go'))) throw new Error(`${folder}: no .go file`);
-    out.push({ id: relative(dir, folder), location: metaPath, title: meta.title, action: meta.action, expect: meta.expect, race: meta.race ?? true, files });
+    out.push({
+      id: relative(dir, folder),
+      location: metaPath,
+      title: meta.title,
+      action: meta.action,
+      expect: meta.expect,
+      race: meta.race ?? true,
+      files,
+    });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -81,7 +93,7 @@ export function loadFenceSnippets(docsDir: string): Snippet[] {
       try {
         options = parseFenceMeta(m[3]);
       } catch (error) {
-        throw new Error(`${page}:${line}: ${(error as Error).message}`);
+        throw new Error(`${page}:${line}: ${(error as Error).message}`, { cause: error });
       }
       const code = m[4] ?? '';
       out.push({

@@ -32,7 +32,9 @@ export default function goPlaygrounds(): AstroIntegration {
       'astro:config:setup': ({ config }) => {
         const processor = config.markdown.processor as unknown as ProcessorLike;
         if (!processor.options.mdastPlugins) {
-          throw new Error(`lockstep-go-playgrounds needs the satteri Markdown processor, got "${processor.name}".`);
+          throw new Error(
+            `lockstep-go-playgrounds needs the satteri Markdown processor, got "${processor.name}".`,
+          );
         }
         processor.options.mdastPlugins.push({
           name: 'lockstep-go-playgrounds',
@@ -42,7 +44,10 @@ export default function goPlaygrounds(): AstroIntegration {
             try {
               options = parseFenceMeta(node.meta);
             } catch (error) {
-              throw new Error(`${ctx.fileURL?.pathname ?? 'a page'}: Go block "${node.meta ?? ''}": ${(error as Error).message}`);
+              throw new Error(
+                `${ctx.fileURL?.pathname ?? 'a page'}: Go block "${node.meta ?? ''}": ${(error as Error).message}`,
+                { cause: error },
+              );
             }
             const data = fenceData(node.value, options);
             ctx.replaceNode(node, [

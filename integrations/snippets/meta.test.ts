@@ -12,7 +12,15 @@ describe('fence meta', () => {
   });
 
   test('defaults: run main.go with the race detector', () => {
-    expect(parseFenceMeta('')).toEqual({ expect: undefined, action: 'run', title: undefined, file: 'main.go', height: undefined, readonly: false, norace: false });
+    expect(parseFenceMeta('')).toEqual({
+      expect: undefined,
+      action: 'run',
+      title: undefined,
+      file: 'main.go',
+      height: undefined,
+      readonly: false,
+      norace: false,
+    });
     expect(parseFenceMeta('action=test expect=test_failed').file).toBe('main_test.go');
     expect(parseFenceMeta('expect=deadlock norace').norace).toBe(true);
   });

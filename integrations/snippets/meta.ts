@@ -6,7 +6,18 @@
 import type { RunStatus } from '../../playground/src/contract/run.ts';
 
 export const OUTCOMES: readonly RunStatus[] = [
-  'ok', 'compile_error', 'race', 'deadlock', 'concurrent_map', 'panic', 'test_failed', 'exit_error', 'timeout', 'memory_limit', 'output_limit', 'vet_findings',
+  'ok',
+  'compile_error',
+  'race',
+  'deadlock',
+  'concurrent_map',
+  'panic',
+  'test_failed',
+  'exit_error',
+  'timeout',
+  'memory_limit',
+  'output_limit',
+  'vet_findings',
 ];
 
 export interface FenceOptions {
@@ -41,9 +52,11 @@ export function parseFenceMeta(meta: string | null | undefined): FenceOptions {
   const action = pairs.get('action') ?? 'run';
   if (action !== 'run' && action !== 'test') throw new Error(`action=${String(action)} must be run or test`);
   const height = pairs.get('height');
-  if (height !== undefined && (height === true || !/^\d+$/.test(height))) throw new Error('height must be a number of lines');
+  if (height !== undefined && (height === true || !/^\d+$/.test(height)))
+    throw new Error('height must be a number of lines');
   const file = pairs.get('file');
-  if (file !== undefined && (file === true || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.go$/.test(file))) throw new Error('file must be a Go file name');
+  if (file !== undefined && (file === true || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.go$/.test(file)))
+    throw new Error('file must be a Go file name');
   const title = pairs.get('title');
   return {
     expect: expect as RunStatus | undefined,

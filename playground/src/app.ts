@@ -7,6 +7,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { RunService } from './run-service.ts';
 import { RequestError } from './errors.ts';
@@ -25,15 +27,33 @@ export interface AppDeps {
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Maps any error to a JSON answer; input problems are 4xx with a message, faults a bare 500. */
-function errorHandler(error: FastifyError, request: { log: FastifyInstance['log'] }, reply: import('fastify').FastifyReply): void {
+function errorHandler(
+  error: FastifyError,
+  request: { log: FastifyInstance['log'] },
+  reply: import('fastify').FastifyReply,
+): void {
   if (error instanceof RequestError) {
     if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS));
     void reply.code(error.statusCode).send({ error: error.code, message: error.message });
     return;
   }
   if (error.validation) {
+    const first = error.validation[0];
+    const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+    if (first?.instancePath === '/files' && first.keyword === 'additionalProperties' && extra !== undefined) {
+      void reply.code(400).send({
+        error: 'bad_request',
+        message: `File name "${extra}" is not allowed: use letters, digits, "_", "-" and "." ending in .go, .mod, .sum or .txt, with no folders.`,
+      });
+      return;
+    }
     const where = error.validationContext ? `${error.validationContext}` : 'request';
-    void reply.code(400).send({ error: 'bad_request', message: `Invalid ${where}: ${error.message.replace(/^(body|querystring|params|headers)\/?/, '')}` });
+    void reply
+      .code(400)
+      .send({
+        error: 'bad_request',
+        message: `Invalid ${where}: ${error.message.replace(/^(body|querystring|params|headers)\/?/, '')}`,
+      });
     return;
   }
   const status = error.statusCode ?? 500;
@@ -44,12 +64,21 @@ function errorHandler(error: FastifyError, request: { log: FastifyInstance['log'
       FST_ERR_CTP_BODY_TOO_LARGE: `The request is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`,
       FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request as application/json.',
     };
-    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
+    const code =
+      status === 413
+        ? 'too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 429
+            ? 'rate_limited'
+            : 'bad_request';
     void reply.code(status).send({ error: code, message: messages[error.code] ?? error.message });
     return;
   }
   request.log.error(error);
-  void reply.code(500).send({ error: 'internal', message: 'The server failed unexpectedly; please try again.' });
+  void reply
+    .code(500)
+    .send({ error: 'internal', message: 'The server failed unexpectedly; please try again.' });
 }
 
 /** Returns a ready-to-listen Fastify instance. */
@@ -64,6 +93,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // Only JSON is accepted: anything else gets 415 instead of being parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  const notFoundPage = join(deps.config.LOCKSTEP_SITE_DIR, '404.html');
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (deps.serveSite !== false && !path.startsWith('/api/') && existsSync(notFoundPage)) {
+      return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', deps.config.LOCKSTEP_SITE_DIR);
+    }
+    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}` });
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

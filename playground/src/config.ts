@@ -44,7 +44,15 @@ export const ConfigSchema = Type.Object({
 });
 export type Config = Static<typeof ConfigSchema>;
 
-const BOOLEAN_WORDS: Record<string, boolean> = { '1': true, true: true, yes: true, '0': false, false: false, no: false, '': false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  '1': true,
+  true: true,
+  yes: true,
+  '0': false,
+  false: false,
+  no: false,
+  '': false,
+};
 
 /** Returns the validated configuration, or throws an Error whose message names each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -90,12 +90,14 @@ export function createRunService(config: Config): RunService {
         },
       );
     } catch (error) {
-      if (error instanceof QueueFullError) throw new RequestError(429, 'queue_full', error.message, error.retryAfterS);
+      if (error instanceof QueueFullError)
+        throw new RequestError(429, 'queue_full', error.message, error.retryAfterS);
       if (error instanceof QueueAbortedError || error instanceof JobAbortedError) {
         throw new RequestError(499, 'cancelled', 'The run was cancelled.');
       }
       if (error instanceof SandboxUnavailableError) throw new RunnerUnavailableError(error.message);
-      if (error instanceof SandboxInputError) throw new RequestError(error.statusCode, error.code, error.message);
+      if (error instanceof SandboxInputError)
+        throw new RequestError(error.statusCode, error.code, error.message);
       throw error;
     }
   }

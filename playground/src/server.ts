@@ -34,11 +34,14 @@ async function main(): Promise<void> {
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    const hint = e.code === 'EADDRINUSE' ? ` Port ${config.PORT} is in use: stop the other server or set PORT.` : '';
+    const hint =
+      e.code === 'EADDRINUSE' ? ` Port ${config.PORT} is in use: stop the other server or set PORT.` : '';
     console.error(`Lockstep cannot listen on ${config.HOST}:${config.PORT}: ${e.message}.${hint}`);
     process.exit(1);
   }
-  console.log(`Lockstep is running at http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`);
+  console.log(
+    `Lockstep is running at http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`,
+  );
 }
 
 void main();

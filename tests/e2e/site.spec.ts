@@ -39,8 +39,14 @@ test('switching language keeps you on the same chapter', async ({ page }) => {
 
 test('search finds a chapter by a word from its body', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: /search/i }).first().click();
-  const box = page.getByRole('searchbox').or(page.getByPlaceholder(/search/i)).first();
+  await page
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
+  const box = page
+    .getByRole('searchbox')
+    .or(page.getByPlaceholder(/search/i))
+    .first();
   await box.fill('starvation');
   const result = page.locator('.pagefind-ui__result-link').first();
   await expect(result).toBeVisible();
@@ -76,7 +82,9 @@ test('dark mode toggles and is remembered', async ({ page }) => {
 for (const path of ['/', '/locks/internals-and-memory-model/', '/zh-cn/maps/race-detector/']) {
   test(`axe finds no serious or critical violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });

@@ -36,9 +36,21 @@ describe('bad requests', () => {
     ['args not strings', { files: { 'main.go': 'package main' }, action: 'run', args: [1, 2] }],
     ['unknown property', { files: { 'main.go': 'package main' }, action: 'run', sudo: true }],
     ['no files at all', { files: {}, action: 'run' }],
-    ['21 files', { files: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}.go`, 'package main'])), action: 'run' }],
-    ['stdin over 64 KiB', { files: { 'main.go': 'package main' }, action: 'run', stdin: 'x'.repeat(65 * 1024) }],
-    ['sources over 256 KiB', { files: { 'a.go': 'x'.repeat(200 * 1024), 'b.go': 'x'.repeat(100 * 1024) }, action: 'run' }],
+    [
+      '21 files',
+      {
+        files: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}.go`, 'package main'])),
+        action: 'run',
+      },
+    ],
+    [
+      'stdin over 64 KiB',
+      { files: { 'main.go': 'package main' }, action: 'run', stdin: 'x'.repeat(65 * 1024) },
+    ],
+    [
+      'sources over 256 KiB',
+      { files: { 'a.go': 'x'.repeat(200 * 1024), 'b.go': 'x'.repeat(100 * 1024) }, action: 'run' },
+    ],
   ])('%s → 4xx with a message', async (_name, payload) => {
     expectClientError(await runner.post(payload));
   });
@@ -64,23 +76,39 @@ describe('bad requests', () => {
   test('random JSON never gets a 5xx', async () => {
     // A small deterministic generator: shapes near the real request and far from it.
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const value = (depth: number): unknown => {
       const kind = pick(['str', 'num', 'bool', 'null', 'arr', 'obj', 'name']);
       if (depth > 2) return pick(['x', 1, true, null]);
       switch (kind) {
-        case 'str': return 'x'.repeat(Math.floor(rand() * 40));
-        case 'num': return rand() * 1e6 - 5e5;
-        case 'bool': return rand() > 0.5;
-        case 'null': return null;
-        case 'arr': return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
-        case 'name': return pick(['../x.go', 'main.go', '', 'a/b', 'ok.txt', '\u0000']);
-        default: return Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(['files', 'action', 'race', 'stdin', 'args', 'main.go', '../a.go', 'zz']), value(depth + 1)]));
+        case 'str':
+          return 'x'.repeat(Math.floor(rand() * 40));
+        case 'num':
+          return rand() * 1e6 - 5e5;
+        case 'bool':
+          return rand() > 0.5;
+        case 'null':
+          return null;
+        case 'arr':
+          return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
+        case 'name':
+          return pick(['../x.go', 'main.go', '', 'a/b', 'ok.txt', '\u0000']);
+        default:
+          return Object.fromEntries(
+            Array.from({ length: Math.floor(rand() * 4) }, () => [
+              pick(['files', 'action', 'race', 'stdin', 'args', 'main.go', '../a.go', 'zz']),
+              value(depth + 1),
+            ]),
+          );
       }
     };
     for (let i = 0; i < 150; i++) {
-      const payload = { files: value(1), action: pick(['run', 'test', 'vet', 'fmt', 'x', 1]), ...(rand() > 0.5 ? { race: value(2) } : {}) };
+      const payload = {
+        files: value(1),
+        action: pick(['run', 'test', 'vet', 'fmt', 'x', 1]),
+        ...(rand() > 0.5 ? { race: value(2) } : {}),
+      };
       const res = await runner.post(payload);
       expect(res.statusCode, JSON.stringify(payload)).toBeLessThan(500);
     }

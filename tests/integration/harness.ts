@@ -2,9 +2,8 @@
  * Starts the real runner (sandbox, queue, parsers) behind the real HTTP app for integration
  * tests, with a private data directory, and checks that nothing is left behind.
  */
-import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
@@ -16,16 +15,28 @@ export interface Runner {
   app: FastifyInstance;
   dataDir: string;
   run(request: RunRequest, client?: string): Promise<{ statusCode: number; body: RunResult }>;
-  post(payload: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; json: Record<string, unknown> }>;
+  post(
+    payload: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ statusCode: number; json: Record<string, unknown> }>;
   health(): Promise<Health>;
-  /** Files and directories left in the data dir's per-job area. */
+  /** Job directories of this process left in the data dir. */
   leftovers(): string[];
+  /** Resolves when the background cache warm-up has finished (so timings measure runs, not warming). */
+  waitWarm(): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * Integration tests share one data directory so the Go build cache is warmed once, not per file
+ * (a cold warm-up takes ~40 s); job directories carry the pid, so leftovers are checked per process.
+ */
+const DATA_DIR = resolve('.data/it');
+
 /** Returns a started runner; env overrides the configuration (limits, concurrency…). */
 export async function startRunner(env: Record<string, string> = {}): Promise<Runner> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-it-'));
+  const dataDir = DATA_DIR;
+  mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir, ...env });
   const service = createRunService(config);
   const app = await buildApp({ config, service, serveSite: false });
@@ -53,11 +64,21 @@ export async function startRunner(env: Record<string, string> = {}): Promise<Run
     },
     leftovers() {
       const jobs = join(dataDir, 'jobs');
-      return existsSync(jobs) ? readdirSync(jobs) : [];
+      return existsSync(jobs)
+        ? readdirSync(jobs).filter((name) => name.startsWith(`job-${process.pid}-`))
+        : [];
+    },
+    async waitWarm() {
+      for (let i = 0; i < 300; i++) {
+        const res = await app.inject({ method: 'GET', url: '/api/health' });
+        const state = (res.json() as Health).cache.state;
+        if (state === 'warm' || state === 'failed') return;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error('the build cache did not finish warming in 150 s');
     },
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, RawOutcome, Sandbox } from '../../playground/src/sandbox/index.ts';
-import { program, summary, testSandbox, TEST_LIMITS } from '../../playground/src/sandbox/testing.ts';
+import { program, summary, testSandbox, TEST_LIMITS } from './sandbox-support.ts';
 
 let sandbox: Sandbox;
 const VERDICT_BUDGET_MS = 3_000;

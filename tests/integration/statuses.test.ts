@@ -9,6 +9,7 @@ let runner: Runner;
 
 beforeAll(async () => {
   runner = await startRunner({ LOCKSTEP_RUN_TIMEOUT_MS: '6000', LOCKSTEP_TEST_TIMEOUT_MS: '8000' });
+  await runner.waitWarm();
 }, 240_000);
 afterAll(async () => runner?.close());
 
@@ -36,7 +37,9 @@ func main() {
 
 describe('statuses', () => {
   test('ok: output, exit code, timings', async () => {
-    const { statusCode, body } = await runner.run(mainProgram('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello, lockstep") }\n'));
+    const { statusCode, body } = await runner.run(
+      mainProgram('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello, lockstep") }\n'),
+    );
     expect(statusCode).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.stdout).toBe('hello, lockstep\n');
@@ -74,7 +77,9 @@ describe('statuses', () => {
   test('deadlock under -race: reported quickly with the blocked goroutine and its line', async () => {
     const started = performance.now();
     const { body } = await runner.run(
-      mainProgram('package main\n\nimport "sync"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}\n'),
+      mainProgram(
+        'package main\n\nimport "sync"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}\n',
+      ),
     );
     expect(body.status).toBe('deadlock');
     expect(performance.now() - started).toBeLessThan(5_500);
@@ -101,7 +106,9 @@ describe('statuses', () => {
 
   test('waiting on a timer channel is not a deadlock', async () => {
     const { body } = await runner.run(
-      mainProgram('package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\t<-time.After(3 * time.Second)\n\tfmt.Println("woke")\n}\n'),
+      mainProgram(
+        'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\t<-time.After(3 * time.Second)\n\tfmt.Println("woke")\n}\n',
+      ),
     );
     expect(body.status).toBe('ok');
     expect(body.stdout).toBe('woke\n');
@@ -135,14 +142,18 @@ func main() {
   }, 60_000);
 
   test('panic: message and the goroutine that panicked', async () => {
-    const { body } = await runner.run(mainProgram('package main\n\nfunc main() {\n\tvar m map[string]int\n\tm["x"] = 1\n}\n'));
+    const { body } = await runner.run(
+      mainProgram('package main\n\nfunc main() {\n\tvar m map[string]int\n\tm["x"] = 1\n}\n'),
+    );
     expect(body.status).toBe('panic');
     expect(body.stderr).toMatch(/assignment to entry in nil map/);
     expect(body.goroutines[0]?.frames.find((f) => f.file === 'main.go')?.line).toBe(5);
   }, 60_000);
 
   test('exit_error: os.Exit(3)', async () => {
-    const { body } = await runner.run(mainProgram('package main\n\nimport "os"\n\nfunc main() { os.Exit(3) }\n'));
+    const { body } = await runner.run(
+      mainProgram('package main\n\nimport "os"\n\nfunc main() { os.Exit(3) }\n'),
+    );
     expect(body.status).toBe('exit_error');
     expect(body.exitCode).toBe(3);
   }, 60_000);
@@ -154,14 +165,18 @@ func main() {
 
   test('memory_limit: a memory bomb', async () => {
     const { body } = await runner.run(
-      mainProgram('package main\n\nvar keep [][]byte\n\nfunc main() {\n\tfor {\n\t\tb := make([]byte, 32<<20)\n\t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n\t\tkeep = append(keep, b)\n\t}\n}\n'),
+      mainProgram(
+        'package main\n\nvar keep [][]byte\n\nfunc main() {\n\tfor {\n\t\tb := make([]byte, 32<<20)\n\t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n\t\tkeep = append(keep, b)\n\t}\n}\n',
+      ),
     );
     expect(body.status).toBe('memory_limit');
   }, 60_000);
 
   test('output_limit: output is cut with a visible marker and what was printed is kept', async () => {
     const { body } = await runner.run(
-      mainProgram('package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println("line", i)\n\t}\n}\n'),
+      mainProgram(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println("line", i)\n\t}\n}\n',
+      ),
     );
     expect(body.status).toBe('output_limit');
     expect(body.truncated).toBe(true);
@@ -170,7 +185,9 @@ func main() {
 
   test('stdin and args reach the program', async () => {
     const { body } = await runner.run({
-      ...mainProgram('package main\n\nimport (\n\t"fmt"\n\t"io"\n\t"os"\n)\n\nfunc main() {\n\tb, _ := io.ReadAll(os.Stdin)\n\tfmt.Printf("%s|%v", b, os.Args[1:])\n}\n'),
+      ...mainProgram(
+        'package main\n\nimport (\n\t"fmt"\n\t"io"\n\t"os"\n)\n\nfunc main() {\n\tb, _ := io.ReadAll(os.Stdin)\n\tfmt.Printf("%s|%v", b, os.Args[1:])\n}\n',
+      ),
       stdin: 'from stdin',
       args: ['a', 'b c'],
     });
@@ -180,7 +197,8 @@ func main() {
 });
 
 describe('tests', () => {
-  const SUM = 'package sum\n\nfunc Sum(xs ...int) int {\n\tt := 0\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n';
+  const SUM =
+    'package sum\n\nfunc Sum(xs ...int) int {\n\tt := 0\n\tfor _, x := range xs {\n\t\tt += x\n\t}\n\treturn t\n}\n';
   const gomod = 'module sum\n\ngo 1.24\n';
 
   test('test_failed: per-test pass, fail and skip', async () => {
@@ -294,26 +312,40 @@ describe('vet and fmt', () => {
     const { body } = await runner.run({
       action: 'vet',
       files: {
-        'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc show(c Counter) { fmt.Println(c.n) }\n\nfunc main() {\n\tvar c Counter\n\tshow(c)\n}\n',
+        'main.go':
+          'package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\ntype Counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc show(c Counter) { fmt.Println(c.n) }\n\nfunc main() {\n\tvar c Counter\n\tshow(c)\n}\n',
       },
     });
     expect(body.status).toBe('vet_findings');
-    expect(body.diagnostics.some((d) => d.source === 'vet' && /lock/.test(d.message) && d.file === 'main.go')).toBe(true);
+    expect(
+      body.diagnostics.some((d) => d.source === 'vet' && /lock/.test(d.message) && d.file === 'main.go'),
+    ).toBe(true);
   }, 60_000);
 
   test('vet: a clean package is ok', async () => {
-    const { body } = await runner.run({ action: 'vet', files: { 'main.go': 'package main\n\nfunc main() {}\n' } });
+    const { body } = await runner.run({
+      action: 'vet',
+      files: { 'main.go': 'package main\n\nfunc main() {}\n' },
+    });
     expect(body.status).toBe('ok');
   }, 60_000);
 
   test('fmt: returns gofmt-formatted files', async () => {
-    const { body } = await runner.run({ action: 'fmt', files: { 'main.go': 'package main\nimport "fmt"\nfunc main(){fmt.Println( "x" )}\n' } });
+    const { body } = await runner.run({
+      action: 'fmt',
+      files: { 'main.go': 'package main\nimport "fmt"\nfunc main(){fmt.Println( "x" )}\n' },
+    });
     expect(body.status).toBe('ok');
-    expect(body.files?.['main.go']).toBe('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("x") }\n');
+    expect(body.files?.['main.go']).toBe(
+      'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("x") }\n',
+    );
   }, 60_000);
 
   test('fmt: a syntax error is a compile_error with its line', async () => {
-    const { body } = await runner.run({ action: 'fmt', files: { 'main.go': 'package main\n\nfunc main() {\n' } });
+    const { body } = await runner.run({
+      action: 'fmt',
+      files: { 'main.go': 'package main\n\nfunc main() {\n' },
+    });
     expect(body.status).toBe('compile_error');
     expect(body.diagnostics[0]?.file).toBe('main.go');
   }, 60_000);

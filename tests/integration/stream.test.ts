@@ -12,6 +12,7 @@ let base: string;
 
 beforeAll(async () => {
   runner = await startRunner({ LOCKSTEP_RUN_TIMEOUT_MS: '8000', LOCKSTEP_CONCURRENCY: '1' });
+  await runner.waitWarm();
   await runner.app.listen({ port: 0, host: '127.0.0.1' });
   const address = runner.app.server.address();
   base = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -19,20 +20,26 @@ beforeAll(async () => {
 afterAll(async () => runner?.close());
 
 /** Opens a stream, sends the request, and collects messages with their arrival times. */
-function stream(request: RunRequest | string, client: string, onMessage?: (m: StreamMessage, ws: WebSocket) => void) {
-  return new Promise<{ messages: { at: number; m: StreamMessage }[]; closeCode: number }>((resolve, reject) => {
-    const ws = new WebSocket(`${base}/api/run/stream?client=${client}`);
-    const messages: { at: number; m: StreamMessage }[] = [];
-    const t0 = performance.now();
-    ws.onopen = () => ws.send(typeof request === 'string' ? request : JSON.stringify(request));
-    ws.onmessage = (event) => {
-      const m = JSON.parse(String(event.data)) as StreamMessage;
-      messages.push({ at: performance.now() - t0, m });
-      onMessage?.(m, ws);
-    };
-    ws.onerror = () => reject(new Error('websocket error'));
-    ws.onclose = (event) => resolve({ messages, closeCode: event.code });
-  });
+function stream(
+  request: RunRequest | string,
+  client: string,
+  onMessage?: (m: StreamMessage, ws: WebSocket) => void,
+) {
+  return new Promise<{ messages: { at: number; m: StreamMessage }[]; closeCode: number }>(
+    (resolve, reject) => {
+      const ws = new WebSocket(`${base}/api/run/stream?client=${client}`);
+      const messages: { at: number; m: StreamMessage }[] = [];
+      const t0 = performance.now();
+      ws.onopen = () => ws.send(typeof request === 'string' ? request : JSON.stringify(request));
+      ws.onmessage = (event) => {
+        const m = JSON.parse(String(event.data)) as StreamMessage;
+        messages.push({ at: performance.now() - t0, m });
+        onMessage?.(m, ws);
+      };
+      ws.onerror = () => reject(new Error('websocket error'));
+      ws.onclose = (event) => resolve({ messages, closeCode: event.code });
+    },
+  );
 }
 
 const SLOW_PRINTER = `package main
@@ -59,7 +66,9 @@ describe('streaming', () => {
     const phases = messages.flatMap((x) => (x.m.type === 'phase' ? [x.m.phase] : []));
     expect(phases).toEqual(expect.arrayContaining(['running']));
     const outputs = messages.filter((x) => x.m.type === 'output');
-    expect(outputs.map((x) => (x.m.type === 'output' ? x.m.data : '')).join('')).toBe('tick 0\ntick 1\ntick 2\n');
+    expect(outputs.map((x) => (x.m.type === 'output' ? x.m.data : '')).join('')).toBe(
+      'tick 0\ntick 1\ntick 2\n',
+    );
     // Output streamed: the first tick arrived well before the result.
     const resultAt = messages.at(-1)!.at;
     expect(resultAt - outputs[0]!.at).toBeGreaterThan(600);
@@ -77,7 +86,9 @@ describe('streaming', () => {
   }, 120_000);
 
   test('closing the socket stops the run', async () => {
-    const forever = mainProgram('package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(50 * time.Millisecond)\n\t}\n}\n');
+    const forever = mainProgram(
+      'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(50 * time.Millisecond)\n\t}\n}\n',
+    );
     const t0 = performance.now();
     await stream(forever, 'stream-d', (m, ws) => {
       if (m.type === 'output') ws.close();
@@ -86,7 +97,7 @@ describe('streaming', () => {
     const after = await runner.run(mainProgram('package main\n\nfunc main() {}\n'), 'stream-d2');
     expect(after.body.status).toBe('ok');
     expect(performance.now() - t0).toBeLessThan(6_000);
-    expect(runner.leftovers()).toEqual([]);
+    await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
   }, 120_000);
 
   test('a malformed first message gets an error message and a close', async () => {

@@ -15,9 +15,16 @@ export const Health = Type.Object({
     reason: Type.String({ description: 'Why the sandbox is (un)available, with the fix when it is not.' }),
     cgroup: Type.String(),
   }),
-  limits: Type.Record(Type.String(), Type.Number(), { description: 'Limits in force, with units in the key.' }),
+  limits: Type.Record(Type.String(), Type.Number(), {
+    description: 'Limits in force, with units in the key.',
+  }),
   cache: Type.Object({
-    state: Type.Union([Type.Literal('cold'), Type.Literal('warming'), Type.Literal('warm'), Type.Literal('failed')]),
+    state: Type.Union([
+      Type.Literal('cold'),
+      Type.Literal('warming'),
+      Type.Literal('warm'),
+      Type.Literal('failed'),
+    ]),
     detail: Type.String(),
   }),
   queue: Type.Object({ running: Type.Integer(), waiting: Type.Integer(), concurrency: Type.Integer() }),

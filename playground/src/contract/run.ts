@@ -19,6 +19,7 @@ export const RunRequest = Type.Object(
     files: Type.Record(Type.String({ pattern: FILE_NAME_PATTERN }), Type.String({ maxLength: 256 * 1024 }), {
       minProperties: 1,
       maxProperties: 20,
+      additionalProperties: false,
       description:
         'A flat set of files forming one package (package main for run): at most 20, 256 KiB in total, named [A-Za-z0-9_.-] ending .go, .mod, .sum or .txt.',
     }),
@@ -26,7 +27,9 @@ export const RunRequest = Type.Object(
     race: Type.Optional(
       Type.Boolean({ description: 'Build with -race. Defaults to true for run and test.' }),
     ),
-    stdin: Type.Optional(Type.String({ maxLength: 64 * 1024, description: 'Standard input for run (≤ 64 KiB).' })),
+    stdin: Type.Optional(
+      Type.String({ maxLength: 64 * 1024, description: 'Standard input for run (≤ 64 KiB).' }),
+    ),
     args: Type.Optional(
       Type.Array(Type.String({ maxLength: 256 }), {
         maxItems: 32,

@@ -10,7 +10,10 @@ export const Phase = Type.Union([Type.Literal('queued'), Type.Literal('building'
 export type Phase = Static<typeof Phase>;
 
 export const StreamMessage = Type.Union([
-  Type.Object({ type: Type.Literal('queued'), position: Type.Integer({ description: '1 = next to start.' }) }),
+  Type.Object({
+    type: Type.Literal('queued'),
+    position: Type.Integer({ description: '1 = next to start.' }),
+  }),
   Type.Object({ type: Type.Literal('phase'), phase: Phase }),
   Type.Object({
     type: Type.Literal('output'),

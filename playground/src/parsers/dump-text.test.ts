@@ -1,15 +1,27 @@
 import { describe, expect, test } from 'vitest';
 import { formatGoroutines, replaceQuitDump } from './dump-text.ts';
 
-const G = [{ id: 1, state: 'sync.Mutex.Lock', frames: [{ func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 }, { func: 'main.main', file: 'main.go', line: 8 }] }];
+const G = [
+  {
+    id: 1,
+    state: 'sync.Mutex.Lock',
+    frames: [
+      { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
+      { func: 'main.main', file: 'main.go', line: 8 },
+    ],
+  },
+];
 
 describe('quit dump text', () => {
   test('formats goroutines the way Go prints them, with learner file names', () => {
-    expect(formatGoroutines(G)).toBe('goroutine 1 [sync.Mutex.Lock]:\nsync.(*Mutex).Lock(...)\n\tsync/mutex.go:46\nmain.main(...)\n\tmain.go:8');
+    expect(formatGoroutines(G)).toBe(
+      'goroutine 1 [sync.Mutex.Lock]:\nsync.(*Mutex).Lock(...)\n\tsync/mutex.go:46\nmain.main(...)\n\tmain.go:8',
+    );
   });
 
   test('keeps what the program printed and replaces the runtime dump', () => {
-    const stderr = 'my log line\nSIGQUIT: quit\nPC=0x4b2301 m=0 sigcode=0\n\ngoroutine 0 gp=0x585ec0 [idle]:\nruntime.futex(...)\n';
+    const stderr =
+      'my log line\nSIGQUIT: quit\nPC=0x4b2301 m=0 sigcode=0\n\ngoroutine 0 gp=0x585ec0 [idle]:\nruntime.futex(...)\n';
     const out = replaceQuitDump(stderr, 'deadlock', G);
     expect(out.startsWith('my log line\nfatal error: all goroutines are asleep - deadlock!\n')).toBe(true);
     expect(out).toContain('golang/go#20588');
@@ -18,7 +30,9 @@ describe('quit dump text', () => {
   });
 
   test('a timeout says the sandbox stopped it; text without a dump is unchanged', () => {
-    expect(replaceQuitDump('SIGQUIT: quit\nPC=1\n', 'timeout', [])).toBe('[stopped by the sandbox: goroutines at that moment]\n\n');
+    expect(replaceQuitDump('SIGQUIT: quit\nPC=1\n', 'timeout', [])).toBe(
+      '[stopped by the sandbox: goroutines at that moment]\n\n',
+    );
     expect(replaceQuitDump('panic: boom\n', 'panic', G)).toBe('panic: boom\n');
   });
 });

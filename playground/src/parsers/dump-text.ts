@@ -10,7 +10,12 @@ const SIGQUIT_MARK = /(^|\n)SIGQUIT: quit\n/;
 /** Returns Go-style stack text for goroutines ("goroutine 1 [sync.Mutex.Lock]:\nmain.main()\n\tmain.go:8"). */
 export function formatGoroutines(goroutines: Goroutine[]): string {
   return goroutines
-    .map((g) => [`goroutine ${g.id} [${g.state}]:`, ...g.frames.map((f) => `${f.func}(...)\n\t${f.file}:${f.line}`)].join('\n'))
+    .map((g) =>
+      [
+        `goroutine ${g.id} [${g.state}]:`,
+        ...g.frames.map((f) => `${f.func}(...)\n\t${f.file}:${f.line}`),
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 

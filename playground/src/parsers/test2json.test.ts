@@ -96,3 +96,12 @@ describe('parseTestEvents', () => {
     expect(parseTestEvents('', W).tests).toEqual([]);
   });
 });
+
+describe('a test binary killed while a test runs', () => {
+  it('the running test is a timeout, not a failure; finished tests keep their status', () => {
+    const stream = fixture('test_killed.json');
+    const run = parseTestEvents(stream, '/sandbox/src');
+    const byName = Object.fromEntries(run.tests.map((t) => [t.name, t.status]));
+    expect(byName).toEqual({ TestFirst: 'pass', TestHangs: 'timeout' });
+  });
+});

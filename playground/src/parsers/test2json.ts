@@ -7,7 +7,8 @@
  * Facts this relies on (measured on go1.26, see testdata/README.md):
  * - A test hung past -timeout gets NO end event: the binary panics ("panic: test timed out
  *   after 2s", attributed to the running test) and only the package fails. Such a test (and any
- *   test with `run` but no end) is reported as `timeout`, never dropped.
+ *   test with `run` but no end) is reported as `timeout`, never dropped. So is a test that
+ *   test2json closes with a `fail` although the test never printed "--- FAIL" (binary killed).
  * - A race during a test prints the WARNING: DATA RACE block as that test's output, followed by
  *   "testing.go:NNNN: race detected during execution of test", and the test fails.
  */
@@ -126,6 +127,14 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
       p.test.elapsedMs = Math.round((e.Elapsed ?? 0) * 1000);
       p.ended = true;
     }
+  }
+
+  // When the test binary is killed (the sandbox's time limit or deadlock watchdog), test2json
+  // closes the running test with a synthetic `fail`. The testing package itself always prints
+  // "--- FAIL: Name" for a real failure (panics included), so a fail without it never finished.
+  for (const p of order) {
+    if (p.test.status === 'fail' && !p.test.output.includes(`--- FAIL: ${p.test.name} `))
+      p.test.status = 'timeout';
   }
 
   for (const p of order) {

@@ -80,7 +80,11 @@ export class FairQueue {
   }
 
   /** Runs task when a slot is free for this client; resolves with its result. */
-  async submit<T>(client: string, task: (signal: AbortSignal) => Promise<T>, opts: SubmitOptions = {}): Promise<T> {
+  async submit<T>(
+    client: string,
+    task: (signal: AbortSignal) => Promise<T>,
+    opts: SubmitOptions = {},
+  ): Promise<T> {
     if (opts.signal?.aborted) throw new QueueAbortedError();
     const controller = new AbortController();
     const forwardAbort = (): void => controller.abort(opts.signal?.reason);
@@ -103,7 +107,11 @@ export class FairQueue {
   }
 
   private canStart(client: string): boolean {
-    return this.running < this.limits.concurrency && !this.runningByClient.has(client) && !this.waiting.some((w) => w.client === client);
+    return (
+      this.running < this.limits.concurrency &&
+      !this.runningByClient.has(client) &&
+      !this.waiting.some((w) => w.client === client)
+    );
   }
 
   private wait(client: string, opts: SubmitOptions): Promise<void> {

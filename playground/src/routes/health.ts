@@ -6,12 +6,14 @@ import type { RunService } from '../run-service.ts';
 
 /** Registers the health route. */
 export async function healthRoutes(app: FastifyInstance, opts: { service: RunService }): Promise<void> {
-  app.withTypeProvider<TypeBoxTypeProvider>().get(
-    '/api/health',
-    { schema: { summary: 'Can this server run code, and if not, why', response: { 200: Health } } },
-    async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return opts.service.health();
-    },
-  );
+  app
+    .withTypeProvider<TypeBoxTypeProvider>()
+    .get(
+      '/api/health',
+      { schema: { summary: 'Can this server run code, and if not, why', response: { 200: Health } } },
+      async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return opts.service.health();
+      },
+    );
 }

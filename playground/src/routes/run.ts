@@ -39,7 +39,8 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
     {
       websocket: true,
       schema: {
-        summary: 'WebSocket: send one RunRequest as JSON; receive queued/phase/output messages, then result or error',
+        summary:
+          'WebSocket: send one RunRequest as JSON; receive queued/phase/output messages, then result or error',
         querystring: { type: 'object', properties: { client: { type: 'string', maxLength: 64 } } },
       },
     },
@@ -54,14 +55,22 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
-          send({ type: 'error', error: 'bad_request', message: 'The first message must be a RunRequest in JSON.' });
+          send({
+            type: 'error',
+            error: 'bad_request',
+            message: 'The first message must be a RunRequest in JSON.',
+          });
           socket.close(1008);
           return;
         }
         if (!Value.Check(RunRequest, body)) {
           const first = [...Value.Errors(RunRequest, body)][0];
           const where = first?.instancePath ? `${first.instancePath}: ` : '';
-          send({ type: 'error', error: 'bad_request', message: `Invalid run request: ${where}${first?.message ?? 'wrong shape'}` });
+          send({
+            type: 'error',
+            error: 'bad_request',
+            message: `Invalid run request: ${where}${first?.message ?? 'wrong shape'}`,
+          });
           socket.close(1008);
           return;
         }
@@ -76,10 +85,19 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
             (result) => send({ type: 'result', result }),
             (error: unknown) => {
               if (error instanceof RequestError) {
-                send({ type: 'error', error: error.code, message: error.message, retryAfterS: error.retryAfterS });
+                send({
+                  type: 'error',
+                  error: error.code,
+                  message: error.message,
+                  retryAfterS: error.retryAfterS,
+                });
               } else {
                 request.log.error(error);
-                send({ type: 'error', error: 'internal', message: 'The runner failed unexpectedly; please try again.' });
+                send({
+                  type: 'error',
+                  error: 'internal',
+                  message: 'The runner failed unexpectedly; please try again.',
+                });
               }
             },
           )

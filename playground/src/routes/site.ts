@@ -1,6 +1,6 @@
 /**
- * Serves the built Astro site: files from the site directory, directory URLs to their
- * index.html, and Starlight's 404 page for anything else that is not under /api.
+ * Serves the built Astro site: files from the site directory and directory URLs to their
+ * index.html. Unknown URLs get Starlight's 404 page from the app's not-found handler.
  */
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -20,15 +20,10 @@ export async function siteRoutes(app: FastifyInstance, opts: { siteDir: string }
     setHeaders(reply, path) {
       // Astro's hashed assets never change; pages and search data must revalidate.
       const immutable = path.includes('/_astro/') || path.includes('/diagrams/');
-      (reply as unknown as { header(k: string, v: string): void }).header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      (reply as unknown as { header(k: string, v: string): void }).header(
+        'cache-control',
+        immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
-  });
-  const notFoundPage = join(opts.siteDir, '404.html');
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.code(404).send({ error: 'not_found', message: `No API route ${request.method} ${request.url}` });
-    }
-    if (!existsSync(notFoundPage)) return reply.code(404).type('text/plain').send('Not found');
-    return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', opts.siteDir);
   });
 }

@@ -3,7 +3,7 @@ package main
 
 import "fmt"
 
-var table = [1 << 26]int{1 << 26 - 1: 1}
+var table = [1 << 26]int{1<<26 - 1: 1}
 
 type T0 struct{ a, b, c, d, e, f, g, h T1 }
 type T1 struct{ a, b, c, d, e, f, g, h T2 }

@@ -1,4 +1,5 @@
 // Tries to read host files and list host directories. Exits 3 if it can.
+// (/proc shows only the sandbox's own processes; server_env.go checks their environments.)
 package main
 
 import (
@@ -8,7 +9,7 @@ import (
 
 func main() {
 	leaked := false
-	for _, path := range []string{"/etc/shadow", "/etc/passwd", "/root/.bashrc", "/work", "/home", "/usr/local/go/VERSION", "/proc/1/environ", "/sys/fs/cgroup"} {
+	for _, path := range []string{"/etc/shadow", "/etc/passwd", "/root/.bashrc", "/work", "/home", "/usr/local/go/VERSION", "/sys/fs/cgroup"} {
 		if _, err := os.ReadFile(path); err == nil {
 			fmt.Println("read", path)
 			leaked = true

@@ -1,0 +1,128 @@
+// Shared types for the visualizer's pure models. Every model is a plain-data state machine:
+// `step(state, event) -> { state, narration, effects }`, no classes, no timers, no I/O.
+// States are JSON-safe (numbers, strings, booleans, null, arrays, plain objects) so a scenario can be
+// shared by URL at a given step, compared in tests with toEqual, and rendered without adapters.
+
+/** A goroutine id as shown in Go tracebacks, written `G1`, `G2`, … (goroutine 1 is main). */
+export type GoroutineId = string;
+
+/** JSON-safe scalar used in narration parameters. */
+export type Param = string | number | boolean;
+
+/** One sentence of narration: a stable machine key (translated by the UI), its params and English text. */
+export interface Narration {
+  key: string;
+  text: string;
+  params: Record<string, Param>;
+}
+
+/**
+ * Wait reasons exactly as printed in goroutine dumps, from `waitReasonStrings` in
+ * src/runtime/runtime2.go (Go 1.24+). Only the ones the models use are listed.
+ */
+export type WaitReason =
+  | 'sync.Mutex.Lock'
+  | 'sync.RWMutex.RLock'
+  | 'sync.RWMutex.Lock'
+  | 'sync.WaitGroup.Wait'
+  | 'sync.Cond.Wait'
+  | 'chan send'
+  | 'chan receive'
+  | 'chan send (nil chan)'
+  | 'chan receive (nil chan)'
+  | 'select'
+  | 'select (no cases)'
+  | 'semacquire'
+  | 'sleep';
+
+/** How a simulated program died: runtime `fatal` (unrecoverable), a `panic`, or the global deadlock check. */
+export interface Failure {
+  kind: 'fatal' | 'panic' | 'deadlock';
+  /** The message without its prefix, e.g. `sync: unlock of unlocked mutex`. */
+  message: string;
+  /** The first line Go prints, e.g. `fatal error: sync: unlock of unlocked mutex`. */
+  printed: string;
+  goroutine: GoroutineId | null;
+}
+
+/**
+ * Side effects a model reports so a scenario driver can forward them to other models
+ * (scheduler.ts for park/ready, happens-before.ts for release/acquire). Models never apply them to each other.
+ */
+export type Effect =
+  | { kind: 'park'; goroutine: GoroutineId; reason: WaitReason }
+  | { kind: 'ready'; goroutine: GoroutineId; by: GoroutineId | null; handoff: boolean }
+  | { kind: 'release'; goroutine: GoroutineId; sync: string; merge: boolean }
+  | { kind: 'acquire'; goroutine: GoroutineId; sync: string }
+  | { kind: 'failure'; failure: Failure };
+
+/** The result of one transition. */
+export interface StepResult<S> {
+  state: S;
+  narration: Narration[];
+  effects: Effect[];
+}
+
+/** A choice the "you are the scheduler" UI can offer: which goroutine steps next, with a readable label. */
+export interface EnabledEvent<E> {
+  goroutine: GoroutineId | null;
+  event: E;
+  /** Short English label, e.g. `G2: CAS state 1 → 9`. */
+  label: string;
+  /** Machine key for translating the label. */
+  key: string;
+}
+
+/** Static metadata a model exports for the UI (title, Go versions it is faithful to, cited sources). */
+export interface ModelInfo {
+  id: string;
+  title: string;
+  /** The Go versions whose source this model follows, e.g. `Go 1.24+` or `Go ≤ 1.23`. */
+  goVersions: string;
+  /** Go source files and functions the rules come from. */
+  sources: string[];
+  /** Deliberate simplifications, in plain English, shown in the UI's "about this model" panel. */
+  simplifications: string[];
+}
+
+/** Builds a narration entry. */
+export function say(key: string, text: string, params: Record<string, Param> = {}): Narration {
+  return { key, text, params };
+}
+
+/** Returns a function that appends a narration entry to `out` (keeps step functions short). */
+export function teller(
+  out: Narration[],
+): (key: string, text: string, params?: Record<string, Param>) => void {
+  return (key, text, params = {}) => {
+    out.push(say(key, text, params));
+  };
+}
+
+/** Builds a Failure with the exact first line Go prints for it. */
+export function failure(kind: Failure['kind'], message: string, goroutine: GoroutineId | null): Failure {
+  const printed =
+    kind === 'fatal'
+      ? `fatal error: ${message}`
+      : kind === 'panic'
+        ? `panic: ${message}`
+        : `fatal error: ${message}`;
+  return { kind, message, printed, goroutine };
+}
+
+/** Wraps a JS number to a Go int32 (two's complement), as atomic.AddInt32 and CompareAndSwapInt32 see it. */
+export function int32(n: number): number {
+  return n | 0;
+}
+
+/** Replaces the element at `index` in a readonly array, returning a new array (immutability helper). */
+export function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
+  return items.map((item, i) => (i === index ? value : item));
+}
+
+/** Builds the Error thrown when a scenario asks a model for an impossible step (a scenario bug, not Go's). */
+export function usageError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'ModelUsageError';
+  return error;
+}

@@ -1,0 +1,126 @@
+/**
+ * Linked binaries by content hash, so an unchanged lesson example skips the build. Files are
+ * server-owned (0755, so the sandbox user can execute the hard link a job gets), names are the
+ * sha256 keys, the directory is 0711 (not listable), and the total size is bounded by evicting the
+ * least recently used. Only binaries from successful builds are ever put here.
+ */
+import { createHash } from 'node:crypto';
+import {
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  chmodSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { writeNewFile } from './jobdir.ts';
+
+/** The cache key: everything that changes the linked binary. */
+export function binaryCacheKey(input: {
+  files: Record<string, string>;
+  action: string;
+  race: boolean;
+  goVersion: string;
+  buildArgs: readonly string[];
+}): string {
+  const files = Object.keys(input.files)
+    .sort()
+    .map((name) => [name, input.files[name] ?? '']);
+  const canonical = JSON.stringify({
+    v: 1,
+    goVersion: input.goVersion,
+    action: input.action,
+    race: input.race,
+    buildArgs: input.buildArgs,
+    files,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** An LRU directory of binaries. */
+export class BinaryCache {
+  private readonly entries = new Map<string, { size: number; usedAt: number }>();
+  private total = 0;
+  private readonly dir: string;
+  private readonly maxBytes: number;
+
+  constructor(dir: string, maxBytes: number) {
+    this.dir = dir;
+    this.maxBytes = maxBytes;
+    mkdirSync(dir, { recursive: true, mode: 0o711 });
+    chmodSync(dir, 0o711);
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (!/^[0-9a-f]{64}$/.test(name)) {
+        unlinkSync(path); // a temp file of a crashed put
+        continue;
+      }
+      const st = statSync(path);
+      this.entries.set(name, { size: st.size, usedAt: st.mtimeMs });
+      this.total += st.size;
+    }
+    this.evict();
+  }
+
+  /** Hard-links the cached binary to dest and returns true, or returns false on a miss. */
+  linkTo(key: string, dest: string): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    try {
+      linkSync(join(this.dir, key), dest);
+    } catch {
+      this.forget(key);
+      return false;
+    }
+    entry.usedAt = Date.now();
+    const now = new Date();
+    try {
+      utimesSync(join(this.dir, key), now, now); // survives a restart as the LRU order
+    } catch {
+      // not important
+    }
+    return true;
+  }
+
+  /** Stores a binary (atomically: temp file then rename) and evicts old ones beyond the bound. */
+  put(key: string, data: Buffer): void {
+    if (!/^[0-9a-f]{64}$/.test(key) || data.length > this.maxBytes) return;
+    const tmp = join(this.dir, `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    writeNewFile(tmp, data, 0o755);
+    renameSync(tmp, join(this.dir, key));
+    const old = this.entries.get(key);
+    if (old) this.total -= old.size;
+    this.entries.set(key, { size: data.length, usedAt: Date.now() });
+    this.total += data.length;
+    this.evict();
+  }
+
+  /** Bytes held. */
+  get sizeBytes(): number {
+    return this.total;
+  }
+
+  private evict(): void {
+    if (this.total <= this.maxBytes) return;
+    const oldestFirst = [...this.entries].sort((a, b) => a[1].usedAt - b[1].usedAt);
+    for (const [key] of oldestFirst) {
+      if (this.total <= this.maxBytes) break;
+      this.forget(key);
+    }
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.size;
+    try {
+      unlinkSync(join(this.dir, key));
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Pure argv builders for the two sandboxes. The build sandbox sees the read-only toolchain and
+ * system, its job's source dir, an output dir and a per-job Go cache; the run sandbox sees its
+ * binary, the read-only sources (tests read testdata), the C libraries a race binary loads, and
+ * nothing else. Both: every namespace unshared, uid nobody, no capabilities, new session, dies
+ * with the server, empty environment plus what is listed here.
+ */
+
+import { SECCOMP_FD, SECCOMP_SUPPORTED } from './seccomp.ts';
+
+/** Where things are inside the sandbox; the parsers strip SANDBOX_SRC from paths. */
+export const SANDBOX_SRC = '/sandbox/src';
+export const SANDBOX_OUT = '/sandbox/out';
+export const SANDBOX_GOCACHE = '/sandbox/gocache';
+export const SANDBOX_BIN = '/sandbox/bin';
+
+/** A top-level host path reproduced in the build sandbox: a read-only bind or a symlink (merged /usr). */
+export type RootEntry = { path: string; symlink?: string };
+
+/** Host facts the argv depends on, found once by the probe. */
+export interface HostLayout {
+  goroot: string;
+  /** /usr and friends as they exist on the host. */
+  rootEntries: RootEntry[];
+  /** Shared libraries of a race binary: host file → path the loader asks for. */
+  libs: { host: string; sandbox: string }[];
+  /** Drop from root to this uid/gid before bwrap (null when the server is not root). */
+  dropTo: { uid: number; gid: number } | null;
+  uid: number;
+  gid: number;
+}
+
+/** Host directories of one step. */
+export interface BuildMounts {
+  src: string;
+  out: string;
+  gocache: string;
+}
+export interface RunMounts {
+  src: string;
+  binary: string;
+  test2json?: string | undefined;
+}
+
+const COMMON = [
+  '--unshare-all',
+  '--unshare-user',
+  '--disable-userns',
+  '--die-with-parent',
+  '--new-session',
+  '--cap-drop',
+  'ALL',
+  // A deny-list of dangerous system calls (ptrace, keyctl, io_uring, bpf…), read from a pipe.
+  ...(SECCOMP_SUPPORTED ? ['--seccomp', String(SECCOMP_FD)] : []),
+];
+
+function identity(layout: HostLayout): string[] {
+  return ['--uid', String(layout.uid), '--gid', String(layout.gid), '--hostname', 'sandbox'];
+}
+
+function setenv(env: Record<string, string>): string[] {
+  return ['--clearenv', ...Object.entries(env).flatMap(([k, v]) => ['--setenv', k, v])];
+}
+
+/** The environment of every go command, identical for warm-up and jobs so cache keys match. */
+export function goEnv(goroot: string, gocache: string): Record<string, string> {
+  return {
+    HOME: '/tmp',
+    TMPDIR: '/tmp',
+    PATH: `${goroot}/bin:/usr/bin:/bin`,
+    GOROOT: goroot,
+    GOCACHE: gocache,
+    GOPATH: '/tmp/gopath',
+    GOTOOLCHAIN: 'local',
+    GOPROXY: 'off',
+    GOSUMDB: 'off',
+    GOFLAGS: '-mod=mod -buildvcs=false',
+    GOENV: 'off',
+    GOWORK: 'off',
+    GOTELEMETRY: 'off',
+    CGO_ENABLED: '1',
+    LANG: 'C.UTF-8',
+  };
+}
+
+/** The environment of the learner's program. */
+export function programEnv(): Record<string, string> {
+  return {
+    HOME: '/tmp',
+    TMPDIR: '/tmp',
+    PATH: SANDBOX_BIN,
+    LANG: 'C.UTF-8',
+    GORACE: 'atexit_sleep_ms=0',
+    GOTRACEBACK: 'all',
+  };
+}
+
+/** bwrap argv (without the command) for go build / test -c / vet / gofmt. */
+export function buildSandboxArgs(layout: HostLayout, mounts: BuildMounts, tmpBytes: number): string[] {
+  const args = ['bwrap', ...COMMON, ...identity(layout)];
+  for (const entry of layout.rootEntries) {
+    if (entry.symlink !== undefined) args.push('--symlink', entry.symlink, entry.path);
+    else args.push('--ro-bind', entry.path, entry.path);
+  }
+  if (!layout.rootEntries.some((e) => e.symlink === undefined && isWithin(layout.goroot, e.path))) {
+    args.push('--ro-bind', layout.goroot, layout.goroot);
+  }
+  // /dev is bwrap's own small tmpfs; read-only so /dev/shm is no second, uncapped scratch space.
+  args.push(
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--remount-ro',
+    '/dev',
+    '--size',
+    String(tmpBytes),
+    '--tmpfs',
+    '/tmp',
+  );
+  args.push('--bind', mounts.src, SANDBOX_SRC, '--bind', mounts.out, SANDBOX_OUT);
+  args.push('--bind', mounts.gocache, SANDBOX_GOCACHE, '--remount-ro', '/', '--chdir', SANDBOX_SRC);
+  args.push(...setenv(goEnv(layout.goroot, SANDBOX_GOCACHE)));
+  return args;
+}
+
+/** bwrap argv (without the command) for the learner's program or test binary. */
+export function runSandboxArgs(layout: HostLayout, mounts: RunMounts, tmpBytes: number): string[] {
+  const args = ['bwrap', ...COMMON, ...identity(layout)];
+  for (const lib of layout.libs) args.push('--ro-bind', lib.host, lib.sandbox);
+  // /dev is bwrap's own small tmpfs; read-only so /dev/shm is no second, uncapped scratch space.
+  args.push(
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--remount-ro',
+    '/dev',
+    '--size',
+    String(tmpBytes),
+    '--tmpfs',
+    '/tmp',
+  );
+  args.push('--ro-bind', mounts.src, SANDBOX_SRC, '--ro-bind', mounts.binary, `${SANDBOX_BIN}/prog`);
+  if (mounts.test2json) args.push('--ro-bind', mounts.test2json, `${SANDBOX_BIN}/test2json`);
+  // bwrap's root is a tmpfs the sandbox could fill; only /tmp (size-capped) stays writable.
+  args.push('--remount-ro', '/', '--chdir', SANDBOX_SRC, ...setenv(programEnv()));
+  return args;
+}
+
+/**
+ * The host-side launcher: a shell that moves itself into the job's cgroups before anything else
+ * runs (so bwrap and all its descendants are born inside), then, when the server is root, drops to
+ * nobody with setpriv, then execs bwrap. Writing its own pid first is what makes it race-free.
+ */
+export function launcherArgv(
+  cgroupProcFiles: readonly string[],
+  layout: HostLayout,
+  command: readonly string[],
+): string[] {
+  const script =
+    'n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ > "$1" || { echo "lockstep: cannot join cgroup $1" >&2; exit 125; }; shift; n=$((n-1)); done; exec "$@"';
+  const drop = layout.dropTo
+    ? ['setpriv', `--reuid=${layout.dropTo.uid}`, `--regid=${layout.dropTo.gid}`, '--clear-groups', '--']
+    : [];
+  return [
+    '/bin/sh',
+    '-c',
+    script,
+    'lockstep-launch',
+    String(cgroupProcFiles.length),
+    ...cgroupProcFiles,
+    ...drop,
+    ...command,
+  ];
+}
+
+/** The environment of the launcher itself: nothing of the server's. */
+export const LAUNCHER_ENV: Readonly<Record<string, string>> = Object.freeze({
+  PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+});
+
+function isWithin(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}

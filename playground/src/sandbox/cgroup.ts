@@ -1,0 +1,269 @@
+/**
+ * Per-job cgroups (v1 memory + pids hierarchies, or v2 unified): memory limit with swap off, a
+ * pids limit, OOM-kill detection, kill-all and removal. Detection says exactly why cgroups are
+ * unusable when they are.
+ */
+import { existsSync, readFileSync, readdirSync, rmdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CGROUP_PREFIX,
+  cgroupDir,
+  jobCgroupName,
+  oomKills,
+  ownerPidOf,
+  parseProcCgroup,
+} from './cgroup-paths.ts';
+
+const ROOT = '/sys/fs/cgroup';
+
+/** Where job groups go, or why there are none. */
+export type CgroupSupport =
+  | { version: 'v1'; memoryParent: string; pidsParent: string }
+  | { version: 'v2'; parent: string }
+  | { version: 'none'; reason: string };
+
+const read = (path: string): string => readFileSync(path, 'utf8');
+
+/** Finds a writable place for job groups; on v2 it may move this server into a leaf group first. */
+export function detectCgroups(): CgroupSupport {
+  let own;
+  try {
+    own = parseProcCgroup(read('/proc/self/cgroup'));
+  } catch (error) {
+    return { version: 'none', reason: `cannot read /proc/self/cgroup: ${String(error)}` };
+  }
+  if (existsSync(join(ROOT, 'cgroup.controllers'))) return detectV2(own.unified ?? '/');
+  if (existsSync(join(ROOT, 'memory')) && existsSync(join(ROOT, 'pids'))) {
+    const memoryParent = existingDir(join(ROOT, 'memory'), own.v1.memory ?? '/');
+    const pidsParent = existingDir(join(ROOT, 'pids'), own.v1.pids ?? '/');
+    const problem = tryCreate(memoryParent) ?? tryCreate(pidsParent);
+    if (problem) return { version: 'none', reason: `cgroup v1 is not writable: ${problem}` };
+    removeLeftovers([memoryParent, pidsParent]);
+    return { version: 'v1', memoryParent, pidsParent };
+  }
+  return {
+    version: 'none',
+    reason: 'no cgroup memory and pids controllers are mounted under /sys/fs/cgroup (neither v1 nor v2)',
+  };
+}
+
+function detectV2(ownPath: string): CgroupSupport {
+  const own = cgroupDir(ROOT, ownPath);
+  const hint =
+    'run the server with a delegated cgroup (systemd Delegate=yes, or a container with its own cgroup)';
+  try {
+    const enabled = read(join(own, 'cgroup.subtree_control'));
+    if (!/\bmemory\b/.test(enabled) || !/\bpids\b/.test(enabled)) {
+      const available = read(join(own, 'cgroup.controllers'));
+      if (!/\bmemory\b/.test(available) || !/\bpids\b/.test(available)) {
+        return {
+          version: 'none',
+          reason: `cgroup v2: memory and pids controllers are not delegated to ${own}; ${hint}`,
+        };
+      }
+      // "No internal processes": the server must leave its group before the group can have
+      // controllers for children. Move every process of the group into a leaf.
+      const leaf = join(own, `${CGROUP_PREFIX}server`);
+      mkdirSync(leaf, { recursive: true });
+      for (const pid of read(join(own, 'cgroup.procs')).split('\n').filter(Boolean)) {
+        try {
+          writeFileSync(join(leaf, 'cgroup.procs'), pid);
+        } catch {
+          // a process that exited meanwhile
+        }
+      }
+      writeFileSync(join(own, 'cgroup.subtree_control'), '+memory +pids');
+    }
+    const problem = tryCreate(own);
+    if (problem) return { version: 'none', reason: `cgroup v2 is not writable: ${problem}; ${hint}` };
+    removeLeftovers([own]);
+    return { version: 'v2', parent: own };
+  } catch (error) {
+    return { version: 'none', reason: `cgroup v2 at ${own} is not usable (${errorText(error)}); ${hint}` };
+  }
+}
+
+function existingDir(mount: string, path: string): string {
+  const dir = cgroupDir(mount, path);
+  return existsSync(dir) ? dir : mount; // inside a cgroup namespace the own path may be the mount root
+}
+
+function tryCreate(parent: string): string | null {
+  const probe = join(parent, `${CGROUP_PREFIX}probe-${process.pid}`);
+  try {
+    mkdirSync(probe);
+    rmdirSync(probe);
+    return null;
+  } catch (error) {
+    return `cannot create a group under ${parent} (${errorText(error)})`;
+  }
+}
+
+/** Groups left by a server that crashed: kill their members and remove them. */
+function removeLeftovers(parents: string[]): void {
+  for (const parent of parents) {
+    for (const name of safeReaddir(parent)) {
+      const owner = ownerPidOf(name);
+      if (owner === null || owner === process.pid || isAlive(owner)) continue;
+      killMembers(join(parent, name));
+      try {
+        rmdirSync(join(parent, name));
+      } catch {
+        // still busy; the next start tries again
+      }
+    }
+  }
+}
+
+let sequence = 0;
+const instanceTag = Math.random().toString(36).slice(2, 8);
+
+/** One job's groups. Create, launch with `procFiles`, then `destroy()` in a finally. */
+export class JobCgroup {
+  readonly dirs: string[];
+  private readonly support: Exclude<CgroupSupport, { version: 'none' }>;
+
+  private constructor(support: Exclude<CgroupSupport, { version: 'none' }>, dirs: string[]) {
+    this.support = support;
+    this.dirs = dirs;
+  }
+
+  /** Creates the group(s) with the memory limit (swap included) and the pids limit. */
+  static create(
+    support: Exclude<CgroupSupport, { version: 'none' }>,
+    limits: { memoryBytes: number; pids: number },
+  ): JobCgroup {
+    const name = jobCgroupName(process.pid, instanceTag, ++sequence);
+    if (support.version === 'v1') {
+      const memory = join(support.memoryParent, name);
+      const pids = join(support.pidsParent, name);
+      mkdirSync(memory);
+      mkdirSync(pids);
+      const group = new JobCgroup(support, [memory, pids]);
+      try {
+        writeFileSync(join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes));
+        optionalWrite(join(memory, 'memory.memsw.limit_in_bytes'), String(limits.memoryBytes));
+        optionalWrite(join(memory, 'memory.swappiness'), '0');
+        writeFileSync(join(pids, 'pids.max'), String(limits.pids));
+      } catch (error) {
+        group.destroy();
+        throw error;
+      }
+      return group;
+    }
+    const dir = join(support.parent, name);
+    mkdirSync(dir);
+    const group = new JobCgroup(support, [dir]);
+    try {
+      writeFileSync(join(dir, 'memory.max'), String(limits.memoryBytes));
+      optionalWrite(join(dir, 'memory.swap.max'), '0');
+      writeFileSync(join(dir, 'pids.max'), String(limits.pids));
+    } catch (error) {
+      group.destroy();
+      throw error;
+    }
+    return group;
+  }
+
+  /** The cgroup.procs files the launcher writes its own pid into. */
+  get procFiles(): string[] {
+    return this.dirs.map((d) => join(d, 'cgroup.procs'));
+  }
+
+  /** Pids currently in the group. */
+  pids(): number[] {
+    const dir = this.dirs[this.dirs.length - 1] ?? '';
+    return readPids(dir);
+  }
+
+  /** The kernel's OOM killer fired inside the group. */
+  oomKilled(): boolean {
+    const file = this.support.version === 'v1' ? 'memory.oom_control' : 'memory.events';
+    try {
+      return oomKills(read(join(this.dirs[0] ?? '', file))) > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /** SIGKILLs every member until the group is empty (cgroup.kill on v2 when the kernel has it). */
+  killAll(): void {
+    if (this.support.version === 'v2' && optionalWrite(join(this.dirs[0] ?? '', 'cgroup.kill'), '1')) return;
+    for (const dir of this.dirs) killMembers(dir);
+  }
+
+  /** Kills what is left and removes the group(s); safe to call twice. */
+  destroy(): void {
+    this.killAll();
+    for (const dir of this.dirs) {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try {
+          rmdirSync(dir);
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') break;
+          killMembers(dir);
+          sleepSync(10);
+        }
+      }
+    }
+  }
+}
+
+function readPids(dir: string): number[] {
+  try {
+    return read(join(dir, 'cgroup.procs')).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function killMembers(dir: string): void {
+  for (let round = 0; round < 100; round++) {
+    const pids = readPids(dir);
+    if (pids.length === 0) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    sleepSync(5);
+  }
+}
+
+function optionalWrite(path: string, value: string): boolean {
+  try {
+    writeFileSync(path, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,266 @@
+/**
+ * One job from files to RawOutcome: validate, refuse cgo, write the sources, build in the build
+ * sandbox (or reuse a cached binary), run in the run sandbox, clean up everything on every path.
+ */
+import { join } from 'node:path';
+import type { RawOutcome, StepOutcome } from './outcome.ts';
+import type { StreamName } from './output.ts';
+import { SANDBOX_SRC } from './bwrap-args.ts';
+import { binaryCacheKey, type BinaryCache } from './bincache.ts';
+import { filesUsingCgo } from './cgo.ts';
+import { JobCgroup } from './cgroup.ts';
+import {
+  BINARY_NAME,
+  buildArgs,
+  buildFlags,
+  buildLaunch,
+  buildPaths,
+  runLaunch,
+  type Launch,
+  type LaunchContext,
+} from './commands.ts';
+import { prepareJobCache } from './gocache.ts';
+import {
+  createJobDirs,
+  readSandboxFile,
+  removeTree,
+  writeNewFile,
+  writeSources,
+  type JobDirs,
+} from './jobdir.ts';
+import { CGO_REFUSED_MESSAGE, type Limits } from './limits.ts';
+import type { HostEnv } from './probe.ts';
+import { runStep, type StepResult } from './step.ts';
+import { validateJob, withGoMod, type Job } from './validate.ts';
+
+/** Callbacks of one job (all optional). */
+export interface ExecuteHooks {
+  onPhase?(phase: 'building' | 'running'): void;
+  onOutput?(stream: StreamName, chunk: string): void;
+  signal?: AbortSignal;
+}
+
+/** What execute needs from the sandbox instance. */
+export interface ExecuteContext {
+  env: HostEnv;
+  limits: Limits;
+  jobsDir: string;
+  gocacheBase: string;
+  binaries: BinaryCache;
+  test2json: () => Promise<string>;
+}
+
+/** A job was aborted by its client; the outcome is discarded by the caller. */
+export class JobAbortedError extends Error {
+  constructor() {
+    super('the job was cancelled');
+    this.name = 'JobAbortedError';
+  }
+}
+
+/** Runs one job; throws SandboxInputError for bad input and JobAbortedError when aborted. */
+export async function executeJob(
+  ctx: ExecuteContext,
+  job: Job,
+  hooks: ExecuteHooks = {},
+): Promise<RawOutcome> {
+  validateJob(job, ctx.limits);
+  const none = ctx.env.mode === 'none';
+  const outcome: RawOutcome = {
+    action: job.action,
+    race: job.race,
+    workDir: none ? '' : SANDBOX_SRC,
+    cachedBinary: false,
+    timings: { buildMs: 0, runMs: 0 },
+  };
+  const cgo = filesUsingCgo(job.files);
+  if (cgo.length > 0) {
+    outcome.refused = { reason: `${CGO_REFUSED_MESSAGE} (found in ${cgo.join(', ')})` };
+    return outcome;
+  }
+  const files = withGoMod(job.files, ctx.env.goVersion);
+  const dirs = createJobDirs(ctx.jobsDir, ctx.env.owner);
+  if (none) outcome.workDir = dirs.src;
+  try {
+    writeSources(dirs.src, files, ctx.env.owner);
+    if (job.action === 'fmt') await format(ctx, dirs, files, outcome, hooks);
+    else if (job.action === 'vet') await vet(ctx, dirs, outcome, hooks);
+    else await buildAndRun(ctx, dirs, files, job, job.action, outcome, hooks);
+    return outcome;
+  } finally {
+    removeTree(dirs.root);
+  }
+}
+
+async function format(
+  ctx: ExecuteContext,
+  dirs: JobDirs,
+  files: Record<string, string>,
+  outcome: RawOutcome,
+  hooks: ExecuteHooks,
+) {
+  hooks.onPhase?.('building');
+  const names = Object.keys(files)
+    .filter((n) => n.endsWith('.go'))
+    .sort();
+  const gofmt = join(ctx.env.goroot, 'bin', 'gofmt');
+  const step = await buildStep(ctx, dirs, [gofmt, '-w', '--', ...names], hooks, false);
+  outcome.build = step;
+  outcome.timings.buildMs = step.durationMs;
+  const formatted: Record<string, string> = {};
+  for (const name of names) {
+    if (step.stderr.includes(`${name}:`)) continue; // gofmt left a file with syntax errors untouched
+    const data = readSandboxFile(join(dirs.src, name), ctx.limits.sourceBytes * 2);
+    if (data) formatted[name] = data.toString('utf8');
+  }
+  outcome.formatted = formatted;
+}
+
+async function vet(ctx: ExecuteContext, dirs: JobDirs, outcome: RawOutcome, hooks: ExecuteHooks) {
+  hooks.onPhase?.('building');
+  prepareJobCache(ctx.gocacheBase, dirs.gocache, ctx.env.owner);
+  const step = await buildStep(ctx, dirs, ['go', 'vet', '-json', '.'], hooks, false);
+  outcome.build = step;
+  outcome.timings.buildMs = step.durationMs;
+  // Go ≥ 1.25 prints the JSON on stdout, older versions on stderr (mixed with "# pkg" lines).
+  outcome.vetJson = step.stdout.trim()
+    ? step.stdout
+    : /^\s*(#[^\n]*\n\s*)*\{/.test(step.stderr)
+      ? step.stderr
+      : '';
+}
+
+async function buildAndRun(
+  ctx: ExecuteContext,
+  dirs: JobDirs,
+  files: Record<string, string>,
+  job: Job,
+  action: 'run' | 'test',
+  outcome: RawOutcome,
+  hooks: ExecuteHooks,
+) {
+  const key = binaryCacheKey({
+    files,
+    action,
+    race: job.race,
+    goVersion: ctx.env.goVersion,
+    buildArgs: buildFlags(action, job.race),
+  });
+  const binary = join(dirs.run, BINARY_NAME);
+  if (ctx.binaries.linkTo(key, binary)) {
+    outcome.cachedBinary = true;
+  } else {
+    hooks.onPhase?.('building');
+    if (ctx.env.mode === 'bwrap') prepareJobCache(ctx.gocacheBase, dirs.gocache, ctx.env.owner);
+    const ctxPaths = buildPaths(launchContext(ctx, dirs, []), dirs);
+    const step = await buildStep(
+      ctx,
+      dirs,
+      ['go', ...buildArgs(action, job.race, ctxPaths.out)],
+      hooks,
+      false,
+    );
+    outcome.build = step;
+    outcome.timings.buildMs = step.durationMs;
+    if (step.exitCode !== 0 || step.timedOut || step.outputLimited || step.memoryLimited) return;
+    const data = readSandboxFile(join(dirs.out, BINARY_NAME), ctx.limits.binaryBytes);
+    if (data === null) return; // e.g. `go test -c` with no test files writes nothing
+    ctx.binaries.put(key, data);
+    writeNewFile(binary, data, 0o755);
+  }
+  hooks.onPhase?.('running');
+  const test2json = action === 'test' ? await ctx.test2json() : undefined;
+  const wallMs = action === 'run' ? ctx.limits.runWallMs : ctx.limits.testWallMs;
+  const step = await inCgroup(ctx, ctx.limits.memoryBytes, async (procFiles, group) => {
+    const launch = runLaunch(
+      launchContext(ctx, dirs, procFiles),
+      { src: dirs.src, binary, test2json },
+      ctx.limits.runTmpBytes,
+      action,
+      job.args ?? [],
+    );
+    return runStep({
+      ...launchSpec(launch),
+      stdin: action === 'run' ? job.stdin : undefined,
+      wallMs,
+      outputBytes: ctx.limits.outputBytes,
+      cgroup: group,
+      watchdog: {
+        programDepth: launch.programDepth,
+        armed: true,
+        windowMs: ctx.limits.stallWindowMs,
+        sampleMs: ctx.limits.stallSampleMs,
+      },
+      quitGraceMs: ctx.limits.quitGraceMs,
+      onOutput: hooks.onOutput?.bind(hooks),
+      signal: hooks.signal,
+    });
+  });
+  outcome.run = stripAborted(step);
+  outcome.timings.runMs = step.durationMs;
+}
+
+/** One step in the build sandbox with its own cgroup; `go` resolves through the sandbox PATH. */
+export async function buildStep(
+  ctx: ExecuteContext,
+  dirs: JobDirs,
+  command: string[],
+  hooks: ExecuteHooks,
+  stream: boolean,
+): Promise<StepOutcome> {
+  const step = await inCgroup(ctx, ctx.limits.buildMemoryBytes, (procFiles, group) => {
+    const launchCtx = launchContext(ctx, dirs, procFiles);
+    const resolved =
+      ctx.env.mode === 'none' && command[0] === 'go'
+        ? [join(ctx.env.goroot, 'bin', 'go'), ...command.slice(1)]
+        : command;
+    // Unsafe mode has one trusted learner: the base cache is used directly, nothing is copied.
+    const mounts = ctx.env.mode === 'none' ? { ...dirs, gocache: ctx.gocacheBase } : dirs;
+    const launch = buildLaunch(launchCtx, mounts, ctx.limits.buildTmpBytes, resolved);
+    return runStep({
+      ...launchSpec(launch),
+      wallMs: ctx.limits.buildWallMs,
+      outputBytes: ctx.limits.outputBytes,
+      cgroup: group,
+      quitGraceMs: 0,
+      onOutput: stream ? hooks.onOutput?.bind(hooks) : undefined,
+      signal: hooks.signal,
+    });
+  });
+  return stripAborted(step);
+}
+
+function launchSpec(launch: Launch) {
+  return { argv: launch.argv, env: launch.env, cwd: launch.cwd };
+}
+
+function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly string[]): LaunchContext {
+  return {
+    mode: ctx.env.mode,
+    layout: ctx.env.layout,
+    cgroupProcFiles: procFiles,
+    hostTmp: join(dirs.root, 'out'),
+  };
+}
+
+/** Creates the step's cgroup (none in unsafe mode), runs, and always destroys it. */
+async function inCgroup(
+  ctx: ExecuteContext,
+  memoryBytes: number,
+  body: (procFiles: readonly string[], group: JobCgroup | null) => Promise<StepResult>,
+): Promise<StepResult> {
+  const support = ctx.env.cgroups;
+  if (support.version === 'none') return body([], null);
+  const group = JobCgroup.create(support, { memoryBytes, pids: ctx.limits.pids });
+  try {
+    return await body(group.procFiles, group);
+  } finally {
+    group.destroy();
+  }
+}
+
+function stripAborted(step: StepResult): StepOutcome {
+  if (step.aborted) throw new JobAbortedError();
+  const { aborted: _aborted, ...rest } = step;
+  return rest;
+}

@@ -1,0 +1,148 @@
+/**
+ * The sandbox module's public face: probe the host, warm the caches, execute jobs, close.
+ * Everything that runs learners' code goes through `execute`; see README.md for the design.
+ */
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BinaryCache } from './bincache.ts';
+import { executeJob, type ExecuteContext, type ExecuteHooks } from './execute.ts';
+import { removeTree } from './jobdir.ts';
+import { limitsSummary, resolveLimits, type Limits } from './limits.ts';
+import type { RawOutcome } from './outcome.ts';
+import { probeHost, type ProbeResult, type SandboxProbe } from './probe.ts';
+import { ensureTest2json } from './tools.ts';
+import type { Job } from './validate.ts';
+import { warmCaches, type WarmState } from './warm.ts';
+
+export { SandboxInputError, type Job } from './validate.ts';
+export { JobAbortedError, type ExecuteHooks } from './execute.ts';
+export type { SandboxProbe } from './probe.ts';
+export type { WarmState } from './warm.ts';
+export type { Limits } from './limits.ts';
+export { DEFAULT_LIMITS } from './limits.ts';
+export type { RawOutcome, StepOutcome } from './outcome.ts';
+
+/** How a server instance configures its sandbox. */
+export interface SandboxConfig {
+  /** Server-owned directory for job dirs, caches and tools; every parent must be o+x. */
+  dataDir: string;
+  limits?: Partial<Limits>;
+  /** Run without bwrap (one learner on their own machine); the caller must bind to localhost only. */
+  unsafeNoSandbox?: boolean;
+}
+
+/** The sandbox as the run service uses it. */
+export interface Sandbox {
+  /** The probe's verdict (run once, then cached). */
+  probe(): Promise<SandboxProbe>;
+  /** Warms the Go build cache in the background; resolves when done (never rejects). */
+  warm(): Promise<void>;
+  warmState(): WarmState;
+  limitsSummary(): Record<string, number>;
+  /** Runs one job. Throws SandboxInputError (bad input), SandboxUnavailableError, JobAbortedError. */
+  execute(job: Job, hooks?: ExecuteHooks): Promise<RawOutcome>;
+  /** Kills running jobs, waits for their cleanup; later calls to execute throw. */
+  close(): Promise<void>;
+}
+
+/** The machine cannot sandbox code; the message says why (the probe's reason). */
+export class SandboxUnavailableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SandboxUnavailableError';
+  }
+}
+
+/** Creates the sandbox; nothing runs until probe(), warm() or execute() is called. */
+export function createSandbox(config: SandboxConfig): Sandbox {
+  const limits = resolveLimits(config.limits);
+  const dataDir = config.dataDir;
+  const jobsDir = join(dataDir, 'jobs');
+  const gocacheBase = join(dataDir, 'gocache');
+  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  chmodSync(dataDir, 0o711);
+  mkdirSync(jobsDir, { recursive: true, mode: 0o711 });
+  chmodSync(jobsDir, 0o711);
+  mkdirSync(gocacheBase, { recursive: true, mode: 0o700 });
+  removeDeadJobs(jobsDir);
+  const binaries = new BinaryCache(join(dataDir, 'binaries'), limits.binaryCacheBytes);
+
+  let probed: Promise<ProbeResult> | null = null;
+  let warming: Promise<void> | null = null;
+  let warm: WarmState = { state: 'cold', detail: 'not started' };
+  let test2json: Promise<string> | null = null;
+  let closed = false;
+  const warmAbort = new AbortController();
+  const running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
+
+  const probe = (): Promise<ProbeResult> =>
+    (probed ??= probeHost({ jobsDir, unsafeNoSandbox: config.unsafeNoSandbox ?? false, limits }));
+
+  async function context(): Promise<ExecuteContext> {
+    const { probe: verdict, env } = await probe();
+    if (!env) throw new SandboxUnavailableError(verdict.reason);
+    const ensure = (): Promise<string> => {
+      test2json ??= ensureTest2json(join(dataDir, 'tools'), env.goroot, env.goVersion);
+      test2json.catch(() => (test2json = null)); // retry on the next test job
+      return test2json;
+    };
+    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure };
+  }
+
+  return {
+    probe: async () => (await probe()).probe,
+    warm() {
+      warming ??= (async () => {
+        try {
+          const ctx = await context();
+          warm = { state: 'warming', detail: 'starting' };
+          await warmCaches(ctx, (s) => (warm = s), warmAbort.signal);
+        } catch (error) {
+          warm = { state: 'failed', detail: error instanceof Error ? error.message : String(error) };
+        }
+      })();
+      return warming;
+    },
+    warmState: () => ({ ...warm }),
+    limitsSummary: () => limitsSummary(limits),
+    async execute(job, hooks = {}) {
+      if (closed) throw new SandboxUnavailableError('the sandbox is shutting down');
+      const ctx = await context();
+      const controller = new AbortController();
+      const signals = hooks.signal ? [hooks.signal, controller.signal] : [controller.signal];
+      const done = executeJob(ctx, job, { ...hooks, signal: AbortSignal.any(signals) });
+      const entry = { controller, done: done.catch(() => undefined) };
+      running.add(entry);
+      try {
+        return await done;
+      } finally {
+        running.delete(entry);
+      }
+    },
+    async close() {
+      closed = true;
+      warmAbort.abort();
+      for (const entry of running) entry.controller.abort();
+      await Promise.all([...running].map((e) => e.done));
+      if (warming) await warming;
+    },
+  };
+}
+
+/** Job dirs left by a crashed server (their pid is gone). */
+function removeDeadJobs(jobsDir: string): void {
+  for (const name of readdirSync(jobsDir)) {
+    const pid = Number(/^job-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (!Number.isFinite(pid) || pid === process.pid || isAlive(pid)) continue;
+    removeTree(join(jobsDir, name));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Per-job directories on the host, and the only ways the host touches them. The sandbox may have
+ * planted symlinks, FIFOs or hard links in anything it could write, so the host opens files there
+ * with O_NOFOLLOW (and O_NONBLOCK against FIFOs), accepts only regular files with one link, and
+ * removes trees without following links (the Judge0 CVE-2024-28185/28189 lesson).
+ */
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+/** The directories of one job. Only src, out and gocache are ever writable inside a sandbox. */
+export interface JobDirs {
+  root: string;
+  src: string;
+  out: string;
+  gocache: string;
+  /** Host-owned, never writable by a sandbox: the binary the run step executes. */
+  run: string;
+}
+
+/** The uid/gid that owns sandbox-writable dirs, or null when the sandbox runs as the server's own uid. */
+export type Owner = { uid: number; gid: number } | null;
+
+/** Creates a fresh job tree under jobsDir (root 0711: traversable by the sandbox user, not listable). */
+export function createJobDirs(jobsDir: string, owner: Owner): JobDirs {
+  const root = mkdtempSync(join(jobsDir, `job-${process.pid}-`));
+  chmodSync(root, 0o711);
+  const dirs: JobDirs = {
+    root,
+    src: join(root, 'src'),
+    out: join(root, 'out'),
+    gocache: join(root, 'gocache'),
+    run: join(root, 'run'),
+  };
+  for (const dir of [dirs.src, dirs.out, dirs.gocache]) {
+    mkdirSync(dir, { mode: 0o700 });
+    if (owner) chownSync(dir, owner.uid, owner.gid);
+  }
+  mkdirSync(dirs.run, { mode: 0o711 });
+  return dirs;
+}
+
+/** Writes a new file that must not exist yet (O_EXCL|O_NOFOLLOW): never writes through a planted link. */
+export function writeNewFile(path: string, data: string | Buffer, mode: number): void {
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    mode,
+  );
+  try {
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the job's sources, owned by the sandbox user (gofmt -w and go mod edits rewrite them). */
+export function writeSources(src: string, files: Record<string, string>, owner: Owner): void {
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(src, name);
+    writeNewFile(path, content, 0o644);
+    if (owner) chownSync(path, owner.uid, owner.gid);
+  }
+}
+
+/**
+ * Reads a file the sandbox produced, or null when it is missing, not a regular file, linked
+ * elsewhere, or larger than maxBytes.
+ */
+export function readSandboxFile(path: string, maxBytes: number): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.nlink !== 1 || st.size > maxBytes) return null;
+    const buffer = Buffer.alloc(st.size);
+    let offset = 0;
+    while (offset < st.size) {
+      const n = readSync(fd, buffer, offset, st.size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Removes a tree without following links; makes sandbox-made dirs writable first if needed. */
+export function removeTree(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // A non-root server can be locked out by a 0500 dir the sandbox made: open up dirs, retry.
+    unlockDirs(path);
+    rmSync(path, { recursive: true, force: true, maxRetries: 2 });
+  }
+}
+
+function unlockDirs(path: string): void {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (!st.isDirectory()) return;
+  try {
+    chmodSync(path, 0o700);
+  } catch {
+    return;
+  }
+  for (const name of readdirSync(path)) unlockDirs(join(path, name));
+}

@@ -1,0 +1,229 @@
+/**
+ * Finds out, once at start, whether this machine can sandbox code, and says exactly why not when
+ * it cannot: Go toolchain, bubblewrap, setpriv, gcc, cgroups, and a real trial run of the build
+ * sandbox inside a real job cgroup.
+ */
+import { execFile } from 'node:child_process';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { HostLayout, RootEntry } from './bwrap-args.ts';
+import { buildSandboxArgs, launcherArgv, LAUNCHER_ENV } from './bwrap-args.ts';
+import { detectCgroups, JobCgroup, type CgroupSupport } from './cgroup.ts';
+import { createJobDirs, removeTree, type Owner } from './jobdir.ts';
+import { MIN_GO_MINOR, SANDBOX_GID, SANDBOX_UID, type Limits } from './limits.ts';
+import { runStep } from './step.ts';
+
+const run = promisify(execFile);
+
+/** What /api/health shows about the sandbox. */
+export interface SandboxProbe {
+  mode: 'bwrap' | 'none';
+  available: boolean;
+  reason: string;
+  cgroup: 'v1' | 'v2' | 'none';
+  goVersion: string;
+  bwrapVersion?: string;
+}
+
+/** Facts the executor needs, present only when the probe succeeded. */
+export interface HostEnv {
+  mode: 'bwrap' | 'none';
+  goroot: string;
+  goVersion: string;
+  layout: HostLayout;
+  cgroups: CgroupSupport;
+  owner: Owner;
+}
+
+/** The probe's verdict plus, when available, the host facts. */
+export type ProbeResult = { probe: SandboxProbe; env: HostEnv | null };
+
+const INSTALL_GO = `install Go ≥ 1.${MIN_GO_MINOR} from https://go.dev/dl/ and put its bin directory on PATH`;
+export const UNSAFE_WARNING =
+  "UNSAFE: LOCKSTEP_UNSAFE_NO_SANDBOX=1 — learners' code runs directly on this machine with your user's rights " +
+  '(only time and output limits apply). Use this only for yourself, on localhost.';
+
+/** Parses `ldd` output into the files a dynamically linked program loads (vdso excluded). */
+export function parseLdd(text: string): string[] {
+  const paths: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /=>\s*(\/\S+)/.exec(line) ?? /^\s*(\/\S+)\s+\(0x/.exec(line);
+    if (m?.[1]) paths.push(m[1]);
+  }
+  return [...new Set(paths)];
+}
+
+async function goFacts(): Promise<{ goVersion: string; goroot: string } | string> {
+  try {
+    const { stdout } = await run('go', ['env', 'GOVERSION', 'GOROOT'], {
+      env: { ...process.env, GOTOOLCHAIN: 'local' },
+    });
+    const [goVersion = '', goroot = ''] = stdout.trim().split('\n');
+    const minor = /^go1\.(\d+)/.exec(goVersion);
+    if (!minor || Number(minor[1]) < MIN_GO_MINOR)
+      return `Go ${goVersion || '(unknown)'} is too old: ${INSTALL_GO}`;
+    return { goVersion, goroot };
+  } catch {
+    return `Go is not installed or not on PATH: ${INSTALL_GO}`;
+  }
+}
+
+async function version(command: string, args: string[] = ['--version']): Promise<string | null> {
+  try {
+    const { stdout, stderr } = await run(command, args);
+    return (stdout || stderr).trim().split('\n')[0] ?? '';
+  } catch {
+    return null;
+  }
+}
+
+function rootEntries(): RootEntry[] {
+  const entries: RootEntry[] = [];
+  for (const path of ['/usr', '/bin', '/lib', '/lib64', '/sbin']) {
+    try {
+      const st = lstatSync(path);
+      if (st.isSymbolicLink()) entries.push({ path, symlink: readlinkSync(path) });
+      else if (st.isDirectory()) entries.push({ path });
+    } catch {
+      // not on this system
+    }
+  }
+  return entries;
+}
+
+/** Runs every check; never throws. */
+export async function probeHost(opts: {
+  jobsDir: string;
+  unsafeNoSandbox: boolean;
+  limits: Limits;
+}): Promise<ProbeResult> {
+  const go = await goFacts();
+  const goVersion = typeof go === 'string' ? '' : go.goVersion;
+  const fail = (reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
+    probe: {
+      mode: opts.unsafeNoSandbox ? 'none' : 'bwrap',
+      available: false,
+      reason,
+      cgroup: 'none',
+      goVersion,
+      ...extra,
+    },
+    env: null,
+  });
+  if (typeof go === 'string') return fail(go);
+  const layout: HostLayout = {
+    goroot: go.goroot,
+    rootEntries: rootEntries(),
+    libs: [],
+    dropTo: null,
+    uid: SANDBOX_UID,
+    gid: SANDBOX_GID,
+  };
+  if ((await version('gcc')) === null)
+    return fail('gcc is required by the race detector: apt-get install -y gcc');
+
+  if (opts.unsafeNoSandbox) {
+    const self = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+    return {
+      probe: { mode: 'none', available: true, reason: UNSAFE_WARNING, cgroup: 'none', goVersion },
+      env: {
+        mode: 'none',
+        goroot: go.goroot,
+        goVersion,
+        layout: { ...layout, ...self },
+        cgroups: { version: 'none', reason: 'unsafe mode' },
+        owner: null,
+      },
+    };
+  }
+
+  const bwrapVersion = await version('bwrap');
+  if (bwrapVersion === null) return fail('bubblewrap is not installed: apt-get install -y bubblewrap');
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) {
+    if ((await version('setpriv')) === null) {
+      return fail('setpriv is needed to drop root before bubblewrap: apt-get install -y util-linux', {
+        bwrapVersion,
+      });
+    }
+    layout.dropTo = { uid: SANDBOX_UID, gid: SANDBOX_GID };
+  }
+  const cgroups = detectCgroups();
+  const cgroup = cgroups.version;
+  if (cgroups.version === 'none')
+    return fail(`no usable cgroup for memory limits: ${cgroups.reason}`, { bwrapVersion });
+  try {
+    const { stdout } = await run('ldd', ['/bin/true']);
+    layout.libs = parseLdd(stdout).map((path) => ({ host: realpathSync(path), sandbox: path }));
+  } catch (error) {
+    return fail(`cannot list the C libraries a race binary needs (ldd /bin/true failed: ${String(error)})`, {
+      bwrapVersion,
+      cgroup,
+    });
+  }
+  const owner: Owner = layout.dropTo;
+  const trial = await trialRun(opts.jobsDir, layout, cgroups, owner, opts.limits);
+  if (trial !== null) return fail(trial, { bwrapVersion, cgroup });
+  const reason = `bubblewrap sandbox with cgroup ${cgroup} limits, running as uid ${layout.uid}`;
+  return {
+    probe: { mode: 'bwrap', available: true, reason, cgroup, goVersion, bwrapVersion },
+    env: { mode: 'bwrap', goroot: go.goroot, goVersion, layout, cgroups, owner },
+  };
+}
+
+/** A real build-sandbox run of `go env GOVERSION` in a real job cgroup; null when it worked. */
+async function trialRun(
+  jobsDir: string,
+  layout: HostLayout,
+  cgroups: Exclude<CgroupSupport, { version: 'none' }>,
+  owner: Owner,
+  limits: Limits,
+): Promise<string | null> {
+  let group: JobCgroup;
+  try {
+    group = JobCgroup.create(cgroups, { memoryBytes: limits.buildMemoryBytes, pids: limits.pids });
+  } catch (error) {
+    return `cannot create a job cgroup: ${String(error)}`;
+  }
+  const dirs = createJobDirs(jobsDir, owner);
+  try {
+    const argv = launcherArgv(group.procFiles, layout, [
+      ...buildSandboxArgs(layout, dirs, limits.buildTmpBytes),
+      '--',
+      'go',
+      'env',
+      'GOVERSION',
+    ]);
+    const result = await runStep({
+      argv,
+      env: { ...LAUNCHER_ENV },
+      cwd: '/',
+      wallMs: 20_000,
+      outputBytes: 64 * 1024,
+      cgroup: group,
+      quitGraceMs: 0,
+    });
+    if (result.exitCode === 0 && /^go1\./.test(result.stdout)) return null;
+    return explainTrialFailure(result.stderr || result.stdout, jobsDir);
+  } finally {
+    group.destroy();
+    removeTree(dirs.root);
+  }
+}
+
+/** Turns bwrap's complaint into the reason and the fix. */
+export function explainTrialFailure(stderr: string, jobsDir: string): string {
+  const first = stderr.trim().split('\n')[0] ?? '';
+  if (/namespace|uid map|setting up uid|Operation not permitted/i.test(stderr)) {
+    return (
+      `bubblewrap cannot create unprivileged user namespaces (${first}): enable them with ` +
+      '`sysctl -w user.max_user_namespaces=15000` (and `kernel.unprivileged_userns_clone=1` on older Debian kernels; ' +
+      'on Ubuntu ≥ 23.10 `kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap)'
+    );
+  }
+  if (/Can't find source path|Permission denied/i.test(stderr)) {
+    return `the sandbox user (uid ${SANDBOX_UID}) cannot reach the data dir ${jobsDir} (${first}): every parent directory needs o+x`;
+  }
+  if (/cannot join cgroup/.test(stderr)) return `cannot move a process into the job cgroup (${first})`;
+  return `the sandbox failed its trial run: ${first || 'no error output'}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * Defence-in-depth checks of a job before anything touches the disk. The HTTP schema checks the
+ * same things; this module must hold on its own because file names become paths on the host.
+ */
+import type { Action } from '../contract/run.ts';
+import { formatBytes, type Limits } from './limits.ts';
+
+/** What the sandbox executes: one flat package. */
+export interface Job {
+  files: Record<string, string>;
+  action: Action;
+  race: boolean;
+  stdin?: string | undefined;
+  args?: string[] | undefined;
+}
+
+/** A job the sandbox refuses to touch; the message is for a person. */
+export class SandboxInputError extends Error {
+  readonly statusCode = 400;
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'SandboxInputError';
+    this.code = code;
+  }
+}
+
+/** Allowed file names: flat, no leading dot or dash, four extensions. */
+export const SAFE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(go|mod|sum|txt)$/;
+
+const ACTIONS: readonly string[] = ['run', 'test', 'vet', 'fmt'];
+const MAX_ARGS = 32;
+const MAX_ARG_LENGTH = 256;
+
+const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/** Throws SandboxInputError unless the job is within the limits and every name is safe. */
+export function validateJob(job: Job, limits: Limits): void {
+  if (!ACTIONS.includes(job.action))
+    throw new SandboxInputError('bad_request', `Unknown action "${job.action}".`);
+  const names = Object.keys(job.files);
+  if (names.length === 0) throw new SandboxInputError('bad_request', 'No files to run.');
+  if (names.length > limits.maxFiles) {
+    throw new SandboxInputError(
+      'too_many_files',
+      `At most ${limits.maxFiles} files are allowed (got ${names.length}).`,
+    );
+  }
+  let total = 0;
+  for (const name of names) {
+    // The pattern already excludes "/" and "..", the explicit tests keep that true if it is ever loosened.
+    if (!SAFE_FILE_NAME.test(name) || name.includes('/') || name.includes('..') || name.includes('\0')) {
+      throw new SandboxInputError(
+        'bad_file_name',
+        `File name "${name}" is not allowed: use letters, digits, "_", "-" and "." ending in .go, .mod, .sum or .txt.`,
+      );
+    }
+    const content = job.files[name];
+    if (typeof content !== 'string')
+      throw new SandboxInputError('bad_request', `File "${name}" has no text.`);
+    if (content.includes('\0'))
+      throw new SandboxInputError('bad_request', `File "${name}" contains a NUL byte.`);
+    total += utf8Length(content);
+  }
+  if (total > limits.sourceBytes) {
+    throw new SandboxInputError(
+      'source_too_large',
+      `The source is ${formatBytes(total)}; at most ${formatBytes(limits.sourceBytes)} is allowed.`,
+    );
+  }
+  if (!names.some((n) => n.endsWith('.go')))
+    throw new SandboxInputError('bad_request', 'There is no .go file.');
+  if (job.stdin !== undefined && utf8Length(job.stdin) > limits.stdinBytes) {
+    throw new SandboxInputError(
+      'stdin_too_large',
+      `Standard input is limited to ${formatBytes(limits.stdinBytes)}.`,
+    );
+  }
+  const args = job.args ?? [];
+  if (args.length > MAX_ARGS)
+    throw new SandboxInputError('bad_request', `At most ${MAX_ARGS} arguments are allowed.`);
+  for (const arg of args) {
+    if (typeof arg !== 'string' || arg.length > MAX_ARG_LENGTH || arg.includes('\0')) {
+      throw new SandboxInputError(
+        'bad_request',
+        `Each argument must be text of at most ${MAX_ARG_LENGTH} characters.`,
+      );
+    }
+  }
+}
+
+/** `go 1.26` for go1.26.8: the language version for a go.mod written on the learner's behalf. */
+export function languageVersion(goVersion: string): string {
+  const m = /^go(\d+)\.(\d+)/.exec(goVersion);
+  if (!m) throw new Error(`cannot read a Go version from "${goVersion}"`);
+  return `${m[1]}.${m[2]}`;
+}
+
+/** The files as compiled: the learner's, plus a go.mod when they sent none. */
+export function withGoMod(files: Record<string, string>, goVersion: string): Record<string, string> {
+  if (Object.hasOwn(files, 'go.mod')) return { ...files };
+  return { ...files, 'go.mod': `module sandbox\n\ngo ${languageVersion(goVersion)}\n` };
+}

@@ -1,0 +1,118 @@
+/**
+ * Page-weight benchmark (a script, not a test): the JavaScript a chapter page with editors loads
+ * before any interaction (gzip size of each script, and bytes actually transferred), and the time
+ * from first focus on an editor to a typeable Monaco editor. Prints Markdown for docs/performance.md.
+ * Usage: npm run build && npm run bench:page
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from './chromium.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4393);
+const BASE = `http://127.0.0.1:${PORT}`;
+const PAGES = ['/locks/internals-and-memory-model/', '/maps/rwmutex-maps/', '/playground/'];
+const RUNS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-page-'));
+  const server = spawn(process.execPath, ['playground/src/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      LOCKSTEP_DATA_DIR: dataDir,
+      LOCKSTEP_NO_WARMUP: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    for (let i = 0; i < 50; i++) {
+      if (
+        await fetch(BASE).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const rows: string[] = [];
+    for (const path of PAGES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts = new Map<string, { gzip: number; transferred: number }>();
+      page.on('response', async (res) => {
+        const type = res.request().resourceType();
+        if (type !== 'script') return;
+        const body = await res.body().catch(() => null);
+        const sizes = await res
+          .request()
+          .sizes()
+          .catch(() => null);
+        if (body)
+          scripts.set(res.url(), {
+            gzip: gzipSync(body).length,
+            transferred: sizes?.responseBodySize ?? body.length,
+          });
+      });
+      // Load the page but keep every editor out of view: no scrolling, no focus.
+      await page.setViewportSize({ width: 1280, height: 400 });
+      await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+      const before = [...scripts.values()];
+      const gz = before.reduce((s, x) => s + x.gzip, 0);
+      const tr = before.reduce((s, x) => s + x.transferred, 0);
+      rows.push(`| \`${path}\` | ${before.length} | ${(gz / 1024).toFixed(1)} | ${(tr / 1024).toFixed(1)} |`);
+      await context.close();
+    }
+    const focusTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 400 });
+      await page.goto(`${BASE}${PAGES[0]}`, { waitUntil: 'networkidle' });
+      const code = page.locator('lockstep-playground .pg-code').first();
+      const t0 = Date.now();
+      await code.focus();
+      await page.waitForFunction(() => Boolean(document.activeElement?.closest('.monaco-editor')), null, {
+        timeout: 30_000,
+      });
+      await page.keyboard.type('x');
+      await page.waitForFunction(() =>
+        document.querySelector('lockstep-playground .view-lines')?.textContent?.includes('x'),
+      );
+      focusTimes.push(Date.now() - t0);
+      await context.close();
+    }
+    console.log(
+      [
+        `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium via Playwright, loopback, cache empty per page.`,
+        '',
+        '| page | scripts before interaction | JS gzip KiB | JS transferred KiB (brotli) |',
+        '| --- | ---: | ---: | ---: |',
+        ...rows,
+        '',
+        `First focus on an editor → typeable Monaco (median of ${RUNS}, cold browser cache): ${median(focusTimes)} ms (all: ${focusTimes.join(', ')} ms).`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+/**
+ * Test support for tests/integration/sandbox*.test.ts: one sandbox with small limits, warmed once, in the
+ * data dir the integration suites share, kept between runs so the Go build cache stays warm.
+ */
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  createSandbox,
+  type Job,
+  type RawOutcome,
+  type Sandbox,
+} from '../../playground/src/sandbox/index.ts';
+
+/** The data dir of the integration suites, shared with harness.ts (its cache survives between runs on purpose). */
+export const DATA_DIR = resolve('.data/it');
+
+/** Small limits so limit tests are fast. */
+export const TEST_LIMITS = {
+  runWallMs: 5_000,
+  testWallMs: 8_000,
+  memoryBytes: 256 * 1024 * 1024,
+  pids: 128,
+  outputBytes: 64 * 1024,
+};
+
+/** A sandbox shared by one test file; warm it in beforeAll. */
+export function testSandbox(): Sandbox {
+  return createSandbox({ dataDir: DATA_DIR, limits: TEST_LIMITS });
+}
+
+/** A one-file program. */
+export function program(source: string, extra: Partial<Job> = {}): Job {
+  return { files: { 'main.go': source }, action: 'run', race: true, ...extra };
+}
+
+/** Job dirs currently present (should be none between jobs). */
+export function leftoverJobs(): string[] {
+  return readdirSync(join(DATA_DIR, 'jobs')).filter((name) => name.startsWith(`job-${process.pid}-`));
+}
+
+/** cgroups of this process still present under the v1 memory/pids or v2 parents. */
+export function leftoverCgroups(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith(`lockstep-${process.pid}-`)) found.push(join(dir, name));
+      else if (depth < 4) walk(join(dir, name), depth + 1);
+    }
+  };
+  walk('/sys/fs/cgroup', 0);
+  return found;
+}
+
+/** Short description of an outcome for assertion messages. */
+export function summary(o: RawOutcome): string {
+  return JSON.stringify({
+    ...o,
+    run: o.run && { ...o.run, stdout: o.run.stdout.slice(0, 400), stderr: o.run.stderr.slice(0, 1500) },
+  });
+}
