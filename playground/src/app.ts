@@ -48,12 +48,10 @@ function errorHandler(
       return;
     }
     const where = error.validationContext ? `${error.validationContext}` : 'request';
-    void reply
-      .code(400)
-      .send({
-        error: 'bad_request',
-        message: `Invalid ${where}: ${error.message.replace(/^(body|querystring|params|headers)\/?/, '')}`,
-      });
+    void reply.code(400).send({
+      error: 'bad_request',
+      message: `Invalid ${where}: ${error.message.replace(/^(body|querystring|params|headers)\/?/, '')}`,
+    });
     return;
   }
   const status = error.statusCode ?? 500;
@@ -99,7 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (deps.serveSite !== false && !path.startsWith('/api/') && existsSync(notFoundPage)) {
-      return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', deps.config.LOCKSTEP_SITE_DIR);
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .sendFile('404.html', deps.config.LOCKSTEP_SITE_DIR);
     }
     return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}` });
   });

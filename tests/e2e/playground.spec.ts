@@ -126,7 +126,15 @@ test.describe('runner down', () => {
         '',
       );
       const file = join('dist', path.endsWith('/') ? `${path}index.html` : path);
-      const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ttf': 'font/ttf', '.woff2': 'font/woff2' };
+      const types: Record<string, string> = {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.css': 'text/css',
+        '.svg': 'image/svg+xml',
+        '.json': 'application/json',
+        '.ttf': 'font/ttf',
+        '.woff2': 'font/woff2',
+      };
       try {
         const body = await readFile(file);
         res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
