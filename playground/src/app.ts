@@ -15,12 +15,17 @@ import { RequestError } from './errors.ts';
 import { siteRoutes } from './routes/site.ts';
 import { runRoutes } from './routes/run.ts';
 import { healthRoutes } from './routes/health.ts';
+import { gradeRoutes } from './routes/grade.ts';
+import { exerciseCatalog, loadExercises } from './exercises/load.ts';
+import type { Exercise } from './exercises/types.ts';
 
 export interface AppDeps {
   config: Config;
   service: RunService;
   /** Serve the built site too (the server does; API-only tests don't). */
   serveSite?: boolean;
+  /** Loaded exercises by id; default: content/exercises of the working directory. */
+  exercises?: ReadonlyMap<string, Exercise>;
 }
 
 /** Request bodies above this are refused with 413 before parsing (sources are capped lower). */
@@ -125,6 +130,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });
     await api.register(healthRoutes, { service: deps.service });
+    await api.register(gradeRoutes, {
+      service: deps.service,
+      exercises: deps.exercises ?? exerciseCatalog(loadExercises()),
+    });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 

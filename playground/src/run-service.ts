@@ -14,9 +14,15 @@ export interface RunHooks {
   onOutput?: (stream: 'stdout' | 'stderr', data: string) => void;
 }
 
+/** Server-side options no API client can set. */
+export interface RunOptions {
+  /** Grading: the program cannot read the package sources (the hidden tests) while it runs. */
+  hideSources?: boolean;
+}
+
 export interface RunService {
   health(): Promise<Health>;
   /** Resolves with the result; rejects with a RequestError for anything the caller can fix. */
-  run(request: RunRequest, client: string, hooks: RunHooks): Promise<RunResult>;
+  run(request: RunRequest, client: string, hooks: RunHooks, options?: RunOptions): Promise<RunResult>;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { isLoopback } from './config.ts';
 import type { RunRequest, RunResult } from './contract/run.ts';
 import type { Health } from './contract/health.ts';
-import type { RunHooks, RunService } from './run-service.ts';
+import type { RunHooks, RunOptions, RunService } from './run-service.ts';
 import { FairQueue, QueueAbortedError, QueueFullError } from './queue/fair-queue.ts';
 import { RequestError, RunnerUnavailableError } from './errors.ts';
 import {
@@ -52,7 +52,12 @@ export function createRunService(config: Config): RunService {
     void probe.then((p) => (p.available ? sandbox.warm() : undefined)).catch(() => undefined);
   }
 
-  async function run(request: RunRequest, client: string, hooks: RunHooks): Promise<RunResult> {
+  async function run(
+    request: RunRequest,
+    client: string,
+    hooks: RunHooks,
+    options: RunOptions = {},
+  ): Promise<RunResult> {
     const found = await probe;
     if (!found.available) throw new RunnerUnavailableError(found.reason);
     const enqueuedAt = performance.now();
@@ -69,6 +74,7 @@ export function createRunService(config: Config): RunService {
               race: request.race ?? (request.action === 'run' || request.action === 'test'),
               stdin: request.stdin,
               args: request.args,
+              hideSources: options.hideSources,
             },
             {
               signal,

@@ -5,6 +5,7 @@
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { createRunService } from './runner.ts';
+import { exerciseCatalog, loadExercises } from './exercises/load.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   }
   let app;
   try {
-    app = await buildApp({ config, service: createRunService(config) });
+    // A malformed exercise stops the server here, with the file and field named.
+    const exercises = exerciseCatalog(loadExercises());
+    app = await buildApp({ config, service: createRunService(config), exercises });
   } catch (error) {
     console.error(`Lockstep cannot start: ${(error as Error).message}`);
     process.exit(1);

@@ -38,6 +38,8 @@ export interface BuildMounts {
 }
 export interface RunMounts {
   src: string;
+  /** Grading: the program may not read the package sources (hidden tests live there). */
+  hideSources?: boolean | undefined;
   binary: string;
   test2json?: string | undefined;
 }
@@ -141,7 +143,11 @@ export function runSandboxArgs(layout: HostLayout, mounts: RunMounts, tmpBytes: 
     '--tmpfs',
     '/tmp',
   );
-  args.push('--ro-bind', mounts.src, SANDBOX_SRC, '--ro-bind', mounts.binary, `${SANDBOX_BIN}/prog`);
+  // The sources are readable by default (tests may read testdata); a graded run gets an empty
+  // directory instead, so learner code cannot read the hidden tests it was compiled with.
+  if (mounts.hideSources) args.push('--dir', SANDBOX_SRC);
+  else args.push('--ro-bind', mounts.src, SANDBOX_SRC);
+  args.push('--ro-bind', mounts.binary, `${SANDBOX_BIN}/prog`);
   if (mounts.test2json) args.push('--ro-bind', mounts.test2json, `${SANDBOX_BIN}/test2json`);
   // bwrap's root is a tmpfs the sandbox could fill; only /tmp (size-capped) stays writable.
   args.push('--remount-ro', '/', '--chdir', SANDBOX_SRC, ...setenv(programEnv()));

@@ -174,7 +174,7 @@ async function buildAndRun(
   const step = await inCgroup(ctx, ctx.limits.memoryBytes, async (procFiles, group) => {
     const launch = runLaunch(
       launchContext(ctx, dirs, procFiles),
-      { src: dirs.src, binary, test2json },
+      { src: dirs.src, binary, test2json, hideSources: job.hideSources },
       ctx.limits.runTmpBytes,
       action,
       job.args ?? [],

@@ -12,6 +12,8 @@ export interface Job {
   race: boolean;
   stdin?: string | undefined;
   args?: string[] | undefined;
+  /** Run the binary without the sources mounted (graders set this so hidden tests stay hidden). */
+  hideSources?: boolean | undefined;
 }
 
 /** A job the sandbox refuses to touch; the message is for a person. */

@@ -1,0 +1,32 @@
+// Package cache keeps recently computed values in memory for many goroutines.
+package cache
+
+import "sync"
+
+// Cache maps keys to values. Every method may be called from many goroutines
+// at the same time; reads are far more common than writes.
+type Cache struct {
+	mu   sync.RWMutex // guards data; keep this field (the tests use it)
+	data map[string]string
+}
+
+// New returns an empty cache.
+func New() *Cache {
+	return &Cache{data: make(map[string]string)}
+}
+
+// Get returns the value stored under key, and whether there was one.
+func (c *Cache) Get(key string) (string, bool) {
+	v, ok := c.data[key]
+	return v, ok
+}
+
+// Set stores value under key, replacing any previous value.
+func (c *Cache) Set(key, value string) {
+	c.data[key] = value
+}
+
+// Len returns the number of keys in the cache.
+func (c *Cache) Len() int {
+	return len(c.data)
+}

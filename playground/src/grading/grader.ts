@@ -1,0 +1,55 @@
+/**
+ * Grades a submission through the runner: the same RunService.run() as POST /api/run (fair
+ * queue, sandbox, classify), action test, with the learner's files merged over the starter and
+ * the exercise's tests. Runs the test binary up to `count` times and stops at the first run that
+ * does not pass. No I/O of its own: the runner is passed in, so unit tests use a fake.
+ */
+import type { GradeResult, Locale } from '../contract/grade.ts';
+import type { RunResult } from '../contract/run.ts';
+import type { RunService } from '../run-service.ts';
+import type { Exercise, Files } from '../exercises/types.ts';
+import { gradeRun, type Grade } from './grade.ts';
+import { redactRun } from './redact.ts';
+import { submissionFiles } from './submission.ts';
+
+/** The part of the run service grading uses. */
+export type Runner = Pick<RunService, 'run'>;
+
+export interface GradeOptions {
+  /** The queue's fairness key (see routes/client-id.ts). */
+  client: string;
+  signal?: AbortSignal | undefined;
+  /** Locale of the explanation returned with a passing grade (default en). */
+  locale?: Locale | undefined;
+}
+
+/** Returns the grade of the learner's files; throws RequestError for files that are not allowed. */
+export async function gradeSubmission(
+  runner: Runner,
+  exercise: Exercise,
+  learnerFiles: Files,
+  options: GradeOptions,
+): Promise<GradeResult> {
+  const files = submissionFiles(exercise, learnerFiles);
+  const rules = exercise.grading;
+  let runs = 0;
+  let run: RunResult | undefined;
+  let grade: Grade | undefined;
+  while (runs < rules.count) {
+    const raw = await runner.run(
+      { files, action: 'test', race: rules.race },
+      options.client,
+      { signal: options.signal },
+      // The program may not read the hidden tests it was compiled with.
+      { hideSources: true },
+    );
+    runs += 1;
+    run = redactRun(raw, exercise.hidden);
+    grade = gradeRun(rules, run, exercise.editable);
+    if (grade.verdict !== 'pass') break;
+  }
+  if (!run || !grade) throw new Error(`exercise ${exercise.id}: grading.count must be at least 1`);
+  const result: GradeResult = { exerciseId: exercise.id, ...grade, runs, run };
+  if (grade.verdict === 'pass') result.explanation = exercise.explanation[options.locale ?? 'en'];
+  return result;
+}

@@ -1,0 +1,44 @@
+/**
+ * Pure: removes hidden test source from a run's output before it leaves the server.
+ * The learner's code runs beside the hidden tests and could print them (os.ReadFile in the run
+ * step, which sees the package's sources). This catches verbatim copies only; an encoded copy
+ * gets through: the real fix is a sandbox option that keeps the sources out of the run step of
+ * graded jobs (tests that read testdata would still need it).
+ */
+import type { RunResult } from '../contract/run.ts';
+import type { Files } from '../exercises/types.ts';
+
+/** Lines shorter than this ("}", "return nil") are common code, not evidence of a leak. */
+const MIN_LINE = 16;
+export const REDACTED = '[hidden test source removed]';
+
+/** Returns the distinctive lines of the hidden files, longest first. */
+export function hiddenLines(hidden: Files): string[] {
+  const lines = new Set<string>();
+  for (const text of Object.values(hidden)) {
+    for (const line of text.split('\n')) {
+      const t = line.trim();
+      if (t.length >= MIN_LINE) lines.add(t);
+    }
+  }
+  return [...lines].sort((a, b) => b.length - a.length);
+}
+
+/** Returns text with every hidden line replaced. */
+export function redactText(text: string, lines: readonly string[]): string {
+  let out = text;
+  for (const line of lines) if (out.includes(line)) out = out.replaceAll(line, REDACTED);
+  return out;
+}
+
+/** Returns the run with hidden test source removed from every text a learner can see. */
+export function redactRun(run: RunResult, hidden: Files): RunResult {
+  const lines = hiddenLines(hidden);
+  if (lines.length === 0) return run;
+  return {
+    ...run,
+    stdout: redactText(run.stdout, lines),
+    stderr: redactText(run.stderr, lines),
+    tests: run.tests.map((t) => ({ ...t, output: redactText(t.output, lines) })),
+  };
+}

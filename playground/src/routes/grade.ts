@@ -1,0 +1,83 @@
+/**
+ * POST /api/grade: grade a learner's files for one exercise in the sandbox.
+ * GET /api/exercises/:id: the browser-safe exercise in a locale (never hidden tests or the solution).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ExerciseParams,
+  ExerciseQuery,
+  GradeRequest,
+  GradeResult,
+  PublicExercise,
+} from '../contract/grade.ts';
+import { ErrorBody } from '../contract/run.ts';
+import type { RunService } from '../run-service.ts';
+import type { Exercise } from '../exercises/types.ts';
+import { publicExercise } from '../exercises/public.ts';
+import { gradeSubmission } from '../grading/grader.ts';
+import { RequestError } from '../errors.ts';
+import { clientKey } from './client-id.ts';
+
+export interface GradeRoutesOptions {
+  service: Pick<RunService, 'run'>;
+  /** Loaded exercises by id (exercises/load.ts exerciseCatalog). */
+  exercises: ReadonlyMap<string, Exercise>;
+}
+
+/** Returns the exercise, or throws a 404 RequestError. */
+function find(exercises: ReadonlyMap<string, Exercise>, id: string): Exercise {
+  const exercise = exercises.get(id);
+  if (!exercise) throw new RequestError(404, 'not_found', `There is no exercise "${id}".`);
+  return exercise;
+}
+
+/** Registers the grading routes. */
+export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/api/grade',
+    {
+      schema: {
+        summary:
+          "Grade a learner's files for an exercise: visible and hidden tests, in the sandbox, with -race",
+        body: GradeRequest,
+        response: {
+          200: GradeResult,
+          400: ErrorBody,
+          404: ErrorBody,
+          413: ErrorBody,
+          429: ErrorBody,
+          503: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const exercise = find(opts.exercises, request.body.exerciseId);
+      const controller = new AbortController();
+      // A client that goes away before the answer is written stops its run, as for /api/run.
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      return gradeSubmission(opts.service, exercise, request.body.files, {
+        client: clientKey(request),
+        signal: controller.signal,
+        locale: request.body.locale,
+      });
+    },
+  );
+
+  api.get(
+    '/api/exercises/:id',
+    {
+      schema: {
+        summary: 'An exercise as the browser may see it: statement, hints, starter files and visible tests',
+        params: ExerciseParams,
+        querystring: ExerciseQuery,
+        response: { 200: PublicExercise, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => publicExercise(find(opts.exercises, request.params.id), request.query.locale ?? 'en'),
+  );
+}

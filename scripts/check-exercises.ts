@@ -1,0 +1,116 @@
+/**
+ * npm run check:exercises: every exercise in content/exercises/ is graded through the real runner
+ * (queue, sandbox, parsers; the same code as POST /api/grade). The starter must fail for its
+ * declared reason; the reference solution must pass every visible and hidden test with -race,
+ * `check.repeats` times in a row (default 5), within its time budget. Prints a table and exits 1
+ * on any mismatch, 2 when code cannot run here at all.
+ * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../playground/src/config.ts';
+import { createRunService } from '../playground/src/runner.ts';
+import { LOCALES } from '../playground/src/contract/grade.ts';
+import { loadExercises } from '../playground/src/exercises/load.ts';
+import type { Exercise } from '../playground/src/exercises/types.ts';
+import { gradeSubmission, type Runner } from '../playground/src/grading/grader.ts';
+import { editableStarter, solutionFiles } from '../playground/src/grading/submission.ts';
+import { solutionProblems, starterProblems } from '../playground/src/grading/expectations.ts';
+
+const DOCS_DIR = 'content/docs';
+
+interface Row {
+  id: string;
+  starter: string;
+  solution: string;
+  slowestRunMs: number;
+  seconds: string;
+  problems: string[];
+}
+
+/** Returns the docs pages the exercise's chapter must have, one per locale, that are missing. */
+function missingChapterPages(exercise: Exercise): string[] {
+  return LOCALES.map((locale) =>
+    join(DOCS_DIR, locale === 'en' ? '' : locale, `${exercise.chapter}.mdx`),
+  ).filter((page) => !existsSync(page));
+}
+
+/** Grades the starter once and the solution `repeats` times. */
+async function checkExercise(runner: Runner, exercise: Exercise): Promise<Row> {
+  const started = performance.now();
+  const problems = missingChapterPages(exercise).map((page) => `chapter: ${page} does not exist`);
+  const options = { client: 'check-exercises' };
+  const starter = await gradeSubmission(runner, exercise, editableStarter(exercise), options);
+  problems.push(...starterProblems(exercise, starter));
+  let passes = 0;
+  let slowest = 0;
+  for (let i = 0; i < exercise.check.repeats; i++) {
+    const grade = await gradeSubmission(runner, exercise, solutionFiles(exercise), options);
+    const found = solutionProblems(exercise, grade);
+    slowest = Math.max(slowest, grade.run.timings.runMs);
+    if (found.length === 0) passes += 1;
+    else problems.push(...found.map((p) => `run ${i + 1}: ${p}`));
+  }
+  const failing = starter.tests.filter((t) => t.score === 0).length;
+  return {
+    id: exercise.id,
+    starter: `${starter.verdict} ${starter.status} ${starter.score}/${starter.maxScore} (${failing} failing)`,
+    solution: `${passes}/${exercise.check.repeats} pass`,
+    slowestRunMs: slowest,
+    seconds: ((performance.now() - started) / 1000).toFixed(1),
+    problems,
+  };
+}
+
+/** Prints rows as an aligned Markdown table. */
+function printTable(rows: Row[]): void {
+  const head = ['exercise', 'starter (expected to fail)', 'solution', 'slowest run', 'time'];
+  const cells = rows.map((r) => [r.id, r.starter, r.solution, `${r.slowestRunMs} ms`, `${r.seconds} s`]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<number> {
+  let exercises: Exercise[];
+  try {
+    exercises = loadExercises();
+  } catch (error) {
+    console.error(`check:exercises: ${(error as Error).message}`);
+    return 1;
+  }
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    LOCKSTEP_DATA_DIR: process.env.LOCKSTEP_DATA_DIR ?? '.data/it',
+  });
+  const service = createRunService(config);
+  try {
+    const health = await service.health();
+    if (!health.sandbox.available) {
+      console.error(`check:exercises: code cannot run here: ${health.sandbox.reason}`);
+      return 2;
+    }
+    // Timings should measure the exercises, not a cold build cache.
+    for (let i = 0; i < 300 && !['warm', 'failed'].includes((await service.health()).cache.state); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const rows: Row[] = [];
+    for (const exercise of exercises) rows.push(await checkExercise(service, exercise));
+    printTable(rows);
+    const problems = rows.flatMap((r) => r.problems.map((p) => `${r.id}: ${p}`));
+    for (const p of problems) console.error(`✗ ${p}`);
+    console.log(
+      problems.length === 0
+        ? `\n✓ ${rows.length} exercises: every starter fails as declared, every solution passes every time.`
+        : `\n${problems.length} problem(s).`,
+    );
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    await service.close();
+  }
+}
+
+process.exitCode = await main();
