@@ -52,11 +52,17 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
-      customCss: ['./components/site/lockstep.css', './components/playground/playground.css'],
+      customCss: [
+        './components/site/lockstep.css',
+        './components/playground/playground.css',
+        './components/exercise/exercise.css',
+        './components/progress/progress.css',
+      ],
       components: { MarkdownContent: './components/site/MarkdownContent.astro' },
       lastUpdated: false,
       sidebar: [
         { slug: 'playground' },
+        { slug: 'progress' },
         {
           label: 'Part I — Locks in Go',
           translations: { 'zh-CN': '第一部分 — Go 中的锁' },

@@ -14,6 +14,8 @@ export interface SessionOptions {
   host: HTMLElement;
   files: Record<string, string>;
   readOnly: boolean;
+  /** Files that stay read-only even when the rest is editable (an exercise's tests). */
+  readOnlyFiles?: ReadonlySet<string>;
   ariaLabel: (file: string) => string;
   onRun: () => void;
   onTest: () => void;
@@ -53,7 +55,7 @@ export function createSession(opts: SessionOptions): EditorSession {
   let currentFile = Object.keys(opts.files)[0]!;
   const editor: Editor = monaco.editor.create(opts.host, {
     model: models.get(currentFile)!,
-    readOnly: opts.readOnly,
+    readOnly: opts.readOnly || (opts.readOnlyFiles?.has(currentFile) ?? false),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
@@ -134,7 +136,10 @@ export function createSession(opts: SessionOptions): EditorSession {
       if (!model) return;
       currentFile = file;
       editor.setModel(model);
-      editor.updateOptions({ ariaLabel: opts.ariaLabel(file) });
+      editor.updateOptions({
+        ariaLabel: opts.ariaLabel(file),
+        readOnly: opts.readOnly || (opts.readOnlyFiles?.has(file) ?? false),
+      });
       draw();
     },
     current: () => currentFile,

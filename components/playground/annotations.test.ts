@@ -107,3 +107,28 @@ describe('annotations', () => {
     expect(annotate(result({}), files, words)).toEqual([]);
   });
 });
+
+describe('frames shown in the report', async () => {
+  const { usefulFrames } = await import('./report-view.ts');
+  test('keeps the first non-runtime frame and the learner’s frames, drops testing plumbing', () => {
+    const frames = [
+      { func: 'runtime.gopark', file: 'runtime/proc.go', line: 1 },
+      { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
+      { func: 'main.balance', file: 'main.go', line: 14 },
+      { func: 'main.main', file: 'main.go', line: 22 },
+      { func: 'testing.tRunner', file: 'testing/testing.go', line: 1 },
+    ];
+    expect(usefulFrames(frames, new Set(['main.go'])).map((f) => f.func)).toEqual([
+      'sync.(*Mutex).Lock',
+      'main.balance',
+      'main.main',
+    ]);
+  });
+  test('a stack wholly in the learner’s code is kept as is', () => {
+    const frames = [
+      { func: 'counter.(*Counter).Inc', file: 'counter.go', line: 9 },
+      { func: 'counter.TestInc.func1', file: 'counter_test.go', line: 20 },
+    ];
+    expect(usefulFrames(frames, new Set(['counter.go', 'counter_test.go']))).toEqual(frames);
+  });
+});

@@ -24,6 +24,10 @@ interface PlaygroundData {
   norace?: boolean;
   /** Full-page playground: restore a shared link from the URL fragment, allow adding files. */
   page?: boolean;
+  /** Files shown but not editable (an exercise's tests and go.mod). */
+  readonlyFiles?: string[];
+  /** Inside an exercise: no Share / Open in playground (the exercise page is the place). */
+  embedded?: boolean;
   /** Full-page playground: the course's examples for the picker. */
   examples?: {
     id: string;
@@ -189,7 +193,8 @@ export class LockstepPlayground extends HTMLElement {
     open.href = this.playgroundUrl();
     const hasTests = Object.keys(this.files).some((f) => f.endsWith('_test.go'));
     test.hidden = !hasTests;
-    toolbar.append(run, test, stop, format, vet, raceLabel, reset, copy, share, open);
+    toolbar.append(run, test, stop, format, vet, raceLabel, reset, copy);
+    if (!this.data.embedded) toolbar.append(share, open);
 
     const hint = document.createElement('p');
     hint.className = 'pg-hint';
@@ -365,10 +370,11 @@ export class LockstepPlayground extends HTMLElement {
         host: this.ui.editorHost,
         files: this.files,
         readOnly: Boolean(this.data.readonly),
+        readOnlyFiles: new Set(this.data.readonlyFiles ?? []),
         ariaLabel: (file) => this.t('pg.editor.label', { file }),
         onRun: () => this.start(this.data.action),
         onTest: () => this.start('test'),
-        onChange: () => undefined,
+        onChange: () => this.changed(),
       });
       session.show(this.current);
       this.ui.code.hidden = true;
@@ -380,6 +386,41 @@ export class LockstepPlayground extends HTMLElement {
 
   private currentFiles(): Record<string, string> {
     return this.session ? this.session.files() : { ...this.files };
+  }
+
+  private changeTimer = 0;
+
+  /** Tells the page (e.g. an exercise saving progress) that the code changed, at most every 800 ms. */
+  private changed(): void {
+    window.clearTimeout(this.changeTimer);
+    this.changeTimer = window.setTimeout(
+      () => this.dispatchEvent(new CustomEvent('pg-change', { bubbles: true })),
+      800,
+    );
+  }
+
+  /** The files as the learner has them now. */
+  getFiles(): Record<string, string> {
+    return this.currentFiles();
+  }
+
+  /** Replaces the files in the editor (e.g. restoring saved code or showing a solution). */
+  async replaceFiles(files: Record<string, string>): Promise<void> {
+    this.files = { ...this.currentFiles(), ...files };
+    const session = await this.ensureEditor();
+    session.setFiles(this.files);
+    session.annotate([]);
+  }
+
+  /** Draws a result produced elsewhere (a grade's run) on the code and in the report; the caller lists tests itself. */
+  async showRunResult(result: RunResult): Promise<void> {
+    const term = await this.terminalReady();
+    term.clear();
+    this.ui.log.textContent = '';
+    this.write(result.stdout, 'stdout');
+    this.write(result.stderr, 'stderr');
+    this.showResult(result, { tests: false });
+    this.ui.status.textContent = this.t(`pg.verdict.${result.status}` as UiKey);
   }
 
   private setRun(event: RunEvent): void {
@@ -459,7 +500,7 @@ export class LockstepPlayground extends HTMLElement {
     this.write(`${text}\n`, 'info');
   }
 
-  private showResult(result: RunResult): void {
+  private showResult(result: RunResult, options: { tests?: boolean } = {}): void {
     if ((result.status === 'deadlock' || result.status === 'timeout') && this.terminal) {
       // The streamed text ends in the runtime's raw SIGQUIT dump; the result has the readable version.
       this.terminal.clear();
@@ -481,6 +522,7 @@ export class LockstepPlayground extends HTMLElement {
       names,
       this.locale,
       (file, line) => void this.ensureEditor().then((s) => s.reveal(file, line)),
+      options,
     );
     this.dataset.status = result.status;
   }

@@ -21,6 +21,21 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** Frames worth showing: the first one outside the runtime (where a wait shows in the learner's
+ * terms, e.g. sync.(*Mutex).Lock), then the learner's own; testing and runtime plumbing are left out. */
+export function usefulFrames(frames: Frame[], files: ReadonlySet<string>): Frame[] {
+  const plumbing = (f: Frame) => /^(runtime\.|internal\/|testing\.)/.test(f.func);
+  const first = frames.find((f) => !plumbing(f));
+  const mine = frames.filter((f) => files.has(f.file));
+  const picked =
+    first && !files.has(first.file)
+      ? [first, ...mine]
+      : mine.length > 0
+        ? mine
+        : frames.filter((f) => !plumbing(f));
+  return picked.slice(0, 5);
+}
+
 function frameList(
   frames: Frame[],
   files: ReadonlySet<string>,
@@ -28,10 +43,7 @@ function frameList(
   jump: JumpTo,
 ): HTMLOListElement {
   const list = el('ol', { class: 'pg-frames' });
-  // Runtime plumbing (gopark, semacquire…) says nothing to a learner: start at the first frame
-  // outside the runtime, which is where the wait is visible in their terms (e.g. sync.(*Mutex).Lock).
-  const firstUseful = frames.findIndex((f) => !/^(runtime\.|internal\/)/.test(f.func));
-  for (const f of frames.slice(Math.max(0, firstUseful), Math.max(0, firstUseful) + 8)) {
+  for (const f of usefulFrames(frames, files)) {
     const item = el('li');
     const where = `${f.file}:${f.line}`;
     if (files.has(f.file)) {
@@ -59,6 +71,9 @@ function frameList(
   return list;
 }
 
+/** Races shown in full; more are summarised (a racy loop can report dozens of the same pair). */
+export const MAX_RACES_SHOWN = 3;
+
 /** Fills container with the report of result; empties it for an ok run without tests. */
 export function renderReport(
   container: HTMLElement,
@@ -66,6 +81,7 @@ export function renderReport(
   files: ReadonlySet<string>,
   locale: Locale,
   jump: JumpTo,
+  options: { tests?: boolean } = {},
 ): void {
   container.replaceChildren();
   if (result.status !== 'ok') {
@@ -79,7 +95,7 @@ export function renderReport(
     }
     container.append(box);
   }
-  result.races.forEach((race, i) => {
+  result.races.slice(0, MAX_RACES_SHOWN).forEach((race, i) => {
     const section = el('section', {
       class: 'pg-race',
       'aria-label': t(locale, 'pg.race.title', { n: i + 1 }),
@@ -107,7 +123,12 @@ export function renderReport(
     }
     container.append(section);
   });
-  if (result.tests.length > 0) {
+  if (result.races.length > MAX_RACES_SHOWN) {
+    container.append(
+      el('p', { class: 'pg-more' }, t(locale, 'pg.race.more', { n: result.races.length - MAX_RACES_SHOWN })),
+    );
+  }
+  if (result.tests.length > 0 && options.tests !== false) {
     const section = el('section', { class: 'pg-tests', 'aria-label': t(locale, 'pg.tests.title') });
     section.append(el('h4', {}, t(locale, 'pg.tests.title')));
     const list = el('ul');

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LOCALES, STRINGS, t } from '../../components/i18n/ui.ts';
+import { EXERCISE_STRINGS } from '../../components/exercise/strings.ts';
+import { PROGRESS_STRINGS } from '../../components/progress/strings.ts';
 
 describe('UI strings', () => {
   const keys = Object.keys(STRINGS.en).sort();
@@ -20,5 +22,21 @@ describe('UI strings', () => {
   test('t fills parameters', () => {
     expect(t('en', 'pg.status.queued', { position: 2 })).toBe('Waiting in line (position 2)');
     expect(t('zh-cn', 'pg.status.queued', { position: 2 })).toBe('排队中（第 2 位）');
+  });
+});
+
+describe.each([
+  ['exercise', EXERCISE_STRINGS],
+  ['progress', PROGRESS_STRINGS],
+] as const)('%s UI strings', (_name, TABLE) => {
+  const keys = Object.keys(TABLE.en).sort();
+  test.each(LOCALES)('%s has every key with the same placeholders', (locale) => {
+    const table = TABLE as unknown as Record<string, Record<string, string>>;
+    expect(Object.keys(table[locale]!).sort()).toEqual(keys);
+    for (const key of keys) {
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(table[locale]![key]!.trim()).not.toBe('');
+      expect(names(table[locale]![key]!), `${locale} ${key}`).toEqual(names(table.en![key]!));
+    }
   });
 });

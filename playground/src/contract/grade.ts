@@ -135,3 +135,11 @@ export const ExerciseParams = Type.Object({
   id: Type.String({ pattern: EXERCISE_ID_PATTERN, maxLength: 64 }),
 });
 export const ExerciseQuery = Type.Object({ locale: Type.Optional(Locale) }, { additionalProperties: false });
+
+export const ExerciseSolution = Type.Object({
+  exerciseId: Type.String(),
+  files: Type.Record(Type.String(), Type.String(), {
+    description: 'The editable files as the reference solution has them.',
+  }),
+});
+export type ExerciseSolution = Static<typeof ExerciseSolution>;

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  ExerciseSolution,
   ExerciseParams,
   ExerciseQuery,
   GradeRequest,
@@ -16,6 +17,7 @@ import type { RunService } from '../run-service.ts';
 import type { Exercise } from '../exercises/types.ts';
 import { publicExercise } from '../exercises/public.ts';
 import { gradeSubmission } from '../grading/grader.ts';
+import { solutionFiles } from '../grading/submission.ts';
 import { RequestError } from '../errors.ts';
 import { clientKey } from './client-id.ts';
 
@@ -79,5 +81,21 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
       },
     },
     async (request) => publicExercise(find(opts.exercises, request.params.id), request.query.locale ?? 'en'),
+  );
+
+  api.get(
+    '/api/exercises/:id/solution',
+    {
+      schema: {
+        summary:
+          'The reference solution of an exercise (the editable files), for learners who asked to see it',
+        params: ExerciseParams,
+        response: { 200: ExerciseSolution, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { exerciseId: request.params.id, files: solutionFiles(find(opts.exercises, request.params.id)) };
+    },
   );
 }

@@ -1,0 +1,217 @@
+/**
+ * <lockstep-exercise>: a graded exercise around a playground. Check sends the editable files to
+ * POST /api/grade (hidden tests, race detector, on the server) and lists every test with its
+ * message; the run's race report is drawn on the code. Hints open one at a time; the solution is
+ * available after a first attempt, behind a confirmation. Attempts, hints and the last code are
+ * kept in the browser's progress store.
+ * N.B. BROWSER CODE.
+ */
+import type { GradeResult, ExerciseSolution } from '../../playground/src/contract/grade.ts';
+import { localeOf, type Locale } from '../i18n/ui.ts';
+import { tx, type ExerciseKey } from './strings.ts';
+import {
+  loadProgress,
+  recordAttempt,
+  recordHint,
+  recordSolutionShown,
+  saveCode,
+  updateProgress,
+} from '../progress/progress.ts';
+import type { LockstepPlayground } from '../playground/playground-element.ts';
+
+interface ExerciseData {
+  id: string;
+  editable: string[];
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class LockstepExercise extends HTMLElement {
+  private data!: ExerciseData;
+  private locale: Locale = 'en';
+  private playground!: LockstepPlayground;
+  private check!: HTMLButtonElement;
+  private hintButton!: HTMLButtonElement;
+  private solutionButton!: HTMLButtonElement;
+  private status!: HTMLElement;
+  private results!: HTMLElement;
+  private summary!: HTMLElement;
+  private hints: HTMLElement[] = [];
+
+  private t(key: ExerciseKey, params?: Record<string, string | number>): string {
+    return tx(this.locale, key, params);
+  }
+
+  connectedCallback(): void {
+    if (this.check) return;
+    try {
+      this.data = JSON.parse(this.getAttribute('data-exercise') ?? '') as ExerciseData;
+    } catch {
+      return;
+    }
+    this.locale = localeOf(document.documentElement.lang);
+    const pg = this.querySelector('lockstep-playground');
+    if (!pg) return;
+    this.playground = pg as LockstepPlayground;
+    this.hints = [...this.querySelectorAll<HTMLElement>('.ex-hint')];
+    const actions = this.querySelector('.ex-actions') as HTMLElement;
+    this.check = el(
+      'button',
+      { type: 'button', class: 'pg-button pg-primary', title: this.t('ex.check.title') },
+      this.t('ex.check'),
+    );
+    this.hintButton = el('button', { type: 'button', class: 'pg-button' });
+    this.solutionButton = el('button', { type: 'button', class: 'pg-button' }, this.t('ex.solution'));
+    this.status = el('p', { class: 'ex-status', role: 'status', 'aria-live': 'polite' });
+    this.summary = el('p', { class: 'ex-summary' });
+    this.results = el('div', { class: 'ex-results' });
+    actions.append(this.check, this.hintButton, this.solutionButton);
+    actions.after(this.status, this.summary, this.results);
+    actions.hidden = false;
+    this.check.addEventListener('click', () => void this.grade());
+    this.hintButton.addEventListener('click', () => this.nextHint());
+    this.solutionButton.addEventListener('click', () => void this.showSolution());
+    this.addEventListener('pg-change', () =>
+      updateProgress((p) => saveCode(p, this.data.id, this.editableFiles())),
+    );
+    this.restore();
+  }
+
+  private editableFiles(): Record<string, string> {
+    const all = this.playground.getFiles();
+    return Object.fromEntries(this.data.editable.filter((n) => n in all).map((n) => [n, all[n]!]));
+  }
+
+  private restore(): void {
+    const saved = loadProgress().exercises[this.data.id];
+    const shown = Math.min(saved?.hintsUsed ?? 0, this.hints.length);
+    this.hints.slice(0, shown).forEach((h) => (h.hidden = false));
+    this.updateHintButton();
+    this.updateSummary();
+    if (saved?.passed) this.querySelector<HTMLElement>('.ex-explanation')?.removeAttribute('hidden');
+    const code = saved?.lastCode ?? {};
+    const editable = Object.fromEntries(Object.entries(code).filter(([n]) => this.data.editable.includes(n)));
+    if (Object.keys(editable).length > 0) {
+      void this.playground
+        .replaceFiles(editable)
+        .then(() => (this.status.textContent = this.t('ex.restored')));
+    }
+  }
+
+  private updateSummary(): void {
+    const saved = loadProgress().exercises[this.data.id];
+    this.solutionButton.disabled = !saved || saved.attempts === 0;
+    this.solutionButton.title = this.solutionButton.disabled ? this.t('ex.solution.locked') : '';
+    this.summary.textContent =
+      saved && saved.attempts > 0
+        ? `${this.t('ex.attempts', { n: saved.attempts })} · ${this.t('ex.best', { score: saved.bestScore, max: saved.maxScore })}`
+        : '';
+  }
+
+  private updateHintButton(): void {
+    const left = this.hints.filter((h) => h.hidden).length;
+    this.hintButton.textContent = left > 0 ? this.t('ex.hint.next', { left }) : this.t('ex.hint.none');
+    this.hintButton.disabled = left === 0;
+  }
+
+  private nextHint(): void {
+    const next = this.hints.find((h) => h.hidden);
+    if (!next) return;
+    next.hidden = false;
+    const shown = this.hints.filter((h) => !h.hidden).length;
+    updateProgress((p) => recordHint(p, this.data.id, shown));
+    this.updateHintButton();
+    next.focus();
+  }
+
+  private async grade(): Promise<void> {
+    const files = this.editableFiles();
+    this.check.disabled = true;
+    this.status.textContent = this.t('ex.checking');
+    this.results.replaceChildren();
+    try {
+      const res = await fetch('/api/grade', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ exerciseId: this.data.id, files, locale: this.locale }),
+      });
+      const body = (await res.json()) as GradeResult & { message?: string };
+      if (!res.ok) {
+        this.status.textContent = this.t('ex.error', { message: body.message ?? res.statusText });
+        return;
+      }
+      this.render(body);
+      updateProgress((p) =>
+        recordAttempt(p, this.data.id, {
+          score: body.score,
+          maxScore: body.maxScore,
+          passed: body.verdict === 'pass',
+          code: files,
+        }),
+      );
+      this.updateSummary();
+    } catch {
+      this.status.textContent = this.t('ex.error', {
+        message: 'the runner cannot be reached (is `npm start` running?)',
+      });
+    } finally {
+      this.check.disabled = false;
+    }
+  }
+
+  private render(grade: GradeResult): void {
+    const failing = grade.tests.filter((t) => t.score < t.weight).length;
+    this.dataset.verdict = grade.verdict;
+    this.status.textContent =
+      grade.verdict === 'pass'
+        ? `${this.t('ex.passed')} ${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`
+        : grade.verdict === 'error'
+          ? this.t('ex.error', { message: grade.message })
+          : `${this.t('ex.failed', { failing, total: grade.tests.length })} ${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`;
+    const list = el('ul', { class: 'ex-tests', 'aria-label': this.t('ex.results') });
+    for (const test of grade.tests) {
+      const ok = test.score === test.weight;
+      const item = el('li', { class: `ex-test ${ok ? 'ex-ok' : 'ex-bad'}`, 'data-test': test.name });
+      item.append(el('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), el('code', {}, test.name));
+      item.append(
+        document.createTextNode(
+          ` — ${this.t(`ex.test.${test.status}` as ExerciseKey)} (${test.score}/${test.weight})`,
+        ),
+      );
+      if (test.hidden) item.append(el('span', { class: 'pg-badge ex-hidden' }, this.t('ex.test.hidden')));
+      if (test.race) item.append(el('span', { class: 'pg-badge' }, this.t('ex.test.race')));
+      if (!ok && test.message) item.append(el('pre', { class: 'ex-message' }, test.message));
+      list.append(item);
+    }
+    this.results.append(list);
+    void this.playground.showRunResult(grade.run);
+    if (grade.verdict === 'pass')
+      this.querySelector<HTMLElement>('.ex-explanation')?.removeAttribute('hidden');
+  }
+
+  private async showSolution(): Promise<void> {
+    if (!window.confirm(this.t('ex.solution.confirm'))) return;
+    const res = await fetch(`/api/exercises/${encodeURIComponent(this.data.id)}/solution`).catch(() => null);
+    if (!res?.ok) {
+      this.status.textContent = this.t('ex.error', {
+        message: res ? res.statusText : 'the runner cannot be reached',
+      });
+      return;
+    }
+    const body = (await res.json()) as ExerciseSolution;
+    await this.playground.replaceFiles(body.files);
+    updateProgress((p) => recordSolutionShown(p, this.data.id));
+    this.status.textContent = this.t('ex.solution.shown');
+  }
+}
+
+if (!customElements.get('lockstep-exercise')) customElements.define('lockstep-exercise', LockstepExercise);

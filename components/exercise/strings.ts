@@ -1,0 +1,84 @@
+/**
+ * UI strings of the exercise island, in every locale (tests/unit/ui-strings.test.ts checks both).
+ * N.B. BROWSER CODE.
+ */
+import type { Locale } from '../i18n/ui.ts';
+
+const en = {
+  'ex.check': 'Check',
+  'ex.check.title': 'Grade your code on the server with the hidden tests and the race detector',
+  'ex.checking': 'Checking with the hidden tests…',
+  'ex.hint.next': 'Show a hint ({left} left)',
+  'ex.hint.none': 'No more hints',
+  'ex.hint.title': 'Hint {n}',
+  'ex.solution': 'Show solution',
+  'ex.solution.locked': 'The solution unlocks after your first attempt.',
+  'ex.solution.confirm': 'Replace your code with the reference solution? Your attempts so far are kept.',
+  'ex.solution.shown': 'The reference solution is in the editor. Run Check to see it pass.',
+  'ex.score': 'Score: {score} / {max}',
+  'ex.passed': 'Passed — every test, including the hidden ones, passes with the race detector on.',
+  'ex.failed': 'Not yet: {failing} of {total} tests do not pass.',
+  'ex.error': 'The grader could not grade this: {message}',
+  'ex.test.hidden': 'hidden test',
+  'ex.test.pass': 'passed',
+  'ex.test.fail': 'failed',
+  'ex.test.skip': 'skipped',
+  'ex.test.timeout': 'did not finish',
+  'ex.test.missing': 'did not run',
+  'ex.test.race': 'data race during this test',
+  'ex.results': 'Results',
+  'ex.attempts': 'Attempts: {n}',
+  'ex.best': 'Best score: {score} / {max}',
+  'ex.restored': 'Your last code for this exercise was restored.',
+  'ex.explanation': 'Why this works',
+  'ex.difficulty.beginner': 'Beginner',
+  'ex.difficulty.intermediate': 'Intermediate',
+  'ex.difficulty.advanced': 'Advanced',
+  'ex.objective': 'You will',
+  'ex.hidden.summary': 'Plus {count} hidden tests (worth {weight} points) that run only on the server.',
+} as const;
+
+export type ExerciseKey = keyof typeof en;
+
+const zhCN: Record<ExerciseKey, string> = {
+  'ex.check': '检查',
+  'ex.check.title': '在服务器上用隐藏测试和竞态检测器为你的代码评分',
+  'ex.checking': '正在用隐藏测试检查…',
+  'ex.hint.next': '显示提示（还剩 {left} 条）',
+  'ex.hint.none': '没有更多提示了',
+  'ex.hint.title': '提示 {n}',
+  'ex.solution': '查看答案',
+  'ex.solution.locked': '至少尝试一次之后才能查看答案。',
+  'ex.solution.confirm': '用参考答案替换你的代码？你之前的尝试记录会保留。',
+  'ex.solution.shown': '参考答案已放入编辑器。点击“检查”看看它如何通过。',
+  'ex.score': '得分：{score} / {max}',
+  'ex.passed': '通过——包括隐藏测试在内的所有测试，在开启竞态检测器的情况下全部通过。',
+  'ex.failed': '还没完成：{total} 个测试中有 {failing} 个未通过。',
+  'ex.error': '评分程序无法完成评分：{message}',
+  'ex.test.hidden': '隐藏测试',
+  'ex.test.pass': '通过',
+  'ex.test.fail': '失败',
+  'ex.test.skip': '跳过',
+  'ex.test.timeout': '未完成',
+  'ex.test.missing': '未运行',
+  'ex.test.race': '该测试运行期间发生数据竞争',
+  'ex.results': '结果',
+  'ex.attempts': '尝试次数：{n}',
+  'ex.best': '最高得分：{score} / {max}',
+  'ex.restored': '已恢复你上次在这道练习中的代码。',
+  'ex.explanation': '为什么这样是对的',
+  'ex.difficulty.beginner': '入门',
+  'ex.difficulty.intermediate': '进阶',
+  'ex.difficulty.advanced': '高级',
+  'ex.objective': '你将会',
+  'ex.hidden.summary': '另有 {count} 个只在服务器上运行的隐藏测试（共 {weight} 分）。',
+};
+
+export const EXERCISE_STRINGS: Record<Locale, Record<ExerciseKey, string>> = { en, 'zh-cn': zhCN };
+
+/** Returns the string for key with {params} filled in. */
+export function tx(locale: Locale, key: ExerciseKey, params: Record<string, string | number> = {}): string {
+  return EXERCISE_STRINGS[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * <lockstep-continue>: on the home page, a link back to the last lesson and a one-line summary,
+ * shown only when this browser has progress.
+ * N.B. BROWSER CODE.
+ */
+import { localeOf } from '../i18n/ui.ts';
+import type { Catalog } from './catalog.ts';
+import { loadProgress } from './progress.ts';
+import { tp } from './strings.ts';
+
+class LockstepContinue extends HTMLElement {
+  connectedCallback(): void {
+    const catalog = JSON.parse(this.dataset.catalog ?? '[]') as Catalog;
+    const locale = localeOf(document.documentElement.lang);
+    const p = loadProgress();
+    if (!p.last) return;
+    const exercises = catalog.flatMap((c) => c.exercises);
+    const link = document.createElement('a');
+    link.href = p.last.path;
+    link.textContent = p.last.title;
+    const heading = document.createElement('p');
+    heading.className = 'pr-continue-title';
+    heading.append(document.createTextNode(`${tp(locale, 'pr.continue')}: `), link);
+    const summary = document.createElement('p');
+    summary.textContent = tp(locale, 'pr.summary', {
+      chapters: catalog.filter((c) => p.chapters[c.path]).length,
+      totalChapters: catalog.length,
+      passed: exercises.filter((e) => p.exercises[e.id]?.passed).length,
+      totalExercises: exercises.length,
+    });
+    const more = document.createElement('a');
+    more.href = locale === 'en' ? '/progress/' : '/zh-cn/progress/';
+    more.textContent = tp(locale, 'pr.page.link');
+    summary.append(document.createTextNode(' · '), more);
+    this.replaceChildren(heading, summary);
+    this.hidden = false;
+  }
+}
+
+if (!customElements.get('lockstep-continue')) customElements.define('lockstep-continue', LockstepContinue);

@@ -1,0 +1,162 @@
+/**
+ * <lockstep-progress>: the progress page. A table per chapter (read, exercises, quiz answers,
+ * scheduler levels) from this browser's progress, and export, import and reset.
+ * N.B. BROWSER CODE.
+ */
+import { localeOf, type Locale } from '../i18n/ui.ts';
+import type { Catalog, CatalogChapter } from './catalog.ts';
+import { emptyProgress, loadProgress, parseProgress, storeProgress, type Progress } from './progress.ts';
+import { tp } from './strings.ts';
+
+function cell(text: string, tag: 'td' | 'th' = 'td'): HTMLTableCellElement {
+  const c = document.createElement(tag);
+  c.textContent = text;
+  return c;
+}
+
+class LockstepProgress extends HTMLElement {
+  private locale: Locale = 'en';
+  private catalog: Catalog = [];
+  private note!: HTMLElement;
+  private table!: HTMLTableElement;
+
+  connectedCallback(): void {
+    if (this.table) return;
+    this.catalog = JSON.parse(this.dataset.catalog ?? '[]') as Catalog;
+    this.locale = localeOf(document.documentElement.lang);
+    const l = this.locale;
+    const intro = document.createElement('p');
+    intro.textContent = tp(l, 'pr.stored');
+    this.table = document.createElement('table');
+    this.table.className = 'pr-table';
+    const actions = document.createElement('div');
+    actions.className = 'pr-actions';
+    const exportButton = this.button(tp(l, 'pr.export'), () => this.export());
+    const importLabel = document.createElement('label');
+    importLabel.className = 'pr-import';
+    const file = document.createElement('input');
+    file.type = 'file';
+    file.accept = 'application/json,.json';
+    file.addEventListener('change', () => void this.import(file));
+    importLabel.append(document.createTextNode(`${tp(l, 'pr.import')} `), file);
+    const reset = this.button(tp(l, 'pr.reset'), () => this.reset());
+    actions.append(exportButton, importLabel, reset);
+    this.note = document.createElement('p');
+    this.note.setAttribute('role', 'status');
+    this.note.setAttribute('aria-live', 'polite');
+    this.replaceChildren(intro, this.table, actions, this.note);
+    this.render(loadProgress());
+  }
+
+  private button(label: string, onClick: () => void): HTMLButtonElement {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'pg-button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  private exerciseText(c: CatalogChapter, p: Progress): string {
+    if (c.exercises.length === 0) return tp(this.locale, 'pr.none');
+    return c.exercises
+      .map((e) => {
+        const x = p.exercises[e.id];
+        const state =
+          !x || x.attempts === 0
+            ? tp(this.locale, 'pr.exercise.new')
+            : x.passed
+              ? tp(this.locale, 'pr.exercise.passed', {
+                  score: x.bestScore,
+                  max: x.maxScore,
+                  attempts: x.attempts,
+                  hints: x.hintsUsed,
+                })
+              : tp(this.locale, 'pr.exercise.tried', {
+                  attempts: x.attempts,
+                  score: x.bestScore,
+                  max: x.maxScore,
+                });
+        return tp(this.locale, 'pr.exercise.status', { title: e.title[this.locale], state });
+      })
+      .join('\n');
+  }
+
+  private render(p: Progress): void {
+    const l = this.locale;
+    const head = document.createElement('thead');
+    const hr = document.createElement('tr');
+    hr.append(
+      cell(tp(l, 'pr.chapter'), 'th'),
+      cell(tp(l, 'pr.read'), 'th'),
+      cell(tp(l, 'pr.exercises'), 'th'),
+      cell(tp(l, 'pr.quizzes'), 'th'),
+      cell(tp(l, 'pr.levels'), 'th'),
+    );
+    head.append(hr);
+    const body = document.createElement('tbody');
+    for (const c of this.catalog) {
+      const row = document.createElement('tr');
+      row.dataset.chapter = c.path;
+      const name = document.createElement('th');
+      name.scope = 'row';
+      const link = document.createElement('a');
+      link.href = l === 'en' ? c.path : `/${l}${c.path}`;
+      link.textContent = c.title[l];
+      name.append(link);
+      const count = (done: number, total: number) =>
+        total === 0 ? tp(l, 'pr.none') : tp(l, 'pr.count', { done, total });
+      const exercises = cell(this.exerciseText(c, p));
+      exercises.className = 'pr-exercises';
+      row.append(
+        name,
+        cell(p.chapters[c.path] ? tp(l, 'pr.read.yes') : tp(l, 'pr.read.no')),
+        exercises,
+        cell(count(c.quizzes.filter((q) => p.quizzes[q]?.correct).length, c.quizzes.length)),
+        cell(count(c.levels.filter((v) => p.visual[v]?.won).length, c.levels.length)),
+      );
+      body.append(row);
+    }
+    this.table.replaceChildren(head, body);
+  }
+
+  private export(): void {
+    const blob = new Blob([JSON.stringify(loadProgress(), null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `lockstep-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  private async import(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    let parsed: ReturnType<typeof parseProgress>;
+    try {
+      parsed = parseProgress(JSON.parse(await file.text()));
+    } catch {
+      parsed = { ok: false, error: 'not valid JSON' };
+    }
+    if (!parsed.ok) {
+      this.note.textContent = tp(this.locale, 'pr.import.error', { reason: parsed.error });
+      return;
+    }
+    if (!window.confirm(tp(this.locale, 'pr.import.confirm'))) return;
+    storeProgress(parsed.progress);
+    this.render(parsed.progress);
+    this.note.textContent = tp(this.locale, 'pr.import.done');
+  }
+
+  private reset(): void {
+    if (!window.confirm(tp(this.locale, 'pr.reset.confirm'))) return;
+    storeProgress(emptyProgress());
+    this.render(emptyProgress());
+    this.note.textContent = tp(this.locale, 'pr.reset.done');
+  }
+}
+
+if (!customElements.get('lockstep-progress')) customElements.define('lockstep-progress', LockstepProgress);

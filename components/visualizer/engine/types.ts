@@ -1,0 +1,42 @@
+/**
+ * The scenario as the browser receives it: one locale's text already chosen at build time, the
+ * model id, goroutine lanes, the guided script and the optional level. Browser-safe (types only).
+ */
+import type { Move, Predicate, ScenarioModel } from '../scenario/schema.ts';
+
+export type { Move, Predicate, ScenarioModel };
+
+/** One lane: a goroutine, its code and how the model's cursor maps to a code line. */
+export interface Lane {
+  id: string;
+  label?: string;
+  code: string[];
+  at?: Record<string, number>;
+  program?: unknown[];
+}
+
+/** A graded level in one locale. */
+export interface Level {
+  kind: 'break' | 'predict';
+  goal: string;
+  win?: Predicate;
+  hints: string[];
+  predict?: { field: PredictField; answer: number };
+}
+
+/** A state field a "predict the state" level asks for. */
+export type PredictField = 'word' | 'readerCount' | 'readerWait' | 'counter' | 'waiters';
+
+/** A localized scenario. */
+export interface Scenario {
+  id: string;
+  model: ScenarioModel;
+  chapter: string;
+  title: string;
+  description: string;
+  goroutines: Lane[];
+  initial: Record<string, unknown>;
+  script: Move[];
+  end?: Predicate;
+  level?: Level;
+}

@@ -1,0 +1,117 @@
+/**
+ * The JSON schema of a visualizer scenario (content/scenarios/<id>.json), checked at build time.
+ * A scenario names a model from models/registry.ts, gives each goroutine the Go-like code shown in
+ * its lane plus its program, an optional guided script, the state it must end in, and, for graded
+ * levels, the goal, the win predicate and hints. N.B. Node-only (TypeBox); the browser imports types.
+ */
+import { Type, type Static } from 'typebox';
+
+const Text = Type.Object(
+  { en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) },
+  { additionalProperties: false },
+);
+/** A string in both locales. */
+export type Text = Static<typeof Text>;
+
+/** Models a scenario may use (the scheduler and the trie are driven from other lessons). */
+export const SCENARIO_MODELS = [
+  'mutex',
+  'rwmutex',
+  'counter',
+  'map-check',
+  'waitgroup',
+  'wait-for',
+  'happens-before',
+  'false-sharing',
+  'syncmap-legacy',
+] as const;
+/** A model id a scenario may use. */
+export type ScenarioModel = (typeof SCENARIO_MODELS)[number];
+
+/** One move: a goroutine id steps (its next micro-step or program event), or the clock advances. */
+export const Move = Type.Union([
+  Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]{0,7}$' }),
+  Type.Object({ tick: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+]);
+/** A move in a script or a learner's history. */
+export type Move = Static<typeof Move>;
+
+/** A condition on a model state: what a script must end in, or what wins a level. */
+export const Predicate = Type.Object(
+  {
+    kind: Type.Enum([
+      'deadlock',
+      'fatal',
+      'panic',
+      'lostUpdate',
+      'counterAtMost',
+      'starving',
+      'race',
+      'noRace',
+      'promoted',
+      'transfersAtLeast',
+      'allDone',
+    ] as const),
+    value: Type.Optional(Type.Integer()),
+    message: Type.Optional(Type.String({ minLength: 1 })),
+    /** Narration keys that must appear while the script plays (checked by the unit test). */
+    narrates: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+  },
+  { additionalProperties: false },
+);
+/** A predicate over a model state. */
+export type Predicate = Static<typeof Predicate>;
+
+const Goroutine = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]{0,7}$' }),
+    label: Type.Optional(Text),
+    code: Type.Array(Type.String(), { minItems: 1 }),
+    /** Cursor key (`<ip>:<pc>`, `<ip>`, `<pc>`, `done`) → index in `code`; default: line = op index. */
+    at: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
+    /** The goroutine's calls (model ops) or, for event-driven models, its events in program order. */
+    program: Type.Optional(Type.Array(Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+
+const Level = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('break'), Type.Literal('predict')]),
+    goal: Text,
+    win: Type.Optional(Predicate),
+    hints: Type.Array(Text, { minItems: 1 }),
+    predict: Type.Optional(
+      Type.Object(
+        {
+          field: Type.Enum(['word', 'readerCount', 'readerWait', 'counter', 'waiters'] as const),
+          answer: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A whole scenario file. */
+export const ScenarioFile = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }),
+    model: Type.Enum(SCENARIO_MODELS),
+    /** The chapter (docs slug) the scenario belongs to, e.g. `locks/internals-and-memory-model`. */
+    chapter: Type.String({ minLength: 1 }),
+    title: Text,
+    description: Text,
+    goroutines: Type.Array(Goroutine, { minItems: 1, maxItems: 9 }),
+    initial: Type.Record(Type.String(), Type.Unknown()),
+    script: Type.Optional(Type.Array(Move)),
+    end: Type.Optional(Predicate),
+    level: Type.Optional(Level),
+  },
+  { additionalProperties: false },
+);
+/** A validated scenario file. */
+export type ScenarioFile = Static<typeof ScenarioFile>;
+/** A level as declared in a scenario file. */
+export type LevelFile = NonNullable<ScenarioFile['level']>;

@@ -1,0 +1,236 @@
+/**
+ * <lockstep-visualizer data-scenario="base64 JSON">: plays a scenario step by step (lanes with code
+ * and a ▶ program counter, the primitive's state, queues, a timeline, a live narration and a step
+ * log), lets the learner act as the scheduler, grades levels and shares a step by URL.
+ * N.B. BROWSER CODE. Models are pure, so Back is a replay of one move fewer.
+ */
+import { buildToolbar, handleKey, SPEEDS, type ControlActions, type Speed } from './controls.ts';
+import { outcomeOf } from './engine/level.ts';
+import { predictedValue } from './engine/predict.ts';
+import { applyMove, enabledMoves, replayMoves, sameMove, type Run } from './engine/run.ts';
+import { back, forward, pick, seek, startSession, type Session } from './engine/session.ts';
+import { driverOf } from './engine/setup.ts';
+import { decodeShare, encodeShare, sessionFromShare } from './engine/share.ts';
+import type { Move, Scenario } from './engine/types.ts';
+import { scriptText } from './i18n/narrate.ts';
+import { deadlockNotes } from './i18n/outcome.ts';
+import { LevelPanel } from './level-panel.ts';
+import { recordWin, visualResult } from './progress.ts';
+import { renderFrame } from './render/frame.ts';
+import { buildSkeleton, decodeScenario, type Slots } from './render/skeleton.ts';
+import { vizLocale, vt, type Locale, type VizKey } from './strings.ts';
+
+/** The custom element; one per <Visualizer> on the page. */
+export class LockstepVisualizer extends HTMLElement {
+  private s!: Scenario;
+  private locale: Locale = 'en';
+  private session!: Session;
+  private run!: Run;
+  private timer = 0;
+  private speed: Speed = 'normal';
+  private level: LevelPanel | null = null;
+  private ui!: Slots;
+
+  private t = (key: VizKey, params?: Record<string, string | number>): string => vt(this.locale, key, params);
+
+  connectedCallback(): void {
+    if (this.ui) return;
+    const s = decodeScenario(this.getAttribute('data-scenario'));
+    if (!s) return;
+    this.s = s;
+    this.locale = vizLocale(document.documentElement.lang);
+    this.session = startSession(s);
+    this.run = replayMoves(s, []);
+    this.build();
+    const restored = this.restoreShared();
+    this.render(restored ? null : this.t('viz.narration.start'));
+    window.addEventListener('hashchange', this.onHash);
+  }
+
+  disconnectedCallback(): void {
+    this.pause();
+    window.removeEventListener('hashchange', this.onHash);
+  }
+
+  /** A share link followed on the same page only changes the fragment. */
+  private onHash = (): void => {
+    this.pause();
+    this.restoreShared();
+  };
+
+  private actions: ControlActions = {
+    reset: () => this.go(startSession(this.s), this.t('viz.narration.reset')),
+    back: () => {
+      if (!this.session.history.length) return;
+      this.pause();
+      const next = back(this.session);
+      this.go(next, this.t('viz.narration.back', { step: next.history.length }));
+    },
+    forward: () => {
+      if (!this.session.future.length) return;
+      this.go(forward(this.session));
+    },
+    togglePlay: () => (this.timer ? this.pause() : this.play()),
+    setSpeed: (sp) => {
+      this.speed = sp;
+      if (this.timer) {
+        this.pause();
+        this.play();
+      }
+    },
+    share: () => void this.share(),
+    pickIndex: (n) => {
+      const lane = this.s.goroutines[n];
+      const move = lane && enabledMoves(this.s, this.run).find((m) => m.goroutine === lane.id);
+      if (move) this.choose(move.move);
+    },
+  };
+
+  private build(): void {
+    const bar = buildToolbar(this.t, this.actions, this.s.level?.kind === 'break');
+    if (this.s.level) {
+      const hooks = {
+        t: this.t,
+        check: (v: number) => this.checkPrediction(v),
+        reveal: () => this.reveal(),
+        sequence: scriptText(this.locale, this.s),
+      };
+      this.level = new LevelPanel(this.s, hooks, visualResult(this.s.id)?.won ?? false);
+    }
+    const { root, slots } = buildSkeleton(
+      this.s,
+      this.t,
+      bar,
+      this.level?.el ?? null,
+      driverOf(this.s.model).info,
+    );
+    this.ui = slots;
+    this.replaceChildren(root);
+    this.addEventListener('keydown', (e) => {
+      if (handleKey(e, this.actions)) e.preventDefault();
+    });
+  }
+
+  /** Moves to a new session, replays, renders and announces (the last step's narration by default). */
+  private go(next: Session, message?: string): void {
+    const prev = this.session.history;
+    this.session = next;
+    const extends1 =
+      next.history.length === prev.length + 1 && prev.every((m, i) => sameMove(m, next.history[i]));
+    this.run = extends1
+      ? applyMove(this.s, this.run, next.history[next.history.length - 1]!)
+      : replayMoves(this.s, next.history);
+    if (message !== undefined) this.pause();
+    this.render(message ?? null);
+  }
+
+  private choose(move: Move): void {
+    this.pause();
+    this.go(pick(this.session, move));
+  }
+
+  private play(): void {
+    if (!this.session.future.length) return;
+    this.timer = window.setInterval(() => {
+      if (!this.session.future.length) return this.pause();
+      this.go(forward(this.session));
+      if (!this.session.future.length) this.pause();
+    }, SPEEDS[this.speed]);
+    this.syncPlay();
+  }
+
+  private pause(): void {
+    if (this.timer) window.clearInterval(this.timer);
+    this.timer = 0;
+    if (this.ui) this.syncPlay();
+  }
+
+  private syncPlay(): void {
+    const b = this.ui.bar.play;
+    b.lastChild!.textContent = this.t(this.timer ? 'viz.pause' : 'viz.play');
+    b.firstChild!.textContent = this.timer ? '❚❚ ' : '► ';
+    b.setAttribute('aria-pressed', String(Boolean(this.timer)));
+    b.disabled = !this.timer && !this.session.future.length;
+  }
+
+  private render(message: string | null): void {
+    // Slots are rebuilt, so remember which control had focus and give it back afterwards.
+    const active = document.activeElement as HTMLElement | null;
+    const focusKey = active && this.contains(active) ? active.dataset.focus : undefined;
+    const ctx = { locale: this.locale, scenario: this.s, run: this.run, t: this.t };
+    renderFrame(this.ui, ctx, {
+      session: this.session,
+      onScript: this.onScript(),
+      pick: (m) => this.choose(m),
+      message,
+      notes: [...deadlockNotes(this.locale, this.s, this.run.state), ...this.levelNotes()],
+    });
+    this.syncPlay();
+    if (focusKey) {
+      const again = this.querySelector<HTMLButtonElement>(`[data-focus="${focusKey}"]`);
+      (again && !again.disabled ? again : this.ui.stage).focus();
+    }
+  }
+
+  private onScript(): boolean {
+    return this.session.history.every((m, i) => sameMove(m, this.s.script[i]));
+  }
+
+  /** Break levels: outcome after every move (a win is saved to progress). */
+  private levelNotes(): string[] {
+    const lv = this.s.level;
+    if (!lv || lv.kind !== 'break' || !this.level) return [];
+    const outcome = outcomeOf(this.s, this.run);
+    const key =
+      outcome === 'won' ? 'viz.level.won' : outcome === 'lost' ? 'viz.level.lost' : 'viz.level.playing';
+    this.level.setStatus(this.t(key), outcome);
+    if (outcome === 'won') recordWin(this.s.id);
+    return outcome === 'playing' ? [] : [this.t(key)];
+  }
+
+  private checkPrediction(value: number): boolean {
+    const truth = predictedValue(this.s, replayMoves(this.s, this.s.script).state);
+    const right = truth === value;
+    if (right) {
+      recordWin(this.s.id);
+      this.reveal();
+    }
+    return right;
+  }
+
+  private reveal(): void {
+    this.go(seek(startSession(this.s), this.s.script.length), undefined);
+  }
+
+  private async share(): Promise<void> {
+    const step = this.session.history.length;
+    const frag = encodeShare(this.s.id, step, this.onScript() ? null : this.session.history);
+    const url = `${location.origin}${location.pathname}#${frag}`;
+    history.replaceState(null, '', `#${frag}`);
+    try {
+      await navigator.clipboard.writeText(url);
+      this.ui.bar.shareStatus.textContent = this.t('viz.shared', { step });
+    } catch {
+      this.ui.bar.shareStatus.textContent = this.t('viz.share.manual', { url });
+    }
+  }
+
+  /** Restores `#viz=<id>@<step>[~moves]` if it names this scenario; returns whether it did. */
+  private restoreShared(): boolean {
+    const target = decodeShare(location.hash);
+    if (!target || target.id !== this.s.id) return false;
+    const session = sessionFromShare(this.s, target);
+    if (!session) return false; // a link from an older version of the scenario: start fresh
+    this.session = session;
+    this.run = replayMoves(this.s, session.history);
+    requestAnimationFrame(() => {
+      this.scrollIntoView({ block: 'start' });
+      this.ui.stage.focus({ preventScroll: true });
+    });
+    this.render(null);
+    return true;
+  }
+}
+
+if (!customElements.get('lockstep-visualizer'))
+  customElements.define('lockstep-visualizer', LockstepVisualizer);

@@ -1,0 +1,109 @@
+/**
+ * Graded exercises and progress in Chromium against the real runner: a wrong solution shows the
+ * failing test and the race on the code, the reference solution passes, progress survives a
+ * reload, and export → reset → import restores it.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+
+const CHAPTER = '/locks/internals-and-memory-model/';
+
+async function openExercise(page: Page) {
+  await page.goto(CHAPTER);
+  const ex = page.locator('lockstep-exercise').first();
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  return ex;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the starter fails the specific test, with the race drawn on the code', async ({ page }) => {
+  const ex = await openExercise(page);
+  await expect(ex.getByRole('button', { name: 'Show solution' })).toBeDisabled();
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  const failing = ex.locator('.ex-test[data-test="TestIncFromManyGoroutines"]');
+  await expect(failing).toContainText('failed');
+  await expect(failing).toContainText('data race during this test');
+  await expect(ex.locator('.ex-test[data-test="TestZeroValue"]')).toContainText('passed');
+  await expect(ex.locator('.ex-hidden').first()).toBeVisible();
+  await expect(ex.locator('.pg-line-race, .pg-line-race-previous').first()).toBeVisible();
+  await expect(ex.locator('.ex-status')).toContainText('Not yet');
+});
+
+test('hints open one at a time and progress survives a reload', async ({ page }) => {
+  const ex = await openExercise(page);
+  const hintButton = ex.getByRole('button', { name: /Show a hint/ });
+  await expect(ex.locator('.ex-hint:visible')).toHaveCount(0);
+  await hintButton.click();
+  await expect(ex.locator('.ex-hint:visible')).toHaveCount(1);
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  await page.reload();
+  const again = page.locator('lockstep-exercise').first();
+  await again.scrollIntoViewIfNeeded();
+  await expect(again.locator('.ex-summary')).toContainText(/Attempts: \d+/);
+  await expect(again.locator('.ex-hint:visible')).toHaveCount(1);
+  await expect(again.getByRole('button', { name: 'Show solution' })).toBeEnabled();
+});
+
+test('the reference solution passes, and the explanation appears', async ({ page }) => {
+  const ex = await openExercise(page);
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  page.once('dialog', (d) => void d.accept());
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  await expect(ex.locator('.ex-status')).toContainText('reference solution');
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'pass', { timeout: 60_000 });
+  await expect(ex.locator('.ex-status')).toContainText('Score: 10 / 10');
+  await expect(ex.locator('.ex-explanation')).toBeVisible();
+});
+
+test('export, reset and import restore progress; the home page offers to continue', async ({ page }) => {
+  // Some progress: open a chapter and check the exercise once.
+  const ex = await openExercise(page);
+  await ex.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', /pass|fail/, { timeout: 60_000 });
+
+  await page.goto('/');
+  await expect(page.locator('lockstep-continue')).toBeVisible();
+  await expect(page.locator('lockstep-continue a').first()).toHaveAttribute('href', CHAPTER);
+
+  await page.goto('/progress/');
+  const row = page.locator(`tr[data-chapter="${CHAPTER}"]`);
+  await expect(row).toContainText(/attempts/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = await (await download).path();
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  expect(exported.exercises['lost-update-counter'].attempts).toBeGreaterThan(0);
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect(row).toContainText('not started');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByLabel('Import progress').setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: 'Progress imported' })).toBeVisible();
+  await expect(row).toContainText(/attempts/);
+  await page.reload();
+  await expect(page.locator(`tr[data-chapter="${CHAPTER}"]`)).toContainText(/attempts/);
+
+  await page
+    .getByLabel('Import progress')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 7}') });
+  await expect(page.getByRole('status').filter({ hasText: 'could not be imported' })).toBeVisible();
+});
+
+test('axe: the progress page has no serious or critical violations', async ({ page }) => {
+  await page.goto('/zh-cn/progress/');
+  await expect(page.locator('lockstep-progress table')).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

@@ -1,0 +1,166 @@
+/**
+ * The <lockstep-visualizer> island on a chapter page: a scenario played with the keyboard only, a
+ * "you are the scheduler" level won (and lost, and undone), a predict level, share links, reduced
+ * motion, the Chinese narration, and axe on the visualizers in both themes.
+ * VIZ_E2E_PAGE overrides the page (e.g. a scratch page while the chapter does not embed them yet).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const PAGE = process.env.VIZ_E2E_PAGE ?? '/locks/internals-and-memory-model/';
+const ZH_PAGE = `/zh-cn${PAGE}`;
+
+async function open(page: Page, id: string, path = PAGE) {
+  await page.goto(path);
+  const viz = page.locator(`#viz-${id}`);
+  await viz.scrollIntoViewIfNeeded();
+  const stage = viz.locator('.viz-stage');
+  await expect(stage).toBeVisible();
+  await stage.focus();
+  return { viz, stage, narration: viz.locator('.viz-narration'), position: viz.locator('.viz-position') };
+}
+
+test('a scenario played with the keyboard only: step, back, play to the end, reset, pick a goroutine', async ({
+  page,
+}) => {
+  const { viz, narration, position } = await open(page, 'mutex-starvation');
+  await expect(narration).toHaveAttribute('aria-live', 'polite');
+  await expect(position).toHaveText('Step 0 of 16');
+
+  await page.keyboard.press('ArrowRight');
+  await expect(narration).toContainText('Step 1: G1 acquires the unlocked mutex');
+  await expect(viz.locator('.viz-bit[data-role="locked"] .viz-bit-value')).toHaveText('1');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText('Step 3 of 16');
+  await expect(viz.locator('.viz-log-list li')).toHaveCount(3);
+  await page.keyboard.press('ArrowLeft');
+  await expect(narration).toHaveText('Back to step 2.');
+  await expect(position).toHaveText('Step 2 of 16');
+
+  // The program counter is a ▶ marker and aria-current, not colour alone.
+  const g2 = viz.locator('.viz-lane').nth(1);
+  await expect(g2.locator('li[aria-current="step"]')).toContainText('mu.Lock()');
+  await expect(g2.locator('li[aria-current="step"] .viz-pc')).toHaveText('▶');
+
+  await page.keyboard.press('Space');
+  await expect(viz.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(position).toHaveText('Step 16 of 16', { timeout: 30_000 });
+  await expect(viz.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(viz.locator('.viz-bit[data-role="starving"]')).toHaveAttribute('data-on', '1');
+  await expect(viz.locator('.viz-word-value')).toContainText('m.state = 13 (hex 0x0d)');
+  await expect(g2.locator('.viz-lane-status')).toContainText('waiting [sync.Mutex.Lock]');
+
+  await page.keyboard.press('r');
+  await expect(narration).toHaveText('Reset to the start.');
+  await page.keyboard.press('2');
+  await expect(narration).toContainText('G2 acquires the unlocked mutex');
+  await expect(viz.locator('.viz-note')).toBeVisible(); // off the guided script now
+  expect(await viz.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+});
+
+test('you are the scheduler: lose, undo, then win; the win is saved to progress', async ({ page }) => {
+  const { viz, narration } = await open(page, 'counter-lost-update');
+  const status = viz.locator('.viz-level-status');
+  for (const k of ['1', '1', '1', '2', '2', '2']) await page.keyboard.press(k);
+  await expect(status).toContainText('Every goroutine finished');
+  await expect(status).toHaveAttribute('data-outcome', 'lost');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // Undo back to G1's load
+  await expect(status).toHaveAttribute('data-outcome', 'playing');
+
+  await viz.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(viz.locator('.viz-hints li')).toHaveCount(1);
+  await viz.locator('.viz-stage').focus();
+  for (const k of ['2', '1', '1', '2', '2']) await page.keyboard.press(k);
+  await expect(status).toContainText('You broke it!');
+  await expect(narration).toContainText('an update is lost');
+  await expect(viz.locator('.viz-big')).toHaveText('counter = 1');
+  const progress = await page.evaluate(() =>
+    JSON.parse(localStorage.getItem('lockstep:progress:v1') ?? '{}'),
+  );
+  expect(progress.visual['counter-lost-update'].won).toBe(true);
+});
+
+test('predict the state: toggle bits, check', async ({ page }) => {
+  await page.goto(PAGE);
+  const viz = page.locator('#viz-predict-mutex-waiter');
+  test.skip((await viz.count()) === 0, 'predict-mutex-waiter is not on this page');
+  await viz.scrollIntoViewIfNeeded();
+  const status = viz.locator('.viz-level-status');
+  await viz.getByRole('button', { name: 'bit 0: locked' }).click();
+  await viz.getByRole('button', { name: 'Check' }).click();
+  await expect(status).toHaveAttribute('data-outcome', 'lost');
+  await expect(viz.getByRole('button', { name: 'bit 0: locked' })).toHaveAttribute('aria-pressed', 'true');
+  await viz.getByRole('button', { name: 'bit 3: waiters ×1' }).click();
+  await expect(viz.locator('.viz-predict-value')).toContainText('m.state = 9 (0x09)');
+  await viz.getByRole('button', { name: 'Check' }).click();
+  await expect(status).toHaveAttribute('data-outcome', 'won');
+  await expect(viz.locator('.viz-position')).toHaveText('Step 5 of 5');
+});
+
+test('a share link restores the scenario at that step, and Copy link writes one', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${PAGE}#viz=mutex-starvation@12`);
+  const viz = page.locator('#viz-mutex-starvation');
+  await expect(viz.locator('.viz-position')).toHaveText('Step 12 of 16');
+  await expect(viz.locator('.viz-narration')).toContainText('Step 12: 2000000 ns pass');
+  await viz.locator('.viz-stage').focus();
+  await page.keyboard.press('ArrowRight');
+  await viz.getByRole('button', { name: 'Copy link' }).click();
+  await expect(viz.locator('.viz-share-status')).toContainText('Link to step 13 copied.');
+  expect(new URL(page.url()).hash).toBe('#viz=mutex-starvation@13');
+
+  await page.goto(`${PAGE}#viz=counter-lost-update@4~G1.G2.G1.G1.G2.G2`);
+  const level = page.locator('#viz-counter-lost-update');
+  await expect(level.locator('.viz-position')).toHaveText('Step 4 of 6');
+  await level.locator('.viz-stage').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(level.locator('.viz-level-status')).toHaveAttribute('data-outcome', 'won');
+});
+
+test('reduced motion: no transitions, nothing plays by itself', async ({ browser }) => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const { viz, position } = await open(page, 'mutex-starvation');
+  await page.keyboard.press('ArrowRight');
+  const transition = await viz
+    .locator('.viz-code li')
+    .first()
+    .evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(transition).toBe('0s');
+  await page.waitForTimeout(1200);
+  await expect(position).toHaveText('Step 1 of 16');
+  await context.close();
+});
+
+test('简体中文: the UI and the narration follow <html lang>', async ({ page }) => {
+  const { viz, narration } = await open(page, 'mutex-starvation', ZH_PAGE);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(narration).toContainText('第 2 步：G2：快速路径的 CAS 失败');
+  await expect(viz.getByRole('button', { name: /重置/ })).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in the visualizers (${theme})`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    const { viz } = await open(page, 'mutex-starvation');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.locator('#viz-counter-lost-update .viz-stage').focus();
+    await page.keyboard.press('1');
+    await page.locator('#viz-counter-lost-update').getByRole('button', { name: 'Show a hint' }).click();
+    await expect(viz.locator('.viz-log-list li')).toHaveCount(5);
+    const results = await new AxeBuilder({ page })
+      .include('lockstep-visualizer')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    ).toEqual([]);
+  });
+}

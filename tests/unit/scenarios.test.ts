@@ -1,0 +1,95 @@
+/**
+ * Every scenario in content/scenarios is valid, replays to the end it declares, and every level is
+ * fair: some schedule wins it, the plain sequential schedule does not, and a predict level's
+ * declared answer is what the model computes.
+ */
+import { describe, expect, test } from 'vitest';
+import { findWinning, outcomeOf, sequentialRun } from '../../components/visualizer/engine/level.ts';
+import { holds } from '../../components/visualizer/engine/predicates.ts';
+import { replayMoves } from '../../components/visualizer/engine/run.ts';
+import { predictedValue } from '../../components/visualizer/engine/predict.ts';
+import { loadScenarioFiles, localize, validateScenario } from '../../components/visualizer/scenario/load.ts';
+
+const all = loadScenarioFiles('content/scenarios');
+const scenarios = all.map((x) => localize(x.data, 'en'));
+const guided = scenarios.filter((s) => !s.level);
+const breaks = scenarios.filter((s) => s.level?.kind === 'break');
+const predicts = scenarios.filter((s) => s.level?.kind === 'predict');
+
+describe('scenario files', () => {
+  test('there are at least 12 guided scenarios, 8 break levels and some predict levels', () => {
+    expect(guided.length).toBeGreaterThanOrEqual(12);
+    expect(breaks.length).toBeGreaterThanOrEqual(8);
+    expect(predicts.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the issue’s twelve topics each have a guided scenario', () => {
+    const ids = guided.map((s) => s.id);
+    for (const id of [
+      'mutex-normal-contention',
+      'mutex-starvation',
+      'mutex-handoff',
+      'rwmutex-writer-preference',
+      'rwmutex-recursive-rlock',
+      'lock-order-deadlock',
+      'counter-plus-plus',
+      'map-concurrent-writes',
+      'syncmap-legacy-promotion',
+      'false-sharing',
+      'happens-before-unlock-lock',
+      'defer-stretched-critical-section',
+    ])
+      expect(ids).toContain(id);
+  });
+
+  test('both locales have every text and zh-cn differs from en where it is prose', () => {
+    for (const { data } of all) {
+      expect(data.title['zh-cn'].length).toBeGreaterThan(0);
+      expect(data.description['zh-cn']).not.toBe(data.description.en);
+      for (const h of data.level?.hints ?? []) expect(h['zh-cn']).not.toBe(h.en);
+    }
+  });
+
+  test('errors name the file and the field', () => {
+    const good = all.find((x) => x.data.id === 'mutex-starvation')!.data;
+    const bad = structuredClone(good) as unknown as { goroutines: { program: unknown[] }[] };
+    bad.goroutines[1]!.program[0] = 'lokc';
+    expect(() => validateScenario('x.json', bad)).toThrow(/^x\.json: \/goroutines\/1\/program\/0/);
+    const badScript = { ...good, script: ['G9'] };
+    expect(() => validateScenario('x.json', badScript)).toThrow(/x\.json: \/script\/0 names no goroutine/);
+    expect(() => validateScenario('x.json', { ...good, colour: 'red' })).toThrow(/^x\.json: /);
+  });
+});
+
+describe.each(guided.map((s) => [s.id, s] as const))('guided scenario %s', (_id, s) => {
+  test('replays its script to the declared end', () => {
+    expect(s.end).toBeDefined();
+    const run = replayMoves(s, s.script);
+    expect(holds(s.model, run.state, s.end!)).toBe(true);
+    const keys = run.steps.flatMap((st) => st.narration.map((n) => n.key));
+    for (const k of s.end!.narrates ?? []) expect(keys).toContain(k);
+    // Nothing happens silently: every step narrates.
+    for (const st of run.steps) expect(st.narration.length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(breaks.map((s) => [s.id, s] as const))('break level %s', (_id, s) => {
+  test('some schedule wins, and winning is detected', () => {
+    const moves = findWinning(s, s.level!.win!);
+    expect(moves).not.toBeNull();
+    expect(outcomeOf(s, replayMoves(s, moves!))).toBe('won');
+  });
+
+  test('the sequential schedule (each goroutine to completion, in order) does not win', () => {
+    const run = sequentialRun(s);
+    expect(holds(s.model, run.state, s.level!.win!)).toBe(false);
+    expect(outcomeOf(s, run)).toBe('lost');
+  });
+});
+
+describe.each(predicts.map((s) => [s.id, s] as const))('predict level %s', (_id, s) => {
+  test('the declared answer is what the model computes after the script', () => {
+    const run = replayMoves(s, s.script);
+    expect(predictedValue(s, run.state)).toBe(s.level!.predict!.answer);
+  });
+});
