@@ -20,7 +20,7 @@ export interface Runner {
     headers?: Record<string, string>,
   ): Promise<{ statusCode: number; json: Record<string, unknown> }>;
   health(): Promise<Health>;
-  /** Job directories of this process left in the data dir. */
+  /** Job directories of this process left in the data dir (not the pool of ready build caches). */
   leftovers(): string[];
   /** Resolves when the background cache warm-up has finished (so timings measure runs, not warming). */
   waitWarm(): Promise<void>;
@@ -65,7 +65,9 @@ export async function startRunner(env: Record<string, string> = {}): Promise<Run
     leftovers() {
       const jobs = join(dataDir, 'jobs');
       return existsSync(jobs)
-        ? readdirSync(jobs).filter((name) => name.startsWith(`job-${process.pid}-`))
+        ? readdirSync(jobs).filter(
+            (name) => name.startsWith(`job-${process.pid}-`) && !name.includes('-pool-'),
+          )
         : [];
     },
     async waitWarm() {

@@ -90,7 +90,7 @@ describe('hostile programs', () => {
       expect(b.body.stdout).toBe('benign\n');
       const health = await runner.health();
       expect(health.sandbox.available).toBe(true);
-      expect(runner.leftovers()).toEqual([]);
+      await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
     },
     60_000,
   );
@@ -138,6 +138,6 @@ describe('hostile programs', () => {
     const res = await runner.post({ action: 'run', files });
     expect([400, 413]).toContain(res.statusCode);
     expect(String(res.json.message)).toMatch(/files|large|KiB/i);
-    expect(runner.leftovers()).toEqual([]);
+    await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
   });
 });

@@ -35,7 +35,9 @@ export function program(source: string, extra: Partial<Job> = {}): Job {
 
 /** Job dirs currently present (should be none between jobs). */
 export function leftoverJobs(): string[] {
-  return readdirSync(join(DATA_DIR, 'jobs')).filter((name) => name.startsWith(`job-${process.pid}-`));
+  return readdirSync(join(DATA_DIR, 'jobs')).filter(
+    (name) => name.startsWith(`job-${process.pid}-`) && !name.includes('-pool-'),
+  );
 }
 
 /** cgroups of this process still present under the v1 memory/pids or v2 parents. */

@@ -328,7 +328,7 @@ describe('caches and cleanup', () => {
   });
 
   it('leaves no job dirs and no cgroups behind', async () => {
-    expect(leftoverJobs()).toEqual([]);
+    await expect.poll(() => leftoverJobs(), { timeout: 3_000 }).toEqual([]);
     expect(leftoverCgroups()).toEqual([]);
   });
 });

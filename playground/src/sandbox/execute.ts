@@ -19,11 +19,10 @@ import {
   type Launch,
   type LaunchContext,
 } from './commands.ts';
-import { prepareJobCache } from './gocache.ts';
+import type { CachePool } from './cache-pool.ts';
 import {
   createJobDirs,
   readSandboxFile,
-  removeTree,
   writeNewFile,
   writeSources,
   type JobDirs,
@@ -48,6 +47,8 @@ export interface ExecuteContext {
   gocacheBase: string;
   binaries: BinaryCache;
   test2json: () => Promise<string>;
+  /** Ready-made build caches and deferred removal of finished job trees. */
+  caches: CachePool;
 }
 
 /** A job was aborted by its client; the outcome is discarded by the caller. */
@@ -88,7 +89,8 @@ export async function executeJob(
     else await buildAndRun(ctx, dirs, files, job, job.action, outcome, hooks);
     return outcome;
   } finally {
-    removeTree(dirs.root);
+    // Removed right after the answer is sent: the learner does not wait for ~2,000 unlinks.
+    ctx.caches.removeLater(dirs.root);
   }
 }
 
@@ -118,7 +120,7 @@ async function format(
 
 async function vet(ctx: ExecuteContext, dirs: JobDirs, outcome: RawOutcome, hooks: ExecuteHooks) {
   hooks.onPhase?.('building');
-  prepareJobCache(ctx.gocacheBase, dirs.gocache, ctx.env.owner);
+  ctx.caches.provide(dirs.gocache);
   const step = await buildStep(ctx, dirs, ['go', 'vet', '-json', '.'], hooks, false);
   outcome.build = step;
   outcome.timings.buildMs = step.durationMs;
@@ -151,7 +153,7 @@ async function buildAndRun(
     outcome.cachedBinary = true;
   } else {
     hooks.onPhase?.('building');
-    if (ctx.env.mode === 'bwrap') prepareJobCache(ctx.gocacheBase, dirs.gocache, ctx.env.owner);
+    if (ctx.env.mode === 'bwrap') ctx.caches.provide(dirs.gocache);
     const ctxPaths = buildPaths(launchContext(ctx, dirs, []), dirs);
     const step = await buildStep(
       ctx,

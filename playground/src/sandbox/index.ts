@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BinaryCache } from './bincache.ts';
 import { executeJob, type ExecuteContext, type ExecuteHooks } from './execute.ts';
 import { removeTree } from './jobdir.ts';
+import { CachePool } from './cache-pool.ts';
 import { limitsSummary, resolveLimits, type Limits } from './limits.ts';
 import type { RawOutcome } from './outcome.ts';
 import { probeHost, type ProbeResult, type SandboxProbe } from './probe.ts';
@@ -67,6 +68,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   removeDeadJobs(jobsDir);
   const binaries = new BinaryCache(join(dataDir, 'binaries'), limits.binaryCacheBytes);
 
+  let pool: CachePool | null = null;
   let probed: Promise<ProbeResult> | null = null;
   let warming: Promise<void> | null = null;
   let warm: WarmState = { state: 'cold', detail: 'not started' };
@@ -86,7 +88,8 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       test2json.catch(() => (test2json = null)); // retry on the next test job
       return test2json;
     };
-    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure };
+    pool ??= new CachePool({ jobsDir, base: gocacheBase, owner: env.owner, size: 2 });
+    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure, caches: pool };
   }
 
   return {
@@ -97,6 +100,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
           const ctx = await context();
           warm = { state: 'warming', detail: 'starting' };
           await warmCaches(ctx, (s) => (warm = s), warmAbort.signal);
+          ctx.caches.fill(); // caches made from the warm base, ready before the first learner's build
         } catch (error) {
           warm = { state: 'failed', detail: error instanceof Error ? error.message : String(error) };
         }
@@ -125,6 +129,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       for (const entry of running) entry.controller.abort();
       await Promise.all([...running].map((e) => e.done));
       if (warming) await warming;
+      await pool?.close();
     },
   };
 }

@@ -1,0 +1,109 @@
+/**
+ * npm run check:snippets: every runnable snippet of the course — ```go fences in the chapters and
+ * folders in content/snippets/ — goes through the real runner (queue, sandbox, parsers: the code
+ * behind POST /api/run) and must end with the outcome it declares. Snippets that should race,
+ * deadlock or crash are run several times: a lesson's bug must show on every run, not by luck.
+ * Prints a table; exits 1 on any mismatch or undeclared outcome, 2 when code cannot run here.
+ * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
+ */
+import { loadConfig } from '../playground/src/config.ts';
+import { createRunService } from '../playground/src/runner.ts';
+import type { RunService } from '../playground/src/run-service.ts';
+import { loadFenceSnippets, loadSnippetFolders, type Snippet } from '../integrations/snippets/collect.ts';
+
+/** Outcomes that depend on an interleaving: checked on every one of these runs. */
+const REPEATS_FOR_BUGS = 3;
+const BUG_OUTCOMES = new Set(['race', 'deadlock', 'concurrent_map']);
+
+interface Row {
+  id: string;
+  expect: string;
+  got: string;
+  ms: number;
+  problem: string | null;
+}
+
+async function check(service: RunService, s: Snippet): Promise<Row> {
+  if (!s.expect)
+    return {
+      id: s.id,
+      expect: '(none)',
+      got: '-',
+      ms: 0,
+      problem: `${s.location}: declare the expected outcome, e.g. expect=ok`,
+    };
+  const repeats = BUG_OUTCOMES.has(s.expect) ? REPEATS_FOR_BUGS : 1;
+  const seen: string[] = [];
+  let slowest = 0;
+  for (let i = 0; i < repeats; i++) {
+    const result = await service.run(
+      { files: s.files, action: s.action, race: s.race },
+      'check-snippets',
+      {},
+    );
+    seen.push(result.status);
+    slowest = Math.max(slowest, result.timings.totalMs);
+    if (result.status !== s.expect) {
+      const detail = (result.message ?? result.stderr).split('\n').slice(0, 3).join(' ');
+      return {
+        id: s.id,
+        expect: s.expect,
+        got: seen.join(','),
+        ms: slowest,
+        problem: `${s.location}: expected ${s.expect}, run ${i + 1} gave ${result.status}: ${detail}`,
+      };
+    }
+  }
+  return { id: s.id, expect: s.expect, got: `${seen[0]} ×${repeats}`, ms: slowest, problem: null };
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['snippet', 'expected', 'got', 'slowest'];
+  const cells = rows.map((r) => [r.id, r.expect, r.got, `${r.ms} ms`]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<number> {
+  let snippets: Snippet[];
+  try {
+    snippets = [...loadSnippetFolders('content/snippets'), ...loadFenceSnippets('content/docs')];
+  } catch (error) {
+    console.error(`check:snippets: ${(error as Error).message}`);
+    return 1;
+  }
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    LOCKSTEP_DATA_DIR: process.env.LOCKSTEP_DATA_DIR ?? '.data/it',
+  });
+  const service = createRunService(config);
+  try {
+    const health = await service.health();
+    if (!health.sandbox.available) {
+      console.error(`check:snippets: code cannot run here: ${health.sandbox.reason}`);
+      return 2;
+    }
+    for (let i = 0; i < 300 && !['warm', 'failed'].includes((await service.health()).cache.state); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const rows: Row[] = [];
+    for (const s of snippets) rows.push(await check(service, s));
+    printTable(rows);
+    const problems = rows.flatMap((r) => (r.problem ? [r.problem] : []));
+    for (const p of problems) console.error(`✗ ${p}`);
+    console.log(
+      problems.length === 0
+        ? `\n✓ ${rows.length} snippets end as they declare.`
+        : `\n${problems.length} problem(s).`,
+    );
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    await service.close();
+  }
+}
+
+process.exitCode = await main();
