@@ -8,14 +8,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../playground/src/config.ts';
-import { createRunService } from '../playground/src/runner.ts';
 import { LOCALES } from '../playground/src/contract/grade.ts';
 import { loadExercises } from '../playground/src/exercises/load.ts';
 import type { Exercise } from '../playground/src/exercises/types.ts';
 import { gradeSubmission, type Runner } from '../playground/src/grading/grader.ts';
 import { editableStarter, solutionFiles } from '../playground/src/grading/submission.ts';
 import { solutionProblems, starterProblems } from '../playground/src/grading/expectations.ts';
+import { printTable, withWarmRunner } from './warm-runner.ts';
 
 const DOCS_DIR = 'content/docs';
 
@@ -62,17 +61,6 @@ async function checkExercise(runner: Runner, exercise: Exercise): Promise<Row> {
   };
 }
 
-/** Prints rows as an aligned Markdown table. */
-function printTable(rows: Row[]): void {
-  const head = ['exercise', 'starter (expected to fail)', 'solution', 'slowest run', 'time'];
-  const cells = rows.map((r) => [r.id, r.starter, r.solution, `${r.slowestRunMs} ms`, `${r.seconds} s`]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const c of cells) console.log(line(c));
-}
-
 async function main(): Promise<number> {
   let exercises: Exercise[];
   try {
@@ -81,25 +69,13 @@ async function main(): Promise<number> {
     console.error(`check:exercises: ${(error as Error).message}`);
     return 1;
   }
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    LOCKSTEP_DATA_DIR: process.env.LOCKSTEP_DATA_DIR ?? '.data/it',
-  });
-  const service = createRunService(config);
-  try {
-    const health = await service.health();
-    if (!health.sandbox.available) {
-      console.error(`check:exercises: code cannot run here: ${health.sandbox.reason}`);
-      return 2;
-    }
-    // Timings should measure the exercises, not a cold build cache.
-    for (let i = 0; i < 300 && !['warm', 'failed'].includes((await service.health()).cache.state); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-    }
+  return withWarmRunner('check:exercises', async (service) => {
     const rows: Row[] = [];
     for (const exercise of exercises) rows.push(await checkExercise(service, exercise));
-    printTable(rows);
+    printTable(
+      ['exercise', 'starter (expected to fail)', 'solution', 'slowest run', 'time'],
+      rows.map((r) => [r.id, r.starter, r.solution, `${r.slowestRunMs} ms`, `${r.seconds} s`]),
+    );
     const problems = rows.flatMap((r) => r.problems.map((p) => `${r.id}: ${p}`));
     for (const p of problems) console.error(`✗ ${p}`);
     console.log(
@@ -108,9 +84,7 @@ async function main(): Promise<number> {
         : `\n${problems.length} problem(s).`,
     );
     return problems.length === 0 ? 0 : 1;
-  } finally {
-    await service.close();
-  }
+  });
 }
 
 process.exitCode = await main();

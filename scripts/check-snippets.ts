@@ -6,9 +6,8 @@
  * Prints a table; exits 1 on any mismatch or undeclared outcome, 2 when code cannot run here.
  * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
  */
-import { loadConfig } from '../playground/src/config.ts';
-import { createRunService } from '../playground/src/runner.ts';
 import type { RunService } from '../playground/src/run-service.ts';
+import { printTable, withWarmRunner } from './warm-runner.ts';
 import { loadFenceSnippets, loadSnippetFolders, type Snippet } from '../integrations/snippets/collect.ts';
 
 /** Outcomes that depend on an interleaving: checked on every one of these runs. */
@@ -57,16 +56,6 @@ async function check(service: RunService, s: Snippet): Promise<Row> {
   return { id: s.id, expect: s.expect, got: `${seen[0]} ×${repeats}`, ms: slowest, problem: null };
 }
 
-function printTable(rows: Row[]): void {
-  const head = ['snippet', 'expected', 'got', 'slowest'];
-  const cells = rows.map((r) => [r.id, r.expect, r.got, `${r.ms} ms`]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: string[]): string => `| ${c.map((x, i) => x.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const c of cells) console.log(line(c));
-}
-
 async function main(): Promise<number> {
   let snippets: Snippet[];
   try {
@@ -75,24 +64,13 @@ async function main(): Promise<number> {
     console.error(`check:snippets: ${(error as Error).message}`);
     return 1;
   }
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    LOCKSTEP_DATA_DIR: process.env.LOCKSTEP_DATA_DIR ?? '.data/it',
-  });
-  const service = createRunService(config);
-  try {
-    const health = await service.health();
-    if (!health.sandbox.available) {
-      console.error(`check:snippets: code cannot run here: ${health.sandbox.reason}`);
-      return 2;
-    }
-    for (let i = 0; i < 300 && !['warm', 'failed'].includes((await service.health()).cache.state); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-    }
+  return withWarmRunner('check:snippets', async (service) => {
     const rows: Row[] = [];
     for (const s of snippets) rows.push(await check(service, s));
-    printTable(rows);
+    printTable(
+      ['snippet', 'expected', 'got', 'slowest'],
+      rows.map((r) => [r.id, r.expect, r.got, `${r.ms} ms`]),
+    );
     const problems = rows.flatMap((r) => (r.problem ? [r.problem] : []));
     for (const p of problems) console.error(`✗ ${p}`);
     console.log(
@@ -101,9 +79,7 @@ async function main(): Promise<number> {
         : `\n${problems.length} problem(s).`,
     );
     return problems.length === 0 ? 0 : 1;
-  } finally {
-    await service.close();
-  }
+  });
 }
 
 process.exitCode = await main();
