@@ -20,13 +20,7 @@ import {
   type LaunchContext,
 } from './commands.ts';
 import type { CachePool } from './cache-pool.ts';
-import {
-  createJobDirs,
-  readSandboxFile,
-  writeNewFile,
-  writeSources,
-  type JobDirs,
-} from './jobdir.ts';
+import { createJobDirs, readSandboxFile, writeNewFile, writeSources, type JobDirs } from './jobdir.ts';
 import { CGO_REFUSED_MESSAGE, type Limits } from './limits.ts';
 import type { HostEnv } from './probe.ts';
 import { runStep, type StepResult } from './step.ts';
