@@ -1,12 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
-// E2E tests run against the built site served by the real server (npm test builds first).
+// E2E tests run against the built site served by the real server (npm test builds first). The
+// server shares the integration tests' data dir, whose Go build cache those tests have warmed.
 // Debian's Chromium is used; Playwright never downloads a browser here.
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -23,6 +25,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOCKSTEP_DATA_DIR: '.data/e2e' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOCKSTEP_DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/it' },
   },
 });
