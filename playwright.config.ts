@@ -25,6 +25,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOCKSTEP_DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/it' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOCKSTEP_DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/it',
+    },
   },
 });
