@@ -75,7 +75,16 @@ async function main(): Promise<void> {
       if (i > 120) throw new Error('server did not become ready');
       await new Promise((r) => setTimeout(r, 1000));
     }
-    const sampler = setInterval(() => rss.push(rssMiB(server.pid!)), 5000);
+    const heap: number[] = [];
+    const sampler = setInterval(() => {
+      rss.push(rssMiB(server.pid!));
+      void fetch(`${BASE}/api/health`)
+        .then((r) => r.json() as Promise<{ server: { heapUsedMiB: number } }>)
+        .then(
+          (h) => heap.push(h.server.heapUsedMiB),
+          () => undefined,
+        );
+    }, 5000);
     const deadline = performance.now() + SECONDS * 1000;
     let n = 0;
     await Promise.all(
@@ -112,6 +121,7 @@ async function main(): Promise<void> {
     );
     console.log(`  5xx: ${fiveXX}`);
     console.log(`  server RSS MiB every 5 s: ${rss.map((r) => r.toFixed(0)).join(' ')}`);
+    console.log(`  server JS heap in use, MiB, every 5 s: ${heap.join(' ')}`);
     if (fiveXX > 0) process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');

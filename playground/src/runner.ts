@@ -119,6 +119,11 @@ export function createRunService(config: Config): RunService {
       limits: sandbox.limitsSummary(),
       cache: warm,
       queue: { running: stats.running, waiting: stats.waiting, concurrency: queue.limits.concurrency },
+      server: {
+        rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20),
+        heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+        uptimeS: Math.round(process.uptime()),
+      },
     };
   }
 

@@ -28,5 +28,13 @@ export const Health = Type.Object({
     detail: Type.String(),
   }),
   queue: Type.Object({ running: Type.Integer(), waiting: Type.Integer(), concurrency: Type.Integer() }),
+  server: Type.Object(
+    {
+      rssMiB: Type.Number({ description: 'Resident memory of the server process.' }),
+      heapUsedMiB: Type.Number({ description: 'Live JavaScript heap (what a leak would grow).' }),
+      uptimeS: Type.Number(),
+    },
+    { description: 'The server process itself (not the sandboxed programs).' },
+  ),
 });
 export type Health = Static<typeof Health>;
