@@ -11,9 +11,10 @@ import { extname, join, normalize } from 'node:path';
 
 const LOST_UPDATE = '/locks/internals-and-memory-model/';
 
-async function openPlayground(page: Page, path: string, index = 0) {
+async function openPlayground(page: Page, path: string, title?: string) {
   await page.goto(path);
-  const pg = page.locator('lockstep-playground').nth(index);
+  const all = page.locator('lockstep-playground');
+  const pg = title ? all.filter({ has: page.locator('.pg-title', { hasText: title }) }).first() : all.first();
   await pg.scrollIntoViewIfNeeded();
   await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   return pg;
@@ -61,7 +62,7 @@ test('a racy snippet: race panel and the conflicting line marked', async ({ page
 });
 
 test('a deadlocking snippet: explanation and blocked goroutines with their lines', async ({ page }) => {
-  const pg = await openPlayground(page, '/locks/production-lockup/');
+  const pg = await openPlayground(page, '/locks/production-lockup/', 'Deadlock: locking a sync.Mutex twice');
   await pg.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(pg.locator('.pg-status')).toContainText('Deadlock', { timeout: 60_000 });
   await expect(pg.locator('.pg-explain')).toContainText('Every goroutine is blocked');

@@ -1,0 +1,3 @@
+module waitfor
+
+go 1.24
