@@ -162,7 +162,8 @@ async function buildAndRun(
     const data = readSandboxFile(join(dirs.out, BINARY_NAME), ctx.limits.binaryBytes);
     if (data === null) return; // e.g. `go test -c` with no test files writes nothing
     ctx.binaries.put(key, data);
-    writeNewFile(binary, data, 0o755);
+    // A hard link to the cached copy spares a second write of a multi-megabyte race binary.
+    if (!ctx.binaries.linkTo(key, binary)) writeNewFile(binary, data, 0o755);
   }
   hooks.onPhase?.('running');
   const test2json = action === 'test' ? await ctx.test2json() : undefined;
