@@ -187,13 +187,16 @@ describe('POST /api/grade', () => {
 
 describe('no response carries hidden test source', () => {
   it('checks every body of this file against every hidden line', () => {
-    const lines = [...exercises.values()].flatMap((ex) => {
-      const shown = [...Object.values(ex.starter), ...Object.values(ex.tests)].join('\n');
-      return Object.values(ex.hidden)
+    // A line any exercise shows publicly (an idiom such as `var wg sync.WaitGroup`) is no secret.
+    const shown = [...exercises.values()]
+      .flatMap((ex) => [...Object.values(ex.starter), ...Object.values(ex.tests)])
+      .join('\n');
+    const lines = [...exercises.values()].flatMap((ex) =>
+      Object.values(ex.hidden)
         .flatMap((text) => text.split('\n'))
         .map((line) => line.trim())
-        .filter((line) => line.length >= 16 && !shown.includes(line)); // shared idioms are public anyway
-    });
+        .filter((line) => line.length >= 16 && !shown.includes(line)),
+    );
     expect(bodies.length).toBeGreaterThan(10);
     // Every string value of every body, unescaped, so a line split by JSON escapes is still found.
     const strings = (v: unknown): string[] =>
