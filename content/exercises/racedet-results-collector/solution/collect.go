@@ -1,0 +1,27 @@
+// Package collect runs independent jobs concurrently and gathers their results.
+package collect
+
+import "sync"
+
+// Collect calls work once for every input, each call in its own goroutine so
+// that slow calls overlap, and returns all the results. The order of the
+// results does not matter, but there must be exactly one result per input.
+func Collect(inputs []int, work func(int) string) []string {
+	var (
+		mu      sync.Mutex // guards results
+		results = make([]string, 0, len(inputs))
+		wg      sync.WaitGroup
+	)
+	for _, in := range inputs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := work(in) // the slow part runs with no lock held
+			mu.Lock()
+			defer mu.Unlock()
+			results = append(results, r)
+		}()
+	}
+	wg.Wait() // every append happens before Wait returns
+	return results
+}
