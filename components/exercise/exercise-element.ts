@@ -18,21 +18,11 @@ import {
   updateProgress,
 } from '../progress/progress.ts';
 import type { LockstepPlayground } from '../playground/playground-element.ts';
+import { el } from '../dom/el.ts';
 
 interface ExerciseData {
   id: string;
   editable: string[];
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export class LockstepExercise extends HTMLElement {

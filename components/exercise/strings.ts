@@ -2,7 +2,7 @@
  * UI strings of the exercise island, in every locale (tests/unit/ui-strings.test.ts checks both).
  * N.B. BROWSER CODE.
  */
-import type { Locale } from '../i18n/ui.ts';
+import { fill, type Locale } from '../i18n/ui.ts';
 
 const en = {
   'ex.check': 'Check',
@@ -78,7 +78,5 @@ export const EXERCISE_STRINGS: Record<Locale, Record<ExerciseKey, string>> = { e
 
 /** Returns the string for key with {params} filled in. */
 export function tx(locale: Locale, key: ExerciseKey, params: Record<string, string | number> = {}): string {
-  return EXERCISE_STRINGS[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return fill(EXERCISE_STRINGS[locale][key], params);
 }

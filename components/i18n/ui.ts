@@ -200,8 +200,15 @@ export function localeOf(lang: string | null | undefined): Locale {
   return lang?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
+/** Returns template with each {name} replaced by params[name]; unknown names stay as written. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
 /** Returns the string for key in locale with {params} filled in. */
 export function t(locale: Locale, key: UiKey, params: Record<string, string | number> = {}): string {
   const template = STRINGS[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fill(template, params);
 }

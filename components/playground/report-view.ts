@@ -7,19 +7,9 @@
 import type { Frame, RunResult } from '../../playground/src/contract/run.ts';
 import { t, type Locale, type UiKey } from '../i18n/ui.ts';
 import { lessonFor } from './lesson-links.ts';
+import { el } from '../dom/el.ts';
 
 export type JumpTo = (file: string, line: number) => void;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Frames worth showing: the first one outside the runtime (where a wait shows in the learner's
  * terms, e.g. sync.(*Mutex).Lock), then the learner's own; testing and runtime plumbing are left out. */

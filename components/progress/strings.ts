@@ -2,7 +2,7 @@
  * UI strings of the progress islands (home "continue", the progress page), in every locale.
  * N.B. BROWSER CODE.
  */
-import type { Locale } from '../i18n/ui.ts';
+import { fill, type Locale } from '../i18n/ui.ts';
 
 const en = {
   'pr.continue': 'Continue where you left off',
@@ -68,7 +68,5 @@ export const PROGRESS_STRINGS: Record<Locale, Record<ProgressKey, string>> = { e
 
 /** Returns the string for key with {params} filled in. */
 export function tp(locale: Locale, key: ProgressKey, params: Record<string, string | number> = {}): string {
-  return PROGRESS_STRINGS[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  return fill(PROGRESS_STRINGS[locale][key], params);
 }

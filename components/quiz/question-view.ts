@@ -7,21 +7,20 @@
 import { grade, isEmptyResponse, type GradableQuestion, type QuizResponse } from './grade.ts';
 import { OrderList } from './order-list.ts';
 import { qt, type QuizKey, type QuizLocale } from './strings.ts';
+import { el } from '../dom/el.ts';
 
 /** Called after each graded attempt (not for an empty response). */
 export type OnGraded = (id: string, correct: boolean) => void;
 
 let instances = 0;
 
-function el<K extends keyof HTMLElementTagNameMap>(
+/** An element with a class (and text), through the shared helper. */
+function withClass<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
   text?: string,
 ): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  return el(tag, { class: className }, text);
 }
 
 /** The interactive form of one question. */
@@ -35,10 +34,10 @@ export class QuestionView {
   private textarea: HTMLTextAreaElement | null = null;
   private order: OrderList | null = null;
   private explanation: HTMLElement | null = null;
-  private readonly check = el('button', 'quiz-button quiz-check');
-  private readonly retry = el('button', 'quiz-button quiz-retry');
-  private readonly badge = el('span', 'quiz-badge');
-  private readonly feedback = el('div', 'quiz-feedback');
+  private readonly check = withClass('button', 'quiz-button quiz-check');
+  private readonly retry = withClass('button', 'quiz-button quiz-retry');
+  private readonly badge = withClass('span', 'quiz-badge');
+  private readonly feedback = withClass('div', 'quiz-feedback');
 
   constructor(root: HTMLElement, q: GradableQuestion, locale: QuizLocale, onGraded: OnGraded) {
     this.root = root;
@@ -70,7 +69,7 @@ export class QuestionView {
     this.retry.textContent = this.t('quiz.tryAgain');
     this.retry.hidden = true;
     this.retry.addEventListener('click', () => this.reset());
-    const actions = el('div', 'quiz-actions');
+    const actions = withClass('div', 'quiz-actions');
     actions.append(this.check, this.retry, this.badge);
     this.feedback.setAttribute('role', 'status');
     this.feedback.setAttribute('aria-live', 'polite');
@@ -84,7 +83,7 @@ export class QuestionView {
       input.type = type;
       input.name = `quiz-${this.uid}`;
       input.value = li.dataset.option ?? '';
-      const label = el('label', 'quiz-choice');
+      const label = withClass('label', 'quiz-choice');
       label.append(input, ...li.childNodes);
       li.append(label);
       this.inputs.push(input);
@@ -92,13 +91,13 @@ export class QuestionView {
   }
 
   private outputBox(): HTMLElement {
-    const box = el('div', 'quiz-output');
+    const box = withClass('div', 'quiz-output');
     const id = `quiz-${this.uid}-output`;
-    const label = el('label', 'quiz-output-label', this.t('quiz.output.label'));
+    const label = withClass('label', 'quiz-output-label', this.t('quiz.output.label'));
     label.htmlFor = id;
-    const hint = el('p', 'quiz-hint', this.t('quiz.output.hint'));
+    const hint = withClass('p', 'quiz-hint', this.t('quiz.output.hint'));
     hint.id = `${id}-hint`;
-    const area = el('textarea', 'quiz-output-input');
+    const area = withClass('textarea', 'quiz-output-input');
     area.id = id;
     area.rows = 5;
     area.spellcheck = false;
@@ -146,7 +145,7 @@ export class QuestionView {
 
   private show(outcome: 'correct' | 'incorrect' | 'empty', verdict: string): void {
     this.feedback.dataset.outcome = outcome;
-    const head = el('p', 'quiz-verdict', verdict);
+    const head = withClass('p', 'quiz-verdict', verdict);
     const body = outcome !== 'empty' && this.explanation ? [this.explanation.cloneNode(true)] : [];
     this.feedback.replaceChildren(head, ...body);
   }

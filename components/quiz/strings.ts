@@ -4,6 +4,8 @@
  * N.B. IMPORTED BY BROWSER CODE (and by Quiz.astro at build time).
  */
 
+import { fill } from '../i18n/ui.ts';
+
 /** The locales the quiz speaks, as in components/i18n/ui.ts. */
 export const QUIZ_LOCALES = ['en', 'zh-cn'] as const;
 /** A locale the quiz speaks. */
@@ -89,5 +91,5 @@ export function quizLocale(lang: string | null | undefined): QuizLocale {
 /** Returns the string for key in locale with {params} filled in. */
 export function qt(locale: QuizLocale, key: QuizKey, params: Record<string, string | number> = {}): string {
   const template = QUIZ_STRINGS[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fill(template, params);
 }

@@ -4,6 +4,8 @@
  * N.B. IMPORTED BY BROWSER CODE.
  */
 
+import { fill } from '../i18n/ui.ts';
+
 export const VIZ_LOCALES = ['en', 'zh-cn'] as const;
 /** A locale the visualizer speaks. */
 export type Locale = (typeof VIZ_LOCALES)[number];
@@ -274,7 +276,5 @@ export function vizLocale(lang: string | null | undefined): Locale {
 
 /** A UI string with `{name}` placeholders filled. */
 export function vt(locale: Locale, key: VizKey, params: Record<string, string | number> = {}): string {
-  return VIZ_STRINGS[locale][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return fill(VIZ_STRINGS[locale][key], params);
 }

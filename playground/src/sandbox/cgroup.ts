@@ -3,7 +3,7 @@
  * pids limit, OOM-kill detection, kill-all and removal. Detection says exactly why cgroups are
  * unusable when they are.
  */
-import { existsSync, readFileSync, readdirSync, rmdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CGROUP_PREFIX,
@@ -13,6 +13,7 @@ import {
   ownerPidOf,
   parseProcCgroup,
 } from './cgroup-paths.ts';
+import { safeReaddir } from './jobdir.ts';
 
 const ROOT = '/sys/fs/cgroup';
 
@@ -239,14 +240,6 @@ function optionalWrite(path: string, value: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }
 

@@ -5,18 +5,9 @@
  * so a job can add entries to its own copy but can never change an entry another job will use.
  * Nothing a job writes flows back; only the warm-up (our own trusted programs) is promoted.
  */
-import {
-  chownSync,
-  copyFileSync,
-  constants,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-} from 'node:fs';
+import { chownSync, copyFileSync, constants, linkSync, lstatSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSandboxFile, writeNewFile, type Owner } from './jobdir.ts';
+import { readSandboxFile, safeReaddir, writeNewFile, type Owner } from './jobdir.ts';
 
 // Go cache files are small except archives of big packages; anything larger is not promoted.
 const MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
@@ -78,13 +69,5 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }

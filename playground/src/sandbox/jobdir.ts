@@ -105,6 +105,15 @@ export function readSandboxFile(path: string, maxBytes: number): Buffer | null {
   }
 }
 
+/** Lists a directory; a missing or unreadable one is empty. */
+export function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Removes a tree without following links; makes sandbox-made dirs writable first if needed. */
 export function removeTree(path: string): void {
   try {
