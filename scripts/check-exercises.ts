@@ -5,6 +5,8 @@
  * `check.repeats` times in a row (default 5), within its time budget. Prints a table and exits 1
  * on any mismatch, 2 when code cannot run here at all.
  * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
+ * Arguments narrow the run while authoring: `npm run check:exercises -- rwmutex` checks only
+ * exercises whose id or chapter contains one of them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,6 +67,9 @@ async function main(): Promise<number> {
   let exercises: Exercise[];
   try {
     exercises = loadExercises();
+    const only = process.argv.slice(2);
+    if (only.length > 0)
+      exercises = exercises.filter((e) => only.some((o) => e.id.includes(o) || e.chapter.includes(o)));
   } catch (error) {
     console.error(`check:exercises: ${(error as Error).message}`);
     return 1;

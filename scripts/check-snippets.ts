@@ -5,6 +5,8 @@
  * deadlock or crash are run several times: a lesson's bug must show on every run, not by luck.
  * Prints a table; exits 1 on any mismatch or undeclared outcome, 2 when code cannot run here.
  * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
+ * Arguments narrow the run while authoring: `npm run check:snippets -- locks/internals` checks only
+ * snippets whose id or location contains one of them.
  */
 import type { RunService } from '../playground/src/run-service.ts';
 import { printTable, withWarmRunner } from './warm-runner.ts';
@@ -60,6 +62,9 @@ async function main(): Promise<number> {
   let snippets: Snippet[];
   try {
     snippets = [...loadSnippetFolders('content/snippets'), ...loadFenceSnippets('content/docs')];
+    const only = process.argv.slice(2);
+    if (only.length > 0)
+      snippets = snippets.filter((s) => only.some((o) => s.id.includes(o) || s.location.includes(o)));
   } catch (error) {
     console.error(`check:snippets: ${(error as Error).message}`);
     return 1;
