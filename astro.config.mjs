@@ -57,12 +57,14 @@ export default defineConfig({
         './components/playground/playground.css',
         './components/exercise/exercise.css',
         './components/progress/progress.css',
+        './components/labs/labs.css',
       ],
       components: { MarkdownContent: './components/site/MarkdownContent.astro' },
       lastUpdated: false,
       sidebar: [
         { slug: 'playground' },
         { slug: 'progress' },
+        { slug: 'labs', label: 'Labs for instructors', translations: { 'zh-CN': '教师实验' } },
         {
           label: 'Part I — Locks in Go',
           translations: { 'zh-CN': '第一部分 — Go 中的锁' },

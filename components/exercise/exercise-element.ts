@@ -25,6 +25,24 @@ interface ExerciseData {
   editable: string[];
 }
 
+/** Sends the files somewhere other than POST /api/grade (a lab submission) and returns the grade. */
+export type ExerciseSubmitter = (
+  files: Record<string, string>,
+  locale: Locale,
+) => Promise<{ ok: true; grade: GradeResult } | { ok: false; message: string }>;
+
+/** How an embedding page (a lab) changes the exercise: set before the element is connected. */
+export interface ExerciseMode {
+  submitter: ExerciseSubmitter | null;
+  hints: boolean;
+  solutions: boolean;
+  /** Record attempts and code in the self-paced progress store. */
+  progress: boolean;
+  checkLabel: string | null;
+  /** Without the progress store: whether the learner already submitted (unlocks the solution). */
+  attempted?: boolean;
+}
+
 export class LockstepExercise extends HTMLElement {
   private data!: ExerciseData;
   private locale: Locale = 'en';
@@ -36,6 +54,7 @@ export class LockstepExercise extends HTMLElement {
   private results!: HTMLElement;
   private summary!: HTMLElement;
   private hints: HTMLElement[] = [];
+  mode: ExerciseMode = { submitter: null, hints: true, solutions: true, progress: true, checkLabel: null };
 
   private t(key: ExerciseKey, params?: Record<string, string | number>): string {
     return tx(this.locale, key, params);
@@ -57,26 +76,34 @@ export class LockstepExercise extends HTMLElement {
     this.check = el(
       'button',
       { type: 'button', class: 'pg-button pg-primary', title: this.t('ex.check.title') },
-      this.t('ex.check'),
+      this.mode.checkLabel ?? this.t('ex.check'),
     );
     this.hintButton = el('button', { type: 'button', class: 'pg-button' });
     this.solutionButton = el('button', { type: 'button', class: 'pg-button' }, this.t('ex.solution'));
     this.status = el('p', { class: 'ex-status', role: 'status', 'aria-live': 'polite' });
     this.summary = el('p', { class: 'ex-summary' });
     this.results = el('div', { class: 'ex-results' });
-    actions.append(this.check, this.hintButton, this.solutionButton);
+    actions.append(this.check);
+    if (this.mode.hints && this.hints.length > 0) actions.append(this.hintButton);
+    if (this.mode.solutions) actions.append(this.solutionButton);
     actions.after(this.status, this.summary, this.results);
     actions.hidden = false;
     this.check.addEventListener('click', () => void this.grade());
     this.hintButton.addEventListener('click', () => this.nextHint());
     this.solutionButton.addEventListener('click', () => void this.showSolution());
+    if (!this.mode.progress) {
+      this.updateHintButton();
+      this.lockSolution(!this.mode.attempted);
+      return;
+    }
     this.addEventListener('pg-change', () =>
       updateProgress((p) => saveCode(p, this.data.id, this.editableFiles())),
     );
     this.restore();
   }
 
-  private editableFiles(): Record<string, string> {
+  /** The learner's versions of the editable files, as they are in the editor. */
+  editableFiles(): Record<string, string> {
     const all = this.playground.getFiles();
     return Object.fromEntries(this.data.editable.filter((n) => n in all).map((n) => [n, all[n]!]));
   }
@@ -97,10 +124,14 @@ export class LockstepExercise extends HTMLElement {
     }
   }
 
+  private lockSolution(locked: boolean): void {
+    this.solutionButton.disabled = locked;
+    this.solutionButton.title = locked ? this.t('ex.solution.locked') : '';
+  }
+
   private updateSummary(): void {
     const saved = loadProgress().exercises[this.data.id];
-    this.solutionButton.disabled = !saved || saved.attempts === 0;
-    this.solutionButton.title = this.solutionButton.disabled ? this.t('ex.solution.locked') : '';
+    this.lockSolution(!saved || saved.attempts === 0);
     this.summary.textContent =
       saved && saved.attempts > 0
         ? `${this.t('ex.attempts', { n: saved.attempts })} · ${this.t('ex.best', { score: saved.bestScore, max: saved.maxScore })}`
@@ -129,6 +160,17 @@ export class LockstepExercise extends HTMLElement {
     this.status.textContent = this.t('ex.checking');
     this.results.replaceChildren();
     try {
+      if (this.mode.submitter) {
+        const outcome = await this.mode.submitter(files, this.locale);
+        if (!outcome.ok) {
+          this.status.textContent = this.t('ex.error', { message: outcome.message });
+          return;
+        }
+        this.render(outcome.grade);
+        this.lockSolution(false);
+        this.dispatchEvent(new CustomEvent('ex-graded', { bubbles: true, detail: outcome.grade }));
+        return;
+      }
       const res = await fetch('/api/grade', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

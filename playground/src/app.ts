@@ -18,6 +18,9 @@ import { healthRoutes } from './routes/health.ts';
 import { gradeRoutes } from './routes/grade.ts';
 import { exerciseCatalog, loadExercises } from './exercises/load.ts';
 import type { Exercise } from './exercises/types.ts';
+import { labRoutes } from './routes/labs.ts';
+import { createLabService, type LabService } from './labs/service.ts';
+import { createSqliteLabStore, type LabStore } from './labs/store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -26,6 +29,8 @@ export interface AppDeps {
   serveSite?: boolean;
   /** Loaded exercises by id; default: content/exercises of the working directory. */
   exercises?: ReadonlyMap<string, Exercise>;
+  /** Lab storage; default: SQLite at LOCKSTEP_LABS_DB, closed with the app. */
+  labStore?: LabStore;
 }
 
 /** Request bodies above this are refused with 413 before parsing (sources are capped lower). */
@@ -118,6 +123,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: '1.0.0',
         description: 'Runs learners’ Go in a sandbox with the race detector and returns structured results.',
       },
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A lab’s instructor key (lsk_…) or a student’s token (lst_…).',
+          },
+        },
+      },
     },
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT_BYTES } });
@@ -127,19 +141,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: '1 minute',
   });
 
+  const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
+  const labStore = deps.labStore ?? createSqliteLabStore(deps.config.LOCKSTEP_LABS_DB);
+  const labs: LabService = createLabService({ store: labStore, runner: deps.service, exercises });
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });
     await api.register(healthRoutes, { service: deps.service });
-    await api.register(gradeRoutes, {
-      service: deps.service,
-      exercises: deps.exercises ?? exerciseCatalog(loadExercises()),
-    });
+    await api.register(gradeRoutes, { service: deps.service, exercises });
+    await api.register(labRoutes, { labs });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 
   if (deps.serveSite !== false) {
     await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
   }
-  app.addHook('onClose', async () => deps.service.close());
+  app.addHook('onClose', async () => {
+    await deps.service.close();
+    if (!deps.labStore) labStore.close();
+  });
   return app;
 }

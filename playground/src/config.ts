@@ -14,6 +14,8 @@ export const ConfigSchema = Type.Object({
   LOCKSTEP_SITE_DIR: Type.String({ default: 'dist' }),
   /** Per-job work dirs, binary cache, Go build cache, database. */
   LOCKSTEP_DATA_DIR: Type.String({ default: '.data' }),
+  /** The instructor-lab database (SQLite); default: labs.sqlite in LOCKSTEP_DATA_DIR. */
+  LOCKSTEP_LABS_DB: Type.String({ default: '' }),
   /** Jobs running at once across all clients (default: number of cores). */
   LOCKSTEP_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: availableParallelism() }),
   /** Jobs a client may have waiting behind its running one before getting 429. */
@@ -76,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...config,
     LOCKSTEP_SITE_DIR: resolve(config.LOCKSTEP_SITE_DIR),
     LOCKSTEP_DATA_DIR: resolve(config.LOCKSTEP_DATA_DIR),
+    LOCKSTEP_LABS_DB: resolve(config.LOCKSTEP_LABS_DB || `${config.LOCKSTEP_DATA_DIR}/labs.sqlite`),
   };
 }
 

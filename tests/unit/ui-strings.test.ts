@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { LOCALES, STRINGS, t } from '../../components/i18n/ui.ts';
 import { EXERCISE_STRINGS } from '../../components/exercise/strings.ts';
 import { PROGRESS_STRINGS } from '../../components/progress/strings.ts';
+import { LAB_STRINGS } from '../../components/labs/strings.ts';
 
 describe('UI strings', () => {
   const keys = Object.keys(STRINGS.en).sort();
@@ -28,6 +29,7 @@ describe('UI strings', () => {
 describe.each([
   ['exercise', EXERCISE_STRINGS],
   ['progress', PROGRESS_STRINGS],
+  ['labs', LAB_STRINGS],
 ] as const)('%s UI strings', (_name, TABLE) => {
   const keys = Object.keys(TABLE.en).sort();
   test.each(LOCALES)('%s has every key with the same placeholders', (locale) => {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { decideSubmission, finalScore, gradebookCell, labPhase, settingsProblems } from './policy.ts';
+import type { LabSettings, Submission } from './types.ts';
+
+const settings = (over: Partial<LabSettings> = {}): LabSettings => ({
+  title: 'Week 1',
+  exercises: ['a'],
+  opensAt: '2026-01-01T00:00:00.000Z',
+  dueAt: '2026-01-08T00:00:00.000Z',
+  latePolicy: 'penalty',
+  latePenaltyPercent: 25,
+  hints: true,
+  solutions: false,
+  attemptLimit: 2,
+  ...over,
+});
+const at = (iso: string) => new Date(iso);
+
+function submission(over: Partial<Submission>): Submission {
+  return {
+    id: 's',
+    labId: 'L',
+    studentRow: 1,
+    exerciseId: 'a',
+    files: {},
+    submittedAt: '2026-01-02T00:00:00.000Z',
+    late: false,
+    score: 0,
+    maxScore: 10,
+    finalScore: 0,
+    verdict: 'fail',
+    status: 'test_failed',
+    result: {} as Submission['result'],
+    override: null,
+    ...over,
+  };
+}
+
+describe('lab policy', () => {
+  it('knows the phase: before opening, open up to and including the due instant, then late or closed', () => {
+    expect(labPhase(settings(), at('2025-12-31T23:59:59Z'))).toBe('upcoming');
+    expect(labPhase(settings(), at('2026-01-01T00:00:00Z'))).toBe('open');
+    expect(labPhase(settings(), at('2026-01-08T00:00:00Z'))).toBe('open');
+    expect(labPhase(settings(), at('2026-01-08T00:00:01Z'))).toBe('late');
+    expect(labPhase(settings({ latePolicy: 'reject' }), at('2026-01-08T00:00:01Z'))).toBe('closed');
+  });
+
+  it('refuses work before opening, after a rejecting due date and beyond the attempt limit', () => {
+    expect(decideSubmission(settings(), at('2025-12-01T00:00:00Z'), 0)).toMatchObject({
+      accept: false,
+      code: 'not_open',
+    });
+    expect(decideSubmission(settings({ latePolicy: 'reject' }), at('2026-02-01T00:00:00Z'), 0)).toMatchObject(
+      {
+        accept: false,
+        code: 'closed',
+      },
+    );
+    expect(decideSubmission(settings(), at('2026-01-02T00:00:00Z'), 2)).toMatchObject({
+      accept: false,
+      code: 'attempts_exhausted',
+    });
+    expect(decideSubmission(settings(), at('2026-01-02T00:00:00Z'), 1)).toEqual({
+      accept: true,
+      late: false,
+    });
+    expect(decideSubmission(settings({ attemptLimit: null }), at('2026-02-01T00:00:00Z'), 99)).toEqual({
+      accept: true,
+      late: true,
+    });
+  });
+
+  it('applies the late penalty only to late work under the penalty policy, rounding down', () => {
+    expect(finalScore(settings(), 10, false)).toBe(10);
+    expect(finalScore(settings(), 10, true)).toBe(7);
+    expect(finalScore(settings({ latePolicy: 'accept' }), 10, true)).toBe(10);
+    expect(finalScore(settings({ latePenaltyPercent: 100 }), 10, true)).toBe(0);
+  });
+
+  it('reports settings that make no sense', () => {
+    const known = new Set(['a', 'b']);
+    expect(settingsProblems(settings(), known)).toEqual([]);
+    expect(settingsProblems(settings({ title: '  ', exercises: [] }), known)).toHaveLength(2);
+    expect(settingsProblems(settings({ exercises: ['a', 'zzz', 'a'] }), known).join(' ')).toMatch(
+      /zzz.*twice/,
+    );
+    expect(settingsProblems(settings({ dueAt: '2025-01-01T00:00:00Z' }), known)).toEqual([
+      'The due date must come after the opening date.',
+    ]);
+    expect(settingsProblems(settings({ opensAt: 'soon' }), known)).toEqual([
+      'The opening date is not a date.',
+    ]);
+  });
+
+  it('takes the best counted score (earliest among equals), with overrides winning, and counts attempts', () => {
+    const subs = [
+      submission({ id: 'x3', submittedAt: '2026-01-03T00:00:00Z', finalScore: 10, score: 10, late: false }),
+      submission({ id: 'x1', submittedAt: '2026-01-01T00:00:00Z', finalScore: 4 }),
+      submission({ id: 'x4', submittedAt: '2026-01-09T00:00:00Z', finalScore: 10, late: true }),
+      submission({ id: 'other', exerciseId: 'b', finalScore: 10 }),
+    ];
+    const cell = gradebookCell('a', subs);
+    expect(cell).toMatchObject({
+      attempts: 3,
+      score: 10,
+      maxScore: 10,
+      bestSubmissionId: 'x3',
+      late: false,
+      anyLate: true,
+      lastSubmittedAt: '2026-01-09T00:00:00Z',
+      overridden: false,
+    });
+    const overridden = gradebookCell('a', [
+      ...subs,
+      submission({
+        id: 'x2',
+        submittedAt: '2026-01-02T00:00:00Z',
+        finalScore: 2,
+        override: { score: 12, comment: 'ok', at: 'x' },
+      }),
+    ]);
+    expect(overridden).toMatchObject({ score: 12, bestSubmissionId: 'x2', overridden: true, attempts: 4 });
+    expect(gradebookCell('b', [])).toMatchObject({ attempts: 0, score: null, bestSubmissionId: null });
+  });
+});

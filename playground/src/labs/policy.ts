@@ -1,0 +1,111 @@
+/**
+ * Pure rules of a lab: when it accepts work, whether work is late, what a late submission scores,
+ * attempt limits, and which submission counts in the gradebook. No I/O and no clock: `now` is
+ * passed in, so every rule is unit-tested directly.
+ */
+import type { Lab, LabSettings, Submission } from './types.ts';
+
+export type LabPhase = 'upcoming' | 'open' | 'late' | 'closed';
+
+/** Where the lab stands at `now`: not open yet, open, past due but accepting late work, or closed. */
+export function labPhase(lab: LabSettings, now: Date): LabPhase {
+  const t = now.getTime();
+  if (t < Date.parse(lab.opensAt)) return 'upcoming';
+  if (t <= Date.parse(lab.dueAt)) return 'open';
+  return lab.latePolicy === 'reject' ? 'closed' : 'late';
+}
+
+export type SubmissionDecision =
+  | { accept: true; late: boolean }
+  | { accept: false; code: 'not_open' | 'closed' | 'attempts_exhausted'; message: string };
+
+/** May a student submit now, having already made `attemptsSoFar` submissions for the exercise? */
+export function decideSubmission(lab: LabSettings, now: Date, attemptsSoFar: number): SubmissionDecision {
+  const phase = labPhase(lab, now);
+  if (phase === 'upcoming')
+    return { accept: false, code: 'not_open', message: `This lab opens at ${lab.opensAt}.` };
+  if (phase === 'closed')
+    return {
+      accept: false,
+      code: 'closed',
+      message: `This lab was due at ${lab.dueAt} and does not accept late work.`,
+    };
+  if (lab.attemptLimit !== null && attemptsSoFar >= lab.attemptLimit)
+    return {
+      accept: false,
+      code: 'attempts_exhausted',
+      message: `You have used all ${lab.attemptLimit} attempts for this exercise.`,
+    };
+  return { accept: true, late: phase === 'late' };
+}
+
+/** The score that counts for a graded submission under the lab's late policy (rounded down). */
+export function finalScore(lab: LabSettings, score: number, late: boolean): number {
+  if (!late || lab.latePolicy !== 'penalty') return score;
+  return Math.floor((score * (100 - lab.latePenaltyPercent)) / 100);
+}
+
+/** What a submission counts for: an instructor's override wins over the graded score. */
+export function countedScore(s: Pick<Submission, 'finalScore' | 'override'>): number {
+  return s.override ? s.override.score : s.finalScore;
+}
+
+/** Settings an instructor sent that make no sense together; [] when they are fine. */
+export function settingsProblems(s: LabSettings, knownExercises: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (s.title.trim() === '') problems.push('Give the lab a title.');
+  if (s.exercises.length === 0) problems.push('Pick at least one exercise.');
+  const unknown = s.exercises.filter((id) => !knownExercises.has(id));
+  if (unknown.length > 0) problems.push(`Unknown exercise(s): ${unknown.join(', ')}.`);
+  if (new Set(s.exercises).size !== s.exercises.length) problems.push('An exercise is listed twice.');
+  const opens = Date.parse(s.opensAt);
+  const due = Date.parse(s.dueAt);
+  if (Number.isNaN(opens)) problems.push('The opening date is not a date.');
+  if (Number.isNaN(due)) problems.push('The due date is not a date.');
+  if (!Number.isNaN(opens) && !Number.isNaN(due) && due <= opens)
+    problems.push('The due date must come after the opening date.');
+  return problems;
+}
+
+/** One gradebook cell: a student's standing on one exercise. */
+export interface GradebookCell {
+  exerciseId: string;
+  attempts: number;
+  /** The best counted score; null before any submission. */
+  score: number | null;
+  maxScore: number | null;
+  /** The submission that gave the best score (the earliest among equals). */
+  bestSubmissionId: string | null;
+  /** When the best submission came, and whether it was late. */
+  submittedAt: string | null;
+  late: boolean;
+  lastSubmittedAt: string | null;
+  anyLate: boolean;
+  overridden: boolean;
+}
+
+/** Builds one cell from that student's submissions for that exercise (any order). */
+export function gradebookCell(exerciseId: string, submissions: readonly Submission[]): GradebookCell {
+  const mine = [...submissions]
+    .filter((s) => s.exerciseId === exerciseId)
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  let best: Submission | null = null;
+  for (const s of mine) if (!best || countedScore(s) > countedScore(best)) best = s;
+  return {
+    exerciseId,
+    attempts: mine.length,
+    score: best ? countedScore(best) : null,
+    maxScore: best ? best.maxScore : null,
+    bestSubmissionId: best?.id ?? null,
+    submittedAt: best?.submittedAt ?? null,
+    late: best?.late ?? false,
+    lastSubmittedAt: mine.at(-1)?.submittedAt ?? null,
+    anyLate: mine.some((s) => s.late),
+    overridden: best?.override != null,
+  };
+}
+
+/** The lab's id, title and settings with a phase, as students and instructors see them. */
+export function labView(lab: Lab, now: Date): Lab & { phase: LabPhase } {
+  return { ...lab, phase: labPhase(lab, now) };
+}

@@ -1,0 +1,335 @@
+/**
+ * Instructor labs: create, join, submit (graded by the exercises' grader in the sandbox), the
+ * student's own standing, the gradebook, overrides. Policy lives in policy.ts, storage behind
+ * LabStore; the clock and the runner are passed in, so tests drive time and grading directly.
+ */
+import type { Locale } from '../contract/grade.ts';
+import type {
+  Cell,
+  CreatedLab,
+  Gradebook,
+  JoinRequest,
+  Joined,
+  LabView,
+  StudentStanding,
+  StudentView,
+  SubmissionDetail,
+  SubmissionSummary,
+} from '../contract/labs.ts';
+import type { Exercise, Files } from '../exercises/types.ts';
+import { gradeSubmission, type Runner } from '../grading/grader.ts';
+import { RequestError } from '../errors.ts';
+import { gradebookCsv, type GradebookCsvRow } from './csv.ts';
+import {
+  countedScore,
+  decideSubmission,
+  finalScore,
+  gradebookCell,
+  labPhase,
+  settingsProblems,
+} from './policy.ts';
+import { hashSecret, newId, newSecret, secretMatches } from './secrets.ts';
+import { DuplicateStudentError, type LabStore } from './store.ts';
+import type { Lab, LabSettings, Student, Submission } from './types.ts';
+
+export interface LabServiceDeps {
+  store: LabStore;
+  runner: Runner;
+  exercises: ReadonlyMap<string, Exercise>;
+  now?: () => Date;
+}
+
+/** Who is asking: the lab's instructor, or one of its students. */
+export type LabCaller = { role: 'instructor'; lab: Lab } | { role: 'student'; lab: Lab; student: Student };
+
+export interface LabService {
+  create(settings: LabSettings, locale: Locale): CreatedLab;
+  view(labId: string, locale: Locale): LabView;
+  join(labId: string, request: JoinRequest): Joined;
+  /** Resolves a bearer secret for this lab; throws 401 when it is neither key nor token. */
+  authenticate(labId: string, secret: string | null): LabCaller;
+  submit(
+    caller: LabCaller,
+    request: { exerciseId: string; files: Files; locale?: Locale | undefined },
+    options: { client: string; signal?: AbortSignal },
+  ): Promise<SubmissionDetail>;
+  standing(caller: LabCaller, locale: Locale): StudentStanding;
+  submission(caller: LabCaller, submissionId: string): SubmissionDetail;
+  gradebook(caller: LabCaller, locale: Locale): Gradebook;
+  csv(caller: LabCaller): string;
+  override(caller: LabCaller, submissionId: string, score: number | null, comment: string): SubmissionDetail;
+}
+
+const notFound = (labId: string) =>
+  new RequestError(404, 'not_found', `There is no lab "${labId}". Check the link you were given.`);
+
+function studentView(s: Student): StudentView {
+  return { studentId: s.studentId, name: s.name, email: s.email, joinedAt: s.joinedAt };
+}
+
+export function createLabService(deps: LabServiceDeps): LabService {
+  const { store, exercises } = deps;
+  const now = deps.now ?? (() => new Date());
+  /** Submissions being graded, by student row: one at a time per student. */
+  const grading = new Set<number>();
+
+  const lab = (labId: string): { lab: Lab; instructorKeyHash: string } => {
+    const found = store.getLab(labId);
+    if (!found) throw notFound(labId);
+    return found;
+  };
+
+  const toView = (l: Lab, locale: Locale): LabView => ({
+    id: l.id,
+    title: l.title,
+    createdAt: l.createdAt,
+    opensAt: l.opensAt,
+    dueAt: l.dueAt,
+    latePolicy: l.latePolicy,
+    latePenaltyPercent: l.latePenaltyPercent,
+    hints: l.hints,
+    solutions: l.solutions,
+    attemptLimit: l.attemptLimit,
+    phase: labPhase(l, now()),
+    exercises: l.exercises.map((id) => {
+      const e = exercises.get(id);
+      return {
+        id,
+        title: e ? e.title[locale] : id,
+        chapter: e?.chapter ?? '',
+        difficulty: e?.difficulty ?? '',
+      };
+    }),
+  });
+
+  const studentIdOf = (l: Lab): Map<number, string> =>
+    new Map(store.students(l.id).map((s) => [s.row, s.studentId]));
+
+  const summary = (s: Submission, studentId: string): SubmissionSummary => ({
+    id: s.id,
+    exerciseId: s.exerciseId,
+    studentId,
+    submittedAt: s.submittedAt,
+    late: s.late,
+    score: s.score,
+    finalScore: s.finalScore,
+    countedScore: countedScore(s),
+    maxScore: s.maxScore,
+    verdict: s.verdict,
+    status: s.status,
+    override: s.override,
+  });
+
+  const detail = (s: Submission, studentId: string): SubmissionDetail => ({
+    ...summary(s, studentId),
+    files: s.files,
+    result: s.result,
+  });
+
+  const cells = (l: Lab, subs: Submission[]): Cell[] => l.exercises.map((id) => gradebookCell(id, subs));
+
+  const instructorOnly = (caller: LabCaller): Lab => {
+    if (caller.role !== 'instructor')
+      throw new RequestError(403, 'forbidden', 'Only the lab’s instructor can do this.');
+    return caller.lab;
+  };
+
+  const service: LabService = {
+    create(settings, locale) {
+      const problems = settingsProblems(settings, new Set(exercises.keys()));
+      if (problems.length > 0) throw new RequestError(400, 'bad_request', problems.join(' '));
+      const created: Lab = {
+        ...settings,
+        title: settings.title.trim(),
+        opensAt: new Date(settings.opensAt).toISOString(),
+        dueAt: new Date(settings.dueAt).toISOString(),
+        id: newId(),
+        createdAt: now().toISOString(),
+      };
+      const instructorKey = newSecret('lsk');
+      store.createLab(created, hashSecret(instructorKey));
+      return { lab: toView(created, locale), instructorKey };
+    },
+
+    view(labId, locale) {
+      return toView(lab(labId).lab, locale);
+    },
+
+    join(labId, request) {
+      const l = lab(labId).lab;
+      if (labPhase(l, now()) === 'closed')
+        throw new RequestError(
+          403,
+          'closed',
+          `This lab was due at ${l.dueAt}; it no longer takes new students.`,
+        );
+      const token = newSecret('lst');
+      const email = request.email?.trim() ? request.email.trim() : null;
+      try {
+        const student = store.addStudent({
+          labId,
+          studentId: request.studentId.trim(),
+          name: request.name.trim(),
+          email,
+          tokenHash: hashSecret(token),
+          joinedAt: now().toISOString(),
+        });
+        return { student: studentView(student), token };
+      } catch (error) {
+        if (error instanceof DuplicateStudentError)
+          throw new RequestError(
+            409,
+            'already_joined',
+            `Student ID "${request.studentId.trim()}" has already joined this lab. Open the personal link you got when you joined, or ask your instructor.`,
+          );
+        throw error;
+      }
+    },
+
+    authenticate(labId, secret) {
+      const found = lab(labId);
+      const unauthorized = new RequestError(
+        401,
+        'unauthorized',
+        'This needs your personal lab link (student) or the instructor key.',
+      );
+      if (!secret) throw unauthorized;
+      if (secret.startsWith('lsk_')) {
+        if (secretMatches(secret, found.instructorKeyHash)) return { role: 'instructor', lab: found.lab };
+        throw unauthorized;
+      }
+      const student = store.studentByToken(labId, hashSecret(secret));
+      if (!student) throw unauthorized;
+      return { role: 'student', lab: found.lab, student };
+    },
+
+    async submit(caller, request, options) {
+      if (caller.role !== 'student')
+        throw new RequestError(403, 'forbidden', 'Submissions come from students; join the lab as one.');
+      const { lab: l, student } = caller;
+      const exercise = exercises.get(request.exerciseId);
+      if (!exercise || !l.exercises.includes(request.exerciseId))
+        throw new RequestError(404, 'not_found', `Exercise "${request.exerciseId}" is not part of this lab.`);
+      const before = decideSubmission(l, now(), store.attempts(l.id, student.row, exercise.id));
+      if (!before.accept) throw new RequestError(403, before.code, before.message);
+      if (grading.has(student.row))
+        throw new RequestError(409, 'busy', 'Your previous submission is still being graded.');
+      grading.add(student.row);
+      const arrivedAt = now().toISOString();
+      try {
+        const grade = await gradeSubmission(deps.runner, exercise, request.files, {
+          client: options.client,
+          signal: options.signal,
+          locale: request.locale,
+        });
+        // Lateness is judged when the work arrived, not when grading finished.
+        const submission: Submission = {
+          id: newId(),
+          labId: l.id,
+          studentRow: student.row,
+          exerciseId: exercise.id,
+          files: request.files,
+          submittedAt: arrivedAt,
+          late: before.late,
+          score: grade.score,
+          maxScore: grade.maxScore,
+          finalScore: finalScore(l, grade.score, before.late),
+          verdict: grade.verdict,
+          status: grade.status,
+          result: grade,
+          override: null,
+        };
+        if (!store.addSubmission(submission, l.attemptLimit))
+          throw new RequestError(
+            403,
+            'attempts_exhausted',
+            `You have used all ${l.attemptLimit} attempts for this exercise.`,
+          );
+        return detail(submission, student.studentId);
+      } finally {
+        grading.delete(student.row);
+      }
+    },
+
+    standing(caller, locale) {
+      if (caller.role !== 'student')
+        throw new RequestError(403, 'forbidden', 'This is a student’s own view.');
+      const subs = store.submissions(caller.lab.id, caller.student.row);
+      return {
+        lab: toView(caller.lab, locale),
+        student: studentView(caller.student),
+        cells: cells(caller.lab, subs),
+        submissions: subs.map((s) => summary(s, caller.student.studentId)),
+      };
+    },
+
+    submission(caller, submissionId) {
+      const s = store.submission(caller.lab.id, submissionId);
+      // A student asking for someone else's submission learns nothing, not even that it exists.
+      if (!s || (caller.role === 'student' && s.studentRow !== caller.student.row))
+        throw new RequestError(404, 'not_found', 'There is no such submission.');
+      const studentId =
+        caller.role === 'student' ? caller.student.studentId : studentIdOf(caller.lab).get(s.studentRow);
+      return detail(s, studentId ?? '');
+    },
+
+    gradebook(caller, locale) {
+      const l = instructorOnly(caller);
+      const students = store.students(l.id);
+      const subs = store.submissions(l.id);
+      const ids = new Map(students.map((s) => [s.row, s.studentId]));
+      return {
+        lab: toView(l, locale),
+        rows: students.map((s) => ({
+          student: studentView(s),
+          cells: cells(
+            l,
+            subs.filter((x) => x.studentRow === s.row),
+          ),
+        })),
+        submissions: subs.map((s) => summary(s, ids.get(s.studentRow) ?? '')),
+      };
+    },
+
+    csv(caller) {
+      const l = instructorOnly(caller);
+      const subs = store.submissions(l.id);
+      const rows: GradebookCsvRow[] = [];
+      for (const s of store.students(l.id)) {
+        const mine = subs.filter((x) => x.studentRow === s.row);
+        for (const c of cells(l, mine))
+          rows.push({
+            lab: l.title,
+            student_id: s.studentId,
+            name: s.name,
+            email: s.email,
+            exercise: c.exerciseId,
+            score: c.score,
+            max_score:
+              c.maxScore ??
+              exercises.get(c.exerciseId)?.grading.tests.reduce((n, t) => n + t.weight, 0) ??
+              null,
+            attempts: c.attempts,
+            submitted_at: c.submittedAt,
+            late: c.late,
+          });
+      }
+      return gradebookCsv(rows);
+    },
+
+    override(caller, submissionId, score, comment) {
+      const l = instructorOnly(caller);
+      const s = store.submission(l.id, submissionId);
+      if (!s) throw new RequestError(404, 'not_found', 'There is no such submission.');
+      if (score !== null && score > s.maxScore)
+        throw new RequestError(400, 'bad_request', `The score cannot exceed the maximum, ${s.maxScore}.`);
+      store.setOverride(
+        l.id,
+        submissionId,
+        score === null ? null : { score, comment: comment.trim(), at: now().toISOString() },
+      );
+      return service.submission(caller, submissionId);
+    },
+  };
+  return service;
+}

@@ -1,0 +1,98 @@
+/**
+ * npm run lab -- grade <folder> [--exercises a,b] [--lab <name>] [--due <ISO instant>] [--out <file.csv>]
+ * Grades a folder of submissions collected outside Lockstep with the same grader as labs (the
+ * sandbox, hidden tests, -race) and writes the gradebook CSV (stdout unless --out). The folder
+ * layout is documented in playground/src/labs/batch.ts and the README. Exit status: 0 when every
+ * submission was graded, 1 when some could not be (they are listed, the CSV is still written),
+ * 2 on bad usage or when code cannot run here. Uses LOCKSTEP_DATA_DIR (default .data).
+ */
+import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../playground/src/config.ts';
+import { createRunService } from '../playground/src/runner.ts';
+import { exerciseCatalog, loadExercises } from '../playground/src/exercises/load.ts';
+import { gradeSubmission } from '../playground/src/grading/grader.ts';
+import { batchRows, readSubmissionFolder, type BatchGrade } from '../playground/src/labs/batch.ts';
+import { gradebookCsv } from '../playground/src/labs/csv.ts';
+
+const USAGE =
+  'usage: npm run lab -- grade <folder> [--exercises id,id] [--lab name] [--due 2026-12-01T09:00:00Z] [--out grades.csv]';
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        exercises: { type: 'string' },
+        lab: { type: 'string' },
+        due: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [command, folder] = parsed.positionals;
+  if (command !== 'grade' || !folder) {
+    console.error(USAGE);
+    return 2;
+  }
+  const root = resolve(folder);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    console.error(`lab: ${folder} is not a folder.\n${USAGE}`);
+    return 2;
+  }
+  const due = parsed.values.due ?? null;
+  if (due !== null && Number.isNaN(Date.parse(due))) {
+    console.error(`lab: --due ${due} is not a date; use an ISO instant such as 2026-12-01T09:00:00Z.`);
+    return 2;
+  }
+  const catalog = exerciseCatalog(loadExercises());
+  const { students, problems } = readSubmissionFolder(root);
+  const seen = [...new Set(students.flatMap((s) => s.submissions.map((x) => x.exerciseId)))].sort();
+  const ids = parsed.values.exercises ? parsed.values.exercises.split(',').map((x) => x.trim()) : seen;
+  const unknown = [...new Set([...ids, ...seen])].filter((id) => !catalog.has(id));
+  for (const id of unknown)
+    problems.push(`exercise "${id}": not in content/exercises; its folders are not graded`);
+  const exercises = ids
+    .filter((id) => catalog.has(id))
+    .map((id) => ({ id, maxScore: catalog.get(id)!.grading.tests.reduce((n, t) => n + t.weight, 0) }));
+
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const service = createRunService(config);
+  const grades: BatchGrade[] = [];
+  try {
+    const health = await service.health();
+    if (!health.sandbox.available) {
+      console.error(`lab: code cannot run here: ${health.sandbox.reason}`);
+      return 2;
+    }
+    for (const s of students)
+      for (const sub of s.submissions) {
+        const exercise = catalog.get(sub.exerciseId);
+        if (!exercise || !ids.includes(sub.exerciseId)) continue;
+        try {
+          const grade = await gradeSubmission(service, exercise, sub.files, { client: 'lab-batch' });
+          grades.push({ studentId: s.studentId, exerciseId: sub.exerciseId, grade });
+          console.error(
+            `${s.studentId} ${sub.exerciseId}: ${grade.score}/${grade.maxScore} (${grade.status})`,
+          );
+        } catch (error) {
+          grades.push({ studentId: s.studentId, exerciseId: sub.exerciseId, grade: null });
+          problems.push(`${s.studentId}/${sub.exerciseId}: not graded: ${(error as Error).message}`);
+        }
+      }
+  } finally {
+    await service.close();
+  }
+  const csv = gradebookCsv(batchRows(parsed.values.lab ?? basename(root), exercises, students, grades, due));
+  if (parsed.values.out) writeFileSync(parsed.values.out, csv);
+  else process.stdout.write(csv);
+  for (const p of problems) console.error(`✗ ${p}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,200 @@
+/**
+ * Instructor labs in Chromium with two (then three) browser contexts, against the real runner and
+ * a private SQLite file: the instructor creates a lab; a student joins and submits a wrong, then
+ * a right solution; the gradebook shows both attempts and the best score and exports the right
+ * CSV; a second student sees nothing of the first one's work; everything is still there after the
+ * server is SIGKILLed and restarted. This spec runs its own server so that it can kill it.
+ */
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const PORT = Number(process.env.E2E_LAB_PORT ?? 4339);
+const BASE = `http://127.0.0.1:${PORT}`;
+const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-e2e-'));
+let server: ChildProcess | null = null;
+
+async function startServer(): Promise<void> {
+  server = spawn(process.execPath, ['playground/src/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOCKSTEP_DATA_DIR: resolve(process.env.E2E_DATA_DIR ?? '.data/it'),
+      LOCKSTEP_LABS_DB: join(tmp, 'labs.sqlite'),
+      LOCKSTEP_NO_WARMUP: '1',
+    },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error('the lab server did not start');
+}
+
+async function killServer(signal: NodeJS.Signals): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((done) => {
+    child.once('exit', () => done());
+    child.kill(signal);
+  });
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: BASE });
+  return context.newPage();
+}
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(180_000);
+
+test.beforeAll(async () => startServer());
+test.afterAll(async () => {
+  await killServer('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const state = { join: '', instructor: '' };
+
+test('an instructor creates a lab and gets a join link and a private link', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto('/labs/');
+  await page.getByLabel('Lab title').fill('Week 1: locks');
+  await page.getByRole('checkbox', { name: 'Fix the lost update in a shared counter' }).check();
+  await page.getByLabel('Offer reference solutions after a first attempt').check();
+  await page.getByRole('button', { name: 'Create the lab' }).click();
+  await expect(page.getByRole('heading', { name: 'The lab “Week 1: locks” is ready.' })).toBeVisible();
+  state.join = await page.getByLabel('Join link for students').inputValue();
+  state.instructor = await page.getByLabel('Your private instructor link').inputValue();
+  expect(state.join).toMatch(/\/labs\/student\/\?lab=[\w-]+$/);
+  expect(state.instructor).toMatch(/\/labs\/gradebook\/\?lab=[\w-]+#key=lsk_/);
+  await expect(page.locator('.lab-mine-list')).toContainText('Week 1: locks');
+  expect(await axe(page)).toEqual([]);
+});
+
+test('a student joins, submits a wrong and then a right solution', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto(state.join);
+  await expect(page.getByRole('heading', { name: 'Week 1: locks' })).toBeVisible();
+  await page.getByLabel('Your name').fill('Ada Lovelace');
+  await page.getByLabel('Student ID').fill('s-001');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('Signed in as Ada Lovelace (s-001).')).toBeVisible();
+  const ex = page.locator('lockstep-exercise');
+  await ex.locator('lockstep-playground').scrollIntoViewIfNeeded();
+  await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await ex.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  await expect(ex.locator('.pg-line-race, .pg-line-race-previous').first()).toBeVisible();
+  const history = page.locator('.lab-history');
+  await expect(history.locator('li')).toHaveCount(1);
+
+  page.once('dialog', (d) => void d.accept());
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  await expect(ex.locator('.ex-status')).toContainText('reference solution');
+  await ex.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'pass', { timeout: 60_000 });
+  await expect(history.locator('li')).toHaveCount(2);
+  await expect(history.locator('.lab-best')).toHaveText(/Best: (\d+) \/ \1/);
+  expect(await axe(page)).toEqual([]);
+});
+
+test('the gradebook shows both attempts and the best score, and the CSV has the right rows', async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await page.goto(state.instructor);
+  // The key leaves the address bar at once (it stays in this browser).
+  await expect.poll(() => page.url()).not.toContain('#key=');
+  const row = page.locator('tr[data-student="s-001"]');
+  await expect(row).toContainText('Ada Lovelace');
+  const cell = row.locator('td[data-exercise="lost-update-counter"] .lab-cell');
+  await expect(cell).toHaveText(/(\d+) \/ \1, 2 attempts/);
+  await cell.click();
+  await expect(page.locator('.lab-detail li')).toHaveCount(2);
+  await expect(page.locator('.lab-submission .ex-test').first()).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const file = await (await download).path();
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('lab,student_id,name,email,exercise,score,max_score,attempts,submitted_at,late');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(
+    /^Week 1: locks,s-001,Ada Lovelace,,lost-update-counter,(\d+),\1,2,\d{4}-[^,]+Z,false$/,
+  );
+});
+
+test('a second student sees none of the first one’s work', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto(state.join);
+  await page.getByLabel('Your name').fill('Bob');
+  await page.getByLabel('Student ID').fill('s-002');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('Signed in as Bob (s-002).')).toBeVisible();
+  await expect(page.locator('.lab-history')).toContainText('No submissions yet.');
+  const labId = new URL(state.join).searchParams.get('lab')!;
+  const key = new URL(state.instructor).hash.replace('#key=', '');
+  const book = (await (
+    await fetch(`${BASE}/api/labs/${labId}/gradebook`, {
+      headers: { authorization: `Bearer ${decodeURIComponent(key)}` },
+    })
+  ).json()) as { submissions: { id: string }[] };
+  const adaFirst = book.submissions[0]!.id;
+  const statuses = await page.evaluate(
+    async ({ labId, adaFirst }) => {
+      const token = (
+        JSON.parse(localStorage.getItem('lockstep:labs:v1')!) as {
+          student: Record<string, { token: string }>;
+        }
+      ).student[labId]!.token;
+      const auth = { authorization: `Bearer ${token}` };
+      return [
+        (await fetch(`/api/labs/${labId}/submissions/${adaFirst}`, { headers: auth })).status,
+        (await fetch(`/api/labs/${labId}/gradebook`, { headers: auth })).status,
+      ];
+    },
+    { labId, adaFirst },
+  );
+  expect(statuses).toEqual([404, 403]);
+});
+
+test('everything is still there after the server is killed and restarted', async ({ browser }) => {
+  await killServer('SIGKILL');
+  await startServer();
+  const instructor = await newPage(browser);
+  await instructor.goto(state.instructor);
+  await expect(
+    instructor.locator('tr[data-student="s-001"] td[data-exercise="lost-update-counter"] .lab-cell'),
+  ).toHaveText(/(\d+) \/ \1, 2 attempts/);
+  await expect(instructor.locator('tr[data-student="s-002"]')).toContainText('not attempted');
+});
+
+test('the Chinese lab pages are translated', async ({ browser }) => {
+  const page = await newPage(browser);
+  await page.goto('/zh-cn/labs/');
+  await expect(page.getByRole('button', { name: '创建实验' })).toBeVisible();
+  await expect(page.getByLabel('实验标题')).toBeVisible();
+  await page.goto('/zh-cn/labs/gradebook/');
+  await expect(page.locator('.lab-status')).toContainText('教师专用链接');
+});

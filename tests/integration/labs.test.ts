@@ -1,0 +1,500 @@
+/**
+ * Instructor labs against the real runner and a real SQLite file: a lab is created, two students
+ * join, one submits a wrong then a right solution (graded in the sandbox), the gradebook and CSV
+ * show both attempts and the best score, the second student sees none of it, policies and
+ * authentication hold, and an acknowledged submission survives the server being SIGKILLed.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Value } from 'typebox/value';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../playground/src/app.ts';
+import { loadConfig } from '../../playground/src/config.ts';
+import { createRunService } from '../../playground/src/runner.ts';
+import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
+import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
+import {
+  CreatedLab,
+  Gradebook,
+  SubmissionDetail,
+  StudentStanding,
+} from '../../playground/src/contract/labs.ts';
+import type { Health } from '../../playground/src/contract/health.ts';
+
+const EXERCISE = 'lost-update-counter';
+const exercises = exerciseCatalog(loadExercises());
+const exercise = exercises.get(EXERCISE)!;
+/** An exercise's full score: the CSV gives it even before a first attempt. */
+const maxOf = (id: string) => exercises.get(id)!.grading.tests.reduce((n, t) => n + t.weight, 0);
+const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-it-'));
+let app: FastifyInstance;
+
+interface Res {
+  status: number;
+  body: Record<string, unknown> & { message?: string };
+  text: string;
+  headers: Record<string, unknown>;
+}
+
+async function call(
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  secret?: string,
+  headers: Record<string, string> = {},
+): Promise<Res> {
+  const res = await app.inject({
+    method,
+    url,
+    payload: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      ...headers,
+    },
+  });
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = res.json() as Record<string, unknown>;
+  } catch {
+    /* CSV */
+  }
+  return { status: res.statusCode, body: parsed, text: res.body, headers: res.headers };
+}
+
+const settings = (over: Record<string, unknown> = {}) => ({
+  title: 'Week 1, locks',
+  exercises: [EXERCISE, 'transfer-lock-order'],
+  opensAt: new Date(Date.now() - 3600_000).toISOString(),
+  dueAt: new Date(Date.now() + 3600_000).toISOString(),
+  latePolicy: 'penalty',
+  latePenaltyPercent: 50,
+  hints: true,
+  solutions: false,
+  attemptLimit: 3,
+  ...over,
+});
+
+beforeAll(async () => {
+  const dataDir = resolve('.data/it');
+  mkdirSync(dataDir, { recursive: true });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    LOCKSTEP_DATA_DIR: dataDir,
+    LOCKSTEP_LABS_DB: join(tmp, 'inject.sqlite'),
+  });
+  app = await buildApp({ config, service: createRunService(config), serveSite: false, exercises });
+  await app.ready();
+  for (let i = 0; i < 300; i++) {
+    const health = (await call('GET', '/api/health')).body as unknown as Health;
+    if (health.cache.state !== 'warming') break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await app?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('instructor labs', () => {
+  let labId = '';
+  let key = '';
+  let ada = '';
+  let bob = '';
+  const adaSubmissions: string[] = [];
+
+  it('creates a lab and returns the instructor key once; bad settings get a message', async () => {
+    const created = await call('POST', '/api/labs', settings());
+    expect(created.status).toBe(201);
+    expect(Value.Check(CreatedLab, created.body)).toBe(true);
+    const body = created.body as unknown as CreatedLab;
+    labId = body.lab.id;
+    key = body.instructorKey;
+    expect(key).toMatch(/^lsk_/);
+    expect(body.lab).toMatchObject({ phase: 'open', attemptLimit: 3 });
+    expect(body.lab.exercises.map((e) => e.id)).toEqual([EXERCISE, 'transfer-lock-order']);
+
+    const bad = await call(
+      'POST',
+      '/api/labs',
+      settings({ exercises: ['no-such-exercise'], dueAt: '2000-01-01T00:00:00Z' }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/Unknown exercise.*no-such-exercise.*due date must come after/);
+    const wrongType = await call('POST', '/api/labs', { ...settings(), attemptLimit: 'many' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.message).toMatch(/attemptLimit/);
+  });
+
+  it('lets students join once per student ID, each with their own token', async () => {
+    const a = await call('POST', `/api/labs/${labId}/students`, {
+      name: 'Ada Lovelace',
+      studentId: 's-001',
+      email: 'ada@example.org',
+    });
+    const b = await call('POST', `/api/labs/${labId}/students`, { name: 'Bob', studentId: 's-002' });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    ada = a.body.token as string;
+    bob = b.body.token as string;
+    expect(ada).toMatch(/^lst_/);
+    const again = await call('POST', `/api/labs/${labId}/students`, { name: 'Mallory', studentId: 's-001' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/already joined/);
+    expect((await call('POST', '/api/labs/nolab0000/students', { name: 'X', studentId: 'x' })).status).toBe(
+      404,
+    );
+  });
+
+  it('grades a wrong and then a right submission in the sandbox and keeps both', async () => {
+    const wrong = await call(
+      'POST',
+      `/api/labs/${labId}/submissions`,
+      { exerciseId: EXERCISE, files: editableStarter(exercise) },
+      ada,
+    );
+    expect(wrong.status, wrong.text.slice(0, 300)).toBe(201);
+    expect(Value.Check(SubmissionDetail, wrong.body)).toBe(true);
+    const w = wrong.body as unknown as SubmissionDetail;
+    expect(w.verdict).toBe('fail');
+    expect(w.status).toBe('race');
+    expect(w.result.run.races.length).toBeGreaterThan(0);
+    expect(w.late).toBe(false);
+
+    const right = await call(
+      'POST',
+      `/api/labs/${labId}/submissions`,
+      { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+      ada,
+    );
+    expect(right.status, right.text.slice(0, 300)).toBe(201);
+    const r = right.body as unknown as SubmissionDetail;
+    expect(r.verdict).toBe('pass');
+    expect(r.countedScore).toBe(r.maxScore);
+    adaSubmissions.push(w.id, r.id);
+  }, 120_000);
+
+  it('shows the gradebook with both attempts and the best score, and the same in CSV', async () => {
+    const book = await call('GET', `/api/labs/${labId}/gradebook`, undefined, key);
+    expect(book.status).toBe(200);
+    expect(Value.Check(Gradebook, book.body)).toBe(true);
+    const g = book.body as unknown as Gradebook;
+    const adaRow = g.rows.find((r) => r.student.studentId === 's-001')!;
+    const cell = adaRow.cells.find((c) => c.exerciseId === EXERCISE)!;
+    expect(cell).toMatchObject({
+      attempts: 2,
+      score: exercise.grading.tests.reduce((n, t) => n + t.weight, 0),
+      late: false,
+    });
+    expect(cell.bestSubmissionId).toBe(adaSubmissions[1]);
+    expect(g.rows.find((r) => r.student.studentId === 's-002')!.cells.every((c) => c.attempts === 0)).toBe(
+      true,
+    );
+
+    const csv = await call('GET', `/api/labs/${labId}/gradebook.csv`, undefined, key);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('lab,student_id,name,email,exercise,score,max_score,attempts,submitted_at,late');
+    expect(lines).toHaveLength(1 + 2 * 2);
+    const max = cell.maxScore;
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^"Week 1, locks",s-001,Ada Lovelace,ada@example.org,${EXERCISE},${max},${max},2,\\d{4}-.*Z,false$`,
+      ),
+    );
+    expect(lines[2]).toBe(
+      `"Week 1, locks",s-001,Ada Lovelace,ada@example.org,transfer-lock-order,,${maxOf('transfer-lock-order')},0,,false`,
+    );
+    expect(lines[3]).toMatch(new RegExp(`^"Week 1, locks",s-002,Bob,,lost-update-counter,,${max},0,,false$`));
+  });
+
+  it('lets a student see only their own work', async () => {
+    const mine = await call('GET', `/api/labs/${labId}/me`, undefined, ada);
+    expect(Value.Check(StudentStanding, mine.body)).toBe(true);
+    expect((mine.body as unknown as StudentStanding).submissions.map((s) => s.id)).toEqual(adaSubmissions);
+    const bobs = (await call('GET', `/api/labs/${labId}/me`, undefined, bob))
+      .body as unknown as StudentStanding;
+    expect(bobs.submissions).toEqual([]);
+    const peek = await call('GET', `/api/labs/${labId}/submissions/${adaSubmissions[0]}`, undefined, bob);
+    expect(peek.status).toBe(404);
+    expect(peek.text).not.toContain('package');
+    expect(
+      (await call('GET', `/api/labs/${labId}/submissions/${adaSubmissions[0]}`, undefined, ada)).status,
+    ).toBe(200);
+    expect((await call('GET', `/api/labs/${labId}/gradebook`, undefined, bob)).status).toBe(403);
+    expect((await call('GET', `/api/labs/${labId}/gradebook.csv`, undefined, ada)).status).toBe(403);
+    expect((await call('GET', `/api/labs/${labId}/gradebook`)).status).toBe(401);
+    expect(
+      (await call('GET', `/api/labs/${labId}/gradebook`, undefined, `lsk_${'x'.repeat(32)}`)).status,
+    ).toBe(401);
+    // An instructor cannot submit as a student, and a student cannot override.
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/labs/${labId}/submissions`,
+          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+          key,
+        )
+      ).status,
+    ).toBe(403);
+    const forged = await call(
+      'POST',
+      `/api/labs/${labId}/submissions/${adaSubmissions[0]}/override`,
+      { score: 10, comment: '' },
+      bob,
+    );
+    expect(forged.status).toBe(403);
+  });
+
+  it('lets the instructor override a score with a comment, which the gradebook counts', async () => {
+    const first = adaSubmissions[0]!;
+    const over = await call(
+      'POST',
+      `/api/labs/${labId}/submissions/${first}/override`,
+      { score: 7, comment: 'Fixed in office hours' },
+      key,
+    );
+    expect(over.status).toBe(200);
+    expect((over.body as unknown as SubmissionDetail).override).toMatchObject({
+      score: 7,
+      comment: 'Fixed in office hours',
+    });
+    const tooMuch = await call(
+      'POST',
+      `/api/labs/${labId}/submissions/${first}/override`,
+      { score: 999, comment: '' },
+      key,
+    );
+    expect(tooMuch.status).toBe(400);
+    const clear = await call(
+      'POST',
+      `/api/labs/${labId}/submissions/${first}/override`,
+      { score: null, comment: '' },
+      key,
+    );
+    expect((clear.body as unknown as SubmissionDetail).override).toBeNull();
+  });
+
+  it('refuses cross-site requests, exercises outside the lab, and work beyond the attempt limit', async () => {
+    const cross = await call(
+      'POST',
+      `/api/labs/${labId}/students`,
+      { name: 'C', studentId: 'c' },
+      undefined,
+      { origin: 'https://evil.example' },
+    );
+    expect(cross.status).toBe(403);
+    expect(cross.body.error).toBe('cross_site');
+    const fetchMeta = await call('POST', '/api/labs', settings(), undefined, {
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(fetchMeta.status).toBe(403);
+    const outside = await call(
+      'POST',
+      `/api/labs/${labId}/submissions`,
+      { exerciseId: 'rwmutex-cache', files: { 'cache.go': 'package cache\n' } },
+      bob,
+    );
+    expect(outside.status).toBe(404);
+    expect(outside.body.message).toMatch(/not part of this lab/);
+    const compileError = { 'counter.go': 'package counter\n\nfunc broken( {\n' };
+    await call('POST', `/api/labs/${labId}/submissions`, { exerciseId: EXERCISE, files: compileError }, ada);
+    const fourth = await call(
+      'POST',
+      `/api/labs/${labId}/submissions`,
+      { exerciseId: EXERCISE, files: compileError },
+      ada,
+    );
+    expect(fourth.status).toBe(403);
+    expect(fourth.body.message).toMatch(/all 3 attempts/);
+  }, 60_000);
+
+  it('marks late work and applies the penalty; refuses it when the policy says so', async () => {
+    const past = {
+      opensAt: new Date(Date.now() - 7200_000).toISOString(),
+      dueAt: new Date(Date.now() - 3600_000).toISOString(),
+    };
+    const late = (await call('POST', '/api/labs', settings(past))).body as unknown as CreatedLab;
+    const token = (await call('POST', `/api/labs/${late.lab.id}/students`, { name: 'Late', studentId: 'l1' }))
+      .body.token as string;
+    const sub = await call(
+      'POST',
+      `/api/labs/${late.lab.id}/submissions`,
+      { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+      token,
+    );
+    const s = sub.body as unknown as SubmissionDetail;
+    expect(s).toMatchObject({ late: true, score: s.maxScore, finalScore: Math.floor(s.maxScore / 2) });
+    const closed = (await call('POST', '/api/labs', settings({ ...past, latePolicy: 'reject' })))
+      .body as unknown as CreatedLab;
+    expect(closed.lab.phase).toBe('closed');
+    expect(
+      (await call('POST', `/api/labs/${closed.lab.id}/students`, { name: 'L', studentId: 'l2' })).status,
+    ).toBe(403);
+  }, 60_000);
+
+  it('documents every lab route in the OpenAPI document', async () => {
+    const doc = (await call('GET', '/api/openapi.json')).body as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/labs',
+      '/api/labs/{labId}',
+      '/api/labs/{labId}/students',
+      '/api/labs/{labId}/me',
+      '/api/labs/{labId}/submissions',
+      '/api/labs/{labId}/submissions/{submissionId}',
+      '/api/labs/{labId}/submissions/{submissionId}/override',
+      '/api/labs/{labId}/gradebook',
+      '/api/labs/{labId}/gradebook.csv',
+    ])
+      expect(doc.paths, path).toHaveProperty([path]);
+  });
+});
+
+describe('lab durability', () => {
+  let server: ChildProcess | null = null;
+  const site = join(tmp, 'site');
+  const db = join(tmp, 'durable.sqlite');
+
+  /** Starts `node playground/src/server.ts` on a free port and resolves with its base URL. */
+  function start(): Promise<string> {
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
+    const child = spawn(process.execPath, ['playground/src/server.ts'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        LOCKSTEP_SITE_DIR: site,
+        LOCKSTEP_DATA_DIR: resolve('.data/it'),
+        LOCKSTEP_LABS_DB: db,
+        LOCKSTEP_NO_WARMUP: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server = child;
+    return new Promise((resolveUrl, reject) => {
+      let out = '';
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+        if (m) resolveUrl(m[1]!);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+    });
+  }
+
+  function kill(signal: NodeJS.Signals): Promise<void> {
+    const child = server!;
+    return new Promise((done) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
+  }
+
+  async function http(base: string, method: string, path: string, body?: unknown, secret?: string) {
+    const res = await fetch(base + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) await kill('SIGKILL');
+  });
+
+  it('keeps an acknowledged submission after SIGKILL and everything after a clean restart', async () => {
+    let base = await start();
+    const created = (await http(base, 'POST', '/api/labs', settings())).body as unknown as CreatedLab;
+    const labId = created.lab.id;
+    const token = (await http(base, 'POST', `/api/labs/${labId}/students`, { name: 'Dura', studentId: 'd1' }))
+      .body.token as string;
+    const ack = await http(
+      base,
+      'POST',
+      `/api/labs/${labId}/submissions`,
+      { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+      token,
+    );
+    expect(ack.status).toBe(201);
+    // Killed the moment the student has the acknowledgement: no shutdown hook, no flush.
+    await kill('SIGKILL');
+
+    base = await start();
+    const book = (await http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey))
+      .body as unknown as Gradebook;
+    expect(book.submissions.map((s) => s.id)).toEqual([ack.body.id]);
+    expect(book.rows[0]!.cells[0]).toMatchObject({
+      attempts: 1,
+      score: (ack.body as unknown as SubmissionDetail).maxScore,
+    });
+    const again = await http(
+      base,
+      'GET',
+      `/api/labs/${labId}/submissions/${ack.body.id as string}`,
+      undefined,
+      token,
+    );
+    expect((again.body as unknown as SubmissionDetail).files).toEqual(solutionFiles(exercise));
+    await kill('SIGTERM');
+
+    base = await start();
+    const me = (await http(base, 'GET', `/api/labs/${labId}/me`, undefined, token))
+      .body as unknown as StudentStanding;
+    expect(me.submissions).toHaveLength(1);
+    await kill('SIGTERM');
+  }, 120_000);
+});
+
+describe('offline batch grading', () => {
+  it('grades a folder of submissions with the real grader and writes the gradebook CSV', async () => {
+    const root = join(tmp, 'batch', 'week-1');
+    const write = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    write('s1/student.json', JSON.stringify({ name: 'Lovelace, Ada', email: 'ada@example.org' }));
+    for (const [name, text] of Object.entries(solutionFiles(exercise))) write(`s1/${EXERCISE}/${name}`, text);
+    for (const [name, text] of Object.entries(editableStarter(exercise)))
+      write(`s2/${EXERCISE}/${name}`, text);
+    write('s2/no-such-exercise/x.go', 'package x\n');
+    symlinkSync('/etc/passwd', join(root, 's2', EXERCISE, 'passwd.go'));
+    const out = join(tmp, 'batch.csv');
+    const result = spawnSync(process.execPath, ['scripts/lab.ts', 'grade', root, '--out', out], {
+      env: { ...process.env, LOCKSTEP_DATA_DIR: resolve('.data/it') },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/exercise "no-such-exercise": not in content\/exercises/);
+    expect(result.stderr).toMatch(/passwd\.go: skipped \(not a regular file\)/);
+    const max = maxOf(EXERCISE);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines).toEqual([
+      'lab,student_id,name,email,exercise,score,max_score,attempts,submitted_at,late',
+      expect.stringMatching(
+        new RegExp(
+          `^week-1,s1,"Lovelace, Ada",ada@example.org,${EXERCISE},${max},${max},1,\\d{4}-.*Z,false$`,
+        ),
+      ),
+      expect.stringMatching(new RegExp(`^week-1,s2,s2,,${EXERCISE},\\d+,${max},1,\\d{4}-.*Z,false$`)),
+    ]);
+    expect(Number(lines[2]!.split(',')[5])).toBeLessThan(max);
+
+    const usage = spawnSync(process.execPath, ['scripts/lab.ts', 'grade'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/usage: npm run lab -- grade <folder>/);
+  }, 150_000);
+});
