@@ -1,0 +1,3 @@
+module reload
+
+go 1.24
