@@ -1,0 +1,3 @@
+module visits
+
+go 1.24

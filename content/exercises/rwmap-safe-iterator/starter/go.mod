@@ -1,0 +1,3 @@
+module safemap
+
+go 1.24
