@@ -1,0 +1,3 @@
+module readreport
+
+go 1.24

@@ -1,0 +1,3 @@
+module example.com/raceaudit
+
+go 1.24
