@@ -18,6 +18,8 @@ export interface RunHooks {
 export interface RunOptions {
   /** Grading: the program cannot read the package sources (the hidden tests) while it runs. */
   hideSources?: boolean;
+  /** Action test: only the tests matching this -test.run pattern, in a process of their own. */
+  testRun?: string;
 }
 
 export interface RunService {

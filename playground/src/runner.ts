@@ -75,6 +75,7 @@ export function createRunService(config: Config): RunService {
               stdin: request.stdin,
               args: request.args,
               hideSources: options.hideSources,
+              testRun: options.testRun,
             },
             {
               signal,

@@ -2,7 +2,8 @@
  * Grades a submission through the runner: the same RunService.run() as POST /api/run (fair
  * queue, sandbox, classify), action test, with the learner's files merged over the starter and
  * the exercise's tests. Runs the test binary up to `count` times and stops at the first run that
- * does not pass. No I/O of its own: the runner is passed in, so unit tests use a fake.
+ * does not pass. Tests that passed cleanly in a run that reported races are run again alone, since
+ * the detector reports a racing pair once per process. No I/O of its own: the runner is passed in, so unit tests use a fake.
  */
 import type { GradeResult, Locale } from '../contract/grade.ts';
 import type { RunResult } from '../contract/run.ts';
@@ -11,6 +12,7 @@ import type { Exercise, Files } from '../exercises/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
 import { redactRun } from './redact.ts';
 import { submissionFiles } from './submission.ts';
+import { onlyTest, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
 
 /** The part of the run service grading uses. */
 export type Runner = Pick<RunService, 'run'>;
@@ -36,13 +38,25 @@ export async function gradeSubmission(
   let run: RunResult | undefined;
   let grade: Grade | undefined;
   while (runs < rules.count) {
-    const raw = await runner.run(
-      { files, action: 'test', race: rules.race },
-      options.client,
-      { signal: options.signal },
-      // The program may not read the hidden tests it was compiled with.
-      { hideSources: true },
-    );
+    const once = (testRun?: string) =>
+      runner.run(
+        { files, action: 'test', race: rules.race },
+        options.client,
+        { signal: options.signal },
+        // The program may not read the hidden tests it was compiled with.
+        { hideSources: true, ...(testRun === undefined ? {} : { testRun }) },
+      );
+    let raw = await once();
+    if (rules.race) {
+      // A race reported in one test hides the same race in later ones; run those alone to see.
+      const isolated = [];
+      for (const name of testsToIsolate(
+        raw,
+        rules.tests.map((t) => t.name),
+      ))
+        isolated.push({ name, result: await once(onlyTest(name)) });
+      raw = withIsolatedRaces(raw, isolated);
+    }
     runs += 1;
     run = redactRun(raw, exercise.hidden);
     grade = gradeRun(rules, run, exercise.editable);

@@ -100,7 +100,9 @@ export function runLaunch(
   const bin = none ? mounts.binary : `${SANDBOX_BIN}/prog`;
   const test2json = none ? (mounts.test2json ?? '') : `${SANDBOX_BIN}/test2json`;
   const command =
-    action === 'run' ? [bin, ...args] : [test2json, '-t', '-p', 'sandbox', bin, ...TEST_BINARY_FLAGS];
+    action === 'run'
+      ? [bin, ...args]
+      : [test2json, '-t', '-p', 'sandbox', bin, ...TEST_BINARY_FLAGS, ...args];
   const depth = action === 'run' ? 0 : 1;
   if (none) {
     return {

@@ -174,7 +174,8 @@ async function buildAndRun(
       { src: dirs.src, binary, test2json, hideSources: job.hideSources },
       ctx.limits.runTmpBytes,
       action,
-      job.args ?? [],
+      // Learners' args go to programs only; a test binary gets the grader's -test.run at most.
+      action === 'run' ? (job.args ?? []) : job.testRun !== undefined ? [`-test.run=${job.testRun}`] : [],
     );
     return runStep({
       ...launchSpec(launch),

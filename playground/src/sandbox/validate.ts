@@ -14,6 +14,8 @@ export interface Job {
   args?: string[] | undefined;
   /** Run the binary without the sources mounted (graders set this so hidden tests stay hidden). */
   hideSources?: boolean | undefined;
+  /** Action test: run only the tests matching this -test.run pattern (set by the grader only). */
+  testRun?: string | undefined;
 }
 
 /** A job the sandbox refuses to touch; the message is for a person. */
