@@ -65,6 +65,7 @@ export default defineConfig({
         { slug: 'playground' },
         { slug: 'progress' },
         { slug: 'labs', label: 'Labs for instructors', translations: { 'zh-CN': '教师实验' } },
+        { slug: 'glossary', label: 'Glossary', translations: { 'zh-CN': '术语表' } },
         {
           label: 'Part I — Locks in Go',
           translations: { 'zh-CN': '第一部分 — Go 中的锁' },
