@@ -1,0 +1,3 @@
+module hits
+
+go 1.24
