@@ -50,7 +50,11 @@ func Bump() {
 describe('grading races the detector reports once per process', () => {
   it('takes the points of every test that races, not only the first', async () => {
     const raw = rawExercise();
-    raw.meta.grading.tests = [
+    const meta = raw.meta as {
+      grading: { tests: { name: string; weight: number }[] };
+      check: { starter: { failing: string[] } };
+    };
+    meta.grading.tests = [
       { name: 'TestFirst', weight: 1 },
       { name: 'TestSecond', weight: 1 },
       { name: 'TestClean', weight: 1 },
@@ -60,7 +64,7 @@ describe('grading races the detector reports once per process', () => {
       'c_test.go':
         'package c\n\nimport "testing"\n\nfunc TestFirst(t *testing.T) { Bump() }\n\nfunc TestSecond(t *testing.T) { Bump() }\n\nfunc TestClean(t *testing.T) {}\n',
     };
-    raw.meta.check.starter.failing = ['TestFirst'];
+    meta.check.starter.failing = ['TestFirst'];
     raw.hidden = {};
     raw.solution = { 'c.go': racyCounter };
     const exercise = parseExercise(raw);
