@@ -47,6 +47,9 @@ export default defineConfig({
         'An interactive course and playground for Go concurrency: locks, sync.Mutex and RWMutex internals, maps under concurrency, sync.Map and the race detector.',
       logo: { src: './public/favicon.svg', replacesTitle: false },
       favicon: '/favicon.svg',
+      // Long Go lines wrap instead of scrolling: no keyboard-unreachable scroll areas, and code
+      // stays readable on narrow screens and at 200% zoom.
+      expressiveCode: { defaultProps: { wrap: true } },
       defaultLocale: 'root',
       locales: {
         root: { label: 'English', lang: 'en' },

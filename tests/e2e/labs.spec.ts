@@ -130,7 +130,7 @@ test('the gradebook shows both attempts and the best score, and the CSV has the 
   const cell = row.locator('td[data-exercise="lost-update-counter"] .lab-cell');
   await expect(cell).toHaveText(/(\d+) \/ \1, 2 attempts/);
   await cell.click();
-  await expect(page.locator('.lab-detail li')).toHaveCount(2);
+  await expect(page.locator('.lab-detail .lab-history-list > li')).toHaveCount(2);
   await expect(page.locator('.lab-submission .ex-test').first()).toBeVisible();
   expect(await axe(page)).toEqual([]);
 

@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const LOST_UPDATE = '/locks/internals-and-memory-model/';
+/** The racy example on that page (content/snippets/locks/lost-update). */
+const LOST_UPDATE_TITLE = 'Lost update: counter++ from two goroutines';
 
 async function openPlayground(page: Page, path: string, title?: string) {
   await page.goto(path);
@@ -49,7 +51,7 @@ test('edit, run: output streams into the terminal and the verdict shows', async 
 });
 
 test('a racy snippet: race panel and the conflicting line marked', async ({ page }) => {
-  const pg = await openPlayground(page, LOST_UPDATE);
+  const pg = await openPlayground(page, LOST_UPDATE, LOST_UPDATE_TITLE);
   await expect(pg).toHaveAttribute('data-playground', /.+/);
   await pg.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(pg.locator('.pg-status')).toContainText('Data race', { timeout: 60_000 });
@@ -98,7 +100,10 @@ test('Share copies a link that restores the files', async ({ page, context }) =>
 
 test('a whole run with the keyboard only', async ({ page }) => {
   await page.goto(LOST_UPDATE);
-  const pg = page.locator('lockstep-playground').first();
+  const pg = page
+    .locator('lockstep-playground')
+    .filter({ has: page.locator('.pg-title', { hasText: LOST_UPDATE_TITLE }) })
+    .first();
   // Tab from the page into the playground's code region, into the editor, then run with Ctrl+Enter.
   await pg.locator('.pg-code').focus();
   await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });

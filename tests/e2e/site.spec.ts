@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
 
 const PART_ONE = { en: 'Part I — Locks in Go', zh: '第一部分 — Go 中的锁' };
 const PART_TWO = { en: 'Part II — Maps and the race detector', zh: '第二部分 — map 与竞态检测器' };
@@ -79,7 +80,16 @@ test('dark mode toggles and is remembered', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
-for (const path of ['/', '/locks/internals-and-memory-model/', '/zh-cn/maps/race-detector/']) {
+// Every page of the course in both locales: chapters, glossary, playground, progress and labs.
+const PAGES = [
+  '/',
+  ...['locks', 'maps'].flatMap((part) =>
+    readdirSync(`content/docs/${part}`).map((f) => `/${part}/${f.replace(/\.mdx$/, '')}/`),
+  ),
+  '/glossary/',
+  '/labs/',
+];
+for (const path of [...PAGES, ...PAGES.map((p) => `/zh-cn${p}`)]) {
   test(`axe finds no serious or critical violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page })
