@@ -2,6 +2,7 @@ package tally
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 // separate call can return duplicates and skip values.
 func TestReturnedTotalsAreExact(t *testing.T) {
 	const goroutines, perGoroutine = 8, 5000
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(goroutines)) // interleave even on one core
 	var tl Tally
 	results := make([][]int64, goroutines)
 	start := make(chan struct{})
@@ -48,6 +50,7 @@ func TestFirstAddsAreKept(t *testing.T) {
 	for k := range names {
 		names[k] = fmt.Sprint("fresh", k)
 	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(goroutines)) // interleave even on one core
 	var tl Tally
 	start := make(chan struct{})
 	var wg sync.WaitGroup

@@ -1,6 +1,8 @@
 package tally
 
 import (
+	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 )
@@ -28,26 +30,34 @@ func TestAddSequential(t *testing.T) {
 
 // TestAddConcurrent: 8 goroutines add 1 to the same key 1000 times each,
 // starting together. A Load followed by a Store loses increments whenever two
-// goroutines load the same total, so the final total falls short.
+// goroutines load the same total, so the final total falls short. On a busy or
+// single-core machine one round may happen to run without interleaving, so the
+// round is repeated on fresh keys, and GOMAXPROCS is raised so the operating
+// system switches threads at arbitrary points, also between the Load and the
+// Store. A correct Add never loses, in any round.
 func TestAddConcurrent(t *testing.T) {
-	const goroutines, perGoroutine = 8, 1000
+	const goroutines, perGoroutine, rounds = 8, 1000, 10
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(goroutines))
 	var tl Tally
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			for range perGoroutine {
-				tl.Add("acme", 1)
-			}
-		}()
-	}
-	close(start)
-	wg.Wait()
-	if got, want := tl.Get("acme"), int64(goroutines*perGoroutine); got != want {
-		t.Fatalf("total = %d after %d goroutines × %d Add(1), want %d: %d additions were lost",
-			got, goroutines, perGoroutine, want, want-got)
+	for round := range rounds {
+		key := fmt.Sprint("acme", round)
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for range goroutines {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				for range perGoroutine {
+					tl.Add(key, 1)
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		if got, want := tl.Get(key), int64(goroutines*perGoroutine); got != want {
+			t.Fatalf("round %d: total = %d after %d goroutines × %d Add(1), want %d: %d additions were lost",
+				round+1, got, goroutines, perGoroutine, want, want-got)
+		}
 	}
 }
