@@ -2,7 +2,9 @@
  * Runner benchmarks (a script, not a test): p50/p95 of the common requests against the real
  * server on loopback, beside the bare toolchain doing the same work, and throughput at 1, 4 and
  * 16 concurrent clients. Prints a Markdown report for docs/performance.md.
- * Usage: npm run bench:runner [-- --iterations 15]
+ * Lockstep and the bare toolchain alternate request by request, so both see the same machine
+ * (shared vCPUs drift by ±20% over minutes), with a pause between requests like a learner's.
+ * Usage: npm run bench:runner [-- --iterations 15 --pace 500]
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +14,13 @@ import type { RunRequest, RunResult } from '../playground/src/contract/run.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const BASE = `http://127.0.0.1:${PORT}`;
-const argIndex = process.argv.indexOf('--iterations');
-const N = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 15;
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const N = option('--iterations', 15);
+// A learner reads the output before running again; --pace 0 sends requests back to back.
+const PACE_MS = option('--pace', 500);
 
 const HELLO = (n: number) =>
   `package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\ttotal := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tmu.Lock()\n\t\t\ttotal += ${n}\n\t\t\tmu.Unlock()\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(total)\n}\n`;
@@ -45,40 +52,59 @@ async function post(
   return { status: res.status, result: res.status === 200 ? json : undefined, ms: performance.now() - t };
 }
 
+const pause = (): Promise<void> => new Promise((r) => setTimeout(r, PACE_MS));
+
 async function series(name: string, make: (i: number) => RunRequest, expect: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
-    const r = await post(make(i), 'bench');
-    if (r.result?.status !== expect)
-      throw new Error(`${name}: expected ${expect}, got ${r.status} ${r.result?.status}`);
-    times.push(r.ms);
+    times.push(await once(name, make(i), expect));
+    await pause();
   }
   return times;
 }
 
-function bare(
+async function once(name: string, body: RunRequest, expect: string): Promise<number> {
+  const r = await post(body, 'bench');
+  if (r.result?.status !== expect)
+    throw new Error(`${name}: expected ${expect}, got ${r.status} ${r.result?.status}`);
+  return r.ms;
+}
+
+/** Lockstep and the bare toolchain on fresh sources, alternating; returns both series. */
+async function paired(
   name: string,
-  files: (i: number) => Record<string, string>,
-  cmd: (dir: string) => [string, string[]][],
-): number[] {
-  const times: number[] = [];
+  request: () => RunRequest,
+  expect: string,
+  files: () => Record<string, string>,
+  cmd: [string, string[]][],
+): Promise<[number[], number[]]> {
+  const ours: number[] = [];
+  const bareTimes: number[] = [];
   for (let i = 0; i < N; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
-    const fs = files(i);
-    if (!fs['go.mod']) fs['go.mod'] = 'module sandbox\n\ngo 1.24\n';
-    for (const [f, text] of Object.entries(fs)) writeFileSync(join(dir, f), text);
-    const t = performance.now();
-    for (const [c, args] of cmd(dir)) {
-      execFileSync(c, args, {
-        cwd: dir,
-        stdio: 'ignore',
-        env: { ...process.env, GORACE: 'atexit_sleep_ms=0', GOFLAGS: '-mod=mod' },
-      });
-    }
-    times.push(performance.now() - t);
-    rmSync(dir, { recursive: true, force: true });
+    ours.push(await once(name, request(), expect));
+    await pause();
+    bareTimes.push(bareOnce(files(), cmd));
+    await pause();
   }
-  return times;
+  return [ours, bareTimes];
+}
+
+/** The same work without Lockstep: a temporary module, the user's warm GOCACHE. */
+function bareOnce(fs: Record<string, string>, cmd: [string, string[]][]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+  if (!fs['go.mod']) fs['go.mod'] = 'module sandbox\n\ngo 1.24\n';
+  for (const [f, text] of Object.entries(fs)) writeFileSync(join(dir, f), text);
+  const t = performance.now();
+  for (const [c, args] of cmd) {
+    execFileSync(c, args, {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, GORACE: 'atexit_sleep_ms=0', GOFLAGS: '-mod=mod' },
+    });
+  }
+  const ms = performance.now() - t;
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
 }
 
 async function throughput(clients: number, seconds: number): Promise<string> {
@@ -142,45 +168,32 @@ async function main(): Promise<void> {
       await series('unchanged', () => ({ action: 'run', files: { 'main.go': fixed } }), 'ok'),
       null,
     ]);
-    const edited = await series(
-      'edited',
-      () => ({ action: 'run', files: { 'main.go': HELLO(salt++) } }),
-      'ok',
-    );
-    const bareRun = bare(
-      'edited',
-      () => ({ 'main.go': HELLO(salt++) }),
-      () => [
-        ['go', ['build', '-race', '-o', 'prog', '.']],
-        ['./prog', []],
-      ],
-    );
+    const hello = (): Record<string, string> => ({ 'main.go': HELLO(salt++) });
+    const [edited, bareRun] = await paired('edited', () => ({ action: 'run', files: hello() }), 'ok', hello, [
+      ['go', ['build', '-race', '-o', 'prog', '.']],
+      ['./prog', []],
+    ]);
     rows.push(['edited program (-race build + run)', edited, bareRun]);
-    const test = await series('test', () => ({ action: 'test', files: PKG(salt++) }), 'ok');
-    const bareTest = bare(
+    const [test, bareTest] = await paired(
       'test',
+      () => ({ action: 'test', files: PKG(salt++) }),
+      'ok',
       () => PKG(salt++),
-      () => [['go', ['test', '-race', '-count=1', '.']]],
+      [['go', ['test', '-race', '-count=1', '.']]],
     );
     rows.push(['go test -race, small package', test, bareTest]);
-    const vet = await series('vet', () => ({ action: 'vet', files: { 'main.go': HELLO(salt++) } }), 'ok');
-    const bareVet = bare(
-      'vet',
-      () => ({ 'main.go': HELLO(salt++) }),
-      () => [['go', ['vet', '.']]],
-    );
+    const [vet, bareVet] = await paired('vet', () => ({ action: 'vet', files: hello() }), 'ok', hello, [
+      ['go', ['vet', '.']],
+    ]);
     rows.push(['go vet', vet, bareVet]);
-    const fmt = await series('fmt', () => ({ action: 'fmt', files: { 'main.go': HELLO(salt++) } }), 'ok');
-    const bareFmt = bare(
-      'fmt',
-      () => ({ 'main.go': HELLO(salt++) }),
-      () => [['gofmt', ['-l', '.']]],
-    );
+    const [fmt, bareFmt] = await paired('fmt', () => ({ action: 'fmt', files: hello() }), 'ok', hello, [
+      ['gofmt', ['-l', '.']],
+    ]);
     rows.push(['gofmt', fmt, bareFmt]);
 
     const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
     const lines = [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${goVersion}, Node ${process.versions.node}; warm build cache; ${N} iterations each.`,
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${goVersion}, Node ${process.versions.node}; warm build cache; ${N} iterations each, alternating with the bare toolchain, ${PACE_MS} ms between requests.`,
       '',
       '| request | p50 ms | p95 ms | bare toolchain p50 ms | ratio (p50) |',
       '| --- | ---: | ---: | ---: | ---: |',

@@ -6,6 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  lstatSync,
+  openSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -96,6 +103,53 @@ export class BinaryCache {
     this.entries.set(key, { size: data.length, usedAt: Date.now() });
     this.total += data.length;
     this.evict();
+  }
+
+  /**
+   * Moves a freshly built binary into the cache without copying it (a race binary is ~10 MB), or
+   * returns false so the caller can fall back to put(). The build's sandbox must be gone: the file
+   * is opened without following links, must be a regular file with one link, is taken over by the
+   * server (owner and mode) and is checked to be the same inode after the rename. On success it
+   * is also hard-linked to `linkDest` (before any eviction could remove it).
+   */
+  adopt(key: string, path: string, linkDest: string): boolean {
+    if (!/^[0-9a-f]{64}$/.test(key)) return false;
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch {
+      return false;
+    }
+    const tmp = join(this.dir, `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.nlink !== 1 || st.size > this.maxBytes) return false;
+      fchownSync(fd, process.getuid?.() ?? st.uid, process.getgid?.() ?? st.gid);
+      fchmodSync(fd, 0o755);
+      renameSync(path, tmp);
+      const moved = lstatSync(tmp);
+      if (moved.ino !== st.ino || moved.dev !== st.dev) {
+        unlinkSync(tmp);
+        return false;
+      }
+      renameSync(tmp, join(this.dir, key));
+      const old = this.entries.get(key);
+      if (old) this.total -= old.size;
+      this.entries.set(key, { size: st.size, usedAt: Date.now() });
+      this.total += st.size;
+      linkSync(join(this.dir, key), linkDest);
+      this.evict();
+      return true;
+    } catch {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // never created
+      }
+      return false; // e.g. EXDEV: the jobs and binary directories are on different file systems
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Bytes held. */

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, rmdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   CGROUP_PREFIX,
   cgroupDir,
@@ -16,6 +17,8 @@ import {
 import { safeReaddir } from './jobdir.ts';
 
 const ROOT = '/sys/fs/cgroup';
+// A fork bomb can refill the group while it is being killed; give up after this many passes.
+const KILL_ROUNDS = 100;
 
 /** Where job groups go, or why there are none. */
 export type CgroupSupport =
@@ -147,7 +150,7 @@ export class JobCgroup {
         optionalWrite(join(memory, 'memory.swappiness'), '0');
         writeFileSync(join(pids, 'pids.max'), String(limits.pids));
       } catch (error) {
-        group.destroy();
+        void group.destroy();
         throw error;
       }
       return group;
@@ -160,7 +163,7 @@ export class JobCgroup {
       optionalWrite(join(dir, 'memory.swap.max'), '0');
       writeFileSync(join(dir, 'pids.max'), String(limits.pids));
     } catch (error) {
-      group.destroy();
+      void group.destroy();
       throw error;
     }
     return group;
@@ -187,15 +190,32 @@ export class JobCgroup {
     }
   }
 
-  /** SIGKILLs every member until the group is empty (cgroup.kill on v2 when the kernel has it). */
-  killAll(): void {
-    if (this.support.version === 'v2' && optionalWrite(join(this.dirs[0] ?? '', 'cgroup.kill'), '1')) return;
-    for (const dir of this.dirs) killMembers(dir);
+  private killing: Promise<void> | null = null;
+
+  /**
+   * SIGKILLs every member, again and again until the group is empty (cgroup.kill on v2 when the
+   * kernel has it). Never blocks: a job ending must not stall the server's other jobs.
+   */
+  killAll(): Promise<void> {
+    if (this.support.version === 'v2' && optionalWrite(join(this.dirs[0] ?? '', 'cgroup.kill'), '1')) {
+      return Promise.resolve();
+    }
+    this.killing ??= (async () => {
+      for (let round = 0; round < KILL_ROUNDS; round++) {
+        let signalled = 0;
+        for (const dir of this.dirs) signalled += signalMembers(dir);
+        if (signalled === 0) return;
+        await delay(round < 5 ? 1 : 5); // killed processes usually vanish within a millisecond
+      }
+    })().finally(() => {
+      this.killing = null;
+    });
+    return this.killing;
   }
 
-  /** Kills what is left and removes the group(s); safe to call twice. */
-  destroy(): void {
-    this.killAll();
+  /** Kills what is left and removes the group(s); safe to call twice; never throws. */
+  async destroy(): Promise<void> {
+    await this.killAll();
     for (const dir of this.dirs) {
       for (let attempt = 0; attempt < 50; attempt++) {
         try {
@@ -203,8 +223,8 @@ export class JobCgroup {
           break;
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') break;
-          killMembers(dir);
-          sleepSync(10);
+          await this.killAll();
+          await delay(10);
         }
       }
     }
@@ -219,19 +239,25 @@ function readPids(dir: string): number[] {
   }
 }
 
+/** Startup only (nothing else runs yet): kills a leftover group's members, waiting until gone. */
 function killMembers(dir: string): void {
-  for (let round = 0; round < 100; round++) {
-    const pids = readPids(dir);
-    if (pids.length === 0) return;
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+  for (let round = 0; round < KILL_ROUNDS; round++) {
+    if (signalMembers(dir) === 0) return;
     sleepSync(5);
   }
+}
+
+/** One SIGKILL to each current member; returns how many there were. */
+function signalMembers(dir: string): number {
+  const pids = readPids(dir);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  return pids.length;
 }
 
 function optionalWrite(path: string, value: string): boolean {

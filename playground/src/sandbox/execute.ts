@@ -74,7 +74,14 @@ export async function executeJob(
     return outcome;
   }
   const files = withGoMod(job.files, ctx.env.goVersion);
-  const dirs = createJobDirs(ctx.jobsDir, ctx.env.owner);
+  ctx.caches.jobStarted();
+  let dirs: JobDirs;
+  try {
+    dirs = createJobDirs(ctx.jobsDir, ctx.env.owner);
+  } catch (error) {
+    ctx.caches.jobEnded();
+    throw error;
+  }
   if (none) outcome.workDir = dirs.src;
   try {
     writeSources(dirs.src, files, ctx.env.owner);
@@ -83,8 +90,9 @@ export async function executeJob(
     else await buildAndRun(ctx, dirs, files, job, job.action, outcome, hooks);
     return outcome;
   } finally {
-    // Removed right after the answer is sent: the learner does not wait for ~2,000 unlinks.
+    // Removed once the server is idle: the learner does not wait for ~2,000 unlinks.
     ctx.caches.removeLater(dirs.root);
+    ctx.caches.jobEnded();
   }
 }
 
@@ -159,41 +167,49 @@ async function buildAndRun(
     outcome.build = step;
     outcome.timings.buildMs = step.durationMs;
     if (step.exitCode !== 0 || step.timedOut || step.outputLimited || step.memoryLimited) return;
-    const data = readSandboxFile(join(dirs.out, BINARY_NAME), ctx.limits.binaryBytes);
-    if (data === null) return; // e.g. `go test -c` with no test files writes nothing
-    ctx.binaries.put(key, data);
-    // A hard link to the cached copy spares a second write of a multi-megabyte race binary.
-    if (!ctx.binaries.linkTo(key, binary)) writeNewFile(binary, data, 0o755);
+    const built = join(dirs.out, BINARY_NAME);
+    if (!ctx.binaries.adopt(key, built, binary) && !ctx.binaries.linkTo(key, binary)) {
+      const data = readSandboxFile(built, ctx.limits.binaryBytes);
+      if (data === null) return; // e.g. `go test -c` with no test files writes nothing
+      ctx.binaries.put(key, data);
+      // A hard link to the cached copy spares a second write of a multi-megabyte race binary.
+      if (!ctx.binaries.linkTo(key, binary)) writeNewFile(binary, data, 0o755);
+    }
   }
   hooks.onPhase?.('running');
   const test2json = action === 'test' ? await ctx.test2json() : undefined;
   const wallMs = action === 'run' ? ctx.limits.runWallMs : ctx.limits.testWallMs;
-  const step = await inCgroup(ctx, ctx.limits.memoryBytes, async (procFiles, group) => {
-    const launch = runLaunch(
-      launchContext(ctx, dirs, procFiles),
-      { src: dirs.src, binary, test2json, hideSources: job.hideSources },
-      ctx.limits.runTmpBytes,
-      action,
-      // Learners' args go to programs only; a test binary gets the grader's -test.run at most.
-      action === 'run' ? (job.args ?? []) : job.testRun !== undefined ? [`-test.run=${job.testRun}`] : [],
-    );
-    return runStep({
-      ...launchSpec(launch),
-      stdin: action === 'run' ? job.stdin : undefined,
-      wallMs,
-      outputBytes: ctx.limits.outputBytes,
-      cgroup: group,
-      watchdog: {
-        programDepth: launch.programDepth,
-        armed: true,
-        windowMs: ctx.limits.stallWindowMs,
-        sampleMs: ctx.limits.stallSampleMs,
-      },
-      quitGraceMs: ctx.limits.quitGraceMs,
-      onOutput: hooks.onOutput?.bind(hooks),
-      signal: hooks.signal,
-    });
-  });
+  const step = await inCgroup(
+    ctx,
+    ctx.limits.memoryBytes,
+    async (procFiles, group) => {
+      const launch = runLaunch(
+        launchContext(ctx, dirs, procFiles),
+        { src: dirs.src, binary, test2json, hideSources: job.hideSources },
+        ctx.limits.runTmpBytes,
+        action,
+        // Learners' args go to programs only; a test binary gets the grader's -test.run at most.
+        action === 'run' ? (job.args ?? []) : job.testRun !== undefined ? [`-test.run=${job.testRun}`] : [],
+      );
+      return runStep({
+        ...launchSpec(launch),
+        stdin: action === 'run' ? job.stdin : undefined,
+        wallMs,
+        outputBytes: ctx.limits.outputBytes,
+        cgroup: group,
+        watchdog: {
+          programDepth: launch.programDepth,
+          armed: true,
+          windowMs: ctx.limits.stallWindowMs,
+          sampleMs: ctx.limits.stallSampleMs,
+        },
+        quitGraceMs: ctx.limits.quitGraceMs,
+        onOutput: hooks.onOutput?.bind(hooks),
+        signal: hooks.signal,
+      });
+    },
+    'background',
+  );
   outcome.run = stripAborted(step);
   outcome.timings.runMs = step.durationMs;
 }
@@ -241,11 +257,16 @@ function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly s
   };
 }
 
-/** Creates the step's cgroup (none in unsafe mode), runs, and always destroys it. */
+/**
+ * Creates the step's cgroup (none in unsafe mode), runs, and always destroys it. A build waits
+ * until its group is empty, so nothing of it can touch the output the host reads next; a run's
+ * group is removed after the answer has gone out.
+ */
 async function inCgroup(
   ctx: ExecuteContext,
   memoryBytes: number,
   body: (procFiles: readonly string[], group: JobCgroup | null) => Promise<StepResult>,
+  cleanup: 'wait' | 'background' = 'wait',
 ): Promise<StepResult> {
   const support = ctx.env.cgroups;
   if (support.version === 'none') return body([], null);
@@ -253,7 +274,8 @@ async function inCgroup(
   try {
     return await body(group.procFiles, group);
   } finally {
-    group.destroy();
+    if (cleanup === 'wait') await group.destroy();
+    else void group.destroy();
   }
 }
 

@@ -206,7 +206,7 @@ async function trialRun(
     if (result.exitCode === 0 && /^go1\./.test(result.stdout)) return null;
     return explainTrialFailure(result.stderr || result.stdout, jobsDir);
   } finally {
-    group.destroy();
+    await group.destroy();
     removeTree(dirs.root);
   }
 }

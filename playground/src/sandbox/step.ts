@@ -68,7 +68,7 @@ export function runStep(spec: StepSpec): Promise<StepResult> {
 
     const killAll = (): void => {
       killed = true;
-      spec.cgroup?.killAll();
+      void spec.cgroup?.killAll();
       try {
         if (detached && child.pid) process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
@@ -135,7 +135,7 @@ export function runStep(spec: StepSpec): Promise<StepResult> {
     child.on('exit', (code, signal) => {
       exit = { code, signal };
       // The sandbox's init is gone; make sure nothing else of the job survives holding the pipes.
-      spec.cgroup?.killAll();
+      void spec.cgroup?.killAll();
       timers.push(setTimeout(finish, CLOSE_WAIT_MS));
     });
     child.on('error', (error) => {
