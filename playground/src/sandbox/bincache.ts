@@ -7,12 +7,9 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  constants,
   fchmodSync,
   fchownSync,
-  fstatSync,
   lstatSync,
-  openSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -23,7 +20,7 @@ import {
   chmodSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { writeNewFile } from './jobdir.ts';
+import { openSandboxFile, writeNewFile } from './jobdir.ts';
 
 /** The cache key: everything that changes the linked binary. */
 export function binaryCacheKey(input: {
@@ -95,13 +92,10 @@ export class BinaryCache {
   /** Stores a binary (atomically: temp file then rename) and evicts old ones beyond the bound. */
   put(key: string, data: Buffer): void {
     if (!/^[0-9a-f]{64}$/.test(key) || data.length > this.maxBytes) return;
-    const tmp = join(this.dir, `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const tmp = this.tempPath();
     writeNewFile(tmp, data, 0o755);
     renameSync(tmp, join(this.dir, key));
-    const old = this.entries.get(key);
-    if (old) this.total -= old.size;
-    this.entries.set(key, { size: data.length, usedAt: Date.now() });
-    this.total += data.length;
+    this.record(key, data.length);
     this.evict();
   }
 
@@ -114,29 +108,21 @@ export class BinaryCache {
    */
   adopt(key: string, path: string, linkDest: string): boolean {
     if (!/^[0-9a-f]{64}$/.test(key)) return false;
-    let fd: number;
+    const opened = openSandboxFile(path, this.maxBytes);
+    if (!opened) return false;
+    const { fd, stats } = opened;
+    const tmp = this.tempPath();
     try {
-      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    } catch {
-      return false;
-    }
-    const tmp = join(this.dir, `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    try {
-      const st = fstatSync(fd);
-      if (!st.isFile() || st.nlink !== 1 || st.size > this.maxBytes) return false;
-      fchownSync(fd, process.getuid?.() ?? st.uid, process.getgid?.() ?? st.gid);
+      fchownSync(fd, process.getuid?.() ?? stats.uid, process.getgid?.() ?? stats.gid);
       fchmodSync(fd, 0o755);
       renameSync(path, tmp);
       const moved = lstatSync(tmp);
-      if (moved.ino !== st.ino || moved.dev !== st.dev) {
+      if (moved.ino !== stats.ino || moved.dev !== stats.dev) {
         unlinkSync(tmp);
         return false;
       }
       renameSync(tmp, join(this.dir, key));
-      const old = this.entries.get(key);
-      if (old) this.total -= old.size;
-      this.entries.set(key, { size: st.size, usedAt: Date.now() });
-      this.total += st.size;
+      this.record(key, stats.size);
       linkSync(join(this.dir, key), linkDest);
       this.evict();
       return true;
@@ -144,7 +130,7 @@ export class BinaryCache {
       try {
         unlinkSync(tmp);
       } catch {
-        // never created
+        // never created, or already renamed into the cache
       }
       return false; // e.g. EXDEV: the jobs and binary directories are on different file systems
     } finally {
@@ -155,6 +141,18 @@ export class BinaryCache {
   /** Bytes held. */
   get sizeBytes(): number {
     return this.total;
+  }
+
+  private tempPath(): string {
+    return join(this.dir, `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  }
+
+  /** Counts a file now stored under key (replacing any earlier one). */
+  private record(key: string, size: number): void {
+    const old = this.entries.get(key);
+    if (old) this.total -= old.size;
+    this.entries.set(key, { size, usedAt: Date.now() });
+    this.total += size;
   }
 
   private evict(): void {

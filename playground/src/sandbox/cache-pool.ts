@@ -19,7 +19,6 @@ const MAX_PENDING_REMOVALS = 8;
 export class CachePool {
   private readonly ready: string[] = [];
   private readonly pending: string[] = [];
-  private readonly drained = new Set<() => void>();
   private active = 0;
   private wantFill = false;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -94,13 +93,6 @@ export class CachePool {
     if (this.deferTimer) clearTimeout(this.deferTimer);
     for (const path of this.pending.splice(0)) removeTree(path);
     for (const root of this.ready.splice(0)) removeTree(root);
-    for (const resolve of this.drained) resolve();
-  }
-
-  /** Resolves when no removal is pending (tests and shutdown). */
-  whenDrained(): Promise<void> {
-    if (this.pending.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.drained.add(resolve));
   }
 
   private scheduleIdleWork(): void {
@@ -145,10 +137,6 @@ export class CachePool {
     const path = this.pending.shift();
     if (path !== undefined) {
       removeTree(path);
-      if (this.pending.length === 0) {
-        for (const resolve of this.drained) resolve();
-        this.drained.clear();
-      }
     } else if (this.needsFill()) {
       if (!this.fillOne()) this.wantFill = false;
     } else {

@@ -19,6 +19,7 @@ import { safeReaddir } from './jobdir.ts';
 const ROOT = '/sys/fs/cgroup';
 // A fork bomb can refill the group while it is being killed; give up after this many passes.
 const KILL_ROUNDS = 100;
+const DESTROY_PATIENCE_MS = 30_000;
 
 /** Where job groups go, or why there are none. */
 export type CgroupSupport =
@@ -213,18 +214,23 @@ export class JobCgroup {
     return this.killing;
   }
 
-  /** Kills what is left and removes the group(s); safe to call twice; never throws. */
+  /**
+   * Kills what is left and removes the group(s); safe to call twice; never throws. A process
+   * that used gigabytes can take seconds to die, and nothing waits on this, so it is patient.
+   */
   async destroy(): Promise<void> {
     await this.killAll();
     for (const dir of this.dirs) {
-      for (let attempt = 0; attempt < 50; attempt++) {
+      const giveUpAt = Date.now() + DESTROY_PATIENCE_MS;
+      for (let attempt = 0; ; attempt++) {
         try {
           rmdirSync(dir);
           break;
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') break;
+          // What is still busy after this is removed at the next start (removeLeftovers).
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT' || Date.now() > giveUpAt) break;
           await this.killAll();
-          await delay(10);
+          await delay(Math.min(10 * 2 ** attempt, 250));
         }
       }
     }

@@ -74,14 +74,8 @@ export async function executeJob(
     return outcome;
   }
   const files = withGoMod(job.files, ctx.env.goVersion);
+  const dirs = createJobDirs(ctx.jobsDir, ctx.env.owner);
   ctx.caches.jobStarted();
-  let dirs: JobDirs;
-  try {
-    dirs = createJobDirs(ctx.jobsDir, ctx.env.owner);
-  } catch (error) {
-    ctx.caches.jobEnded();
-    throw error;
-  }
   if (none) outcome.workDir = dirs.src;
   try {
     writeSources(dirs.src, files, ctx.env.owner);
@@ -258,9 +252,9 @@ function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly s
 }
 
 /**
- * Creates the step's cgroup (none in unsafe mode), runs, and always destroys it. A build waits
- * until its group is empty, so nothing of it can touch the output the host reads next; a run's
- * group is removed after the answer has gone out.
+ * Creates the step's cgroup (none in unsafe mode), runs, and always destroys it in the
+ * background. A build first waits until its group is empty, so nothing of it can touch the
+ * output the host reads next.
  */
 async function inCgroup(
   ctx: ExecuteContext,
@@ -274,8 +268,8 @@ async function inCgroup(
   try {
     return await body(group.procFiles, group);
   } finally {
-    if (cleanup === 'wait') await group.destroy();
-    else void group.destroy();
+    if (cleanup === 'wait') await group.killAll();
+    void group.destroy();
   }
 }
 

@@ -19,6 +19,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** The directories of one job. Only src, out and gocache are ever writable inside a sandbox. */
@@ -79,23 +80,32 @@ export function writeSources(src: string, files: Record<string, string>, owner: 
 }
 
 /**
- * Reads a file the sandbox produced, or null when it is missing, not a regular file, linked
- * elsewhere, or larger than maxBytes.
+ * Opens a file the sandbox produced without following links: an fd and its stats, or null when
+ * it is missing, not a regular file, linked elsewhere, or larger than maxBytes. The caller closes.
  */
-export function readSandboxFile(path: string, maxBytes: number): Buffer | null {
+export function openSandboxFile(path: string, maxBytes: number): { fd: number; stats: Stats } | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return null;
   }
+  const stats = fstatSync(fd);
+  if (stats.isFile() && stats.nlink === 1 && stats.size <= maxBytes) return { fd, stats };
+  closeSync(fd);
+  return null;
+}
+
+/** Reads a file the sandbox produced, or null when openSandboxFile refuses it. */
+export function readSandboxFile(path: string, maxBytes: number): Buffer | null {
+  const opened = openSandboxFile(path, maxBytes);
+  if (!opened) return null;
+  const { fd, stats } = opened;
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.nlink !== 1 || st.size > maxBytes) return null;
-    const buffer = Buffer.alloc(st.size);
+    const buffer = Buffer.alloc(stats.size);
     let offset = 0;
-    while (offset < st.size) {
-      const n = readSync(fd, buffer, offset, st.size - offset, offset);
+    while (offset < stats.size) {
+      const n = readSync(fd, buffer, offset, stats.size - offset, offset);
       if (n === 0) break;
       offset += n;
     }
