@@ -2,7 +2,7 @@
  * Test support for tests/integration/sandbox*.test.ts: one sandbox with small limits, warmed once, in the
  * data dir the integration suites share, kept between runs so the Go build cache stays warm.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   createSandbox,
@@ -40,8 +40,36 @@ export function leftoverJobs(): string[] {
   );
 }
 
-/** cgroups of this process still present under the v1 memory/pids or v2 parents. */
+/** cgroups of this process still present, except those of launchers waiting for a job (by design). */
 export function leftoverCgroups(): string[] {
+  const waiting = new Set(waitingLauncherCgroups());
+  return ourCgroups().filter((dir) => !waiting.has(dir));
+}
+
+/** Groups whose only member is a launcher waiting for its job (launcher-pool.ts). */
+export function waitingLauncherCgroups(): string[] {
+  return ourCgroups().filter((dir) => {
+    let pids: string[];
+    try {
+      pids = readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
+    } catch {
+      return false;
+    }
+    return pids.length === 1 && commandLine(Number(pids[0])).includes('lockstep-wait');
+  });
+}
+
+/** A process's argv joined by spaces ('' when it is gone). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** cgroups of this process present under the v1 memory/pids or v2 parents. */
+export function ourCgroups(): string[] {
   const found: string[] = [];
   const walk = (dir: string, depth: number): void => {
     let names: string[];

@@ -7,6 +7,8 @@ import type { Sandbox } from '../../playground/src/sandbox/index.ts';
 import {
   leftoverCgroups,
   leftoverJobs,
+  waitingLauncherCgroups,
+  ourCgroups,
   program,
   summary,
   testSandbox,
@@ -327,8 +329,17 @@ describe('caches and cleanup', () => {
     expect(again.build?.exitCode).toBe(1);
   });
 
-  it('leaves no job dirs and no cgroups behind', async () => {
+  it('leaves no job dirs and no cgroups behind, only launchers waiting for the next jobs', async () => {
     await expect.poll(() => leftoverJobs(), { timeout: 3_000 }).toEqual([]);
     await expect.poll(() => leftoverCgroups(), { timeout: 3_000 }).toEqual([]);
+    // Two per memory limit (build, run), one group per controller on cgroup v1.
+    await expect.poll(() => waitingLauncherCgroups().length, { timeout: 3_000 }).toBeGreaterThan(0);
+    expect(waitingLauncherCgroups().length).toBeLessThanOrEqual(8);
+  });
+
+  // Last in this file: the sandbox is closed afterwards.
+  it('ends the waiting launchers and removes their groups on close', async () => {
+    await sandbox.close();
+    await expect.poll(() => ourCgroups(), { timeout: 5_000 }).toEqual([]);
   });
 });

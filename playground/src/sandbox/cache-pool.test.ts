@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CachePool } from './cache-pool.ts';
+import { IdleWork } from './idle-work.ts';
 
-describe('CachePool background work', () => {
+describe('CachePool as idle work', () => {
   let root: string;
   let pool: CachePool;
+  let idle: IdleWork;
   let jobs: string;
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'pool-'));
@@ -16,10 +18,12 @@ describe('CachePool background work', () => {
     mkdirSync(jobs);
     mkdirSync(join(base, '00'), { recursive: true });
     writeFileSync(join(base, '00', 'entry-d'), 'cached');
-    pool = new CachePool({ jobsDir: jobs, base, owner: null, size: 2, maxDeferMs: 60_000 });
+    idle = new IdleWork({ maxDeferMs: 60_000 });
+    pool = new CachePool({ jobsDir: jobs, base, owner: null, size: 2, idle });
   });
-  afterEach(async () => {
-    await pool.close();
+  afterEach(() => {
+    idle.close();
+    pool.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -31,25 +35,27 @@ describe('CachePool background work', () => {
   };
 
   it('removes finished job trees only once no job is running', async () => {
-    pool.jobStarted();
-    pool.jobStarted();
+    idle.jobStarted();
+    idle.jobStarted();
     const first = tree('job-1');
     pool.removeLater(first);
-    pool.jobEnded();
+    idle.jobEnded();
     await delay(100); // one job still runs, and the work is far from overdue
     expect(existsSync(first)).toBe(true);
-    pool.jobEnded();
+    idle.jobEnded();
     await expect.poll(() => existsSync(first)).toBe(false);
   });
 
   it('does overdue work even while jobs keep running, so disk use stays bounded', async () => {
-    await pool.close();
-    pool = new CachePool({ jobsDir: jobs, base: join(root, 'base'), owner: null, size: 2, maxDeferMs: 20 });
-    pool.jobStarted();
+    idle.close();
+    pool.close();
+    idle = new IdleWork({ maxDeferMs: 20 });
+    pool = new CachePool({ jobsDir: jobs, base: join(root, 'base'), owner: null, size: 2, idle });
+    idle.jobStarted();
     const dir = tree('job-2');
     pool.removeLater(dir);
     await expect.poll(() => existsSync(dir)).toBe(false);
-    pool.jobEnded();
+    idle.jobEnded();
   });
 
   it('fills ready caches when idle and hands one out by rename', async () => {

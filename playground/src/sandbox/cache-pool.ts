@@ -1,63 +1,35 @@
 /**
  * Keeps a few per-job Go build caches ready. Filling one (about 2,000 hard links) and removing
  * it afterwards each cost ~20 ms of CPU; done during a build they slow it down on a 2-core
- * machine, so the pool fills caches and removes finished job trees only while no job runs.
+ * machine, so the pool fills caches and removes finished job trees as idle work (idle-work.ts).
  * A pooled cache is a directory owned like a fresh one (see gocache.ts); a job takes it by rename.
  */
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, renameSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareJobCache } from './gocache.ts';
+import type { IdleTask, IdleWork } from './idle-work.ts';
 import { removeTree, type Owner } from './jobdir.ts';
 
-// Background work waits for this much quiet after the last job, so a learner's next request
-// does not queue behind it. When jobs never stop coming it runs anyway after MAX_DEFER_MS (as
-// it did before, overlapping a build), and past MAX_PENDING_REMOVALS removals happen at once.
-const IDLE_GRACE_MS = 50;
-const MAX_DEFER_MS = 150;
+// Past this many waiting removals, removals happen at once so disk use stays bounded.
 const MAX_PENDING_REMOVALS = 8;
 
-export class CachePool {
+export class CachePool implements IdleTask {
   private readonly ready: string[] = [];
   private readonly pending: string[] = [];
-  private active = 0;
   private wantFill = false;
-  private idleTimer: NodeJS.Timeout | null = null;
-  private deferTimer: NodeJS.Timeout | null = null;
-  private overdue = false;
-  private working = false;
   private closed = false;
   private readonly jobsDir: string;
   private readonly base: string;
   private readonly owner: Owner;
   private readonly size: number;
-  private readonly idleGraceMs: number;
-  private readonly maxDeferMs: number;
+  private readonly idle: IdleWork;
 
-  constructor(opts: {
-    jobsDir: string;
-    base: string;
-    owner: Owner;
-    size: number;
-    idleGraceMs?: number;
-    maxDeferMs?: number;
-  }) {
+  constructor(opts: { jobsDir: string; base: string; owner: Owner; size: number; idle: IdleWork }) {
     this.jobsDir = opts.jobsDir;
     this.base = opts.base;
     this.owner = opts.owner;
     this.size = opts.size;
-    this.idleGraceMs = opts.idleGraceMs ?? IDLE_GRACE_MS;
-    this.maxDeferMs = opts.maxDeferMs ?? MAX_DEFER_MS;
-  }
-
-  /** A job began: background work pauses (it competes with the build for the same cores). */
-  jobStarted(): void {
-    this.active++;
-  }
-
-  /** A job ended: background work resumes once the server has been idle for a moment. */
-  jobEnded(): void {
-    this.active = Math.max(0, this.active - 1);
-    this.scheduleIdleWork();
+    this.idle = opts.idle;
   }
 
   /** Moves a prepared cache to `dest` (an existing empty dir is replaced) or fills `dest` now. */
@@ -75,75 +47,38 @@ export class CachePool {
 
   /** Asks for the pool to be (re)filled when the server is idle. */
   fill(): void {
+    if (this.closed) return;
     this.wantFill = true;
-    this.scheduleIdleWork();
+    this.idle.request(this);
   }
 
   /** Removes a tree later, when the server is idle (sooner if too many are waiting). */
   removeLater(path: string): void {
+    if (this.closed) return removeTree(path);
     this.pending.push(path);
     while (this.pending.length > MAX_PENDING_REMOVALS) removeTree(this.pending.shift() ?? '');
-    this.scheduleIdleWork();
+    this.idle.request(this);
   }
 
   /** Finishes pending removals and removes the pooled caches. */
-  async close(): Promise<void> {
+  close(): void {
     this.closed = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.deferTimer) clearTimeout(this.deferTimer);
     for (const path of this.pending.splice(0)) removeTree(path);
     for (const root of this.ready.splice(0)) removeTree(root);
   }
 
-  private scheduleIdleWork(): void {
-    if (this.closed || this.working) return;
-    if (this.pending.length === 0 && !this.needsFill()) return;
-    this.deferTimer ??= setTimeout(() => {
-      this.deferTimer = null;
-      this.overdue = true;
-      this.startWork();
-    }, this.maxDeferMs).unref();
-    if (this.active > 0 || this.idleTimer) return;
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.active === 0) this.startWork();
-    }, this.idleGraceMs).unref();
-  }
-
-  private startWork(): void {
-    if (this.working || this.closed) return;
-    this.working = true;
-    setImmediate(() => this.workStep());
-  }
-
-  private stopWork(): void {
-    this.working = false;
-    this.overdue = false;
-    if (this.deferTimer) clearTimeout(this.deferTimer);
-    this.deferTimer = null;
-  }
-
-  private needsFill(): boolean {
-    return this.wantFill && this.ready.length < this.size;
-  }
-
-  /** One unit of background work per event-loop turn; pauses while a job runs unless overdue. */
-  private workStep(): void {
-    if (this.closed) return this.stopWork();
-    if (this.active > 0 && !this.overdue) {
-      this.working = false; // resumes when the jobs end, or when the work becomes overdue
-      return;
-    }
+  /** One removal, or one cache filled (IdleWork calls this while the server is idle). */
+  step(): boolean {
+    if (this.closed) return false;
     const path = this.pending.shift();
-    if (path !== undefined) {
-      removeTree(path);
-    } else if (this.needsFill()) {
-      if (!this.fillOne()) this.wantFill = false;
+    if (path !== undefined) removeTree(path);
+    else if (this.wantFill && this.ready.length < this.size) {
+      if (!this.fillOne()) this.wantFill = false; // stop trying until asked again
     } else {
       this.wantFill = false;
-      return this.stopWork();
+      return false;
     }
-    setImmediate(() => this.workStep());
+    return true;
   }
 
   /** Prepares one cache; false when that failed (the pool stops trying until asked again). */

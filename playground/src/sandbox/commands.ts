@@ -48,6 +48,8 @@ export interface Launch {
   cwd: string;
   /** Launcher processes above the program (for SIGQUIT and the watchdog). */
   programDepth: number;
+  /** bwrap mode: what a waiting launcher (waitingLauncherArgv) execs, i.e. argv after the launcher. */
+  sandboxArgv?: string[];
 }
 
 /** How the sandbox is entered: bwrap plus cgroup files, or directly (unsafe mode). */
@@ -75,12 +77,9 @@ export function buildLaunch(
     };
     return { argv: command, env, cwd: mounts.src, programDepth: 0 };
   }
-  const argv = launcherArgv(ctx.cgroupProcFiles, ctx.layout, [
-    ...buildSandboxArgs(ctx.layout, mounts, tmpBytes),
-    '--',
-    ...command,
-  ]);
-  return { argv, env: { ...LAUNCHER_ENV }, cwd: '/', programDepth: 2 };
+  const sandboxArgv = [...buildSandboxArgs(ctx.layout, mounts, tmpBytes), '--', ...command];
+  const argv = launcherArgv(ctx.cgroupProcFiles, ctx.layout, sandboxArgv);
+  return { argv, env: { ...LAUNCHER_ENV }, cwd: '/', programDepth: 2, sandboxArgv };
 }
 
 /** Paths as the build command sees them. */
@@ -112,11 +111,8 @@ export function runLaunch(
       programDepth: depth,
     };
   }
-  const argv = launcherArgv(ctx.cgroupProcFiles, ctx.layout, [
-    ...runSandboxArgs(ctx.layout, mounts, tmpBytes),
-    '--',
-    ...command,
-  ]);
+  const sandboxArgv = [...runSandboxArgs(ctx.layout, mounts, tmpBytes), '--', ...command];
+  const argv = launcherArgv(ctx.cgroupProcFiles, ctx.layout, sandboxArgv);
   // launcher/outer bwrap, then bwrap's pid-1 reaper, then the command
-  return { argv, env: { ...LAUNCHER_ENV }, cwd: '/', programDepth: depth + 2 };
+  return { argv, env: { ...LAUNCHER_ENV }, cwd: '/', programDepth: depth + 2, sandboxArgv };
 }

@@ -20,6 +20,8 @@ import {
   type LaunchContext,
 } from './commands.ts';
 import type { CachePool } from './cache-pool.ts';
+import type { IdleWork } from './idle-work.ts';
+import type { LauncherPool, LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
 import { createJobDirs, readSandboxFile, writeNewFile, writeSources, type JobDirs } from './jobdir.ts';
 import { CGO_REFUSED_MESSAGE, type Limits } from './limits.ts';
 import type { HostEnv } from './probe.ts';
@@ -43,6 +45,10 @@ export interface ExecuteContext {
   test2json: () => Promise<string>;
   /** Ready-made build caches and deferred removal of finished job trees. */
   caches: CachePool;
+  /** Background work that waits while jobs run. */
+  idle: IdleWork;
+  /** Launchers waiting in fresh cgroups (bwrap mode with cgroups), or null. */
+  launchers: LauncherPool | null;
 }
 
 /** A job was aborted by its client; the outcome is discarded by the caller. */
@@ -75,7 +81,7 @@ export async function executeJob(
   }
   const files = withGoMod(job.files, ctx.env.goVersion);
   const dirs = createJobDirs(ctx.jobsDir, ctx.env.owner);
-  ctx.caches.jobStarted();
+  ctx.idle.jobStarted();
   if (none) outcome.workDir = dirs.src;
   try {
     writeSources(dirs.src, files, ctx.env.owner);
@@ -86,7 +92,7 @@ export async function executeJob(
   } finally {
     // Removed once the server is idle: the learner does not wait for ~2,000 unlinks.
     ctx.caches.removeLater(dirs.root);
-    ctx.caches.jobEnded();
+    ctx.idle.jobEnded();
   }
 }
 
@@ -176,9 +182,9 @@ async function buildAndRun(
   const step = await inCgroup(
     ctx,
     ctx.limits.memoryBytes,
-    async (procFiles, group) => {
+    async (group, ready) => {
       const launch = runLaunch(
-        launchContext(ctx, dirs, procFiles),
+        launchContext(ctx, dirs, group?.procFiles ?? []),
         { src: dirs.src, binary, test2json, hideSources: job.hideSources },
         ctx.limits.runTmpBytes,
         action,
@@ -186,7 +192,7 @@ async function buildAndRun(
         action === 'run' ? (job.args ?? []) : job.testRun !== undefined ? [`-test.run=${job.testRun}`] : [],
       );
       return runStep({
-        ...launchSpec(launch),
+        ...launchSpec(launch, ready),
         stdin: action === 'run' ? job.stdin : undefined,
         wallMs,
         outputBytes: ctx.limits.outputBytes,
@@ -216,8 +222,8 @@ export async function buildStep(
   hooks: ExecuteHooks,
   stream: boolean,
 ): Promise<StepOutcome> {
-  const step = await inCgroup(ctx, ctx.limits.buildMemoryBytes, (procFiles, group) => {
-    const launchCtx = launchContext(ctx, dirs, procFiles);
+  const step = await inCgroup(ctx, ctx.limits.buildMemoryBytes, (group, ready) => {
+    const launchCtx = launchContext(ctx, dirs, group?.procFiles ?? []);
     const resolved =
       ctx.env.mode === 'none' && command[0] === 'go'
         ? [join(ctx.env.goroot, 'bin', 'go'), ...command.slice(1)]
@@ -226,7 +232,7 @@ export async function buildStep(
     const mounts = ctx.env.mode === 'none' ? { ...dirs, gocache: ctx.gocacheBase } : dirs;
     const launch = buildLaunch(launchCtx, mounts, ctx.limits.buildTmpBytes, resolved);
     return runStep({
-      ...launchSpec(launch),
+      ...launchSpec(launch, ready),
       wallMs: ctx.limits.buildWallMs,
       outputBytes: ctx.limits.outputBytes,
       cgroup: group,
@@ -238,8 +244,14 @@ export async function buildStep(
   return stripAborted(step);
 }
 
-function launchSpec(launch: Launch) {
-  return { argv: launch.argv, env: launch.env, cwd: launch.cwd };
+/** The step's process: a waiting launcher given the sandbox argv, or argv to spawn afresh. */
+function launchSpec(
+  launch: Launch,
+  ready: ReadyLauncher | null,
+): { argv: string[]; env: Record<string, string>; cwd: string; launcher?: LauncherProcess } {
+  const spec = { argv: launch.argv, env: launch.env, cwd: launch.cwd };
+  if (ready === null || launch.sandboxArgv === undefined) return spec;
+  return { ...spec, launcher: ready.start(launch.sandboxArgv) };
 }
 
 function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly string[]): LaunchContext {
@@ -252,21 +264,22 @@ function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly s
 }
 
 /**
- * Creates the step's cgroup (none in unsafe mode), runs, and always destroys it in the
- * background. A build first waits until its group is empty, so nothing of it can touch the
- * output the host reads next.
+ * Gives the step its cgroup (none in unsafe mode): a waiting launcher's, already joined, or a new
+ * one. Runs, and always destroys the group in the background. A build first waits until its
+ * group is empty, so nothing of it can touch the output the host reads next.
  */
 async function inCgroup(
   ctx: ExecuteContext,
   memoryBytes: number,
-  body: (procFiles: readonly string[], group: JobCgroup | null) => Promise<StepResult>,
+  body: (group: JobCgroup | null, ready: ReadyLauncher | null) => Promise<StepResult>,
   cleanup: 'wait' | 'background' = 'wait',
 ): Promise<StepResult> {
   const support = ctx.env.cgroups;
-  if (support.version === 'none') return body([], null);
-  const group = JobCgroup.create(support, { memoryBytes, pids: ctx.limits.pids });
+  if (support.version === 'none') return body(null, null);
+  const ready = ctx.launchers?.take(memoryBytes) ?? null;
+  const group = ready?.group ?? JobCgroup.create(support, { memoryBytes, pids: ctx.limits.pids });
   try {
-    return await body(group.procFiles, group);
+    return await body(group, ready);
   } finally {
     if (cleanup === 'wait') await group.killAll();
     void group.destroy();

@@ -8,6 +8,8 @@ import { BinaryCache } from './bincache.ts';
 import { executeJob, type ExecuteContext, type ExecuteHooks } from './execute.ts';
 import { removeTree } from './jobdir.ts';
 import { CachePool } from './cache-pool.ts';
+import { IdleWork } from './idle-work.ts';
+import { LauncherPool } from './launcher-pool.ts';
 import { limitsSummary, resolveLimits, type Limits } from './limits.ts';
 import type { RawOutcome } from './outcome.ts';
 import { probeHost, type ProbeResult, type SandboxProbe } from './probe.ts';
@@ -68,7 +70,9 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   removeDeadJobs(jobsDir);
   const binaries = new BinaryCache(join(dataDir, 'binaries'), limits.binaryCacheBytes);
 
+  const idle = new IdleWork();
   let pool: CachePool | null = null;
+  let launchers: LauncherPool | null | undefined;
   let probed: Promise<ProbeResult> | null = null;
   let warming: Promise<void> | null = null;
   let warm: WarmState = { state: 'cold', detail: 'not started' };
@@ -88,8 +92,22 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       test2json.catch(() => (test2json = null)); // retry on the next test job
       return test2json;
     };
-    pool ??= new CachePool({ jobsDir, base: gocacheBase, owner: env.owner, size: 2 });
-    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure, caches: pool };
+    pool ??= new CachePool({ jobsDir, base: gocacheBase, owner: env.owner, size: 2, idle });
+    if (launchers === undefined) {
+      const cgroups = env.cgroups;
+      launchers =
+        env.mode === 'bwrap' && cgroups.version !== 'none' && LauncherPool.supported()
+          ? new LauncherPool({
+              support: cgroups,
+              layout: env.layout,
+              pids: limits.pids,
+              memoryLimits: [limits.buildMemoryBytes, limits.memoryBytes],
+              size: 2,
+              idle,
+            })
+          : null;
+    }
+    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure, caches: pool, idle, launchers };
   }
 
   return {
@@ -101,6 +119,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
           warm = { state: 'warming', detail: 'starting' };
           await warmCaches(ctx, (s) => (warm = s), warmAbort.signal);
           ctx.caches.fill(); // caches made from the warm base, ready before the first learner's build
+          ctx.launchers?.fill();
         } catch (error) {
           warm = { state: 'failed', detail: error instanceof Error ? error.message : String(error) };
         }
@@ -129,7 +148,9 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       for (const entry of running) entry.controller.abort();
       await Promise.all([...running].map((e) => e.done));
       if (warming) await warming;
-      await pool?.close();
+      idle.close();
+      pool?.close();
+      launchers?.close();
     },
   };
 }

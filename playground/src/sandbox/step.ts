@@ -5,6 +5,7 @@
  */
 import { SECCOMP_FD, seccompBytes } from './seccomp.ts';
 import { spawn } from 'node:child_process';
+import type { LauncherProcess } from './launcher-pool.ts';
 import type { StepOutcome } from './outcome.ts';
 import { OutputCollector, type StreamName } from './output.ts';
 import type { JobCgroup } from './cgroup.ts';
@@ -28,6 +29,8 @@ export interface StepSpec {
   quitGraceMs: number;
   onOutput?: ((stream: StreamName, text: string) => void) | undefined;
   signal?: AbortSignal | undefined;
+  /** A launcher from the pool that was just given this step's argv; argv/env/cwd are then unused. */
+  launcher?: LauncherProcess | undefined;
 }
 
 /** A StepOutcome plus whether the client gave up on it. */
@@ -51,14 +54,16 @@ export function runStep(spec: StepSpec): Promise<StepResult> {
     let settled = false;
     const timers: NodeJS.Timeout[] = [];
     const detached = spec.cgroup === null; // without a cgroup, a process group is how we kill all
-    const usesSeccomp = spec.argv.includes('--seccomp');
-    const child = spawn(spec.argv[0] ?? '', spec.argv.slice(1), {
-      cwd: spec.cwd,
-      env: spec.env,
-      // bwrap reads its seccomp filter from fd 3 (see seccomp.ts) before it starts the program.
-      stdio: usesSeccomp ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
-      detached,
-    });
+    const usesSeccomp = spec.launcher === undefined && spec.argv.includes('--seccomp');
+    const child =
+      spec.launcher ??
+      spawn(spec.argv[0] ?? '', spec.argv.slice(1), {
+        cwd: spec.cwd,
+        env: spec.env,
+        // bwrap reads its seccomp filter from fd 3 (see seccomp.ts) before it starts the program.
+        stdio: usesSeccomp ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+        detached,
+      });
     if (usesSeccomp) {
       const fd = child.stdio[SECCOMP_FD] as import('node:stream').Writable | null;
       fd?.on('error', () => undefined);

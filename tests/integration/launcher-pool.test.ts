@@ -1,0 +1,165 @@
+/**
+ * Launchers waiting in their own cgroups (playground/src/sandbox/launcher-pool.ts) against the
+ * real kernel: a taken launcher is already inside its group and already dropped to nobody, the
+ * pool refills itself as idle work, a launcher that dies while waiting is replaced and its group
+ * removed, and close leaves nothing behind. Needs root and writable cgroups, like the sandbox.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/cgroup.ts';
+import type { HostLayout } from '../../playground/src/sandbox/bwrap-args.ts';
+import { IdleWork } from '../../playground/src/sandbox/idle-work.ts';
+import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/launcher-pool.ts';
+import { ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
+
+const MEMORY = 64 * 1024 * 1024;
+const root = process.getuid?.() === 0;
+const layout: HostLayout = {
+  goroot: '/usr/local/go',
+  rootEntries: [],
+  libs: [],
+  dropTo: root ? { uid: 65534, gid: 65534 } : null,
+  uid: 65534,
+  gid: 65534,
+};
+
+let support: Exclude<CgroupSupport, { version: 'none' }>;
+let idle: IdleWork;
+let pool: LauncherPool;
+/** Directories per group: one per controller on cgroup v1 (memory, pids), one on v2. */
+let perController = 1;
+
+beforeAll(() => {
+  const found = detectCgroups();
+  if (found.version === 'none') throw new Error(`no writable cgroups: ${found.reason}`);
+  support = found;
+  perController = found.version === 'v1' ? 2 : 1;
+  expect(LauncherPool.supported()).toBe(true);
+});
+
+afterEach(async () => {
+  idle?.close();
+  pool?.close();
+  await expect.poll(() => ourCgroups(), { timeout: 5_000 }).toEqual([]);
+});
+
+function newPool(size: number): LauncherPool {
+  idle = new IdleWork({ idleGraceMs: 1 });
+  pool = new LauncherPool({ support, layout, pids: 16, memoryLimits: [MEMORY], size, idle });
+  return pool;
+}
+
+function collect(child: LauncherProcess): Promise<{ code: number | null; stdout: string }> {
+  let stdout = '';
+  (child.stdout as Readable).on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stdin.end();
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout })));
+}
+
+describe('launcher pool', () => {
+  it('hands out a launcher already inside its group and already unprivileged', async () => {
+    newPool(2).fill();
+    await expect.poll(() => waitingLauncherCgroups().length, { timeout: 5_000 }).toBe(2 * perController);
+    const ready = pool.take(MEMORY);
+    expect(ready).not.toBeNull();
+    const groupNames = ready!.group.dirs.map((d) => d.split('/').pop());
+    const child = ready!.start(['/bin/sh', '-c', 'id -u; cat /proc/self/cgroup']);
+    const { code, stdout } = await collect(child);
+    expect(code).toBe(0);
+    const [uid, ...cgroupLines] = stdout.trim().split('\n');
+    expect(uid).toBe(root ? '65534' : String(process.getuid?.()));
+    for (const name of groupNames) expect(cgroupLines.join('\n')).toContain(name);
+    void ready!.group.destroy();
+    // The pool starts a replacement once the server is idle.
+    await expect.poll(() => waitingLauncherCgroups().length, { timeout: 5_000 }).toBe(2 * perController);
+  });
+
+  it('has none for a memory limit it does not keep', () => {
+    newPool(1);
+    expect(pool.take(MEMORY * 2)).toBeNull();
+  });
+
+  it('replaces a launcher that dies while waiting and removes its group', async () => {
+    newPool(1).fill();
+    await expect.poll(() => waitingLauncherCgroups().length, { timeout: 5_000 }).toBe(perController);
+    const [dir] = waitingLauncherCgroups();
+    const pid = Number(readFileSync(`${dir}/cgroup.procs`, 'utf8').trim());
+    process.kill(pid, 'SIGKILL');
+    await expect.poll(() => ourCgroups().includes(dir!), { timeout: 5_000 }).toBe(false);
+    // Taking from an empty pool asks for a refill; the next launcher waits in a new group.
+    expect(pool.take(MEMORY)).toBeNull();
+    await expect.poll(() => waitingLauncherCgroups().length, { timeout: 5_000 }).toBe(perController);
+    expect(waitingLauncherCgroups()).not.toContain(dir);
+  });
+});
+
+/** Pids of processes inside any cgroup of the given server (group names carry its pid). */
+function processesInGroupsOf(serverPid: number): number[] {
+  const mark = `/lockstep-${serverPid}-`;
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((n) => {
+      try {
+        return readFileSync(`/proc/${n}/cgroup`, 'utf8').includes(mark);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('waiting launchers and a dying server', () => {
+  it('exit without running anything when the server is SIGKILLed', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
+    const server = spawn(process.execPath, ['playground/src/server.ts'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        LOCKSTEP_SITE_DIR: site,
+        LOCKSTEP_DATA_DIR: resolve('.data/it'),
+        LOCKSTEP_NO_WARMUP: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const base = await new Promise<string>((resolveUrl, reject) => {
+        let out = '';
+        const onData = (chunk: Buffer): void => {
+          out += chunk.toString();
+          const m = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+          if (m) resolveUrl(m[1]!);
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', onData);
+        server.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+      });
+      const res = await fetch(`${base}/api/run`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          action: 'run',
+          files: { 'main.go': 'package main\n\nfunc main() { println("hi") }\n' },
+        }),
+      });
+      expect(res.status).toBe(200);
+      // After the job, the server starts launchers for the next ones.
+      await expect.poll(() => processesInGroupsOf(server.pid!).length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await new Promise<void>((done) => {
+        server.removeAllListeners('exit');
+        server.once('exit', () => done());
+        server.kill('SIGKILL');
+      });
+      // Their argv pipe closes without the end marker: each exits at once.
+      await expect.poll(() => processesInGroupsOf(server.pid!), { timeout: 3_000 }).toEqual([]);
+    } finally {
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
