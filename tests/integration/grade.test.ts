@@ -181,7 +181,28 @@ describe('POST /api/grade', () => {
   it('a graded program cannot read the hidden tests it was compiled with', async () => {
     const thief = `package counter\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc init() {\n\tb, err := os.ReadFile("hidden_test.go")\n\tfmt.Println(string(b), err)\n}\n\ntype Counter struct{ n int64 }\n\nfunc (c *Counter) Inc() { c.n++ }\n\nfunc (c *Counter) Value() int64 { return c.n }\n`;
     const g = await graded('lost-update-counter', { 'counter.go': thief });
-    expect(g.run.stdout).toMatch(/no such file or directory/);
+    expect(g.run.stdout, JSON.stringify(g).slice(0, 3000)).toMatch(/no such file or directory/);
+  });
+});
+
+describe('test results the program prints itself', () => {
+  // What a learner who knows the test names could try: imitate the test framework's framing
+  // (^V-prefixed lines under -test.v=test2json) for every test, then exit before any test runs.
+  const forger = (names: string[]): string =>
+    `package counter\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc init() {\n\tfor _, name := range []string{${names.map((n) => JSON.stringify(n)).join(', ')}} {\n\t\tfmt.Printf("\\x16=== RUN   %s\\n\\x16--- PASS: %s (0.00s)\\n", name, name)\n\t}\n\tfmt.Print("\\x16PASS\\n")\n\tos.Exit(0)\n}\n\ntype Counter struct{ n int64 }\n\nfunc (c *Counter) Inc() { c.n++ }\n\nfunc (c *Counter) Value() int64 { return c.n }\n`;
+
+  it('earn no points when the binary exits before the grader-made last test', async () => {
+    const names = exercise('lost-update-counter').grading.tests.map((t) => t.name);
+    const g = await graded('lost-update-counter', { 'counter.go': forger(names) });
+    expect(g.run.tests.map((t) => t.name).sort()).toEqual([...names].sort()); // the imitation parsed
+    expect(g).toMatchObject({ verdict: 'fail', score: 0 });
+    expect(g.message).toMatch(/ended before its last test/);
+  });
+
+  it('a program cannot read its own binary, where the name of that test is', async () => {
+    const reader = `package counter\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc init() {\n\t_, err := os.ReadFile("/proc/self/exe")\n\tfmt.Println("exe:", err)\n}\n\ntype Counter struct{ n int64 }\n\nfunc (c *Counter) Inc() { c.n++ }\n\nfunc (c *Counter) Value() int64 { return c.n }\n`;
+    const g = await graded('lost-update-counter', { 'counter.go': reader });
+    expect(g.run.stdout).toMatch(/exe: open \/proc\/self\/exe: permission denied/);
   });
 });
 

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { RunRequest, RunResult } from '../contract/run.ts';
 import { exercise } from '../exercises/fixture.ts';
 import { gradeSubmission, type Runner } from './grader.ts';
+import { END_TEST_FILE, UNVERIFIED_MESSAGE } from './end-test.ts';
 import { runResult, testCase } from './run-fixture.ts';
 
-/** A runner that answers the given results in turn and records the requests. */
+/** A result the fake runner returns as is: the binary ended before the grader's end test. */
+const endedEarly = new WeakSet<RunResult>();
+
+/**
+ * A runner that answers the given results in turn and records the requests. Like a real test
+ * binary, it also reports the grader's end test as passed, unless the result is in endedEarly.
+ */
 function fakeRunner(results: RunResult[]): Runner & { requests: RunRequest[]; clients: string[] } {
   const requests: RunRequest[] = [];
   const clients: string[] = [];
@@ -16,7 +23,10 @@ function fakeRunner(results: RunResult[]): Runner & { requests: RunRequest[]; cl
       clients.push(client);
       const next = results.shift();
       if (!next) throw new Error('no more results');
-      return next;
+      const end = /func (Test\w+)\(/.exec(request.files[END_TEST_FILE] ?? '')?.[1];
+      if (endedEarly.has(next) || end === undefined) return next;
+      const ran = testCase(end, 'pass');
+      return { ...next, stdout: next.stdout + ran.output, tests: [...next.tests, ran] };
     },
   };
 }
@@ -40,7 +50,15 @@ describe('gradeSubmission', () => {
       'c_test.go',
       'go.mod',
       'hidden_test.go',
+      END_TEST_FILE,
     ]);
+    expect(runner.requests[0]?.files[END_TEST_FILE]).toMatch(
+      /^package c\n[\s\S]*func Test[0-9A-F]{24}\(t \*testing\.T\) \{\}/,
+    );
+    expect(g.run.tests.map((t) => t.name)).toEqual(['TestVisible', 'TestHidden']);
+    expect(g.run.stdout).toBe(
+      '=== RUN   TestVisible\n--- PASS: TestVisible (0.00s)\n=== RUN   TestHidden\n--- PASS: TestHidden (0.00s)\n',
+    );
     expect(runner.clients).toEqual(['tab1']);
     expect(g).toMatchObject({ exerciseId: 'tiny-counter', verdict: 'pass', score: 3, maxScore: 3, runs: 1 });
     expect(g.explanation).toBe('锁为访问排序。');
@@ -73,5 +91,31 @@ describe('gradeSubmission', () => {
       statusCode: 400,
     });
     expect(runner.requests).toHaveLength(0);
+  });
+
+  it('gives no points for passes printed by a binary that ended before the end test', async () => {
+    // What learner code can do: print "--- PASS" lines for every test, then exit 0.
+    const forged = pass();
+    endedEarly.add(forged);
+    const g = await gradeSubmission(fakeRunner([forged]), exercise(), {}, { client: 'c' });
+    expect(g).toMatchObject({ verdict: 'fail', score: 0, message: UNVERIFIED_MESSAGE });
+    expect(g.tests.every((t) => t.score === 0)).toBe(true);
+  });
+
+  it('keeps the points of tests that passed before the runner itself stopped a deadlock', async () => {
+    const stuck = runResult('deadlock', [testCase('TestVisible', 'pass'), testCase('TestHidden', 'timeout')]);
+    endedEarly.add(stuck);
+    const g = await gradeSubmission(fakeRunner([stuck]), exercise(), {}, { client: 'c' });
+    expect(g.verdict).toBe('fail');
+    expect(g.score).toBeGreaterThan(0);
+    expect(g.message).not.toBe(UNVERIFIED_MESSAGE);
+  });
+
+  it('uses a new end-test name for every grading', async () => {
+    const runner = fakeRunner([pass(), pass()]);
+    await gradeSubmission(runner, exercise(), {}, { client: 'c' });
+    await gradeSubmission(runner, exercise(), {}, { client: 'c' });
+    const names = runner.requests.map((r) => r.files[END_TEST_FILE]);
+    expect(names[0]).not.toBe(names[1]);
   });
 });

@@ -3,7 +3,9 @@
  * queue, sandbox, classify), action test, with the learner's files merged over the starter and
  * the exercise's tests. Runs the test binary up to `count` times and stops at the first run that
  * does not pass. Tests that passed cleanly in a run that reported races are run again alone, since
- * the detector reports a racing pair once per process. No I/O of its own: the runner is passed in, so unit tests use a fake.
+ * the detector reports a racing pair once per process. A grader-made test that runs last shows
+ * the binary really got through its tests (end-test.ts). No I/O of its own: the runner is passed
+ * in, so unit tests use a fake.
  */
 import type { GradeResult, Locale } from '../contract/grade.ts';
 import type { RunResult } from '../contract/run.ts';
@@ -12,7 +14,8 @@ import type { Exercise, Files } from '../exercises/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
 import { redactRun } from './redact.ts';
 import { submissionFiles } from './submission.ts';
-import { onlyTest, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
+import { onlyTests, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
+import { newEndTestName, takeEndTest, trustedGrade, withEndTest } from './end-test.ts';
 
 /** The part of the run service grading uses. */
 export type Runner = Pick<RunService, 'run'>;
@@ -32,20 +35,27 @@ export async function gradeSubmission(
   learnerFiles: Files,
   options: GradeOptions,
 ): Promise<GradeResult> {
-  const files = submissionFiles(exercise, learnerFiles);
+  // A test with a random name that runs last: proof the binary really got through its tests.
+  const endTest = newEndTestName();
+  const files = withEndTest(submissionFiles(exercise, learnerFiles), endTest);
   const rules = exercise.grading;
   let runs = 0;
   let run: RunResult | undefined;
   let grade: Grade | undefined;
   while (runs < rules.count) {
-    const once = (testRun?: string) =>
-      runner.run(
+    let reachedEnd = true;
+    const once = async (testRun?: string): Promise<RunResult> => {
+      const result = await runner.run(
         { files, action: 'test', race: rules.race },
         options.client,
         { signal: options.signal },
         // The program may not read the hidden tests it was compiled with.
         { hideSources: true, ...(testRun === undefined ? {} : { testRun }) },
       );
+      const taken = takeEndTest(result, endTest);
+      reachedEnd &&= taken.reached;
+      return taken.run;
+    };
     let raw = await once();
     if (rules.race) {
       // A race reported in one test hides the same race in later ones; run those alone to see.
@@ -54,12 +64,12 @@ export async function gradeSubmission(
         raw,
         rules.tests.map((t) => t.name),
       ))
-        isolated.push({ name, result: await once(onlyTest(name)) });
+        isolated.push({ name, result: await once(onlyTests(name, endTest)) });
       raw = withIsolatedRaces(raw, isolated);
     }
     runs += 1;
     run = redactRun(raw, exercise.hidden);
-    grade = gradeRun(rules, run, exercise.editable);
+    grade = trustedGrade(gradeRun(rules, run, exercise.editable), reachedEnd);
     if (grade.verdict !== 'pass') break;
   }
   if (!run || !grade) throw new Error(`exercise ${exercise.id}: grading.count must be at least 1`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Race } from '../contract/run.ts';
-import { onlyTest, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
+import { onlyTests, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
 import { runResult, testCase } from './run-fixture.ts';
 
 const race = (line: number): Race => ({
@@ -29,8 +29,9 @@ describe('isolated re-runs for races the detector reported only once', () => {
   });
 
   it('selects exactly one test by an anchored, escaped pattern', () => {
-    expect(onlyTest('TestB')).toBe('^TestB$');
-    expect(onlyTest('Test.B')).toBe('^Test\\.B$');
+    expect(onlyTests('TestB')).toBe('^TestB$');
+    expect(onlyTests('Test.B')).toBe('^Test\\.B$');
+    expect(onlyTests('TestB', 'Test0f')).toBe('^(TestB|Test0f)$');
   });
 
   it('marks a test that races alone, adds its reports, and leaves clean ones alone', () => {

@@ -14,9 +14,10 @@ export function testsToIsolate(run: RunResult, graded: readonly string[]): strin
     .map((t) => t.name);
 }
 
-/** The -test.run pattern that selects exactly one top-level test. */
-export function onlyTest(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+/** The -test.run pattern that selects exactly these top-level tests. */
+export function onlyTests(...names: string[]): string {
+  const quoted = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return quoted.length === 1 ? `^${quoted[0]}$` : `^(${quoted.join('|')})$`;
 }
 
 /** Returns the run with the tests that raced when run alone marked as racing. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTestEvents } from './test2json.ts';
+import { FORGED_NOTE, parseTestEvents } from './test2json.ts';
 
 const W = '/sandbox/src';
 const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
@@ -94,6 +94,20 @@ describe('parseTestEvents', () => {
     expect(run.tests.map((t) => `${t.name}:${t.status}:${t.elapsedMs}`)).toEqual(['TestA:pass:1']);
     expect(run.packageOutput).toBe('go: downloading nothing\n{not json\n');
     expect(parseTestEvents('', W).tests).toEqual([]);
+  });
+});
+
+describe('framing printed by the program itself', () => {
+  it('fails a test whose real failure is followed by an imitated pass', () => {
+    const run = parseTestEvents(fixture('test_forged.txt'), W);
+    expect(run.tests.map((t) => `${t.name}:${t.status}`)).toEqual(['TestAdd:fail', 'TestLater:pass']);
+    expect(run.tests[0]?.output.endsWith(FORGED_NOTE)).toBe(true);
+    expect(run.tests[1]?.output).not.toContain(FORGED_NOTE);
+  });
+
+  it('cannot tell imitated passes before an early exit from real ones (the grader can)', () => {
+    // grading/end-test.ts: a grader-made test that runs last never appears in this stream.
+    expect(brief(fixture('test_forged_exit.txt'))).toEqual(['TestAdd:pass', 'TestLater:pass']);
   });
 });
 

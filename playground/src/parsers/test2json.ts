@@ -11,6 +11,10 @@
  *   test2json closes with a `fail` although the test never printed "--- FAIL" (binary killed).
  * - A race during a test prints the WARNING: DATA RACE block as that test's output, followed by
  *   "testing.go:NNNN: race detected during execution of test", and the test fails.
+ * - The framing test2json reads (^V-prefixed "=== RUN" / "--- PASS" lines under -test.v=test2json)
+ *   can be printed by the program itself. Each test starts once and nothing follows its end, so
+ *   a second start or a verdict after the end marks a test as forged: it fails, with a note.
+ *   (A forged pass followed by an early exit is the grader's concern: grading/end-test.ts.)
  */
 import type { Race, TestCase } from '../contract/run.ts';
 import { parseRaceReports } from './race.ts';
@@ -46,7 +50,13 @@ interface Pending {
   test: TestCase;
   startedAt: number | null;
   ended: boolean;
+  /** Framing for this test came after its end, or it started twice: imitated framing. */
+  forged: boolean;
 }
+
+/** Appended to the output of a test whose framing was imitated (see parseTestEvents). */
+export const FORGED_NOTE =
+  '\n[lockstep: this test was reported more than once; the program printed lines that imitate the test framework, so the test counts as failed]\n';
 
 const RACE_MARKERS = ['WARNING: DATA RACE', 'race detected during execution of test'];
 
@@ -115,9 +125,16 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
         test: { name: e.Test, status: 'timeout', elapsedMs: 0, output: '', race: false },
         startedAt: timeOf(e),
         ended: false,
+        forged: false,
       };
       byName.set(e.Test, p);
       order.push(p);
+    } else if (
+      e.Action === 'run' ||
+      (p.ended && (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip'))
+    ) {
+      // go test runs each test once (-count=1, unique subtest names), and nothing follows its end.
+      p.forged = true;
     }
     if (e.Action === 'output') {
       p.test.output += e.Output ?? '';
@@ -135,6 +152,10 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
   for (const p of order) {
     if (p.test.status === 'fail' && !p.test.output.includes(`--- FAIL: ${p.test.name} `))
       p.test.status = 'timeout';
+    if (p.forged) {
+      p.test.status = 'fail';
+      p.test.output += FORGED_NOTE;
+    }
   }
 
   for (const p of order) {

@@ -1,6 +1,8 @@
 /**
  * Linked binaries by content hash, so an unchanged lesson example skips the build. Files are
- * server-owned (0755, so the sandbox user can execute the hard link a job gets), names are the
+ * server-owned and execute-only for others (0711: the sandbox user can execute the hard link a job
+ * gets but not read it, so a program cannot search its own binary, e.g. for the name of a
+ * grader's test; see grading/end-test.ts), names are the
  * sha256 keys, the directory is 0711 (not listable), and the total size is bounded by evicting the
  * least recently used. Only binaries from successful builds are ever put here.
  */
@@ -21,6 +23,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { openSandboxFile, writeNewFile } from './jobdir.ts';
+
+/** Owner rwx, others execute only. */
+export const BINARY_MODE = 0o711;
 
 /** The cache key: everything that changes the linked binary. */
 export function binaryCacheKey(input: {
@@ -63,6 +68,7 @@ export class BinaryCache {
         continue;
       }
       const st = statSync(path);
+      if ((st.mode & 0o777) !== BINARY_MODE) chmodSync(path, BINARY_MODE); // cached by an older version
       this.entries.set(name, { size: st.size, usedAt: st.mtimeMs });
       this.total += st.size;
     }
@@ -93,7 +99,7 @@ export class BinaryCache {
   put(key: string, data: Buffer): void {
     if (!/^[0-9a-f]{64}$/.test(key) || data.length > this.maxBytes) return;
     const tmp = this.tempPath();
-    writeNewFile(tmp, data, 0o755);
+    writeNewFile(tmp, data, BINARY_MODE);
     renameSync(tmp, join(this.dir, key));
     this.record(key, data.length);
     this.evict();
@@ -114,7 +120,7 @@ export class BinaryCache {
     const tmp = this.tempPath();
     try {
       fchownSync(fd, process.getuid?.() ?? stats.uid, process.getgid?.() ?? stats.gid);
-      fchmodSync(fd, 0o755);
+      fchmodSync(fd, BINARY_MODE);
       renameSync(path, tmp);
       const moved = lstatSync(tmp);
       if (moved.ino !== stats.ino || moved.dev !== stats.dev) {

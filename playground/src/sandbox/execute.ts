@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { RawOutcome, StepOutcome } from './outcome.ts';
 import type { StreamName } from './output.ts';
 import { SANDBOX_SRC } from './bwrap-args.ts';
-import { binaryCacheKey, type BinaryCache } from './bincache.ts';
+import { BINARY_MODE, binaryCacheKey, type BinaryCache } from './bincache.ts';
 import { filesUsingCgo } from './cgo.ts';
 import { JobCgroup } from './cgroup.ts';
 import {
@@ -173,7 +173,7 @@ async function buildAndRun(
       if (data === null) return; // e.g. `go test -c` with no test files writes nothing
       ctx.binaries.put(key, data);
       // A hard link to the cached copy spares a second write of a multi-megabyte race binary.
-      if (!ctx.binaries.linkTo(key, binary)) writeNewFile(binary, data, 0o755);
+      if (!ctx.binaries.linkTo(key, binary)) writeNewFile(binary, data, BINARY_MODE);
     }
   }
   hooks.onPhase?.('running');

@@ -1,0 +1,79 @@
+/**
+ * Pure: evidence that a graded test binary really reached the end of its tests. The learner's
+ * code runs inside the test binary, so it can print lines that imitate the test framework
+ * ("--- PASS: TestHidden") and then exit 0 before any real test has run. The grader therefore
+ * adds one test with a random name, in a file that sorts after every exercise test file: `go test`
+ * runs tests in file-name order (internal test files before external ones), so that test runs
+ * last; when the binary ended by itself before it, no reported pass earns points (trustedGrade). Its name is unknown to the learner's
+ * code before the run, and the run step cannot read the binary it executes (0711) or the sources
+ * (hideSources). Limit: code that scans its own process memory for test names could still find it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { RunResult } from '../contract/run.ts';
+import type { Files } from '../exercises/types.ts';
+import type { Grade } from './grade.ts';
+
+/** Sorts after every exercise test file (they are named after what they test). */
+export const END_TEST_FILE = 'zzzz_lockstep_end_test.go';
+
+/**
+ * A fresh end-test name for one grading: `Test` and 24 random upper-case hex digits (go vet
+ * rejects a lower-case letter after "Test"), with no fixed prefix to search for.
+ */
+export function newEndTestName(random: (n: number) => Buffer = randomBytes): string {
+  return `Test${random(12).toString('hex').toUpperCase()}`;
+}
+
+/** The package the end test must join to run last: the external test package when there is one. */
+export function endTestPackage(files: Files): string {
+  const packages = Object.entries(files)
+    .filter(([name]) => name.endsWith('_test.go'))
+    .map(([, text]) => /^\s*package\s+([A-Za-z_][A-Za-z0-9_]*)/m.exec(text)?.[1])
+    .filter((p): p is string => p !== undefined);
+  return packages.find((p) => p.endsWith('_test')) ?? packages[0] ?? 'main';
+}
+
+/** The files to grade, with the end test added. */
+export function withEndTest(files: Files, name: string): Files {
+  const source = `package ${endTestPackage(files)}\n\nimport "testing"\n\n// Added by the grader: it runs last, so its pass shows the tests really ran.\nfunc ${name}(t *testing.T) {}\n`;
+  return { ...files, [END_TEST_FILE]: source };
+}
+
+/** The run as the learner should see it (without the end test), and whether the end test passed. */
+export function takeEndTest(run: RunResult, name: string): { run: RunResult; reached: boolean } {
+  const end = run.tests.filter((t) => t.name === name);
+  const reached = end.length === 1 && end[0]?.status === 'pass';
+  // Its "=== RUN" and "--- PASS" lines would only puzzle the learner.
+  const stdout = run.stdout
+    .split('\n')
+    .filter((line) => !line.includes(name))
+    .join('\n');
+  return { run: { ...run, stdout, tests: run.tests.filter((t) => t.name !== name) }, reached };
+}
+
+export const UNVERIFIED_MESSAGE =
+  'No points: the test binary ended before its last test, so the results it printed cannot be trusted. Fix the crash first; if your code exits the process (os.Exit, syscall.Exit) or prints lines that look like test results, remove that.';
+
+// The runner stopped the binary itself (host-side facts the program cannot fake by exiting): the
+// tests that passed before that really passed, and keep their points.
+const STOPPED_BY_RUNNER = new Set(['deadlock', 'timeout', 'memory_limit', 'output_limit']);
+
+/**
+ * The grade as far as the run can be trusted: when the binary ended on its own before the end
+ * test (an exit or a crash), no test it reported as passed earns points.
+ */
+export function trustedGrade(grade: Grade, reachedEnd: boolean): Grade {
+  const claimed = grade.tests.some((t) => t.score > 0);
+  if (reachedEnd || !claimed || STOPPED_BY_RUNNER.has(grade.status)) return grade;
+  return {
+    ...grade,
+    verdict: 'fail',
+    score: 0,
+    message: UNVERIFIED_MESSAGE,
+    tests: grade.tests.map((t) =>
+      t.score > 0
+        ? { ...t, score: 0, message: 'Not counted: the test binary ended before its last test.' }
+        : t,
+    ),
+  };
+}
