@@ -298,6 +298,17 @@ describe('isolation', () => {
     expect(o.run?.stdout).toMatch(/\n65534\n$/);
   });
 
+  it('stays dumpable, so the race runtime reads GORACE from /proc/self/environ', async () => {
+    // ThreadSanitizer reads its options from /proc/self/environ, which a non-dumpable process
+    // (e.g. one whose binary it cannot read) cannot open: atexit_sleep_ms=0 would be lost.
+    const o = await sandbox.execute(
+      program(
+        'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"strings"\n)\n\nfunc main() {\n\tb, err := os.ReadFile("/proc/self/environ")\n\tfmt.Println(err, strings.Contains(string(b), "GORACE=atexit_sleep_ms=0"))\n}\n',
+      ),
+    );
+    expect(o.run?.stdout, summary(o)).toBe('<nil> true\n');
+  });
+
   it('can write only to its private /tmp', async () => {
     const o = await sandbox.execute(
       program(

@@ -4,9 +4,10 @@
  * ("--- PASS: TestHidden") and then exit 0 before any real test has run. The grader therefore
  * adds one test with a random name, in a file that sorts after every exercise test file: `go test`
  * runs tests in file-name order (internal test files before external ones), so that test runs
- * last; when the binary ended by itself before it, no reported pass earns points (trustedGrade). Its name is unknown to the learner's
- * code before the run, and the run step cannot read the binary it executes (0711) or the sources
- * (hideSources). Limit: code that scans its own process memory for test names could still find it.
+ * last; when the binary ended by itself before it, no reported pass earns points (trustedGrade).
+ * The name is new for every grading and the run step cannot read the sources (hideSources).
+ * Limit: code that searches its own binary (/proc/self/exe) or memory for test names can find
+ * it; that is as far as checks made inside the process under test can go.
  */
 import { randomBytes } from 'node:crypto';
 import type { RunResult } from '../contract/run.ts';

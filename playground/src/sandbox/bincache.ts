@@ -1,8 +1,6 @@
 /**
  * Linked binaries by content hash, so an unchanged lesson example skips the build. Files are
- * server-owned and execute-only for others (0711: the sandbox user can execute the hard link a job
- * gets but not read it, so a program cannot search its own binary, e.g. for the name of a
- * grader's test; see grading/end-test.ts), names are the
+ * server-owned (0755, so the sandbox user can execute the hard link a job gets), names are the
  * sha256 keys, the directory is 0711 (not listable), and the total size is bounded by evicting the
  * least recently used. Only binaries from successful builds are ever put here.
  */
@@ -24,8 +22,12 @@ import {
 import { join } from 'node:path';
 import { openSandboxFile, writeNewFile } from './jobdir.ts';
 
-/** Owner rwx, others execute only. */
-export const BINARY_MODE = 0o711;
+/**
+ * Owner rwx, others r-x. Not execute-only: a binary the process cannot read makes it non-dumpable,
+ * its /proc/self/environ unreadable, and ThreadSanitizer then misses GORACE (measured: every run
+ * took 1 s longer, the default atexit_sleep_ms).
+ */
+export const BINARY_MODE = 0o755;
 
 /** The cache key: everything that changes the linked binary. */
 export function binaryCacheKey(input: {
