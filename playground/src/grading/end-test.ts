@@ -55,6 +55,10 @@ export function takeEndTest(run: RunResult, name: string): { run: RunResult; rea
 export const UNVERIFIED_MESSAGE =
   'No points: the test binary ended before its last test, so the results it printed cannot be trusted. Fix the crash first; if your code exits the process (os.Exit, syscall.Exit) or prints lines that look like test results, remove that.';
 
+/** Shown under each claimed pass (the exercise page lists tests, not the grade's message). */
+export const NOT_COUNTED_MESSAGE =
+  'Not counted: the test binary ended before its last test, so the results it printed cannot be trusted (a crash, os.Exit, or printed lines that look like test results).';
+
 // The runner stopped the binary itself (host-side facts the program cannot fake by exiting): the
 // tests that passed before that really passed, and keep their points.
 const STOPPED_BY_RUNNER = new Set(['deadlock', 'timeout', 'memory_limit', 'output_limit']);
@@ -71,10 +75,6 @@ export function trustedGrade(grade: Grade, reachedEnd: boolean): Grade {
     verdict: 'fail',
     score: 0,
     message: UNVERIFIED_MESSAGE,
-    tests: grade.tests.map((t) =>
-      t.score > 0
-        ? { ...t, score: 0, message: 'Not counted: the test binary ended before its last test.' }
-        : t,
-    ),
+    tests: grade.tests.map((t) => (t.score > 0 ? { ...t, score: 0, message: NOT_COUNTED_MESSAGE } : t)),
   };
 }

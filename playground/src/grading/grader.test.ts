@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunRequest, RunResult } from '../contract/run.ts';
 import { exercise } from '../exercises/fixture.ts';
 import { gradeSubmission, type Runner } from './grader.ts';
-import { END_TEST_FILE, UNVERIFIED_MESSAGE } from './end-test.ts';
+import { END_TEST_FILE, NOT_COUNTED_MESSAGE, UNVERIFIED_MESSAGE } from './end-test.ts';
 import { runResult, testCase } from './run-fixture.ts';
 
 /** A result the fake runner returns as is: the binary ended before the grader's end test. */
@@ -99,7 +99,7 @@ describe('gradeSubmission', () => {
     endedEarly.add(forged);
     const g = await gradeSubmission(fakeRunner([forged]), exercise(), {}, { client: 'c' });
     expect(g).toMatchObject({ verdict: 'fail', score: 0, message: UNVERIFIED_MESSAGE });
-    expect(g.tests.every((t) => t.score === 0)).toBe(true);
+    expect(g.tests.every((t) => t.score === 0 && t.message === NOT_COUNTED_MESSAGE)).toBe(true);
   });
 
   it('keeps the points of tests that passed before the runner itself stopped a deadlock', async () => {
