@@ -4,7 +4,7 @@
  * show both attempts and the best score, the second student sees none of it, policies and
  * authentication hold, and an acknowledged submission survives the server being SIGKILLed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ import {
   StudentStanding,
 } from '../../playground/src/contract/labs.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
+import { startServerProcess } from './server-process.ts';
 
 const EXERCISE = 'lost-update-counter';
 const exercises = exerciseCatalog(loadExercises());
@@ -360,34 +361,18 @@ describe('lab durability', () => {
   const site = join(tmp, 'site');
   const db = join(tmp, 'durable.sqlite');
 
-  /** Starts `node playground/src/server.ts` on a free port and resolves with its base URL. */
-  function start(): Promise<string> {
+  /** Starts the server on a free port and resolves with its base URL. */
+  async function start(): Promise<string> {
     mkdirSync(site, { recursive: true });
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-    const child = spawn(process.execPath, ['playground/src/server.ts'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        LOCKSTEP_SITE_DIR: site,
-        LOCKSTEP_DATA_DIR: resolve('.data/it'),
-        LOCKSTEP_LABS_DB: db,
-        LOCKSTEP_NO_WARMUP: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const started = await startServerProcess({
+      LOCKSTEP_SITE_DIR: site,
+      LOCKSTEP_DATA_DIR: resolve('.data/it'),
+      LOCKSTEP_LABS_DB: db,
+      LOCKSTEP_NO_WARMUP: '1',
     });
-    server = child;
-    return new Promise((resolveUrl, reject) => {
-      let out = '';
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
-        if (m) resolveUrl(m[1]!);
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-    });
+    server = started.server;
+    return started.base;
   }
 
   function kill(signal: NodeJS.Signals): Promise<void> {

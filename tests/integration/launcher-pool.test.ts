@@ -5,7 +5,6 @@
  * removed, and close leaves nothing behind. Needs root and writable cgroups, like the sandbox.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +14,7 @@ import type { HostLayout } from '../../playground/src/sandbox/bwrap-args.ts';
 import { IdleWork } from '../../playground/src/sandbox/idle-work.ts';
 import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/launcher-pool.ts';
 import { ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
+import { startServerProcess } from './server-process.ts';
 
 const MEMORY = 64 * 1024 * 1024;
 const root = process.getuid?.() === 0;
@@ -116,29 +116,12 @@ describe('waiting launchers and a dying server', () => {
   it('exit without running anything when the server is SIGKILLed', async () => {
     const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-    const server = spawn(process.execPath, ['playground/src/server.ts'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        LOCKSTEP_SITE_DIR: site,
-        LOCKSTEP_DATA_DIR: resolve('.data/it'),
-        LOCKSTEP_NO_WARMUP: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { server, base } = await startServerProcess({
+      LOCKSTEP_SITE_DIR: site,
+      LOCKSTEP_DATA_DIR: resolve('.data/it'),
+      LOCKSTEP_NO_WARMUP: '1',
     });
     try {
-      const base = await new Promise<string>((resolveUrl, reject) => {
-        let out = '';
-        const onData = (chunk: Buffer): void => {
-          out += chunk.toString();
-          const m = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
-          if (m) resolveUrl(m[1]!);
-        };
-        server.stdout.on('data', onData);
-        server.stderr.on('data', onData);
-        server.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-      });
       const res = await fetch(`${base}/api/run`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -17,7 +17,8 @@ import {
 } from './bwrap-args.ts';
 import { JobCgroup, type CgroupSupport } from './cgroup.ts';
 import type { IdleTask, IdleWork } from './idle-work.ts';
-import { SECCOMP_FD, SECCOMP_SUPPORTED, seccompBytes } from './seccomp.ts';
+import { SECCOMP_FD, SECCOMP_SUPPORTED } from './seccomp.ts';
+import { sendSeccompFilter } from './step.ts';
 
 /** A launcher process with the three standard pipes, as runStep uses it. */
 export type LauncherProcess = ChildProcessByStdio<Writable, Readable, Readable>;
@@ -83,7 +84,8 @@ export class LauncherPool implements IdleTask {
     if (!list) return null;
     this.fill();
     for (let entry = list.shift(); entry; entry = list.shift()) {
-      if (!entry.alive || entry.child.exitCode !== null || entry.child.signalCode !== null) continue;
+      // A launcher that died is removed by its exit handler; one whose exit is not handled yet is skipped.
+      if (entry.child.exitCode !== null || entry.child.signalCode !== null) continue;
       const { group, child, argvPipe, died } = entry;
       child.off('exit', died).off('error', died); // from here on the step owns the process and group
       return {
@@ -100,9 +102,9 @@ export class LauncherPool implements IdleTask {
   /** Starts one missing launcher (IdleWork calls this); false when the pool is full. */
   step(): boolean {
     if (this.closed) return false;
-    const limit = [...this.waiting].find(([, list]) => list.length < this.opts.size)?.[0];
-    if (limit === undefined) return false;
-    const list = this.waiting.get(limit) ?? [];
+    const short = [...this.waiting].find(([, list]) => list.length < this.opts.size);
+    if (short === undefined) return false;
+    const [limit, list] = short;
     const entry = this.spawnWaiting(limit);
     if (entry === null) return false; // cannot create groups right now; retried on the next take
     list.push(entry);
@@ -139,11 +141,7 @@ export class LauncherPool implements IdleTask {
     const argvPipe = child.stdio[ARGV_FD] as Writable;
     argvPipe.on('error', () => undefined);
     child.stdin.on('error', () => undefined);
-    if (SECCOMP_SUPPORTED) {
-      const fd = child.stdio[SECCOMP_FD] as Writable;
-      fd.on('error', () => undefined);
-      fd.end(seccompBytes()); // a pipe buffer holds it until bwrap reads it
-    }
+    if (SECCOMP_SUPPORTED) sendSeccompFilter(child.stdio[SECCOMP_FD] as Writable);
     const entry: Waiting = {
       group,
       child,

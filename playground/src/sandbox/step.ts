@@ -5,12 +5,19 @@
  */
 import { SECCOMP_FD, seccompBytes } from './seccomp.ts';
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import type { LauncherProcess } from './launcher-pool.ts';
 import type { StepOutcome } from './outcome.ts';
 import { OutputCollector, type StreamName } from './output.ts';
 import type { JobCgroup } from './cgroup.ts';
 import { programPids, sampleProgram } from './procs.ts';
 import { StallDetector } from './watchdog.ts';
+
+/** Writes the filter bwrap reads from fd 3 (see seccomp.ts); a pipe buffer holds it until then. */
+export function sendSeccompFilter(fd: Writable): void {
+  fd.on('error', () => undefined); // bwrap may fail before it reads the filter
+  fd.end(seccompBytes());
+}
 
 /** Everything one step needs. */
 export interface StepSpec {
@@ -64,11 +71,7 @@ export function runStep(spec: StepSpec): Promise<StepResult> {
         stdio: usesSeccomp ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
         detached,
       });
-    if (usesSeccomp) {
-      const fd = child.stdio[SECCOMP_FD] as import('node:stream').Writable | null;
-      fd?.on('error', () => undefined);
-      fd?.end(seccompBytes());
-    }
+    if (usesSeccomp) sendSeccompFilter(child.stdio[SECCOMP_FD] as Writable);
     const output = new OutputCollector(spec.outputBytes, spec.onOutput);
 
     const killAll = (): void => {
