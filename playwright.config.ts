@@ -25,6 +25,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM lets the server remove its waiting launchers' cgroups; the default SIGKILL leaves them.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',

@@ -14,7 +14,9 @@ import { join, resolve } from 'node:path';
 
 const PORT = Number(process.env.E2E_LAB_PORT ?? 4339);
 const BASE = `http://127.0.0.1:${PORT}`;
-const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-e2e-'));
+// Made in beforeAll: the runner's main process also loads this file (to list tests) and would
+// leave an empty directory behind.
+let tmp = '';
 let server: ChildProcess | null = null;
 
 async function startServer(): Promise<void> {
@@ -67,7 +69,10 @@ async function newPage(browser: Browser): Promise<Page> {
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-test.beforeAll(async () => startServer());
+test.beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-e2e-'));
+  await startServer();
+});
 test.afterAll(async () => {
   await killServer('SIGTERM');
   rmSync(tmp, { recursive: true, force: true });

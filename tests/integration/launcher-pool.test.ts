@@ -14,7 +14,7 @@ import type { HostLayout } from '../../playground/src/sandbox/bwrap-args.ts';
 import { IdleWork } from '../../playground/src/sandbox/idle-work.ts';
 import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/launcher-pool.ts';
 import { ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
-import { startServerProcess } from './server-process.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 const MEMORY = 64 * 1024 * 1024;
 const root = process.getuid?.() === 0;
@@ -43,7 +43,7 @@ beforeAll(() => {
 
 afterEach(async () => {
   idle?.close();
-  pool?.close();
+  await pool?.close();
   await expect.poll(() => ourCgroups(), { timeout: 5_000 }).toEqual([]);
 });
 
@@ -112,25 +112,35 @@ function processesInGroupsOf(serverPid: number): number[] {
     .map(Number);
 }
 
+/** Runs a one-line program on a server. */
+function runHello(base: string): Promise<Response> {
+  return fetch(`${base}/api/run`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      action: 'run',
+      files: { 'main.go': 'package main\n\nfunc main() { println("hi") }\n' },
+    }),
+  });
+}
+
+/** SIGTERMs a server and waits for it to exit (it removes its own groups on the way). */
+function stop(server: ServerProcess): Promise<void> {
+  return new Promise<void>((done) => {
+    server.removeAllListeners('exit');
+    server.once('exit', () => done());
+    server.kill('SIGTERM');
+  });
+}
+
 describe('waiting launchers and a dying server', () => {
-  it('exit without running anything when the server is SIGKILLed', async () => {
+  it('exit without running anything when the server is SIGKILLed; the next start removes their groups', async () => {
     const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-    const { server, base } = await startServerProcess({
-      LOCKSTEP_SITE_DIR: site,
-      LOCKSTEP_DATA_DIR: resolve('.data/it'),
-      LOCKSTEP_NO_WARMUP: '1',
-    });
+    const env = { LOCKSTEP_SITE_DIR: site, LOCKSTEP_DATA_DIR: resolve('.data/it'), LOCKSTEP_NO_WARMUP: '1' };
+    const { server, base } = await startServerProcess(env);
     try {
-      const res = await fetch(`${base}/api/run`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          action: 'run',
-          files: { 'main.go': 'package main\n\nfunc main() { println("hi") }\n' },
-        }),
-      });
-      expect(res.status).toBe(200);
+      expect((await runHello(base)).status).toBe(200);
       // After the job, the server starts launchers for the next ones.
       await expect.poll(() => processesInGroupsOf(server.pid!).length, { timeout: 5_000 }).toBeGreaterThan(0);
       await new Promise<void>((done) => {
@@ -140,6 +150,20 @@ describe('waiting launchers and a dying server', () => {
       });
       // Their argv pipe closes without the end marker: each exits at once.
       await expect.poll(() => processesInGroupsOf(server.pid!), { timeout: 3_000 }).toEqual([]);
+      // Their empty groups stay until the next server starts in the same place and removes them.
+      const left = ourCgroups(server.pid!);
+      expect(left.length).toBeGreaterThan(0);
+      const next = await startServerProcess(env);
+      try {
+        // Its sandbox probe (before its first job) removes groups whose owner is dead.
+        expect((await runHello(next.base)).status).toBe(200);
+        expect(ourCgroups(server.pid!)).toEqual([]);
+        // A server stopped with SIGTERM removes its own launchers' groups.
+        await expect.poll(() => ourCgroups(next.server.pid!).length, { timeout: 5_000 }).toBeGreaterThan(0);
+      } finally {
+        await stop(next.server);
+      }
+      expect(ourCgroups(next.server.pid!)).toEqual([]);
     } finally {
       if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
       rmSync(site, { recursive: true, force: true });

@@ -68,8 +68,8 @@ export function commandLine(pid: number): string {
   }
 }
 
-/** cgroups of this process present under the v1 memory/pids or v2 parents. */
-export function ourCgroups(): string[] {
+/** cgroups of this process (or of the server with that pid) under the v1 memory/pids or v2 parents. */
+export function ourCgroups(ownerPid = process.pid): string[] {
   const found: string[] = [];
   const walk = (dir: string, depth: number): void => {
     let names: string[];
@@ -81,7 +81,7 @@ export function ourCgroups(): string[] {
       return;
     }
     for (const name of names) {
-      if (name.startsWith(`lockstep-${process.pid}-`)) found.push(join(dir, name));
+      if (name.startsWith(`lockstep-${ownerPid}-`)) found.push(join(dir, name));
       else if (depth < 4) walk(join(dir, name), depth + 1);
     }
   };

@@ -123,6 +123,14 @@ function removeLeftovers(parents: string[]): void {
 let sequence = 0;
 const instanceTag = Math.random().toString(36).slice(2, 8);
 
+// Removals still under way, so that a closing server can wait for them before it exits.
+const removals = new Set<Promise<void>>();
+
+/** Resolves once every group removal started so far has finished. */
+export async function groupRemovalsDone(): Promise<void> {
+  await Promise.all([...removals]);
+}
+
 /** One job's groups. Create, launch with `procFiles`, then `destroy()` in a finally. */
 export class JobCgroup {
   readonly dirs: string[];
@@ -216,9 +224,22 @@ export class JobCgroup {
 
   /**
    * Kills what is left and removes the group(s); safe to call twice; never throws. A process
-   * that used gigabytes can take seconds to die, and nothing waits on this, so it is patient.
+   * that used gigabytes can take seconds to die, and only a closing server waits for this
+   * (groupRemovalsDone), so it is patient.
    */
-  async destroy(): Promise<void> {
+  destroy(): Promise<void> {
+    if (this.removal === null) {
+      const removal = this.remove();
+      this.removal = removal;
+      removals.add(removal);
+      void removal.finally(() => removals.delete(removal));
+    }
+    return this.removal;
+  }
+
+  private removal: Promise<void> | null = null;
+
+  private async remove(): Promise<void> {
     await this.killAll();
     for (const dir of this.dirs) {
       const giveUpAt = Date.now() + DESTROY_PATIENCE_MS;

@@ -8,6 +8,7 @@ import { BinaryCache } from './bincache.ts';
 import { executeJob, type ExecuteContext, type ExecuteHooks } from './execute.ts';
 import { removeTree } from './jobdir.ts';
 import { CachePool } from './cache-pool.ts';
+import { groupRemovalsDone } from './cgroup.ts';
 import { IdleWork } from './idle-work.ts';
 import { LauncherPool } from './launcher-pool.ts';
 import { limitsSummary, resolveLimits, type Limits } from './limits.ts';
@@ -150,7 +151,9 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       if (warming) await warming;
       idle.close();
       pool?.close();
-      launchers?.close();
+      await launchers?.close();
+      // Jobs remove their groups in the background; the process may exit right after this.
+      await groupRemovalsDone();
     },
   };
 }

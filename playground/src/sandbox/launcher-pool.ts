@@ -111,12 +111,11 @@ export class LauncherPool implements IdleTask {
     return [...this.waiting.values()].some((l) => l.length < this.opts.size);
   }
 
-  /** Ends every waiting launcher and removes its group. */
-  close(): void {
+  /** Ends every waiting launcher; resolves once their groups are removed. */
+  async close(): Promise<void> {
     this.closed = true;
-    for (const list of this.waiting.values()) {
-      for (const entry of list.splice(0)) this.discard(entry);
-    }
+    const entries = [...this.waiting.values()].flatMap((list) => list.splice(0));
+    await Promise.all(entries.map((entry) => this.discard(entry)));
   }
 
   private spawnWaiting(memoryBytes: number): Waiting | null {
@@ -166,11 +165,11 @@ export class LauncherPool implements IdleTask {
     }
   }
 
-  private discard(entry: Waiting): void {
+  private discard(entry: Waiting): Promise<void> {
     entry.alive = false;
     entry.argvPipe.destroy(); // EOF without the end marker: the launcher exits without running anything
     entry.child.stdout.destroy();
     entry.child.stderr.destroy();
-    void entry.group.destroy();
+    return entry.group.destroy();
   }
 }
