@@ -16,10 +16,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   let app;
+  let service;
   try {
     // A malformed exercise stops the server here, with the file and field named.
     const exercises = exerciseCatalog(loadExercises());
-    app = await buildApp({ config, service: createRunService(config), exercises });
+    service = createRunService(config);
+    app = await buildApp({ config, service, exercises });
   } catch (error) {
     console.error(`Lockstep cannot start: ${(error as Error).message}`);
     process.exit(1);
@@ -45,6 +47,15 @@ async function main(): Promise<void> {
   console.log(
     `Lockstep is running at http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`,
   );
+  // The site is up either way; whoever started it must see at once when code cannot run, and why.
+  const { sandbox } = await service.health();
+  if (!sandbox.available) {
+    console.warn(
+      `The Go runner is off: ${sandbox.reason}\nThe course is served, but every run is refused with this reason until it is fixed.`,
+    );
+  } else if (sandbox.mode === 'none') {
+    console.warn(sandbox.reason);
+  }
 }
 
 void main();

@@ -1,0 +1,194 @@
+/**
+ * A machine that cannot sandbox code still gets the course: `npm start`'s prerequisite check only
+ * warns about what the runner alone needs, and the real server serves the site while refusing
+ * every run with the exact reason (health, POST /api/run, POST /api/grade, the stream). The
+ * opt-in unsafe mode is refused off loopback and warns loudly on it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, execSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+
+const exec = promisify(execFile);
+let site: string;
+/** A folder with every command of /usr/bin but bwrap: a machine where only bubblewrap is missing. */
+let bin: string;
+beforeAll(() => {
+  site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Lockstep</title><h1>Course</h1>');
+  bin = mkdtempSync(join(tmpdir(), 'lockstep-bin-'));
+  for (const name of readdirSync('/usr/bin')) {
+    if (name !== 'bwrap') symlinkSync(join('/usr/bin', name), join(bin, name));
+  }
+});
+afterAll(() => {
+  rmSync(site, { recursive: true, force: true });
+  rmSync(bin, { recursive: true, force: true });
+});
+
+/** Runs scripts/prereqs.ts with a PATH that has neither bubblewrap nor Go. */
+async function prereqs(mode: 'start' | 'test'): Promise<{ code: number; stderr: string }> {
+  try {
+    const { stderr } = await exec(process.execPath, ['scripts/prereqs.ts', mode], {
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    return { code: 0, stderr };
+  } catch (error) {
+    const e = error as { code: number; stderr: string };
+    return { code: e.code, stderr: e.stderr };
+  }
+}
+
+describe('the prerequisite check', () => {
+  it('lets npm start go on without the runner tools, saying what is missing', async () => {
+    const { code, stderr } = await prereqs('start');
+    expect(code).toBe(0);
+    expect(stderr).toContain('cannot run Go code until this is fixed');
+    expect(stderr).toContain('apt-get install -y bubblewrap');
+    expect(stderr).toContain('Go is not on PATH');
+  });
+
+  it('stops npm test, which needs them', async () => {
+    const { code, stderr } = await prereqs('test');
+    expect(code).toBe(1);
+    expect(stderr).toContain('cannot run its tests yet');
+  });
+});
+
+/** Collects a server's output (it logs the runner's state after it listens). */
+function output(server: ServerProcess): () => string {
+  let text = '';
+  server.stdout.on('data', (c: Buffer) => (text += c.toString()));
+  server.stderr.on('data', (c: Buffer) => (text += c.toString()));
+  return () => text;
+}
+
+async function stop(server: ServerProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  await new Promise<void>((done) => {
+    server.removeAllListeners('exit');
+    server.once('exit', () => done());
+    server.kill('SIGTERM');
+  });
+}
+
+const hello = { action: 'run', files: { 'main.go': 'package main\n\nfunc main() { println("hi") }\n' } };
+
+function postJson(base: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The first message of the stream that ends a run (result or error). */
+async function streamEnd(base: string, body: unknown): Promise<Record<string, unknown>> {
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/run/stream`);
+  return new Promise((done, fail) => {
+    socket.onopen = () => socket.send(JSON.stringify(body));
+    socket.onmessage = (event) => {
+      const message = JSON.parse(String(event.data)) as Record<string, unknown>;
+      if (message.type === 'result' || message.type === 'error') done(message);
+    };
+    socket.onerror = () => fail(new Error('the stream failed'));
+  });
+}
+
+describe('a server on a machine without bubblewrap', () => {
+  let server: ServerProcess;
+  let base: string;
+  let logs: () => string;
+
+  beforeAll(async () => {
+    ({ server, base } = await startServerProcess({
+      PATH: `${bin}:${dirname(execSync('command -v go', { encoding: 'utf8' }).trim())}`,
+      LOCKSTEP_SITE_DIR: site,
+      LOCKSTEP_DATA_DIR: resolve('.data/it'),
+      LOCKSTEP_NO_WARMUP: '1',
+    }));
+    logs = output(server);
+  }, 60_000);
+  afterAll(async () => stop(server));
+
+  it('serves the site', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<h1>Course</h1>');
+  });
+
+  it('says in /api/health that code cannot run, and why', async () => {
+    const health = (await (await fetch(`${base}/api/health`)).json()) as {
+      status: string;
+      sandbox: { available: boolean; reason: string };
+    };
+    expect(health.status).toBe('degraded');
+    expect(health.sandbox.available).toBe(false);
+    expect(health.sandbox.reason).toContain('bubblewrap is not installed');
+  });
+
+  it('refuses every run with that reason, over HTTP and over the stream', async () => {
+    const run = await postJson(base, '/api/run', hello);
+    expect(run.status).toBe(503);
+    expect(await run.json()).toMatchObject({
+      error: 'runner_unavailable',
+      message: expect.stringContaining('bubblewrap is not installed'),
+    });
+    const grade = await postJson(base, '/api/grade', {
+      exerciseId: 'lost-update-counter',
+      files: { 'counter.go': 'package counter\n' },
+    });
+    expect(grade.status).toBe(503);
+    expect(((await grade.json()) as { message: string }).message).toContain('bubblewrap is not installed');
+    expect(await streamEnd(base, hello)).toMatchObject({
+      type: 'error',
+      error: 'runner_unavailable',
+      message: expect.stringContaining('bubblewrap is not installed'),
+    });
+  });
+
+  it('tells whoever started it, on the console', async () => {
+    await expect
+      .poll(logs, { timeout: 10_000 })
+      .toContain('The Go runner is off: bubblewrap is not installed');
+  });
+});
+
+describe('the unsafe mode for one person on their own machine', () => {
+  it('refuses to start on an address other than loopback', async () => {
+    await expect(
+      startServerProcess({
+        HOST: '0.0.0.0',
+        LOCKSTEP_UNSAFE_NO_SANDBOX: '1',
+        LOCKSTEP_SITE_DIR: site,
+        LOCKSTEP_NO_WARMUP: '1',
+      }),
+    ).rejects.toThrow(/only allowed when HOST is a loopback address/);
+  });
+
+  it('runs code on loopback and warns loudly', async () => {
+    const { server, base } = await startServerProcess({
+      LOCKSTEP_UNSAFE_NO_SANDBOX: '1',
+      LOCKSTEP_SITE_DIR: site,
+      LOCKSTEP_DATA_DIR: resolve('.data/it-unsafe'),
+      LOCKSTEP_NO_WARMUP: '1',
+    });
+    const logs = output(server);
+    try {
+      const health = (await (await fetch(`${base}/api/health`)).json()) as {
+        sandbox: { mode: string; available: boolean; reason: string };
+      };
+      expect(health.sandbox).toMatchObject({ mode: 'none', available: true });
+      expect(health.sandbox.reason).toMatch(/^UNSAFE/);
+      await expect.poll(logs, { timeout: 10_000 }).toContain('UNSAFE: LOCKSTEP_UNSAFE_NO_SANDBOX=1');
+      const run = await postJson(base, '/api/run', { ...hello, race: false });
+      expect(run.status).toBe(200);
+      expect(await run.json()).toMatchObject({ status: 'ok', stderr: 'hi\n' });
+    } finally {
+      await stop(server);
+    }
+  }, 120_000);
+});
