@@ -35,6 +35,18 @@ describe('run lifecycle', () => {
     expect(statusText(s, 'zh-cn', 9999)).toBe('数据竞争 · 用时 1.5 秒');
   });
 
+  test('accepted by the queue: starting, then a position only if it must wait', () => {
+    const accepted = play([
+      { type: 'start', at: 0, race: true },
+      { type: 'message', at: 1, message: { type: 'phase', phase: 'queued' } },
+    ]);
+    expect(accepted.phase).toBe('queued');
+    expect(statusText(accepted, 'en', 100)).toBe('Starting…');
+    expect(statusText(accepted, 'zh-cn', 100)).toBe('正在启动…');
+    const waiting = reduceRun(accepted, { type: 'message', at: 2, message: { type: 'queued', position: 3 } });
+    expect(statusText(waiting, 'en', 100)).toBe('Waiting in line (position 3)');
+  });
+
   test('status while waiting and building', () => {
     const queued = play([
       { type: 'start', at: 0, race: true },

@@ -91,7 +91,10 @@ export function statusText(state: RunState, locale: Locale, now: number): string
     case 'connecting':
       return t(locale, 'pg.status.connecting');
     case 'queued':
-      return t(locale, 'pg.status.queued', { position: state.position });
+      // The server says "queued" as it accepts the job; a position follows only if it must wait.
+      return state.position > 0
+        ? t(locale, 'pg.status.queued', { position: state.position })
+        : t(locale, 'pg.status.starting');
     case 'building':
       return `${t(locale, state.race ? 'pg.status.building' : 'pg.status.building.norace')} ${t(locale, 'pg.status.elapsed', { seconds })}`;
     case 'running':

@@ -62,6 +62,7 @@ export function createRunService(config: Config): RunService {
     if (!found.available) throw new RunnerUnavailableError(found.reason);
     const enqueuedAt = performance.now();
     let startedAt = enqueuedAt;
+    let accepted = false;
     try {
       return await queue.submit(
         client,
@@ -92,6 +93,9 @@ export function createRunService(config: Config): RunService {
         {
           signal: hooks.signal,
           onPosition: (position) => {
+            // The first position means the queue took the job (a full queue throws instead).
+            if (!accepted) hooks.onPhase?.('queued');
+            accepted = true;
             if (position > 0) hooks.onQueue?.(position);
           },
         },

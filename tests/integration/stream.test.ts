@@ -57,14 +57,20 @@ func main() {
 }
 `;
 
+/** Prints a number every 50 ms until it is stopped. */
+const FOREVER = mainProgram(
+  'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(50 * time.Millisecond)\n\t}\n}\n',
+);
+
 describe('streaming', () => {
   test('phases, then output as it is written, then the result', async () => {
-    const { messages } = await stream(mainProgram(SLOW_PRINTER), 'stream-a');
+    // A new comment each time: a program never seen before is built, not taken from the binary cache.
+    const fresh = `${SLOW_PRINTER}\n// ${Date.now()}-${Math.random()}\n`;
+    const { messages } = await stream(mainProgram(fresh), 'stream-a');
     const types = messages.map((x) => x.m.type);
-    expect(types).toContain('phase');
     expect(types.at(-1)).toBe('result');
     const phases = messages.flatMap((x) => (x.m.type === 'phase' ? [x.m.phase] : []));
-    expect(phases).toEqual(expect.arrayContaining(['running']));
+    expect(phases).toEqual(['queued', 'building', 'running']);
     const outputs = messages.filter((x) => x.m.type === 'output');
     expect(outputs.map((x) => (x.m.type === 'output' ? x.m.data : '')).join('')).toBe(
       'tick 0\ntick 1\ntick 2\n',
@@ -85,12 +91,45 @@ describe('streaming', () => {
     expect(second.messages.at(-1)!.m.type).toBe('result');
   }, 120_000);
 
-  test('closing the socket stops the run', async () => {
-    const forever = mainProgram(
-      'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(50 * time.Millisecond)\n\t}\n}\n',
+  test('a client with a run and a full line gets 429 with Retry-After, over HTTP and the stream', async () => {
+    let running!: () => void;
+    const started = new Promise<void>((r) => (running = r));
+    let socket: WebSocket | undefined;
+    const first = stream(FOREVER, 'busy', (m, ws) => {
+      socket = ws;
+      if (m.type === 'phase' && m.phase === 'running') running();
+    });
+    await started;
+    // One running and two waiting are allowed per client (LOCKSTEP_QUEUE_PER_CLIENT defaults to 2).
+    const waiting = [1, 2].map((i) =>
+      runner.run(mainProgram(`package main\n\nfunc main() { println(${i}) }\n`), 'busy'),
     );
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = await runner.app.inject({
+      method: 'POST',
+      url: '/api/run',
+      headers: { 'content-type': 'application/json', 'x-lockstep-client': 'busy' },
+      payload: JSON.stringify(mainProgram('package main\n\nfunc main() {}\n')),
+    });
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.json()).toMatchObject({ error: 'queue_full', message: expect.any(String) });
+    const overStream = await stream(mainProgram('package main\n\nfunc main() {}\n'), 'busy');
+    expect(overStream.messages).toHaveLength(1);
+    expect(overStream.messages[0]!.m).toMatchObject({ type: 'error', error: 'queue_full' });
+    const m = overStream.messages[0]!.m;
+    expect(m.type === 'error' && m.retryAfterS).toBeGreaterThanOrEqual(1);
+    // Another client is not refused because of this one.
+    const other = runner.run(mainProgram('package main\n\nfunc main() {}\n'), 'someone-else');
+    socket!.close();
+    await first;
+    for (const done of [...waiting, other]) expect((await done).body.status).toBe('ok');
+    await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
+  }, 120_000);
+
+  test('closing the socket stops the run', async () => {
     const t0 = performance.now();
-    await stream(forever, 'stream-d', (m, ws) => {
+    await stream(FOREVER, 'stream-d', (m, ws) => {
       if (m.type === 'output') ws.close();
     });
     // The slot is free again long before the 8 s limit: a new run starts and finishes at once.
