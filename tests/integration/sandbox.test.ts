@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../playground/src/sandbox/index.ts';
+import { SECCOMP_SUPPORTED } from '../../playground/src/sandbox/seccomp.ts';
 import {
   leftoverCgroups,
   leftoverJobs,
@@ -223,6 +224,79 @@ describe('limits', () => {
     expect(o.run?.timedOut, summary(o)).toBe(true);
     expect(o.run?.stalled).toBe(false);
     expect(o.run?.stderr).toContain('SIGQUIT'); // the dump taken before the kill
+  });
+
+  it('runs the program without capabilities, unprivileged, filtered and in its own session', async () => {
+    const o = await sandbox.execute(
+      program(`package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	status, _ := os.ReadFile("/proc/self/status")
+	for _, line := range strings.Split(string(status), "\\n") {
+		for _, key := range []string{"Uid:", "CapInh:", "CapPrm:", "CapEff:", "CapBnd:", "CapAmb:", "NoNewPrivs:", "Seccomp:"} {
+			if strings.HasPrefix(line, key) {
+				fmt.Println(strings.Join(strings.Fields(line), " "))
+			}
+		}
+	}
+	sid, _, _ := syscall.RawSyscall(syscall.SYS_GETSID, 0, 0, 0)
+	fmt.Println("pid", os.Getpid(), "sid", sid, "pgrp", syscall.Getpgrp())
+}
+`),
+    );
+    const out = o.run?.stdout ?? '';
+    const uid = process.getuid?.() === 0 ? 65534 : process.getuid?.();
+    expect(out, summary(o)).toContain(`Uid: ${uid} ${uid} ${uid} ${uid}\n`);
+    for (const set of ['CapInh', 'CapPrm', 'CapEff', 'CapBnd', 'CapAmb']) {
+      expect(out).toContain(`${set}: 0000000000000000\n`);
+    }
+    expect(out).toContain('NoNewPrivs: 1\n');
+    if (SECCOMP_SUPPORTED) expect(out).toContain('Seccomp: 2\n'); // a filter is installed
+    // Session and group led by the sandbox's own init (pid 1 of its namespace): a session shared
+    // with the server would have a leader outside the namespace, shown as 0.
+    expect(out).toMatch(/pid \d+ sid 1 pgrp 1\n/);
+  });
+
+  it('caps threads with the pids limit', async () => {
+    // Each goroutine blocks in a raw syscall on its own locked thread, so the runtime needs one
+    // OS thread per goroutine; the pids cgroup counts threads, so creating them fails early.
+    const o = await sandbox.execute(
+      program(`package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"syscall"
+)
+
+var threads atomic.Int64
+
+func main() {
+	for i := 0; i < 1000; i++ {
+		go func() {
+			runtime.LockOSThread()
+			fmt.Println("threads:", threads.Add(1))
+			ts := syscall.Timespec{Sec: 30}
+			syscall.Nanosleep(&ts, nil)
+		}()
+	}
+	select {}
+}
+`),
+    );
+    expect(o.run?.stderr, summary(o)).toContain('pthread_create failed: Resource temporarily unavailable');
+    const counts = [...(o.run?.stdout ?? '').matchAll(/threads: (\d+)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...counts)).toBeGreaterThan(10);
+    expect(Math.max(...counts)).toBeLessThan(TEST_LIMITS.pids);
+    expect(o.run?.memoryLimited).toBe(false);
   });
 
   it('survives a fork bomb (pids limit)', async () => {
