@@ -1,13 +1,19 @@
 /**
  * Hostile programs against the real sandbox: each must end with an expected status within its
- * limit + 2 s, the server must stay healthy, a benign run started alongside must succeed, and
- * nothing may be left on disk.
+ * limit + 2 s, the server must stay healthy (its queue empty again), a benign run started
+ * alongside must succeed, and nothing may be left on disk or in the cgroup tree. The server
+ * listens on a real port, and the test keeps TCP, UDP and unix-socket listeners on the host, so a
+ * dial that escaped the network namespace would be heard.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createSocket, type Socket } from 'node:dgram';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
-import type { RunStatus } from '../../playground/src/contract/run.ts';
+import { leftoverCgroups } from './sandbox-support.ts';
+import type { RunRequest, RunResult, RunStatus } from '../../playground/src/contract/run.ts';
 
 const RUN_LIMIT_MS = 5_000;
 const BUILD_LIMIT_MS = 30_000;
@@ -20,9 +26,20 @@ interface Case {
   output?: RegExp;
   /** Wall-clock budget: the limit that should stop it, plus 2 s. */
   budgetMs: number;
+  args?: () => string[];
 }
 
-const RUN_BUDGET = RUN_LIMIT_MS + 2_000 + 3_000; // + a cold -race link of the program
+const RUN_BUDGET = RUN_LIMIT_MS + 2_000;
+const BUILD_BUDGET = BUILD_LIMIT_MS + 2_000;
+
+/** What the host-side listeners heard from sandboxed programs (must stay empty). */
+const heard: string[] = [];
+let tcp: Server;
+let udp: Socket;
+let unixPath: string;
+let unix: Server;
+let serverPort = 0;
+
 const CASES: Case[] = [
   {
     file: 'fork_bomb.go',
@@ -35,7 +52,18 @@ const CASES: Case[] = [
   { file: 'busy_all_cores.go', statuses: ['timeout'], budgetMs: RUN_BUDGET },
   { file: 'output_flood.go', statuses: ['output_limit'], output: /output truncated/i, budgetMs: RUN_BUDGET },
   { file: 'huge_line.go', statuses: ['output_limit'], budgetMs: RUN_BUDGET },
-  { file: 'net_dial.go', statuses: ['ok'], output: /network: all blocked/, budgetMs: RUN_BUDGET },
+  {
+    file: 'net_dial.go',
+    statuses: ['ok'],
+    output: /network: all blocked/,
+    budgetMs: RUN_BUDGET,
+    args: () => [
+      String(serverPort),
+      String((tcp.address() as AddressInfo).port),
+      String(udp.address().port),
+      unixPath,
+    ],
+  },
   { file: 'host_files.go', statuses: ['ok'], output: /host files: none readable/, budgetMs: RUN_BUDGET },
   { file: 'server_env.go', statuses: ['ok'], output: /environment: clean/, budgetMs: RUN_BUDGET },
   { file: 'write_outside_tmp.go', statuses: ['ok'], output: /all refused/, budgetMs: RUN_BUDGET },
@@ -43,21 +71,50 @@ const CASES: Case[] = [
   { file: 'kill_all.go', statuses: ['ok', 'exit_error'], budgetMs: RUN_BUDGET },
   { file: 'ptrace.go', statuses: ['ok'], output: /ptrace: refused/, budgetMs: RUN_BUDGET },
   { file: 'cgo.go', statuses: ['compile_error'], output: /cgo/i, budgetMs: 5_000 },
-  { file: 'embed_outside.go', statuses: ['compile_error'], budgetMs: BUILD_LIMIT_MS + 2_000 },
-  { file: 'linkname.go', statuses: ['compile_error', 'ok'], budgetMs: BUILD_LIMIT_MS + 2_000 },
+  { file: 'embed_outside.go', statuses: ['compile_error'], budgetMs: BUILD_BUDGET },
+  // Runtime functions the runtime lets others link to: the call works, inside the sandbox.
+  { file: 'linkname.go', statuses: ['ok'], output: /nanotime: true/, budgetMs: RUN_BUDGET },
+  {
+    file: 'linkname_blocked.go',
+    statuses: ['compile_error'],
+    output: /invalid reference to runtime\.isSecureMode/,
+    budgetMs: BUILD_BUDGET,
+  },
   { file: 'exec_shell.go', statuses: ['ok'], output: /exec: no shell/, budgetMs: RUN_BUDGET },
   {
     file: 'compile_bomb.go',
     statuses: ['compile_error', 'timeout', 'memory_limit'],
-    budgetMs: BUILD_LIMIT_MS + 2_000,
+    budgetMs: BUILD_BUDGET,
   },
 ];
 
 let runner: Runner;
+/** A module on the host that a go.mod replace directive points at (it must stay out of reach). */
+let hostModule: string;
 
 beforeAll(async () => {
   process.env.LOCKSTEP_CANARY = 'server-secret-canary';
   runner = await startRunner({ LOCKSTEP_RUN_TIMEOUT_MS: String(RUN_LIMIT_MS), LOCKSTEP_CONCURRENCY: '2' });
+  await runner.app.listen({ port: 0, host: '127.0.0.1' });
+  serverPort = (runner.app.server.address() as AddressInfo).port;
+  tcp = createServer((c) => {
+    heard.push('tcp connection');
+    c.destroy();
+  });
+  await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r));
+  udp = createSocket('udp4').on('message', () => heard.push('udp datagram'));
+  await new Promise<void>((r) => udp.bind(0, '127.0.0.1', r));
+  unixPath = join(tmpdir(), `lockstep-hostile-${process.pid}.sock`);
+  rmSync(unixPath, { force: true });
+  unix = createServer((c) => {
+    heard.push('unix connection');
+    c.destroy();
+  });
+  await new Promise<void>((r) => unix.listen(unixPath, r));
+  hostModule = mkdtempSync(join(tmpdir(), 'lockstep-evil-'));
+  mkdirSync(join(hostModule, 'evil'));
+  writeFileSync(join(hostModule, 'go.mod'), 'module example.com/evil\n\ngo 1.24\n');
+  writeFileSync(join(hostModule, 'evil', 'evil.go'), 'package evil\n\nfunc Run() { println("escaped") }\n');
   await runner.waitWarm();
   // Warm the race build cache once so budgets measure limits, not a cold toolchain.
   const warm = await runner.run(mainProgram('package main\nfunc main() {}\n'));
@@ -66,55 +123,94 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.LOCKSTEP_CANARY;
+  tcp?.close();
+  udp?.close();
+  unix?.close();
+  rmSync(unixPath, { force: true });
+  rmSync(hostModule, { recursive: true, force: true });
   await runner?.close();
 });
+
+/** Starts a run no other case has built before (so it builds while the hostile one runs). */
+function startBenign(tag: string): { done: Promise<{ body: RunResult }>; expected: string } {
+  const word = tag.replace(/[^A-Za-z0-9]/g, '_');
+  return {
+    done: runner.run(
+      mainProgram(`package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("benign", "${word}") }\n`),
+      `benign-${word}`,
+    ),
+    expected: `benign ${word}\n`,
+  };
+}
+
+/** After a hostile run: the benign run succeeded, the server is idle and well, nothing is left. */
+async function expectAllWell(benign: ReturnType<typeof startBenign>): Promise<void> {
+  const b = await benign.done;
+  expect(b.body.status).toBe('ok');
+  expect(b.body.stdout).toBe(benign.expected);
+  const health = await runner.health();
+  expect(health.sandbox.available).toBe(true);
+  expect(health.queue).toMatchObject({ running: 0, waiting: 0 });
+  expect(heard).toEqual([]);
+  await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
+  await expect.poll(() => leftoverCgroups(), { timeout: 3_000 }).toEqual([]);
+}
+
+async function runHostile(request: RunRequest, tag: string): Promise<{ body: RunResult; elapsed: number }> {
+  const started = performance.now();
+  const res = await runner.run(request, `hostile-${tag}`);
+  expect(res.statusCode).toBe(200);
+  return { body: res.body, elapsed: performance.now() - started };
+}
 
 describe('hostile programs', () => {
   test.each(CASES)(
     '$file ends as $statuses within its budget',
-    async ({ file, statuses, output, budgetMs }) => {
-      const benign = runner.run(
-        mainProgram('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("benign") }\n'),
-        'benign',
-      );
-      const started = performance.now();
-      const res = await runner.run(mainProgram(source(file)), `hostile-${file}`);
-      const elapsed = performance.now() - started;
-      expect(res.statusCode).toBe(200);
-      const text = `${res.body.stdout}\n${res.body.stderr}\n${res.body.message ?? ''}`;
-      expect(statuses, `${file}: got ${res.body.status}\n${text.slice(0, 2000)}`).toContain(res.body.status);
+    async ({ file, statuses, output, budgetMs, args }) => {
+      const benign = startBenign(file);
+      const { body, elapsed } = await runHostile({ ...mainProgram(source(file)), args: args?.() }, file);
+      const text = `${body.stdout}\n${body.stderr}\n${body.message ?? ''}`;
+      expect(statuses, `${file}: got ${body.status}\n${text.slice(0, 2000)}`).toContain(body.status);
       if (output) expect(text).toMatch(output);
       expect(elapsed).toBeLessThan(budgetMs);
-      const b = await benign;
-      expect(b.body.status).toBe('ok');
-      expect(b.body.stdout).toBe('benign\n');
-      const health = await runner.health();
-      expect(health.sandbox.available).toBe(true);
-      await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
+      await expectAllWell(benign);
     },
     60_000,
   );
 
-  test('go.mod replace, require and toolchain directives download nothing and fail clearly', async () => {
-    const res = await runner.run({
-      action: 'run',
-      files: {
-        'main.go': 'package main\n\nimport "example.com/evil"\n\nfunc main() { evil.Run() }\n',
-        'go.mod':
-          'module sandbox\n\ngo 1.24\n\ntoolchain go1.99.0\n\nrequire example.com/evil v1.0.0\n\nreplace example.com/evil => ../../../../tmp/evil\n',
+  test('go.mod replace, require and toolchain directives reach nothing on the host and fail clearly', async () => {
+    const benign = startBenign('replace');
+    const { body, elapsed } = await runHostile(
+      {
+        action: 'run',
+        files: {
+          'main.go': 'package main\n\nimport "example.com/evil/evil"\n\nfunc main() { evil.Run() }\n',
+          'go.mod': `module sandbox\n\ngo 1.24\n\ntoolchain go1.99.0\n\nrequire example.com/evil v1.0.0\n\nreplace example.com/evil => ${hostModule}\n`,
+        },
       },
-    });
-    expect(res.body.status).toBe('compile_error');
-    expect(res.body.stderr + (res.body.message ?? '')).not.toMatch(/downloading/);
+      'replace',
+    );
+    // The module exists on the host and would build: only the sandbox keeps it out of reach.
+    expect(body.status, body.stderr).toBe('compile_error');
+    expect(body.stderr).toContain(hostModule);
+    expect(body.stderr + (body.message ?? '')).not.toMatch(/downloading/);
+    expect(elapsed).toBeLessThan(BUILD_BUDGET);
+    await expectAllWell(benign);
   }, 60_000);
 
   test('a go.mod asking for a newer toolchain does not switch toolchains', async () => {
-    const res = await runner.run({
-      action: 'run',
-      files: { 'main.go': 'package main\nfunc main() {}\n', 'go.mod': 'module sandbox\n\ngo 1.99\n' },
-    });
-    expect(res.body.status).toBe('compile_error');
-    expect(res.body.stderr).toMatch(/go1\.99|requires go|toolchain/i);
+    const benign = startBenign('toolchain');
+    const { body, elapsed } = await runHostile(
+      {
+        action: 'run',
+        files: { 'main.go': 'package main\nfunc main() {}\n', 'go.mod': 'module sandbox\n\ngo 1.99\n' },
+      },
+      'toolchain',
+    );
+    expect(body.status).toBe('compile_error');
+    expect(body.stderr).toMatch(/go1\.99|requires go|toolchain/i);
+    expect(elapsed).toBeLessThan(BUILD_BUDGET);
+    await expectAllWell(benign);
   }, 60_000);
 
   test.each([
