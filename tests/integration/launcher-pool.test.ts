@@ -13,7 +13,7 @@ import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/
 import type { HostLayout } from '../../playground/src/sandbox/bwrap-args.ts';
 import { IdleWork } from '../../playground/src/sandbox/idle-work.ts';
 import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/launcher-pool.ts';
-import { ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
+import { commandLine, ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
 
 const MEMORY = 64 * 1024 * 1024;
@@ -133,7 +133,57 @@ function stop(server: ServerProcess): Promise<void> {
   });
 }
 
+/** Starts a stream run of a program that prints forever; resolves once its first line arrived. */
+function startForever(base: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/api/run/stream`);
+  return new Promise((resolve, reject) => {
+    socket.onopen = () =>
+      socket.send(
+        JSON.stringify({
+          action: 'run',
+          files: {
+            'main.go':
+              'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t\ttime.Sleep(20 * time.Millisecond)\n\t}\n}\n',
+          },
+        }),
+      );
+    socket.onmessage = (event) => {
+      if ((JSON.parse(String(event.data)) as { type: string }).type === 'output') resolve(socket);
+    };
+    socket.onerror = () => reject(new Error('the stream failed'));
+  });
+}
+
 describe('waiting launchers and a dying server', () => {
+  it('a running program dies with the server', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
+    const env = { LOCKSTEP_SITE_DIR: site, LOCKSTEP_DATA_DIR: resolve('.data/it'), LOCKSTEP_NO_WARMUP: '1' };
+    const { server, base } = await startServerProcess(env);
+    try {
+      const socket = await startForever(base);
+      socket.onerror = null;
+      const running = processesInGroupsOf(server.pid!);
+      expect(running.some((pid) => commandLine(pid).includes('/run/prog'))).toBe(true);
+      await new Promise<void>((done) => {
+        server.removeAllListeners('exit');
+        server.once('exit', () => done());
+        server.kill('SIGKILL');
+      });
+      // bwrap --die-with-parent, and the launcher's pipes closing: nothing of the job survives.
+      await expect.poll(() => processesInGroupsOf(server.pid!), { timeout: 3_000 }).toEqual([]);
+      for (const pid of running) expect(commandLine(pid)).toBe('');
+      // The next server removes the dead one's groups.
+      const next = await startServerProcess(env);
+      expect((await runHello(next.base)).status).toBe(200);
+      expect(ourCgroups(server.pid!)).toEqual([]);
+      await stop(next.server);
+    } finally {
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('exit without running anything when the server is SIGKILLed; the next start removes their groups', async () => {
     const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
