@@ -193,7 +193,7 @@ export class LockstepExercise extends HTMLElement {
       this.updateSummary();
     } catch {
       this.status.textContent = this.t('ex.error', {
-        message: 'the runner cannot be reached (is `npm start` running?)',
+        message: this.t('ex.unreachable'),
       });
     } finally {
       this.check.disabled = false;
@@ -235,7 +235,7 @@ export class LockstepExercise extends HTMLElement {
     const res = await fetch(`/api/exercises/${encodeURIComponent(this.data.id)}/solution`).catch(() => null);
     if (!res?.ok) {
       this.status.textContent = this.t('ex.error', {
-        message: res ? res.statusText : 'the runner cannot be reached',
+        message: res ? res.statusText : this.t('ex.unreachable.short'),
       });
       return;
     }

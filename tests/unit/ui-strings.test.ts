@@ -3,6 +3,7 @@ import { LOCALES, STRINGS, t } from '../../components/i18n/ui.ts';
 import { EXERCISE_STRINGS } from '../../components/exercise/strings.ts';
 import { PROGRESS_STRINGS } from '../../components/progress/strings.ts';
 import { LAB_STRINGS } from '../../components/labs/strings.ts';
+import { GRADING_MESSAGES } from '../../playground/src/grading/messages.ts';
 
 describe('UI strings', () => {
   const keys = Object.keys(STRINGS.en).sort();
@@ -30,6 +31,7 @@ describe.each([
   ['exercise', EXERCISE_STRINGS],
   ['progress', PROGRESS_STRINGS],
   ['labs', LAB_STRINGS],
+  ['grading (server)', GRADING_MESSAGES],
 ] as const)('%s UI strings', (_name, TABLE) => {
   const keys = Object.keys(TABLE.en).sort();
   test.each(LOCALES)('%s has every key with the same placeholders', (locale) => {

@@ -28,6 +28,7 @@ export const GradeRequest = Type.Object(
       description:
         "The learner's versions of the exercise's editable files (see GET /api/exercises/:id); any other name is refused. Editable files left out are graded as the starter has them.",
     }),
+    // Also the language of the grade's messages (the runner's own texts inside them stay English).
     locale: Type.Optional(Locale),
   },
   { additionalProperties: false },
@@ -55,7 +56,8 @@ export const GradedTest = Type.Object({
     description: 'weight when the test passed (without a race if -race is required), else 0.',
   }),
   message: Type.String({
-    description: 'Why it did not pass: the failure lines the test printed, or what stopped it.',
+    description:
+      "Why it did not pass: the failure lines the test printed, or what stopped it (the grader's own words in the request's locale).",
   }),
   hidden: Type.Boolean({ description: 'A server-side test: its source never reaches the browser.' }),
   race: Type.Boolean({ description: 'A data race was reported while this test ran.' }),
@@ -74,7 +76,9 @@ export const GradeResult = Type.Object({
   score: Type.Integer({ minimum: 0 }),
   maxScore: Type.Integer({ minimum: 1 }),
   status: RunStatus,
-  message: Type.String({ description: 'One or two sentences on the verdict, for a person.' }),
+  message: Type.String({
+    description: "One or two sentences on the verdict, for a person, in the request's locale.",
+  }),
   tests: Type.Array(GradedTest, {
     description: 'Every graded test, visible ones first, in the order of the rules.',
   }),

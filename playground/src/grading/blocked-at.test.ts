@@ -19,5 +19,8 @@ describe('blockedAt', () => {
     ];
     expect(blockedAt(goroutines, ['bank.go'])).toEqual(['bank.go:45 in Transfer (sync.Mutex.Lock)']);
     expect(blockedAt(goroutines, [])).toEqual([]);
+    expect(blockedAt(goroutines, ['bank.go'], 'zh-cn')).toEqual([
+      'bank.go:45 处的 Transfer（sync.Mutex.Lock）',
+    ]);
   });
 });

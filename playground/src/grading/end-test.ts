@@ -10,9 +10,11 @@
  * it; that is as far as checks made inside the process under test can go.
  */
 import { randomBytes } from 'node:crypto';
+import type { Locale } from '../contract/grade.ts';
 import type { RunResult } from '../contract/run.ts';
 import type { Files } from '../exercises/types.ts';
 import type { Grade } from './grade.ts';
+import { gradingText } from './messages.ts';
 
 /** Sorts after every exercise test file (they are named after what they test). */
 export const END_TEST_FILE = 'zzzz_lockstep_end_test.go';
@@ -52,12 +54,11 @@ export function takeEndTest(run: RunResult, name: string): { run: RunResult; rea
   return { run: { ...run, stdout, tests: run.tests.filter((t) => t.name !== name) }, reached };
 }
 
-export const UNVERIFIED_MESSAGE =
-  'No points: the test binary ended before its last test, so the results it printed cannot be trusted. Fix the crash first; if your code exits the process (os.Exit, syscall.Exit) or prints lines that look like test results, remove that.';
+/** The grade's message when the binary ended early (English; see messages.ts for every locale). */
+export const UNVERIFIED_MESSAGE = gradingText('en', 'end.unverified');
 
 /** Shown under each claimed pass (the exercise page lists tests, not the grade's message). */
-export const NOT_COUNTED_MESSAGE =
-  'Not counted: the test binary ended before its last test, so the results it printed cannot be trusted (a crash, os.Exit, or printed lines that look like test results).';
+export const NOT_COUNTED_MESSAGE = gradingText('en', 'end.notCounted');
 
 // The runner stopped the binary itself (host-side facts the program cannot fake by exiting): the
 // tests that passed before that really passed, and keep their points.
@@ -65,16 +66,18 @@ const STOPPED_BY_RUNNER = new Set(['deadlock', 'timeout', 'memory_limit', 'outpu
 
 /**
  * The grade as far as the run can be trusted: when the binary ended on its own before the end
- * test (an exit or a crash), no test it reported as passed earns points.
+ * test (an exit or a crash), no test it reported as passed earns points. Texts are in locale.
  */
-export function trustedGrade(grade: Grade, reachedEnd: boolean): Grade {
+export function trustedGrade(grade: Grade, reachedEnd: boolean, locale: Locale = 'en'): Grade {
   const claimed = grade.tests.some((t) => t.score > 0);
   if (reachedEnd || !claimed || STOPPED_BY_RUNNER.has(grade.status)) return grade;
   return {
     ...grade,
     verdict: 'fail',
     score: 0,
-    message: UNVERIFIED_MESSAGE,
-    tests: grade.tests.map((t) => (t.score > 0 ? { ...t, score: 0, message: NOT_COUNTED_MESSAGE } : t)),
+    message: gradingText(locale, 'end.unverified'),
+    tests: grade.tests.map((t) =>
+      t.score > 0 ? { ...t, score: 0, message: gradingText(locale, 'end.notCounted') } : t,
+    ),
   };
 }

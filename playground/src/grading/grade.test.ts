@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../contract/run.ts';
 import type { GradingRules } from '../exercises/types.ts';
 import { gradeRun } from './grade.ts';
 import { runResult, testCase } from './run-fixture.ts';
@@ -114,10 +115,129 @@ describe('gradeRun', () => {
     expect(g.verdict).toBe('fail');
   });
 
+  it('keeps its English wording for a stopped, timed-out or skipped test', () => {
+    const timedOut = gradeRun(RULES, runResult('timeout', [testCase('TestA', 'timeout')]));
+    expect(timedOut.tests[0]?.message).toBe('Never finished. the runner stopped the test binary');
+    const killed = gradeRun(
+      RULES,
+      runResult('memory_limit', [testCase('TestA', 'timeout')], { message: 'Out of memory.' }),
+    );
+    expect(killed.tests[0]?.message).toBe('Stopped while running. Out of memory.');
+    const skipped = gradeRun(
+      RULES,
+      runResult('test_failed', [testCase('TestA', 'skip'), testCase('TestB', 'fail')]),
+    );
+    expect(skipped.tests.map((t) => t.message)).toEqual([
+      'Skipped.',
+      'The test failed without a message.',
+      'Not run: the test binary stopped before reaching it (test_failed).',
+    ]);
+  });
+
   it('reports an exercise error when a graded test is missing from a clean run', () => {
     const g = gradeRun(RULES, runResult('ok', [testCase('TestA', 'pass'), testCase('TestB', 'pass')]));
     expect(g.verdict).toBe('error');
     expect(g.message).toContain('TestHidden did not run');
     expect(g.tests[2]?.message).toContain('misconfigured');
+  });
+});
+
+describe('gradeRun in zh-cn', () => {
+  const zh = (run: RunResult, rules: GradingRules = RULES, files: string[] = []) =>
+    gradeRun(rules, run, files, 'zh-cn');
+
+  it('summarises a pass in Chinese, with and without the race detector', () => {
+    expect(zh(runResult('ok', all('pass'))).message).toBe('在开启竞态检测器的情况下，全部 3 个测试通过。');
+    expect(zh(runResult('ok', all('pass')), { ...RULES, race: false }).message).toBe('全部 3 个测试通过。');
+  });
+
+  it('says in Chinese that a race was reported during a test, keeping the runner message as it is', () => {
+    const raced = testCase('TestA', 'pass', { race: true });
+    const failing = testCase('TestB', 'fail', {
+      race: true,
+      output: '=== RUN   TestB\n    b_test.go:9: got 1, want 2\n--- FAIL: TestB (0.00s)\n',
+    });
+    const g = zh(
+      runResult('race', [raced, failing, testCase('TestHidden', 'pass')], { message: 'Data race detected.' }),
+    );
+    expect(g.tests[0]?.message).toBe('这个测试运行期间报告了数据竞争（见竞态报告）。');
+    expect(g.tests[1]?.message).toBe(
+      '这个测试运行期间报告了数据竞争（见竞态报告）。\nb_test.go:9: got 1, want 2',
+    );
+    expect(g.message).toBe('3 个测试中有 2 个未通过。Data race detected.');
+  });
+
+  it('explains a failing test that printed nothing, and a skipped one', () => {
+    const g = zh(
+      runResult('test_failed', [
+        testCase('TestA', 'fail'),
+        testCase('TestB', 'skip', {
+          output: '=== RUN   TestB\n    b_test.go:3: needs Linux\n--- SKIP: TestB\n',
+        }),
+        testCase('TestHidden', 'skip'),
+      ]),
+    );
+    expect(g.tests.map((t) => t.message)).toEqual([
+      '测试失败了，但没有输出任何信息。',
+      '已跳过：b_test.go:3: needs Linux',
+      '已跳过。',
+    ]);
+    expect(g.message).toBe('3 个测试中有 3 个未通过。');
+  });
+
+  it('explains a deadlock in Chinese, pointing at the learner file, and the tests it kept from running', () => {
+    const goroutines = [
+      {
+        id: 7,
+        state: 'sync.Mutex.Lock',
+        frames: [
+          { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
+          { func: 'bank.Transfer', file: 'bank.go', line: 45 },
+        ],
+      },
+      {
+        id: 8,
+        state: 'chan send',
+        frames: [{ func: 'bank.(*Ledger).Post', file: 'ledger.go', line: 12 }],
+      },
+    ];
+    const run = runResult('deadlock', [testCase('TestA', 'timeout')], {
+      message: 'Deadlock: all goroutines are blocked.',
+      goroutines,
+    });
+    const g = zh(run, RULES, ['bank.go', 'ledger.go']);
+    expect(g.tests[0]?.message).toBe(
+      '测试没有运行完。卡在你的代码中：bank.go:45 处的 Transfer（sync.Mutex.Lock）；ledger.go:12 处的 Post（chan send）。Deadlock: all goroutines are blocked.',
+    );
+    expect(g.tests[1]?.message).toBe('未运行：测试二进制在运行到这个测试之前就停止了（deadlock）。');
+    expect(g.message).toBe('3 个测试中有 3 个未通过。Deadlock: all goroutines are blocked.');
+  });
+
+  it('uses Chinese words of its own when the run gave no message', () => {
+    const timedOut = zh(runResult('timeout', [testCase('TestA', 'timeout')]));
+    expect(timedOut.tests[0]?.message).toBe('测试没有运行完。运行器中止了测试二进制。');
+    const killed = zh(runResult('memory_limit', [testCase('TestA', 'timeout')]));
+    expect(killed.tests[0]?.message).toBe('运行中被中止。运行器中止了测试二进制。');
+    const notCompiled = zh(runResult('compile_error', []));
+    expect(notCompiled.tests[0]?.message).toBe('未运行。代码未能通过编译。');
+  });
+
+  it('keeps the compiler summary after the Chinese framing, without the English one', () => {
+    const g = zh(runResult('compile_error', [], { message: 'The code did not compile: 1 error.' }));
+    expect(g.tests.map((t) => t.message)).toEqual(
+      Array(3).fill('未运行。The code did not compile: 1 error.'),
+    );
+    expect(g.message).toBe('3 个测试中有 3 个未通过。The code did not compile: 1 error.');
+  });
+
+  it('reports a passing run with a bad status, and a misconfigured exercise, in Chinese', () => {
+    const raced = zh(runResult('race', all('pass'), { message: 'Data race detected.' }));
+    expect(raced.message).toBe('所有测试都通过了，但这次运行以状态 race 结束。Data race detected.');
+    const broken = zh(runResult('ok', [testCase('TestA', 'pass')]));
+    expect(broken.verdict).toBe('error');
+    expect(broken.message).toBe(
+      '这个练习无法评分：测试已经结束，TestB、TestHidden 却没有运行。请报告这个问题。',
+    );
+    expect(broken.tests[1]?.message).toBe('未运行：包中没有这个名字的测试（练习的配置有误）。');
   });
 });

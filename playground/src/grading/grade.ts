@@ -4,11 +4,12 @@
  * reported while it ran. A test that never ran scores 0 and says why. The run's own status
  * (deadlock, race, compile_error…) stays visible; the grade never hides evidence.
  */
-import type { GradedTest, GradeVerdict } from '../contract/grade.ts';
+import type { GradedTest, GradeVerdict, Locale } from '../contract/grade.ts';
 import type { RunResult, RunStatus, TestCase } from '../contract/run.ts';
 import type { GradingRules, TestRule } from '../exercises/types.ts';
 import { blockedAt } from './blocked-at.ts';
 import { failureLines } from './failure-lines.ts';
+import { textIn, type GradingText } from './messages.ts';
 
 /** The grade of one run, before the route adds the exercise id, the run and the explanation. */
 export interface Grade {
@@ -26,38 +27,41 @@ interface Context {
   raceRequired: boolean;
   /** The learner's file names, to point at their lines in a goroutine dump. */
   learnerFiles: readonly string[];
+  locale: Locale;
+  /** Texts in the learner's locale. */
+  t: GradingText;
 }
 
 /** Returns why a test that started did not pass. */
-function failureMessage(test: TestCase, { run, raceRequired, learnerFiles }: Context): string {
+function failureMessage(test: TestCase, { run, raceRequired, learnerFiles, locale, t }: Context): string {
   const lines = failureLines(test.output);
   if (test.status === 'timeout') {
-    const why = run.message ?? 'the runner stopped the test binary';
-    const stuck = blockedAt(run.goroutines, learnerFiles);
-    const where = stuck.length > 0 ? ` Waiting in your code: ${stuck.join('; ')}.` : '';
-    return run.status === 'deadlock' || run.status === 'timeout'
-      ? `Never finished.${where} ${why}`
-      : `Stopped while running. ${why}`;
+    // run.message comes from the runner, in English; only the framing around it is translated.
+    const why = run.message ?? t('test.runnerStopped');
+    if (run.status !== 'deadlock' && run.status !== 'timeout') return t('test.stopped', { why });
+    const stuck = blockedAt(run.goroutines, learnerFiles, locale);
+    return stuck.length > 0
+      ? t('test.neverFinishedAt', { places: stuck.join(t('list.places')), why })
+      : t('test.neverFinished', { why });
   }
-  const race =
-    test.race && raceRequired ? 'A data race was reported while this test ran (see the race report).' : '';
-  if (test.status === 'skip') return `Skipped${lines ? `: ${lines}` : '.'}`;
+  const race = test.race && raceRequired ? t('test.race') : '';
+  if (test.status === 'skip') return lines ? t('test.skippedWith', { lines }) : t('test.skipped');
   if (test.status === 'pass') return race; // passed, but a race during it costs its points
-  return [race, lines].filter(Boolean).join('\n') || 'The test failed without a message.';
+  return [race, lines].filter(Boolean).join('\n') || t('test.noMessage');
 }
 
 /** Returns why a graded test never ran. */
-function missingMessage(run: RunResult): string {
-  if (run.status === 'compile_error') return `Not run. ${run.message ?? 'The code did not compile.'}`;
-  if (run.status === 'ok')
-    return 'Not run: the package has no test of this name (the exercise is misconfigured).';
-  return `Not run: the test binary stopped before reaching it (${run.status}).`;
+function missingMessage({ run, t }: Context): string {
+  if (run.status === 'compile_error')
+    return t('missing.notRun', { reason: run.message ?? t('missing.noCompile') });
+  if (run.status === 'ok') return t('missing.noSuchTest');
+  return t('missing.stopped', { status: run.status });
 }
 
 /** Returns one graded test. */
 function gradeTest(rule: TestRule, test: TestCase | undefined, ctx: Context): GradedTest {
   const base = { name: rule.name, weight: rule.weight, hidden: rule.hidden };
-  if (!test) return { ...base, status: 'missing', score: 0, message: missingMessage(ctx.run), race: false };
+  if (!test) return { ...base, status: 'missing', score: 0, message: missingMessage(ctx), race: false };
   const passed = test.status === 'pass' && !(ctx.raceRequired && test.race);
   return {
     ...base,
@@ -69,26 +73,34 @@ function gradeTest(rule: TestRule, test: TestCase | undefined, ctx: Context): Gr
 }
 
 /** Returns the one-line summary of a grade. */
-function summary(verdict: GradeVerdict, tests: GradedTest[], rules: GradingRules, run: RunResult): string {
+function summary(verdict: GradeVerdict, tests: GradedTest[], { run, raceRequired, t }: Context): string {
   const n = tests.length;
-  if (verdict === 'pass') return `All ${n} tests pass${rules.race ? ' with the race detector on' : ''}.`;
+  if (verdict === 'pass') return t(raceRequired ? 'summary.passRace' : 'summary.pass', { n });
   if (verdict === 'error') {
-    const missing = tests.filter((t) => t.status === 'missing').map((t) => t.name);
-    return `This exercise could not be graded: ${missing.join(', ')} did not run although the tests finished. Please report it.`;
+    const missing = tests.filter((test) => test.status === 'missing').map((test) => test.name);
+    return t('summary.error', { tests: missing.join(t('list.separator')) });
   }
-  const failed = tests.filter((t) => t.score === 0).length;
+  const failed = tests.filter((test) => test.score === 0).length;
   const head =
-    failed === 0
-      ? `Every test passed, but the run ended with status ${run.status}.`
-      : `${failed} of ${n} tests did not pass.`;
+    failed === 0 ? t('summary.statusNotOk', { status: run.status }) : t('summary.failed', { failed, n });
   // test_failed's own message only repeats the count and names; other statuses explain the failures.
-  return run.message && run.status !== 'test_failed' ? `${head} ${run.message}` : head;
+  return run.message && run.status !== 'test_failed'
+    ? t('join.sentences', { first: head, second: run.message })
+    : head;
 }
 
-/** Returns the grade of one run under the rules; learnerFiles are the names the learner edits. */
-export function gradeRun(rules: GradingRules, run: RunResult, learnerFiles: readonly string[] = []): Grade {
+/**
+ * Returns the grade of one run under the rules; learnerFiles are the names the learner edits, and
+ * the texts are in locale.
+ */
+export function gradeRun(
+  rules: GradingRules,
+  run: RunResult,
+  learnerFiles: readonly string[] = [],
+  locale: Locale = 'en',
+): Grade {
   const byName = new Map(run.tests.map((t) => [t.name, t]));
-  const ctx: Context = { run, raceRequired: rules.race, learnerFiles };
+  const ctx: Context = { run, raceRequired: rules.race, learnerFiles, locale, t: textIn(locale) };
   const tests = rules.tests.map((rule) => gradeTest(rule, byName.get(rule.name), ctx));
   const score = tests.reduce((sum, t) => sum + t.score, 0);
   const maxScore = rules.tests.reduce((sum, t) => sum + t.weight, 0);
@@ -101,7 +113,7 @@ export function gradeRun(rules: GradingRules, run: RunResult, learnerFiles: read
     score,
     maxScore,
     status: run.status,
-    message: summary(verdict, tests, rules, run),
+    message: summary(verdict, tests, ctx),
     tests,
   };
 }

@@ -111,6 +111,30 @@ describe('gradeSubmission', () => {
     expect(g.message).not.toBe(UNVERIFIED_MESSAGE);
   });
 
+  it('writes every text of a zh-cn grading in Chinese: notes, summary, refusals and redactions', async () => {
+    const zh = { client: 'c', locale: 'zh-cn' } as const;
+    const failed = await gradeSubmission(fakeRunner([fail()]), exercise(), {}, zh);
+    expect(failed.message).toBe('2 个测试中有 1 个未通过。');
+    expect(failed.tests[0]?.message).toBe('测试失败了，但没有输出任何信息。');
+
+    const forged = pass();
+    endedEarly.add(forged);
+    const unverified = await gradeSubmission(fakeRunner([forged]), exercise(), {}, zh);
+    expect(unverified.message).toMatch(/^不得分：/);
+    expect(unverified.tests.every((t) => t.message.startsWith('不计分：'))).toBe(true);
+
+    await expect(gradeSubmission(fakeRunner([]), exercise(), { 'x.go': 'x' }, zh)).rejects.toMatchObject({
+      message: '“x.go”不是这个练习的文件；你可以提交的文件：c.go。',
+    });
+
+    const leak = 'stolen: // SECRET-HIDDEN-SOURCE and more\n';
+    const leaked = runResult('ok', [testCase('TestVisible', 'pass'), testCase('TestHidden', 'pass')], {
+      stdout: leak,
+    });
+    const redacted = await gradeSubmission(fakeRunner([leaked]), exercise(), {}, zh);
+    expect(redacted.run.stdout).toContain('[已移除隐藏测试的源码]');
+  });
+
   it('uses a new end-test name for every grading', async () => {
     const runner = fakeRunner([pass(), pass()]);
     await gradeSubmission(runner, exercise(), {}, { client: 'c' });

@@ -24,7 +24,7 @@ export interface GradeOptions {
   /** The queue's fairness key (see routes/client-id.ts). */
   client: string;
   signal?: AbortSignal | undefined;
-  /** Locale of the explanation returned with a passing grade (default en). */
+  /** Locale of the grade's texts and of the explanation returned with a passing grade (default en). */
   locale?: Locale | undefined;
 }
 
@@ -35,9 +35,10 @@ export async function gradeSubmission(
   learnerFiles: Files,
   options: GradeOptions,
 ): Promise<GradeResult> {
+  const locale = options.locale ?? 'en';
   // A test with a random name that runs last: proof the binary really got through its tests.
   const endTest = newEndTestName();
-  const files = withEndTest(submissionFiles(exercise, learnerFiles), endTest);
+  const files = withEndTest(submissionFiles(exercise, learnerFiles, locale), endTest);
   const rules = exercise.grading;
   let runs = 0;
   let run: RunResult | undefined;
@@ -68,12 +69,12 @@ export async function gradeSubmission(
       raw = withIsolatedRaces(raw, isolated);
     }
     runs += 1;
-    run = redactRun(raw, exercise.hidden);
-    grade = trustedGrade(gradeRun(rules, run, exercise.editable), reachedEnd);
+    run = redactRun(raw, exercise.hidden, locale);
+    grade = trustedGrade(gradeRun(rules, run, exercise.editable, locale), reachedEnd, locale);
     if (grade.verdict !== 'pass') break;
   }
   if (!run || !grade) throw new Error(`exercise ${exercise.id}: grading.count must be at least 1`);
   const result: GradeResult = { exerciseId: exercise.id, ...grade, runs, run };
-  if (grade.verdict === 'pass') result.explanation = exercise.explanation[options.locale ?? 'en'];
+  if (grade.verdict === 'pass') result.explanation = exercise.explanation[locale];
   return result;
 }

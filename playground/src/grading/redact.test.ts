@@ -28,6 +28,12 @@ describe('redactRun', () => {
     }
   });
 
+  it("marks the removed lines in the learner's locale", () => {
+    const leaked = 'func TestSecret(t *testing.T) {\n';
+    const out = redactRun(runResult('ok', [], { stdout: leaked }), HIDDEN, 'zh-cn');
+    expect(out.stdout).toBe('[已移除隐藏测试的源码]\n');
+  });
+
   it('returns the run unchanged when there is nothing hidden', () => {
     const run = runResult('ok', []);
     expect(redactRun(run, {})).toBe(run);

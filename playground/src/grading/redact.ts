@@ -5,12 +5,15 @@
  * gets through: the real fix is a sandbox option that keeps the sources out of the run step of
  * graded jobs (tests that read testdata would still need it).
  */
+import type { Locale } from '../contract/grade.ts';
 import type { RunResult } from '../contract/run.ts';
 import type { Files } from '../exercises/types.ts';
+import { gradingText } from './messages.ts';
 
 /** Lines shorter than this ("}", "return nil") are common code, not evidence of a leak. */
 const MIN_LINE = 16;
-export const REDACTED = '[hidden test source removed]';
+/** What replaces a hidden line, in English (redactRun writes it in the learner's locale). */
+export const REDACTED = gradingText('en', 'redacted');
 
 /** Returns the distinctive lines of the hidden files, longest first. */
 export function hiddenLines(hidden: Files): string[] {
@@ -24,21 +27,22 @@ export function hiddenLines(hidden: Files): string[] {
   return [...lines].sort((a, b) => b.length - a.length);
 }
 
-/** Returns text with every hidden line replaced. */
-export function redactText(text: string, lines: readonly string[]): string {
+/** Returns text with every hidden line replaced by marker. */
+export function redactText(text: string, lines: readonly string[], marker: string = REDACTED): string {
   let out = text;
-  for (const line of lines) if (out.includes(line)) out = out.replaceAll(line, REDACTED);
+  for (const line of lines) if (out.includes(line)) out = out.replaceAll(line, marker);
   return out;
 }
 
 /** Returns the run with hidden test source removed from every text a learner can see. */
-export function redactRun(run: RunResult, hidden: Files): RunResult {
+export function redactRun(run: RunResult, hidden: Files, locale: Locale = 'en'): RunResult {
   const lines = hiddenLines(hidden);
   if (lines.length === 0) return run;
+  const marker = gradingText(locale, 'redacted');
   return {
     ...run,
-    stdout: redactText(run.stdout, lines),
-    stderr: redactText(run.stderr, lines),
-    tests: run.tests.map((t) => ({ ...t, output: redactText(t.output, lines) })),
+    stdout: redactText(run.stdout, lines, marker),
+    stderr: redactText(run.stderr, lines, marker),
+    tests: run.tests.map((t) => ({ ...t, output: redactText(t.output, lines, marker) })),
   };
 }

@@ -4,9 +4,9 @@ import { exercise } from '../exercises/fixture.ts';
 import { editableStarter, solutionFiles, submissionFiles } from './submission.ts';
 
 /** Returns the RequestError submissionFiles throws for these learner files. */
-function refusal(files: Record<string, string>): RequestError {
+function refusal(files: Record<string, string>, locale: 'en' | 'zh-cn' = 'en'): RequestError {
   try {
-    submissionFiles(exercise(), files);
+    submissionFiles(exercise(), files, locale);
   } catch (error) {
     if (error instanceof RequestError) return error;
     throw error;
@@ -51,6 +51,18 @@ describe('submissionFiles', () => {
       'c.go': 'package c\n\nimport _ "embed"\n\n//go:embed hidden_test.go\nvar s string\n',
     });
     expect(e).toMatchObject({ statusCode: 400, code: 'embed_not_allowed' });
+  });
+
+  it('refuses in Chinese for a zh-cn learner', () => {
+    expect(refusal({ 'extra.go': 'package c\n' }, 'zh-cn').message).toBe(
+      '“extra.go”不是这个练习的文件；你可以提交的文件：c.go。',
+    );
+    expect(refusal({ 'go.mod': 'module evil\n' }, 'zh-cn').message).toBe(
+      'go.mod 由练习提供，不能修改；你可以提交的文件：c.go。',
+    );
+    expect(refusal({ 'c.go': 'package c\n\n//go:embed x\nvar s string\n' }, 'zh-cn').message).toBe(
+      'c.go：练习中不能使用 //go:embed。',
+    );
   });
 });
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../contract/grade.ts';
+import { GRADING_MESSAGES, gradingText, textIn, type GradingKey } from './messages.ts';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const keys = Object.keys(GRADING_MESSAGES.en).sort() as GradingKey[];
+
+describe('grading messages', () => {
+  it.each(LOCALES)('%s has every key, none empty, with the English {placeholders}', (locale) => {
+    const table = GRADING_MESSAGES[locale];
+    expect(Object.keys(table).sort()).toEqual(keys);
+    for (const key of keys) {
+      expect(table[key].trim(), `${locale} ${key}`).not.toBe('');
+      expect(placeholders(table[key]), `${locale} ${key}`).toEqual(placeholders(GRADING_MESSAGES.en[key]));
+    }
+  });
+
+  it('has no Chinese text left as the English one', () => {
+    const same = keys.filter((key) => GRADING_MESSAGES['zh-cn'][key] === GRADING_MESSAGES.en[key]);
+    expect(same).toEqual([]);
+  });
+
+  it('writes every Chinese sentence in Chinese', () => {
+    // Keys that are only punctuation or a join of other texts have no words of their own.
+    const wordless = new Set<GradingKey>(['join.sentences', 'list.separator', 'list.places']);
+    for (const key of keys.filter((k) => !wordless.has(k)))
+      expect(GRADING_MESSAGES['zh-cn'][key], key).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('fills parameters in one pass, leaving braces in the values and unknown names alone', () => {
+    expect(gradingText('en', 'summary.failed', { failed: 1, n: 3 })).toBe('1 of 3 tests did not pass.');
+    expect(gradingText('zh-cn', 'summary.failed', { failed: 1, n: 3 })).toBe('3 个测试中有 1 个未通过。');
+    expect(textIn('zh-cn')('test.skippedWith', { lines: 'want {n}' })).toBe('已跳过：want {n}');
+    expect(gradingText('en', 'test.skipped')).toBe('Skipped.');
+  });
+});
