@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 
 const CHAPTER = '/locks/internals-and-memory-model/';
 
-async function openExercise(page: Page) {
-  await page.goto(CHAPTER);
+async function openExercise(page: Page, path = CHAPTER) {
+  await page.goto(path);
   const ex = page.locator('lockstep-exercise').first();
   await ex.scrollIntoViewIfNeeded();
   await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
@@ -31,6 +31,16 @@ test('the starter fails the specific test, with the race drawn on the code', asy
   await expect(ex.locator('.ex-hidden').first()).toBeVisible();
   await expect(ex.locator('.pg-line-race, .pg-line-race-previous').first()).toBeVisible();
   await expect(ex.locator('.ex-status')).toContainText('Not yet');
+});
+
+test('in Chinese, the grade and the notes under each test are Chinese too', async ({ page }) => {
+  const ex = await openExercise(page, `/zh-cn${CHAPTER}`);
+  await ex.getByRole('button', { name: '检查', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  const failing = ex.locator('.ex-test[data-test="TestIncFromManyGoroutines"]');
+  await expect(failing).toContainText('失败');
+  await expect(failing.locator('.ex-message')).toHaveText('这个测试运行期间报告了数据竞争（见竞态报告）。');
+  await expect(ex.locator('.ex-status')).toContainText('还没完成');
 });
 
 test('hints open one at a time and progress survives a reload', async ({ page }) => {
