@@ -1,6 +1,7 @@
 /**
  * The HTTP API under bad input (every malformed request gets a 4xx JSON error, never a 5xx),
- * and the OpenAPI document checked against real responses.
+ * and the OpenAPI document checked against real responses. Beyond the checks here, the harness
+ * checks every JSON answer of every suite that uses it against the document (openapi-check.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';

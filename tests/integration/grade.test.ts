@@ -17,9 +17,11 @@ import type { Health } from '../../playground/src/contract/health.ts';
 import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
 import type { Exercise } from '../../playground/src/exercises/types.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
+import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
 const exercises = exerciseCatalog(loadExercises());
 let app: FastifyInstance;
+let violations: string[] = [];
 /** Every response body of this file, searched for hidden sources at the end. */
 const bodies: string[] = [];
 
@@ -30,6 +32,7 @@ async function buildGradingApp(): Promise<FastifyInstance> {
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir });
   const service = createRunService(config);
   const built = await buildApp({ config, service, serveSite: false, exercises });
+  violations = checkResponsesAgainstOpenApi(built);
   await built.ready();
   return built;
 }
@@ -43,7 +46,10 @@ beforeAll(async () => {
   }
 }, 200_000);
 
-afterAll(async () => app?.close());
+afterAll(async () => {
+  await app?.close();
+  expect(violations, 'answers that break the OpenAPI document').toEqual([]);
+});
 
 function exercise(id: string): Exercise {
   const ex = exercises.get(id);

@@ -1,6 +1,7 @@
 /**
  * Starts the real runner (sandbox, queue, parsers) behind the real HTTP app for integration
- * tests, with a private data directory, and checks that nothing is left behind.
+ * tests, with a private data directory, and checks that nothing is left behind and that every
+ * JSON answer matched the OpenAPI document (close() fails otherwise).
  */
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { loadConfig } from '../../playground/src/config.ts';
 import { createRunService } from '../../playground/src/runner.ts';
 import type { RunRequest, RunResult } from '../../playground/src/contract/run.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
+import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
 export interface Runner {
   app: FastifyInstance;
@@ -40,6 +42,7 @@ export async function startRunner(env: Record<string, string> = {}): Promise<Run
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir, ...env });
   const service = createRunService(config);
   const app = await buildApp({ config, service, serveSite: false });
+  const contractViolations = checkResponsesAgainstOpenApi(app);
   await app.ready();
   const post = async (payload: unknown, headers: Record<string, string> = {}) => {
     const res = await app.inject({
@@ -81,6 +84,12 @@ export async function startRunner(env: Record<string, string> = {}): Promise<Run
     },
     async close() {
       await app.close();
+      // Every answer any test got must match the published document.
+      if (contractViolations.length > 0) {
+        throw new Error(
+          `Responses that break the OpenAPI document:\n${[...new Set(contractViolations)].join('\n')}`,
+        );
+      }
     },
   };
 }

@@ -24,6 +24,7 @@ import {
 } from '../../playground/src/contract/labs.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { startServerProcess } from './server-process.ts';
+import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
 const EXERCISE = 'lost-update-counter';
 const exercises = exerciseCatalog(loadExercises());
@@ -32,6 +33,7 @@ const exercise = exercises.get(EXERCISE)!;
 const maxOf = (id: string) => exercises.get(id)!.grading.tests.reduce((n, t) => n + t.weight, 0);
 const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-it-'));
 let app: FastifyInstance;
+let violations: string[] = [];
 
 interface Res {
   status: number;
@@ -88,6 +90,7 @@ beforeAll(async () => {
     LOCKSTEP_LABS_DB: join(tmp, 'inject.sqlite'),
   });
   app = await buildApp({ config, service: createRunService(config), serveSite: false, exercises });
+  violations = checkResponsesAgainstOpenApi(app);
   await app.ready();
   for (let i = 0; i < 300; i++) {
     const health = (await call('GET', '/api/health')).body as unknown as Health;
@@ -99,6 +102,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   rmSync(tmp, { recursive: true, force: true });
+  expect(violations, 'answers that break the OpenAPI document').toEqual([]);
 });
 
 describe('instructor labs', () => {

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
-import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import { Value } from 'typebox/value';
+import { StreamMessage } from '../../playground/src/contract/stream.ts';
 import type { RunRequest } from '../../playground/src/contract/run.ts';
 
 let runner: Runner;
@@ -37,7 +38,12 @@ function stream(
         onMessage?.(m, ws);
       };
       ws.onerror = () => reject(new Error('websocket error'));
-      ws.onclose = (event) => resolve({ messages, closeCode: event.code });
+      ws.onclose = (event) => {
+        // Every message must match the published contract (contract/stream.ts).
+        const invalid = messages.filter((x) => !Value.Check(StreamMessage, x.m));
+        if (invalid.length > 0) reject(new Error(`messages off the contract: ${JSON.stringify(invalid)}`));
+        else resolve({ messages, closeCode: event.code });
+      };
     },
   );
 }

@@ -50,6 +50,7 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
           400: ErrorBody,
           404: ErrorBody,
           413: ErrorBody,
+          415: ErrorBody,
           429: ErrorBody,
           503: ErrorBody,
         },

@@ -40,6 +40,8 @@ const errors = {
   409: ErrorBody,
   429: ErrorBody,
 };
+/** Routes that take a JSON body can also refuse another content type. */
+const bodyErrors = { ...errors, 415: ErrorBody };
 const auth = [{ bearerAuth: [] }];
 
 /** Refuses a state-changing request that a browser marks as coming from another site. */
@@ -76,7 +78,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
         tags: ['labs'],
         body: LabSettings,
         querystring: LocaleQuery,
-        response: { 201: CreatedLab, ...errors },
+        response: { 201: CreatedLab, ...bodyErrors },
       },
     },
     async (request, reply) => {
@@ -109,7 +111,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
         tags: ['labs'],
         params: LabParams,
         body: JoinRequest,
-        response: { 201: Joined, ...errors },
+        response: { 201: Joined, ...bodyErrors },
       },
     },
     async (request, reply) => {
@@ -147,7 +149,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
         security: auth,
         params: LabParams,
         body: SubmitRequest,
-        response: { 201: SubmissionDetail, ...errors, 413: ErrorBody, 503: ErrorBody },
+        response: { 201: SubmissionDetail, ...bodyErrors, 413: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -192,7 +194,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
         security: auth,
         params: SubmissionParams,
         body: OverrideRequest,
-        response: { 200: SubmissionDetail, ...errors },
+        response: { 200: SubmissionDetail, ...bodyErrors },
       },
     },
     async (request, reply) => {

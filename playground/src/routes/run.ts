@@ -21,7 +21,14 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
       schema: {
         summary: 'Run, test, vet or format a Go package in the sandbox',
         body: RunRequest,
-        response: { 200: RunResult, 400: ErrorBody, 413: ErrorBody, 429: ErrorBody, 503: ErrorBody },
+        response: {
+          200: RunResult,
+          400: ErrorBody,
+          413: ErrorBody,
+          415: ErrorBody,
+          429: ErrorBody,
+          503: ErrorBody,
+        },
       },
     },
     async (request, reply) => {
