@@ -30,6 +30,20 @@ export const ConfigSchema = Type.Object({
   LOCKSTEP_TEST_TIMEOUT_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 20_000 }),
   /** Memory of one sandboxed program, through the cgroup memory controller. */
   LOCKSTEP_MEMORY_MIB: Type.Integer({ minimum: 64, maximum: 16_384, default: 512 }),
+  /** Wall-clock limit of one build step (go build, go test -c, go vet, gofmt). */
+  LOCKSTEP_BUILD_TIMEOUT_MS: Type.Integer({ minimum: 5_000, maximum: 600_000, default: 60_000 }),
+  /** Memory of one build step (the compiler and linker need more than most programs). */
+  LOCKSTEP_BUILD_MEMORY_MIB: Type.Integer({ minimum: 256, maximum: 16_384, default: 1024 }),
+  /** Processes and threads in one sandbox (cgroup pids.max). */
+  LOCKSTEP_PROCESSES: Type.Integer({ minimum: 32, maximum: 32_768, default: 256 }),
+  /** Output kept per step (stdout and stderr together) before it is cut with a marker. */
+  LOCKSTEP_OUTPUT_KIB: Type.Integer({ minimum: 4, maximum: 65_536, default: 1024 }),
+  /** Size of a program's private /tmp (charged to its memory limit too). */
+  LOCKSTEP_TMP_MIB: Type.Integer({ minimum: 1, maximum: 16_384, default: 64 }),
+  // Source size (256 KiB) and file count (20) are fixed: the API schema states them, and graded
+  // packages (starter, tests, hidden tests) must always fit. Standard input can only be lowered.
+  /** Standard input of a program. */
+  LOCKSTEP_STDIN_KIB: Type.Integer({ minimum: 1, maximum: 64, default: 64 }),
   /** Skip warming the Go build cache at start (tests that never run Go). */
   LOCKSTEP_NO_WARMUP: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Union(

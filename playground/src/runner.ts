@@ -18,6 +18,7 @@ import {
   type SandboxProbe,
 } from './sandbox/index.ts';
 import { classify } from './parsers/status.ts';
+import type { Limits } from './sandbox/limits.ts';
 
 /** The sandbox compiles in this directory; learners see their own file names instead. */
 const WORK_DIR_PREFIX = '/sandbox/src/';
@@ -25,6 +26,24 @@ const WORK_DIR_PREFIX = '/sandbox/src/';
 /** Returns text with the sandbox's source directory removed from paths ("main.go:12"). */
 export function stripWorkDir(text: string): string {
   return text.replaceAll(WORK_DIR_PREFIX, '');
+}
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+/** The sandbox limits the configuration sets (the rest keep their defaults). */
+export function limitsFromConfig(config: Config): Partial<Limits> {
+  return {
+    runWallMs: config.LOCKSTEP_RUN_TIMEOUT_MS,
+    testWallMs: config.LOCKSTEP_TEST_TIMEOUT_MS,
+    buildWallMs: config.LOCKSTEP_BUILD_TIMEOUT_MS,
+    memoryBytes: config.LOCKSTEP_MEMORY_MIB * MiB,
+    buildMemoryBytes: config.LOCKSTEP_BUILD_MEMORY_MIB * MiB,
+    pids: config.LOCKSTEP_PROCESSES,
+    outputBytes: config.LOCKSTEP_OUTPUT_KIB * KiB,
+    runTmpBytes: config.LOCKSTEP_TMP_MIB * MiB,
+    stdinBytes: config.LOCKSTEP_STDIN_KIB * KiB,
+  };
 }
 
 /** Returns the service; probing and cache warming start in the background. */
@@ -36,11 +55,7 @@ export function createRunService(config: Config): RunService {
   const sandbox: Sandbox = createSandbox({
     dataDir: config.LOCKSTEP_DATA_DIR,
     unsafeNoSandbox: unsafe,
-    limits: {
-      runWallMs: config.LOCKSTEP_RUN_TIMEOUT_MS,
-      testWallMs: config.LOCKSTEP_TEST_TIMEOUT_MS,
-      memoryBytes: config.LOCKSTEP_MEMORY_MIB * 1024 * 1024,
-    },
+    limits: limitsFromConfig(config),
   });
   const queue = new FairQueue({
     concurrency: config.LOCKSTEP_CONCURRENCY,

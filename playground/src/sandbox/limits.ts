@@ -89,6 +89,9 @@ export function limitsSummary(limits: Limits): Record<string, number> {
     sourceKiB: limits.sourceBytes / KiB,
     files: limits.maxFiles,
     stdinKiB: limits.stdinBytes / KiB,
+    tmpMiB: limits.runTmpBytes / MiB,
+    buildWallSeconds: limits.buildWallMs / 1000,
+    buildMemoryMiB: limits.buildMemoryBytes / MiB,
   };
 }
 
