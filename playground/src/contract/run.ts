@@ -41,21 +41,30 @@ export const RunRequest = Type.Object(
 );
 export type RunRequest = Static<typeof RunRequest>;
 
-/** Outcome of a run, most informative first when several apply (see playground/src/parsers/status.ts). */
-export const RunStatus = Type.Union([
-  Type.Literal('ok'),
+/**
+ * The verdicts, most informative first: when several apply, the earliest wins. Why this order:
+ * playground/src/parsers/status.ts, which chooses the verdict.
+ */
+const ORDERED_STATUSES = [
   Type.Literal('compile_error'),
-  Type.Literal('race'),
-  Type.Literal('deadlock'),
-  Type.Literal('concurrent_map'),
-  Type.Literal('panic'),
-  Type.Literal('test_failed'),
-  Type.Literal('exit_error'),
-  Type.Literal('timeout'),
   Type.Literal('memory_limit'),
   Type.Literal('output_limit'),
+  Type.Literal('concurrent_map'),
+  Type.Literal('deadlock'),
+  Type.Literal('race'),
+  Type.Literal('panic'),
+  Type.Literal('timeout'),
+  Type.Literal('test_failed'),
   Type.Literal('vet_findings'),
-]);
+  Type.Literal('exit_error'),
+  Type.Literal('ok'),
+] as const;
+
+export const STATUS_PRECEDENCE = ORDERED_STATUSES.map((literal) => literal.const);
+
+export const RunStatus = Type.Union([...ORDERED_STATUSES], {
+  description: `When several apply, the first of this list wins (the evidence of the others stays in races, tests, goroutines and diagnostics): ${STATUS_PRECEDENCE.join(', ')}.`,
+});
 export type RunStatus = Static<typeof RunStatus>;
 
 export const Frame = Type.Object({

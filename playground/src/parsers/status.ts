@@ -17,28 +17,14 @@
  *  8. timeout: the wall clock, the watchdog (dump NOT a deadlock), or a test's -timeout.
  *  9. test_failed, 10. vet_findings, 11. exit_error, 12. ok.
  */
-import type { RunResult, RunStatus } from '../contract/run.ts';
+import { STATUS_PRECEDENCE, type RunResult, type RunStatus } from '../contract/run.ts';
+
+export { STATUS_PRECEDENCE };
 import type { RawOutcome } from '../sandbox/outcome.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
 import { userGoroutines } from './goroutines.ts';
 import { messageFor } from './messages.ts';
 import { replaceQuitDump } from './dump-text.ts';
-
-/** The verdicts, most informative first: when several apply, the earliest wins. */
-export const STATUS_PRECEDENCE: readonly RunStatus[] = [
-  'compile_error',
-  'memory_limit',
-  'output_limit',
-  'concurrent_map',
-  'deadlock',
-  'race',
-  'panic',
-  'timeout',
-  'test_failed',
-  'vet_findings',
-  'exit_error',
-  'ok',
-];
 
 /** Returns every verdict the evidence supports (ok always does). */
 export function applicableStatuses(e: Evidence): Set<RunStatus> {
