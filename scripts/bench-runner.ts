@@ -6,7 +6,8 @@
  * (shared vCPUs drift by ±20% over minutes), with a pause between requests like a learner's.
  * Usage: npm run bench:runner [-- --iterations 15 --pace 500]
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const N = option('--iterations', 15);
 // A learner reads the output before running again; --pace 0 sends requests back to back.
 const PACE_MS = option('--pace', 500);
 
+const execFileAsync = promisify(execFile);
 const HELLO = (n: number) =>
   `package main\n\nimport (\n\t"fmt"\n\t"sync"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\ttotal := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 4; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tmu.Lock()\n\t\t\ttotal += ${n}\n\t\t\tmu.Unlock()\n\t\t}()\n\t}\n\twg.Wait()\n\tfmt.Println(total)\n}\n`;
 const PKG = (n: number) => ({
@@ -133,6 +135,46 @@ async function throughput(clients: number, seconds: number): Promise<string> {
   return `| ${clients} | ${ok} | ${rps.toFixed(2)} | ${limited} | ${errors} | ${percentile(lat, 50).toFixed(0)} | ${percentile(lat, 95).toFixed(0)} |`;
 }
 
+/**
+ * The bare toolchain under the same load: as many clients, each building and running a fresh
+ * program as soon as its last one finished, through as many slots as the server has (its default
+ * concurrency is the number of cores). What the machine itself allows, next to what Lockstep does.
+ */
+async function bareThroughput(clients: number, seconds: number): Promise<string> {
+  const deadline = performance.now() + seconds * 1000;
+  const lat: number[] = [];
+  let free = cpus().length;
+  const waiting: (() => void)[] = [];
+  const acquire = (): Promise<void> =>
+    free > 0 ? (free--, Promise.resolve()) : new Promise<void>((r) => waiting.push(r));
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+        writeFileSync(join(dir, 'go.mod'), 'module sandbox\n\ngo 1.24\n');
+        writeFileSync(join(dir, 'main.go'), HELLO(salt++));
+        const t = performance.now();
+        await acquire();
+        try {
+          const env = { ...process.env, GORACE: 'atexit_sleep_ms=0' };
+          await execFileAsync('go', ['build', '-race', '-o', 'prog', '.'], { cwd: dir, env });
+          await execFileAsync('./prog', [], { cwd: dir, env });
+        } finally {
+          release();
+        }
+        lat.push(performance.now() - t);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+  );
+  return `| ${clients}, bare toolchain | ${lat.length} | ${(lat.length / seconds).toFixed(2)} | — | — | ${percentile(lat, 50).toFixed(0)} | ${percentile(lat, 95).toFixed(0)} |`;
+}
+
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
@@ -202,12 +244,15 @@ async function main(): Promise<void> {
           `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 95).toFixed(0)} | ${b ? percentile(b, 50).toFixed(0) : '—'} | ${b ? (percentile(xs, 50) / percentile(b, 50)).toFixed(2) : '—'} |`,
       ),
       '',
-      'Throughput (edited programs, 20 s per level; 429 is the per-client queue limit working as designed):',
+      `Throughput (edited programs, 20 s per level; 429 is the per-client queue limit working as designed; each level is followed by the bare toolchain under the same load through ${cpus().length} slots):`,
       '',
       '| clients | runs ok | runs/s | 429 | errors | p50 ms | p95 ms |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ];
-    for (const clients of [1, 4, 16]) lines.push(await throughput(clients, 20));
+    for (const clients of [1, 4, 16]) {
+      lines.push(await throughput(clients, 20));
+      lines.push(await bareThroughput(clients, 20));
+    }
     console.log(lines.join('\n'));
   } finally {
     server.kill('SIGTERM');

@@ -130,8 +130,8 @@ describe('launcher', () => {
 
 describe('build commands and cache key', () => {
   it('builds programs and test binaries', () => {
-    expect(buildArgs('run', true, '/o')).toEqual(['build', '-race', '-o', '/o/prog', '.']);
-    expect(buildArgs('test', false, '/o')).toEqual(['test', '-c', '-o', '/o/prog', '.']);
+    expect(buildArgs('run', true, '/o')).toEqual(['build', '-race', '-ldflags=-w', '-o', '/o/prog', '.']);
+    expect(buildArgs('test', false, '/o')).toEqual(['test', '-c', '-ldflags=-w', '-o', '/o/prog', '.']);
   });
   it('keys on content, names, mode and Go version but not file order', () => {
     const base = {
