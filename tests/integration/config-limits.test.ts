@@ -3,9 +3,8 @@
  * a program meets them (output cap, /tmp size, thread count, standard input).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
+import { hostileSource } from './sandbox-support.ts';
 
 let runner: Runner;
 beforeAll(async () => {
@@ -43,8 +42,7 @@ describe('limits from the environment', () => {
   }, 60_000);
 
   test('cap /tmp at the configured size', async () => {
-    const fill = readFileSync(join(import.meta.dirname, 'hostile', 'fill_tmp.go'), 'utf8');
-    const res = await runner.run(mainProgram(fill));
+    const res = await runner.run(mainProgram(hostileSource('fill_tmp.go')));
     expect(res.body.status).toBe('ok');
     const m = /stopped after (\d+) MiB/.exec(res.body.stdout);
     expect(m, res.body.stdout).not.toBeNull();
@@ -52,31 +50,7 @@ describe('limits from the environment', () => {
   }, 60_000);
 
   test('cap threads at the configured count', async () => {
-    const res = await runner.run(
-      mainProgram(`package main
-
-import (
-	"fmt"
-	"runtime"
-	"sync/atomic"
-	"syscall"
-)
-
-var threads atomic.Int64
-
-func main() {
-	for i := 0; i < 200; i++ {
-		go func() {
-			runtime.LockOSThread()
-			fmt.Println("threads:", threads.Add(1))
-			ts := syscall.Timespec{Sec: 30}
-			syscall.Nanosleep(&ts, nil)
-		}()
-	}
-	select {}
-}
-`),
-    );
+    const res = await runner.run(mainProgram(hostileSource('thread_bomb.go')));
     expect(res.body.stderr).toContain('pthread_create failed: Resource temporarily unavailable');
     const counts = [...res.body.stdout.matchAll(/threads: (\d+)/g)].map((m) => Number(m[1]));
     expect(Math.max(...counts)).toBeLessThan(64);

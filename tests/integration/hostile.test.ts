@@ -8,16 +8,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
-import { leftoverCgroups } from './sandbox-support.ts';
+import { hostileSource, leftoverCgroups } from './sandbox-support.ts';
 import type { RunRequest, RunResult, RunStatus } from '../../playground/src/contract/run.ts';
 
 const RUN_LIMIT_MS = 5_000;
 const BUILD_LIMIT_MS = 30_000;
-const source = (name: string) => readFileSync(join(import.meta.dirname, 'hostile', name), 'utf8');
 
 interface Case {
   file: string;
@@ -47,6 +46,13 @@ const CASES: Case[] = [
     budgetMs: RUN_BUDGET,
   },
   { file: 'memory_bomb.go', statuses: ['memory_limit'], budgetMs: RUN_BUDGET },
+  // The pids limit stops thread creation: the runtime aborts (or the memory limit comes first).
+  {
+    file: 'thread_bomb.go',
+    statuses: ['panic', 'exit_error', 'memory_limit'],
+    output: /pthread_create failed|failed to create new OS thread|out of memory/i,
+    budgetMs: RUN_BUDGET,
+  },
   { file: 'goroutines_100k.go', statuses: ['ok', 'memory_limit'], budgetMs: RUN_BUDGET },
   { file: 'infinite_loop.go', statuses: ['timeout'], budgetMs: RUN_BUDGET },
   { file: 'busy_all_cores.go', statuses: ['timeout'], budgetMs: RUN_BUDGET },
@@ -168,7 +174,10 @@ describe('hostile programs', () => {
     '$file ends as $statuses within its budget',
     async ({ file, statuses, output, budgetMs, args }) => {
       const benign = startBenign(file);
-      const { body, elapsed } = await runHostile({ ...mainProgram(source(file)), args: args?.() }, file);
+      const { body, elapsed } = await runHostile(
+        { ...mainProgram(hostileSource(file)), args: args?.() },
+        file,
+      );
       const text = `${body.stdout}\n${body.stderr}\n${body.message ?? ''}`;
       expect(statuses, `${file}: got ${body.status}\n${text.slice(0, 2000)}`).toContain(body.status);
       if (output) expect(text).toMatch(output);

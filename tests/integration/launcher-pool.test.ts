@@ -4,17 +4,16 @@
  * pool refills itself as idle work, a launcher that dies while waiting is replaced and its group
  * removed, and close leaves nothing behind. Needs root and writable cgroups, like the sandbox.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/cgroup.ts';
 import type { HostLayout } from '../../playground/src/sandbox/bwrap-args.ts';
 import { IdleWork } from '../../playground/src/sandbox/idle-work.ts';
 import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/launcher-pool.ts';
 import { commandLine, ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { makeSiteDir, startServerProcess, stopServer } from './server-process.ts';
 
 const MEMORY = 64 * 1024 * 1024;
 const root = process.getuid?.() === 0;
@@ -124,15 +123,6 @@ function runHello(base: string): Promise<Response> {
   });
 }
 
-/** SIGTERMs a server and waits for it to exit (it removes its own groups on the way). */
-function stop(server: ServerProcess): Promise<void> {
-  return new Promise<void>((done) => {
-    server.removeAllListeners('exit');
-    server.once('exit', () => done());
-    server.kill('SIGTERM');
-  });
-}
-
 /** Starts a stream run of a program that prints forever; resolves once its first line arrived. */
 function startForever(base: string): Promise<WebSocket> {
   const socket = new WebSocket(`${base.replace('http', 'ws')}/api/run/stream`);
@@ -155,21 +145,22 @@ function startForever(base: string): Promise<WebSocket> {
 }
 
 describe('waiting launchers and a dying server', () => {
+  let site: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    site = makeSiteDir();
+    env = { LOCKSTEP_SITE_DIR: site, LOCKSTEP_DATA_DIR: resolve('.data/it'), LOCKSTEP_NO_WARMUP: '1' };
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
   it('a running program dies with the server', async () => {
-    const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
-    writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-    const env = { LOCKSTEP_SITE_DIR: site, LOCKSTEP_DATA_DIR: resolve('.data/it'), LOCKSTEP_NO_WARMUP: '1' };
     const { server, base } = await startServerProcess(env);
     try {
       const socket = await startForever(base);
       socket.onerror = null;
       const running = processesInGroupsOf(server.pid!);
       expect(running.some((pid) => commandLine(pid).includes('/run/prog'))).toBe(true);
-      await new Promise<void>((done) => {
-        server.removeAllListeners('exit');
-        server.once('exit', () => done());
-        server.kill('SIGKILL');
-      });
+      await stopServer(server, 'SIGKILL');
       // bwrap --die-with-parent, and the launcher's pipes closing: nothing of the job survives.
       await expect.poll(() => processesInGroupsOf(server.pid!), { timeout: 3_000 }).toEqual([]);
       for (const pid of running) expect(commandLine(pid)).toBe('');
@@ -177,27 +168,19 @@ describe('waiting launchers and a dying server', () => {
       const next = await startServerProcess(env);
       expect((await runHello(next.base)).status).toBe(200);
       expect(ourCgroups(server.pid!)).toEqual([]);
-      await stop(next.server);
+      await stopServer(next.server);
     } finally {
-      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-      rmSync(site, { recursive: true, force: true });
+      await stopServer(server, 'SIGKILL');
     }
   }, 60_000);
 
   it('exit without running anything when the server is SIGKILLed; the next start removes their groups', async () => {
-    const site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
-    writeFileSync(join(site, 'index.html'), '<!doctype html><title>t</title>');
-    const env = { LOCKSTEP_SITE_DIR: site, LOCKSTEP_DATA_DIR: resolve('.data/it'), LOCKSTEP_NO_WARMUP: '1' };
     const { server, base } = await startServerProcess(env);
     try {
       expect((await runHello(base)).status).toBe(200);
       // After the job, the server starts launchers for the next ones.
       await expect.poll(() => processesInGroupsOf(server.pid!).length, { timeout: 5_000 }).toBeGreaterThan(0);
-      await new Promise<void>((done) => {
-        server.removeAllListeners('exit');
-        server.once('exit', () => done());
-        server.kill('SIGKILL');
-      });
+      await stopServer(server, 'SIGKILL');
       // Their argv pipe closes without the end marker: each exits at once.
       await expect.poll(() => processesInGroupsOf(server.pid!), { timeout: 3_000 }).toEqual([]);
       // Their empty groups stay until the next server starts in the same place and removes them.
@@ -211,12 +194,11 @@ describe('waiting launchers and a dying server', () => {
         // A server stopped with SIGTERM removes its own launchers' groups.
         await expect.poll(() => ourCgroups(next.server.pid!).length, { timeout: 5_000 }).toBeGreaterThan(0);
       } finally {
-        await stop(next.server);
+        await stopServer(next.server);
       }
       expect(ourCgroups(next.server.pid!)).toEqual([]);
     } finally {
-      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-      rmSync(site, { recursive: true, force: true });
+      await stopServer(server, 'SIGKILL');
     }
   });
 });

@@ -6,19 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
 
 const exec = promisify(execFile);
 let site: string;
 /** A folder with every command of /usr/bin but bwrap: a machine where only bubblewrap is missing. */
 let bin: string;
 beforeAll(() => {
-  site = mkdtempSync(join(tmpdir(), 'lockstep-site-'));
-  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Lockstep</title><h1>Course</h1>');
+  site = makeSiteDir('<!doctype html><title>Lockstep</title><h1>Course</h1>');
   bin = mkdtempSync(join(tmpdir(), 'lockstep-bin-'));
   for (const name of readdirSync('/usr/bin')) {
     if (name !== 'bwrap') symlinkSync(join('/usr/bin', name), join(bin, name));
@@ -66,15 +65,6 @@ function output(server: ServerProcess): () => string {
   return () => text;
 }
 
-async function stop(server: ServerProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  await new Promise<void>((done) => {
-    server.removeAllListeners('exit');
-    server.once('exit', () => done());
-    server.kill('SIGTERM');
-  });
-}
-
 const hello = { action: 'run', files: { 'main.go': 'package main\n\nfunc main() { println("hi") }\n' } };
 
 function postJson(base: string, path: string, body: unknown): Promise<Response> {
@@ -112,7 +102,7 @@ describe('a server on a machine without bubblewrap', () => {
     }));
     logs = output(server);
   }, 60_000);
-  afterAll(async () => stop(server));
+  afterAll(async () => stopServer(server));
 
   it('serves the site', async () => {
     const res = await fetch(`${base}/`);
@@ -188,7 +178,7 @@ describe('the unsafe mode for one person on their own machine', () => {
       expect(run.status).toBe(200);
       expect(await run.json()).toMatchObject({ status: 'ok', stderr: 'hi\n' });
     } finally {
-      await stop(server);
+      await stopServer(server);
     }
   }, 120_000);
 });

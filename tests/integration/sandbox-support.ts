@@ -28,6 +28,11 @@ export function testSandbox(): Sandbox {
   return createSandbox({ dataDir: DATA_DIR, limits: TEST_LIMITS });
 }
 
+/** The source of a program in tests/integration/hostile/. */
+export function hostileSource(name: string): string {
+  return readFileSync(join(import.meta.dirname, 'hostile', name), 'utf8');
+}
+
 /** A one-file program. */
 export function program(source: string, extra: Partial<Job> = {}): Job {
   return { files: { 'main.go': source }, action: 'run', race: true, ...extra };

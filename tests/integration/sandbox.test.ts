@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../playground/src/sandbox/index.ts';
 import { SECCOMP_SUPPORTED } from '../../playground/src/sandbox/seccomp.ts';
 import {
+  hostileSource,
   leftoverCgroups,
   leftoverJobs,
   waitingLauncherCgroups,
@@ -265,33 +266,8 @@ func main() {
   });
 
   it('caps threads with the pids limit', async () => {
-    // Each goroutine blocks in a raw syscall on its own locked thread, so the runtime needs one
-    // OS thread per goroutine; the pids cgroup counts threads, so creating them fails early.
-    const o = await sandbox.execute(
-      program(`package main
-
-import (
-	"fmt"
-	"runtime"
-	"sync/atomic"
-	"syscall"
-)
-
-var threads atomic.Int64
-
-func main() {
-	for i := 0; i < 1000; i++ {
-		go func() {
-			runtime.LockOSThread()
-			fmt.Println("threads:", threads.Add(1))
-			ts := syscall.Timespec{Sec: 30}
-			syscall.Nanosleep(&ts, nil)
-		}()
-	}
-	select {}
-}
-`),
-    );
+    // One OS thread per goroutine; the pids cgroup counts threads (see the program's comment).
+    const o = await sandbox.execute(program(hostileSource('thread_bomb.go')));
     expect(o.run?.stderr, summary(o)).toContain('pthread_create failed: Resource temporarily unavailable');
     const counts = [...(o.run?.stdout ?? '').matchAll(/threads: (\d+)/g)].map((m) => Number(m[1]));
     expect(Math.max(...counts)).toBeGreaterThan(10);

@@ -17,6 +17,16 @@ const RULES: GradingRules = {
 
 const all = (status: 'pass' | 'fail') => ['TestA', 'TestB', 'TestHidden'].map((n) => testCase(n, status));
 
+/** A goroutine of a deadlock dump, blocked in Lock called from the learner's bank.go. */
+const TRANSFER_BLOCKED = {
+  id: 7,
+  state: 'sync.Mutex.Lock',
+  frames: [
+    { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
+    { func: 'bank.Transfer', file: 'bank.go', line: 45 },
+  ],
+};
+
 describe('gradeRun', () => {
   it('passes a clean run with full score', () => {
     const g = gradeRun(RULES, runResult('ok', all('pass')));
@@ -89,16 +99,7 @@ describe('gradeRun', () => {
 
   it('explains a deadlocked test and the ones it kept from running, pointing at the learner file', () => {
     const stuck = testCase('TestA', 'timeout');
-    const goroutines = [
-      {
-        id: 7,
-        state: 'sync.Mutex.Lock',
-        frames: [
-          { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
-          { func: 'bank.Transfer', file: 'bank.go', line: 45 },
-        ],
-      },
-    ];
+    const goroutines = [TRANSFER_BLOCKED];
     const run = runResult('deadlock', [stuck], {
       message: 'Deadlock: all goroutines are blocked.',
       goroutines,
@@ -187,14 +188,7 @@ describe('gradeRun in zh-cn', () => {
 
   it('explains a deadlock in Chinese, pointing at the learner file, and the tests it kept from running', () => {
     const goroutines = [
-      {
-        id: 7,
-        state: 'sync.Mutex.Lock',
-        frames: [
-          { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
-          { func: 'bank.Transfer', file: 'bank.go', line: 45 },
-        ],
-      },
+      TRANSFER_BLOCKED,
       {
         id: 8,
         state: 'chan send',
