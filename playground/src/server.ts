@@ -48,13 +48,17 @@ async function main(): Promise<void> {
     `Lockstep is running at http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`,
   );
   // The site is up either way; whoever started it must see at once when code cannot run, and why.
-  const { sandbox } = await service.health();
-  if (!sandbox.available) {
-    console.warn(
-      `The Go runner is off: ${sandbox.reason}\nThe course is served, but every run is refused with this reason until it is fixed.`,
-    );
-  } else if (sandbox.mode === 'none') {
-    console.warn(sandbox.reason);
+  try {
+    const { sandbox } = await service.health();
+    if (!sandbox.available) {
+      console.warn(
+        `The Go runner is off: ${sandbox.reason}\nThe course is served, but every run is refused with this reason until it is fixed.`,
+      );
+    } else if (sandbox.mode === 'none') {
+      console.warn(sandbox.reason);
+    }
+  } catch (error) {
+    console.warn(`Cannot tell whether the Go runner works: ${(error as Error).message}`);
   }
 }
 

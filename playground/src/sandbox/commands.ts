@@ -25,7 +25,7 @@ export const BINARY_NAME = 'prog';
 /**
  * go build / go test -c arguments (after "go"), with the output path given. -ldflags=-w leaves out
  * DWARF: nothing in the sandbox debugs, race reports, panics and goroutine dumps come from the
- * runtime's own tables, and the link is ~15 % cheaper (measured in docs/performance.md).
+ * runtime's own tables, and the link is ~10 % cheaper (measured in docs/performance.md).
  */
 export function buildArgs(action: 'run' | 'test', race: boolean, outDir: string): string[] {
   const verb = action === 'run' ? ['build'] : ['test', '-c'];
