@@ -13,6 +13,13 @@ describe('detectFatal', () => {
     ['concmap_readwrite_race.txt', 'read_write', 'concurrent map read and map write', 1, 12],
     ['concmap_iter_plain.txt', 'iteration_write', 'concurrent map iteration and map write', 1, 15],
     ['concmap_iter_race.txt', 'iteration_write', 'concurrent map iteration and map write', 1, 15],
+    [
+      'concmap_smallmap_derived.txt',
+      'writes',
+      'small map with no empty slot (concurrent map writes?)',
+      21,
+      9,
+    ],
   ])('%s: %s', (file, mapKind, message, goroutine, line) => {
     const f = detectFatal(fixture(file), W);
     expect(f?.kind).toBe('concurrent_map');

@@ -24,6 +24,8 @@ const FATAL = /^fatal error: (.+?)\s*$/m;
 /** The runtime's messages (internal/runtime/maps and runtime/map*.go), by kind. */
 const MAP_MESSAGES: Record<string, ConcurrentMapKind> = {
   'concurrent map writes': 'writes',
+  // Concurrent inserts that fill a small map (internal/runtime/maps/map.go, runtime_fast*.go).
+  'small map with no empty slot (concurrent map writes?)': 'writes',
   'concurrent map read and map write': 'read_write',
   'concurrent map iteration and map write': 'iteration_write',
   'concurrent map clone and map write': 'clone_write',
