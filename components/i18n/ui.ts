@@ -3,6 +3,7 @@
  * chrome; these are ours. A missing key in any locale fails tests/unit/ui-strings.test.ts.
  * N.B. IMPORTED BY BROWSER CODE. Keep it small and free of Node APIs.
  */
+import { fill } from '../../playground/src/contract/template.ts';
 
 export const LOCALES = ['en', 'zh-cn'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -202,12 +203,8 @@ export function localeOf(lang: string | null | undefined): Locale {
   return lang?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
-/** Returns template with each {name} replaced by params[name]; unknown names stay as written. */
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+// One filler for the UI and the server's grading texts.
+export { fill };
 
 /** Returns the string for key in locale with {params} filled in. */
 export function t(locale: Locale, key: UiKey, params: Record<string, string | number> = {}): string {

@@ -6,6 +6,7 @@
  * Texts that come from the run (RunResult.message) are filled in as they are.
  */
 import type { Locale } from '../contract/grade.ts';
+import { fill } from '../contract/template.ts';
 
 const en = {
   // Why a test that started did not pass.
@@ -109,11 +110,7 @@ export function gradingText<K extends GradingKey>(
   key: K,
   ...params: GradingParams<K>
 ): string {
-  const values: Record<string, string | number> = params[0] ?? {};
-  // One pass over the template: a filled-in value that contains "{x}" stays as it is.
-  return GRADING_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
+  return fill(GRADING_MESSAGES[locale][key], params[0]);
 }
 
 /** Returns gradingText bound to one locale. */

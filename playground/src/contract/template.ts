@@ -1,0 +1,14 @@
+/**
+ * Fills {name} placeholders in a UI or grading text. N.B. IMPORTED BY THE SERVER AND BY BROWSER
+ * CODE (components/i18n/ui.ts re-exports it). Keep it free of Node APIs.
+ */
+
+/**
+ * Returns template with each {name} replaced by params[name]; unknown names stay as written. One
+ * pass over the template: a filled-in value that itself contains "{x}" stays as it is.
+ */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
