@@ -57,6 +57,8 @@ const en = {
     'Two goroutines accessed the same memory at the same time and at least one access was a write, with nothing ordering them. The race detector saw it happen; the two accesses are marked in the code.',
   'pg.explain.deadlock':
     'Every goroutine is blocked waiting for something only another blocked goroutine could provide, so the program can never continue. The blocked goroutines and their lines are listed below.',
+  'pg.explain.deadlock.main_goexit':
+    'main called runtime.Goexit, which ends main’s goroutine without returning from main. From then on the program could only go on in its other goroutines, and none of them could run: they had all finished, or are blocked for good. So the program could never end. The runtime.Goexit call is marked in the code; let main return instead, after waiting for the goroutines it needs (for example with a sync.WaitGroup).',
   'pg.explain.concurrent_map':
     'The Go runtime stopped the program because a map was written while another goroutine was reading or writing it. Built-in maps are not safe for concurrent use; protect them with a mutex or use sync.Map where it fits.',
   'pg.explain.panic': 'The program panicked. The message and the goroutine’s stack show where.',
@@ -82,6 +84,8 @@ const en = {
   'pg.op.Write': 'Write',
   'pg.goroutines.title': 'Blocked goroutines',
   'pg.goroutine': 'Goroutine {id}: {state}',
+  'pg.goexit.title': 'Where main called runtime.Goexit',
+  'pg.goexit.hover': 'main called runtime.Goexit here: its goroutine ended without main returning',
   'pg.tests.title': 'Tests',
   'pg.test.pass': 'passed',
   'pg.test.fail': 'failed',
@@ -153,6 +157,8 @@ const zhCN: Record<UiKey, string> = {
     '两个 goroutine 在没有任何同步的情况下同时访问了同一块内存，且至少有一次是写操作。竞态检测器在运行中捕获到了这一点，两次访问已在代码中标出。',
   'pg.explain.deadlock':
     '所有 goroutine 都在等待只有其他被阻塞的 goroutine 才能提供的东西，程序永远无法继续。下面列出了被阻塞的 goroutine 及其所在行。',
+  'pg.explain.deadlock.main_goexit':
+    'main 调用了 runtime.Goexit：它结束了 main 所在的 goroutine，但 main 函数并没有返回。此后程序只能依靠其他 goroutine 继续运行，而它们都无法运行：要么已经结束，要么永远阻塞。因此程序永远无法结束。代码中已标出调用 runtime.Goexit 的位置；请让 main 正常返回，并在返回前等待它需要的 goroutine（例如使用 sync.WaitGroup）。',
   'pg.explain.concurrent_map':
     'Go 运行时终止了程序：一个 goroutine 在写 map 的同时，另一个 goroutine 正在读或写它。内置 map 不支持并发使用，请用互斥锁保护，或在合适的场景使用 sync.Map。',
   'pg.explain.panic': '程序发生了 panic。错误信息和 goroutine 的调用栈指出了位置。',
@@ -176,6 +182,8 @@ const zhCN: Record<UiKey, string> = {
   'pg.op.Write': '写',
   'pg.goroutines.title': '被阻塞的 goroutine',
   'pg.goroutine': 'goroutine {id}：{state}',
+  'pg.goexit.title': 'main 调用 runtime.Goexit 的位置',
+  'pg.goexit.hover': 'main 在这里调用了 runtime.Goexit：它的 goroutine 结束了，但 main 函数没有返回',
   'pg.tests.title': '测试',
   'pg.test.pass': '通过',
   'pg.test.fail': '失败',

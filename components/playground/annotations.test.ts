@@ -6,6 +6,7 @@ const words: AnnotationWords = {
   raceHover: (op, g, otherOp, og) => `${op} by goroutine ${g} — ${otherOp} by goroutine ${og}`,
   op: (op) => op,
   blocked: (id, state) => `goroutine ${id}: ${state}`,
+  goexit: () => 'main called runtime.Goexit here',
 };
 
 function result(partial: Partial<RunResult>): RunResult {
@@ -101,6 +102,28 @@ describe('annotations', () => {
       ['blocked', 8, 'goroutine 1: sync.Mutex.Lock'],
       ['blocked', 14, 'goroutine 6: sync.Mutex.Lock'],
     ]);
+  });
+
+  test('a deadlock after main called runtime.Goexit marks the Goexit line, then any blocked goroutine', () => {
+    const r = result({
+      status: 'deadlock',
+      cause: {
+        code: 'main_goexit',
+        at: [
+          { func: 'main.main', file: 'main.go', line: 10 },
+          { func: 'main.stop', file: 'other/pkg.go', line: 3 },
+        ],
+      },
+      goroutines: [
+        { id: 6, state: 'chan receive', frames: [{ func: 'main.main.func1', file: 'main.go', line: 8 }] },
+      ],
+    });
+    expect(annotate(r, files, words).map((a) => [a.kind, a.line, a.message, a.severity])).toEqual([
+      ['blocked', 10, 'main called runtime.Goexit here', 'error'],
+      ['blocked', 8, 'goroutine 6: chan receive', 'error'],
+    ]);
+    // The cause is only drawn with the verdict it explains.
+    expect(annotate({ ...r, status: 'timeout', goroutines: [] }, files, words)).toEqual([]);
   });
 
   test('an ok run has no annotations', () => {

@@ -1,6 +1,7 @@
 /**
  * Turns a RunResult into annotations on the learner's files: the two accesses of each race,
- * compiler and vet diagnostics, and the lines where blocked goroutines wait. The editor draws
+ * compiler and vet diagnostics, the lines where blocked goroutines wait, and the lines behind a
+ * deadlock's cause (where main called runtime.Goexit). The editor draws
  * them; this module only decides what and where.
  */
 import type { Frame, RunResult } from '../../playground/src/contract/run.ts';
@@ -24,6 +25,8 @@ export interface AnnotationWords {
   raceHover(op: string, goroutine: number, otherOp: string, otherGoroutine: number): string;
   op(op: 'read' | 'write'): string;
   blocked(id: number, state: string): string;
+  /** Hover of a runtime.Goexit call that ended main's goroutine (cause main_goexit). */
+  goexit(): string;
 }
 
 /** Returns the first frame that is in one of the learner's files. */
@@ -62,6 +65,20 @@ export function annotate(
       message: d.source === 'vet' ? `vet: ${d.message}` : d.message,
       severity: d.source === 'vet' ? 'warning' : 'error',
     });
+  }
+  if (result.status === 'deadlock' && result.cause?.code === 'main_goexit') {
+    // Main's goroutine is gone from the dump, so its Goexit line comes with the cause instead.
+    for (const at of result.cause.at) {
+      if (!files.has(at.file)) continue;
+      out.push({
+        kind: 'blocked',
+        file: at.file,
+        line: at.line,
+        message: words.goexit(),
+        severity: 'error',
+        group: 1,
+      });
+    }
   }
   if (result.status === 'deadlock' || result.status === 'timeout' || result.status === 'panic') {
     for (const g of result.goroutines) {

@@ -77,7 +77,10 @@ export function renderReport(
   if (result.status !== 'ok') {
     const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
     box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
-    box.append(document.createTextNode(t(locale, `pg.explain.${result.status}` as UiKey)));
+    const explain = result.cause
+      ? `pg.explain.${result.status}.${result.cause.code}`
+      : `pg.explain.${result.status}`;
+    box.append(document.createTextNode(t(locale, explain as UiKey)));
     const lesson = lessonFor(result.status, locale);
     if (lesson) {
       box.append(document.createTextNode(' '));
@@ -142,6 +145,14 @@ export function renderReport(
       list.append(item);
     }
     section.append(list);
+    container.append(section);
+  }
+  if (result.cause?.code === 'main_goexit' && result.cause.at.length > 0) {
+    const section = el('section', { class: 'pg-goexit', 'aria-label': t(locale, 'pg.goexit.title') });
+    section.append(
+      el('h4', {}, t(locale, 'pg.goexit.title')),
+      frameList(result.cause.at, files, locale, jump),
+    );
     container.append(section);
   }
   if ((result.status === 'deadlock' || result.status === 'timeout') && result.goroutines.length > 0) {

@@ -99,7 +99,7 @@ export function createRunService(config: Config): RunService {
               onOutput: (stream, chunk) => hooks.onOutput?.(stream, stripWorkDir(chunk)),
             },
           );
-          const result = classify(outcome, Math.round(startedAt - enqueuedAt));
+          const result = classify(outcome, Math.round(startedAt - enqueuedAt), request.files);
           result.stdout = stripWorkDir(result.stdout);
           result.stderr = stripWorkDir(result.stderr);
           result.timings = { ...result.timings, totalMs: Math.round(performance.now() - enqueuedAt) };

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { encodeShare } from '../../components/playground/share.ts';
 
 const LOST_UPDATE = '/locks/internals-and-memory-model/';
 /** The racy example on that page (content/snippets/locks/lost-update). */
@@ -71,6 +72,58 @@ test('a deadlocking snippet: explanation and blocked goroutines with their lines
   await expect(pg.locator('.pg-goroutines')).toContainText('sync.Mutex.Lock');
   await expect(pg.locator('.pg-line-blocked').first()).toBeVisible();
 });
+
+// runtime/testdata/testprog/deadlock.go GoexitDeadlock: main calls runtime.Goexit on line 12.
+const GOEXIT_IN_MAIN = `package main
+
+import "runtime"
+
+func main() {
+	f := func() {
+		for i := 0; i < 10; i++ {
+		}
+	}
+	go f()
+	go f()
+	runtime.Goexit()
+}
+`;
+
+for (const { path, race, run, verdict, explain, title } of [
+  {
+    path: '/playground/',
+    race: true,
+    run: 'Run',
+    verdict: 'Deadlock',
+    explain: 'main called runtime.Goexit',
+    title: 'Where main called runtime.Goexit',
+  },
+  {
+    path: '/zh-cn/playground/',
+    race: false,
+    run: '运行',
+    verdict: '死锁',
+    explain: 'main 调用了 runtime.Goexit',
+    title: 'main 调用 runtime.Goexit 的位置',
+  },
+]) {
+  test(`main calls runtime.Goexit (${path}, race ${race}): a deadlock, explained, the Goexit line marked`, async ({
+    page,
+  }) => {
+    await page.goto(`${path}#${await encodeShare({ 'main.go': GOEXIT_IN_MAIN })}`);
+    const pg = page.locator('lockstep-playground').first();
+    await expect(pg.locator('.view-lines')).toContainText('runtime.Goexit()', { timeout: 30_000 });
+    const raceSwitch = pg.getByRole('checkbox');
+    if ((await raceSwitch.isChecked()) !== race) await raceSwitch.click();
+    await pg.getByRole('button', { name: run, exact: true }).click();
+    await expect(pg.locator('.pg-status')).toContainText(verdict, { timeout: 60_000 });
+    await expect(pg.locator('.pg-explain')).toContainText(explain);
+    const where = pg.getByRole('region', { name: title });
+    await expect(where.getByRole('button', { name: /main\.go:12/ })).toBeVisible();
+    await expect(pg.locator('.pg-line-blocked')).toHaveCount(1);
+    await expect(pg.locator('.xterm-rows')).toContainText('no goroutines (main called runtime.Goexit)');
+  });
+}
 
 test('Format rewrites the code with gofmt', async ({ page }) => {
   await page.goto('/playground/');

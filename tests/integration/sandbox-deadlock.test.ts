@@ -85,6 +85,26 @@ describe('stuck programs are stopped with a dump', () => {
     });
   }
 
+  it('main called runtime.Goexit and no goroutine is left: stopped, with no goroutine 1 in the dump', async () => {
+    // runtime/testdata/testprog/deadlock.go GoexitDeadlock; without -race the runtime itself says
+    // "no goroutines (main called runtime.Goexit) - deadlock!" (runtime/proc.go checkdead).
+    const o = await sandbox.execute(
+      program(
+        withImports(
+          ['runtime'],
+          'func main() {\n\tf := func() {\n\t\tfor i := 0; i < 10; i++ {\n\t\t}\n\t}\n\tgo f()\n\tgo f()\n\truntime.Goexit()\n}\n',
+        ),
+      ),
+    );
+    const run = o.run;
+    expect(run?.stalled, summary(o)).toBe(true);
+    expect(run?.stderr).toContain('SIGQUIT: quit');
+    expect(run?.stderr).not.toMatch(/^goroutine 1 /m);
+    expect(run?.stderr).not.toContain('/sandbox/src/main.go:');
+    console.log(`deadlock "Goexit in main": verdict after ${run?.durationMs} ms`);
+    expect(run?.durationMs ?? 1e9).toBeLessThan(VERDICT_BUDGET_MS);
+  });
+
   it('a test that deadlocks under go test -race', async () => {
     const o = await sandbox.execute({
       action: 'test',
@@ -126,6 +146,13 @@ describe('waiting programs are never called stalled', () => {
       withImports(
         ['sync'],
         'func main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tgo func() { mu.Lock() }()\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n',
+      ),
+    ),
+    // Without -race this hangs too: the M waiting for the timer keeps checkdead from firing.
+    'runtime.Goexit in main with a time.AfterFunc pending': program(
+      withImports(
+        ['runtime', 'time'],
+        'func main() {\n\ttime.AfterFunc(time.Hour, func() {})\n\truntime.Goexit()\n}\n',
       ),
     ),
     'a test sleeping 30 s': {

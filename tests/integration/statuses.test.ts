@@ -97,6 +97,50 @@ describe('statuses', () => {
     expect(body.goroutines[0]?.state).toMatch(/chan send/);
   }, 60_000);
 
+  // runtime/testdata/testprog/deadlock.go GoexitInPanic (asserted by runtime/crash_test.go
+  // TestGoexitInPanic): a goroutine calls Goexit in a deferred call while it panics, then main
+  // calls Goexit. Without -race the runtime says "no goroutines (main called runtime.Goexit) -
+  // deadlock!"; with -race its check is off and the watchdog stops the program.
+  const GOEXIT_IN_PANIC = `package main
+
+import "runtime"
+
+func main() {
+	go func() {
+		defer func() {
+			runtime.Goexit()
+		}()
+		panic("hello")
+	}()
+	runtime.Goexit()
+}
+`;
+
+  test.each([
+    ['without -race: the runtime’s own words', false],
+    ['under -race: the watchdog’s stop, not a timeout', true],
+  ])(
+    'deadlock after main called runtime.Goexit, %s',
+    async (_name, race) => {
+      const { body } = await runner.run({ ...mainProgram(GOEXIT_IN_PANIC), race });
+      expect(body.status).toBe('deadlock');
+      expect(body.exitCode).toBe(race ? -1 : 2);
+      expect(body.cause).toEqual({
+        code: 'main_goexit',
+        at: [{ func: 'main.main', file: 'main.go', line: 12 }],
+      });
+      expect(body.goroutines).toEqual([]);
+      expect(body.message).toBe(
+        'Deadlock: main called runtime.Goexit (main.go:12), so the program could only go on in other goroutines, and none was left to run.',
+      );
+      expect(body.stderr).toMatch(
+        /^fatal error: no goroutines \(main called runtime\.Goexit\) - deadlock!\n/,
+      );
+      expect(body.stderr).not.toContain('SIGQUIT');
+    },
+    60_000,
+  );
+
   test('sleeping is not a deadlock: time.Sleep past the limit is a timeout', async () => {
     const { body } = await runner.run(
       mainProgram('package main\n\nimport "time"\n\nfunc main() {\n\ttime.Sleep(time.Minute)\n}\n'),

@@ -4,6 +4,7 @@ import { EXERCISE_STRINGS } from '../../components/exercise/strings.ts';
 import { PROGRESS_STRINGS } from '../../components/progress/strings.ts';
 import { LAB_STRINGS } from '../../components/labs/strings.ts';
 import { GRADING_MESSAGES } from '../../playground/src/grading/messages.ts';
+import { Cause } from '../../playground/src/contract/run.ts';
 
 describe('UI strings', () => {
   const keys = Object.keys(STRINGS.en).sort();
@@ -18,6 +19,14 @@ describe('UI strings', () => {
       const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       const k = key as keyof typeof STRINGS.en;
       expect(names(STRINGS[locale][k]), `${locale} ${key}`).toEqual(names(STRINGS.en[k]));
+    }
+  });
+
+  test('every cause code of the contract has an explanation for its verdict', () => {
+    // A RunResult's cause picks `pg.explain.<status>.<code>` in report-view.ts; deadlock is the
+    // only verdict with causes so far.
+    for (const code of Cause.properties.code.anyOf.map((literal) => literal.const)) {
+      expect(keys).toContain(`pg.explain.deadlock.${code}`);
     }
   });
 

@@ -132,6 +132,21 @@ export const Timings = Type.Object({
 });
 export type Timings = Static<typeof Timings>;
 
+export const Cause = Type.Object(
+  {
+    code: Type.Union([Type.Literal('main_goexit')], {
+      description:
+        'main_goexit: main called runtime.Goexit, so the program could only go on in other goroutines, and none could run (the runtime says "no goroutines (main called runtime.Goexit) - deadlock!", or every goroutine left is blocked).',
+    }),
+    at: Type.Array(Frame, {
+      description:
+        "Lines in the learner's files behind the cause (main_goexit: the runtime.Goexit() calls main made, found in the sources, since main's goroutine is gone from every dump).",
+    }),
+  },
+  { description: 'Why the verdict happened, when a code says more than the status alone.' },
+);
+export type Cause = Static<typeof Cause>;
+
 export const RunResult = Type.Object({
   status: RunStatus,
   exitCode: Type.Integer({ description: 'Exit code of the last step; -1 when killed by the sandbox.' }),
@@ -144,6 +159,7 @@ export const RunResult = Type.Object({
   goroutines: Type.Array(Goroutine),
   files: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'fmt: formatted files.' })),
   message: Type.Optional(Type.String({ description: 'A plain-language note about the verdict.' })),
+  cause: Type.Optional(Cause),
   timings: Timings,
 });
 export type RunResult = Static<typeof RunResult>;

@@ -60,8 +60,42 @@ describe('judgeStall on SIGQUIT dumps of -race builds (where the runtime never s
     expect(v.blocked.map((g) => `${g.id}:${g.state}`)).toEqual(['1:chan receive', '8:chan receive']);
   });
 
+  it.each([
+    'goexit_main_race.txt',
+    'goexit_inpanic_race.txt',
+    'goexit_recovered_race.txt',
+    'goexit_recoverbefore_race.txt',
+    'goexit_exit_race.txt',
+  ])('%s: main called Goexit and no goroutine of the program is left: a deadlock', (file) => {
+    const v = judge(file);
+    expect(v).toMatchObject({ deadlocked: true, mainExited: true, blocked: [] });
+    expect(v.reason).toBe(
+      'main called runtime.Goexit, so the program could only go on in other goroutines, and none is left.',
+    );
+  });
+
+  it('main gone, nothing left, but stopped by the wall clock: a timer may be pending, not a deadlock', () => {
+    const v = judgeStall(parseGoroutineDump(fixture('goexit_main_race.txt'), W), { timerMayBePending: true });
+    expect(v).toMatchObject({ deadlocked: false, mainExited: true });
+  });
+
+  it('main gone and the goroutine left blocked: a deadlock that says main called Goexit', () => {
+    const v = judge('goexit_blocked_race.txt');
+    expect(v).toMatchObject({ deadlocked: true, mainExited: true });
+    expect(v.reason).toBe(
+      'main called runtime.Goexit, and the only goroutine left is blocked waiting for something only another goroutine could do: goroutine 19 (chan receive at main.go:8).',
+    );
+    expect(judge('goexit_blocked_plain.txt').mainExited).toBe(true);
+  });
+
+  it('main present: mainExited is false', () => {
+    expect(judge('stall_mutex.txt').mainExited).toBe(false);
+    expect(judge('stall_sleep.txt').mainExited).toBe(false);
+    expect(judge('deadlock_chan.txt').mainExited).toBe(false);
+  });
+
   it('no goroutines, no deadlock', () => {
-    expect(judgeStall([]).deadlocked).toBe(false);
+    expect(judgeStall([])).toMatchObject({ deadlocked: false, mainExited: false });
     expect(judgeStall([{ id: 1, state: 'IO wait', frames: [] }]).deadlocked).toBe(false);
     expect(judgeStall([{ id: 1, state: 'syscall', frames: [] }]).deadlocked).toBe(false);
   });

@@ -42,6 +42,15 @@ export const BLOCKING_STATES: ReadonlySet<string> = new Set([
 
 export interface StallVerdict {
   deadlocked: boolean;
+  /**
+   * The dump has goroutines but not goroutine 1, main's (runtime/crash_test.go TestMainGoroutineID):
+   * main called runtime.Goexit. Nothing else removes it from a live program: main returning ends
+   * the process (runtime/proc.go runtime.main calls exit(0)), so does an unrecovered panic
+   * (runtime/panic.go fatalpanic calls exit(2)), and a dump lists every goroutine that has not
+   * exited (runtime/traceback.go tracebackothers skips only dead ones, and system ones below
+   * GOTRACEBACK=system; the SIGQUIT dump is at that level, runtime/signal_unix.go sighandler).
+   */
+  mainExited: boolean;
   /** The user goroutines in a blocking wait (all of them when deadlocked). */
   blocked: Goroutine[];
   /** A plain-language sentence explaining the verdict. */
@@ -59,27 +68,71 @@ export function describeGoroutine(g: Goroutine): string {
   return `goroutine ${g.id} (${g.state}${fn ? ` in ${fn.func}` : ''})`;
 }
 
-/** Returns whether the dump shows a deadlock, which goroutines are blocked, and why. */
-export function judgeStall(goroutines: readonly Goroutine[]): StallVerdict {
+/**
+ * Returns whether the dump shows a deadlock, which goroutines are blocked, and why.
+ * `timerMayBePending`: the program was stopped by the wall clock, not by the watchdog (which never
+ * stops a program with a timer pending). It matters only when no goroutine of the program is left.
+ */
+export function judgeStall(
+  goroutines: readonly Goroutine[],
+  { timerMayBePending = false }: { timerMayBePending?: boolean } = {},
+): StallVerdict {
   const user = goroutines.filter((g) => !isSystemGoroutine(g) && !isTestAlarm(g));
   const blocked = user.filter((g) => BLOCKING_STATES.has(g.state));
+  const mainExited = goroutines.length > 0 && !goroutines.some((g) => g.id === 1);
   if (user.length === 0) {
-    return { deadlocked: false, blocked, reason: 'The dump shows no goroutines of the program.' };
+    if (!mainExited) {
+      return {
+        deadlocked: false,
+        mainExited,
+        blocked,
+        reason: 'The dump shows no goroutines of the program.',
+      };
+    }
+    if (timerMayBePending) {
+      // A pending timer (time.AfterFunc) may still start a goroutine, and without -race the
+      // runtime waits for it too: findRunnable parks an M in netpoll(delay) for the timer without
+      // putting it on the idle list, so checkdead counts a running M and returns before its
+      // goroutine count (runtime/proc.go; measured: such a program hangs). A timeout, then.
+      return {
+        deadlocked: false,
+        mainExited,
+        blocked,
+        reason:
+          'main called runtime.Goexit and no goroutine of the program is left, but a timer was pending.',
+      };
+    }
+    // runtime/proc.go checkdead's "no goroutines (main called runtime.Goexit) - deadlock!"; under
+    // -race that check is off (golang/go#20588), and the watchdog stopped the program instead.
+    return {
+      deadlocked: true,
+      mainExited,
+      blocked,
+      reason:
+        'main called runtime.Goexit, so the program could only go on in other goroutines, and none is left.',
+    };
   }
   const free = user.find((g) => !BLOCKING_STATES.has(g.state));
   if (free) {
     return {
       deadlocked: false,
+      mainExited,
       blocked,
       reason: `Not a deadlock: ${describeGoroutine(free)} could still make progress.`,
     };
   }
   const n = user.length;
   const list = blocked.map(describeGoroutine).join(', ');
+  const rest = `blocked waiting for something only another goroutine could do: ${list}.`;
+  if (mainExited) {
+    const left = n === 1 ? 'the only goroutine left is' : `all ${n} goroutines left are`;
+    return {
+      deadlocked: true,
+      mainExited,
+      blocked,
+      reason: `main called runtime.Goexit, and ${left} ${rest}`,
+    };
+  }
   const who = n === 1 ? 'The only goroutine is' : `All ${n} goroutines are`;
-  return {
-    deadlocked: true,
-    blocked,
-    reason: `${who} blocked waiting for something only another goroutine could do: ${list}.`,
-  };
+  return { deadlocked: true, mainExited, blocked, reason: `${who} ${rest}` };
 }

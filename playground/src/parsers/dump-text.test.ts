@@ -29,6 +29,24 @@ describe('quit dump text', () => {
     expect(out).not.toContain('PC=0x');
   });
 
+  test('no goroutine left after main called runtime.Goexit: the runtime’s own words for it', () => {
+    const out = replaceQuitDump(
+      't1\nSIGQUIT: quit\nPC=0x4b2301 m=0 sigcode=0\n',
+      'deadlock',
+      [],
+      'main_goexit',
+    );
+    expect(out).toBe(
+      't1\nfatal error: no goroutines (main called runtime.Goexit) - deadlock!\n' +
+        '(found by Lockstep: main called runtime.Goexit and no goroutine of the program was left.\n' +
+        ' Go reports this itself only in builds without -race; see golang/go#20588.)\n\n',
+    );
+    // With goroutines left blocked, Go's text is the ordinary one (runtime/proc.go checkdead).
+    expect(replaceQuitDump('SIGQUIT: quit\n', 'deadlock', G, 'main_goexit')).toContain(
+      'all goroutines are asleep - deadlock!',
+    );
+  });
+
   test('a timeout says the sandbox stopped it; text without a dump is unchanged', () => {
     expect(replaceQuitDump('SIGQUIT: quit\nPC=1\n', 'timeout', [])).toBe(
       '[stopped by the sandbox: goroutines at that moment]\n\n',

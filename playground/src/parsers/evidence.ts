@@ -3,12 +3,13 @@
  * status.ts then picks the verdict by precedence; keeping the two apart lets every verdict's
  * evidence (races[], goroutines[], diagnostics[]) be reported even when another verdict wins.
  */
-import type { Diagnostic, Race } from '../contract/run.ts';
+import type { Diagnostic, Frame, Race } from '../contract/run.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { parseCompilerErrors } from './compiler.ts';
 import { judgeStall, type StallVerdict } from './deadlock.ts';
 import { detectFatal, type FatalError } from './fatal.ts';
 import { parseGoroutineDump, type ParsedGoroutine } from './goroutines.ts';
+import { mainGoexitCalls } from './goexit-calls.ts';
 import { detectPanic, type PanicInfo } from './panic.ts';
 import { parseRaceReports } from './race.ts';
 import { parseTestEvents, type TestRun } from './test2json.ts';
@@ -32,6 +33,13 @@ export interface Evidence {
   stall: StallVerdict | null;
   /** The goroutine dump that explains the end of the run (fatal, panic or stall), all goroutines. */
   dump: ParsedGoroutine[];
+  /**
+   * main called runtime.Goexit and the program could not go on: the runtime said so itself (no
+   * goroutine left), or the judged deadlock dump lacks main's goroutine.
+   */
+  mainGoexit: boolean;
+  /** Where main called runtime.Goexit, found in the sources (set only with mainGoexit). */
+  goexitAt: Frame[];
   memoryLimited: boolean;
   outputLimited: boolean;
   /** The sandbox's wall clock expired, or its watchdog stopped a program making no progress. */
@@ -68,8 +76,11 @@ function buildEvidence(o: RawOutcome): {
   };
 }
 
-/** Returns the parsed evidence of a RawOutcome. Pure: reads only its argument. */
-export function gatherEvidence(o: RawOutcome): Evidence {
+/**
+ * Returns the parsed evidence of a RawOutcome. Pure: reads only its arguments. `files` are the
+ * sources the job ran; they are needed only to find lines no output names (runtime.Goexit in main).
+ */
+export function gatherEvidence(o: RawOutcome, files: Readonly<Record<string, string>> = {}): Evidence {
   const steps = [o.build, o.run].filter((s): s is StepOutcome => s !== undefined);
   const last = o.run ?? o.build;
   const build = buildEvidence(o);
@@ -95,11 +106,13 @@ export function gatherEvidence(o: RawOutcome): Evidence {
   let dump: ParsedGoroutine[] = fatal?.goroutines ?? panic?.goroutines ?? [];
   if (run && fatal === null && panic === null && (run.stalled || run.timedOut || testTimeout !== null)) {
     dump = anyPanic?.goroutines ?? parseGoroutineDump(crashText, o.workDir);
-    stall = dump.length > 0 ? judgeStall(dump) : null;
+    stall = dump.length > 0 ? judgeStall(dump, { timerMayBePending: !run.stalled }) : null;
   } else if (fatal?.kind === 'deadlock') {
     // Judged too, only so the message names the blocked goroutines the same way.
     stall = judgeStall(dump);
   }
+  const deadlocked = fatal?.kind === 'deadlock' || stall?.deadlocked === true;
+  const mainGoexit = fatal?.cause === 'main_goexit' || (deadlocked && stall?.mainExited === true);
 
   return {
     refused: o.refused?.reason ?? null,
@@ -111,6 +124,8 @@ export function gatherEvidence(o: RawOutcome): Evidence {
     testTimeout,
     stall,
     dump,
+    mainGoexit,
+    goexitAt: mainGoexit ? mainGoexitCalls(files) : [],
     memoryLimited: steps.some((s) => s.memoryLimited),
     outputLimited: steps.some((s) => s.outputLimited),
     timedOut: steps.some((s) => s.timedOut),

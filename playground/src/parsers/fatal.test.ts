@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectFatal } from './fatal.ts';
+import { detectFatal, KNOWN_FATALS } from './fatal.ts';
 
 const W = '/sandbox/src';
 const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
@@ -41,9 +41,41 @@ describe('detectFatal', () => {
     expect(detectFatal(fixture('deadlock_mutex.txt'), W)?.goroutines[0]?.state).toBe('sync.Mutex.Lock');
   });
 
+  it.each([
+    'goexit_main_plain.txt',
+    'goexit_inpanic_plain.txt',
+    'goexit_recovered_plain.txt',
+    'goexit_recoverbefore_plain.txt',
+    'goexit_exit_plain.txt',
+  ])('%s: the deadlock after main called runtime.Goexit, with no goroutine to trace', (file) => {
+    expect(detectFatal(fixture(file), W)).toEqual({
+      message: 'no goroutines (main called runtime.Goexit) - deadlock!',
+      kind: 'deadlock',
+      mapKind: null,
+      cause: 'main_goexit',
+      goroutines: [],
+    });
+  });
+
+  it('Goexit in main beside a goroutine blocked forever is the ordinary deadlock, without main', () => {
+    const f = detectFatal(fixture('goexit_blocked_plain.txt'), W);
+    expect(f).toMatchObject({
+      kind: 'deadlock',
+      cause: null,
+      message: 'all goroutines are asleep - deadlock!',
+    });
+    expect(f?.goroutines.map((g) => [g.id, g.state])).toEqual([[6, 'chan receive']]);
+  });
+
+  it('the Goexit text counts only as the last thing written, as the runtime writes it', () => {
+    const text = 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n';
+    expect(detectFatal(`${text}\n`, W)?.cause).toBe('main_goexit');
+    expect(detectFatal(`${text}but the program went on\n`, W)).toBeNull();
+  });
+
   it('reports other throws as kind other', () => {
     const f = detectFatal(fixture('unlock_unlocked.txt'), W);
-    expect(f).toMatchObject({ kind: 'other', message: 'sync: unlock of unlocked mutex' });
+    expect(f).toMatchObject({ kind: 'other', message: 'sync: unlock of unlocked mutex', cause: null });
     expect(f?.goroutines[0]?.frames.at(-1)).toEqual({ func: 'main.main', file: 'main.go', line: 7 });
   });
 
@@ -52,5 +84,16 @@ describe('detectFatal', () => {
     expect(detectFatal(fixture('race_counter.txt'), W)).toBeNull();
     expect(detectFatal('', W)).toBeNull();
     expect(detectFatal('fatal error: printed by the program itself\n', W)).toBeNull();
+  });
+});
+
+describe('KNOWN_FATALS', () => {
+  it('has each text once, and only deadlock texts name a cause', () => {
+    const texts = KNOWN_FATALS.map((f) => f.message);
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const f of KNOWN_FATALS) {
+      if (f.cause !== undefined) expect(f.kind).toBe('deadlock');
+      expect(f.mapKind !== undefined).toBe(f.kind === 'concurrent_map');
+    }
   });
 });

@@ -42,6 +42,17 @@ function timeoutMessage(e: Evidence): string {
   return 'The program ran longer than the time limit and was stopped.';
 }
 
+/** Returns the message for a deadlock after main called runtime.Goexit. */
+function goexitMessage(e: Evidence): string {
+  const at = e.goexitAt.map((f) => `${f.file}:${f.line}`).join(', ');
+  const called = `main called runtime.Goexit${at ? ` (${at})` : ''}`;
+  const blocked = e.dump.filter((g) => !g.system).map(describeGoroutine);
+  if (blocked.length === 0) {
+    return `Deadlock: ${called}, so the program could only go on in other goroutines, and none was left to run.`;
+  }
+  return `Deadlock: ${called}, so the program could only go on in other goroutines, and every one left is blocked: ${blocked.join(', ')}.`;
+}
+
 /** Returns the plain-language message for a verdict, or undefined for ok. */
 export function messageFor(status: RunStatus, e: Evidence): string | undefined {
   switch (status) {
@@ -59,6 +70,7 @@ export function messageFor(status: RunStatus, e: Evidence): string | undefined {
       return `fatal error: ${e.fatal?.message ?? 'concurrent map access'}${where(e.dump[0])}: ${what} without synchronization, so the Go runtime stopped the program.`;
     }
     case 'deadlock': {
+      if (e.mainGoexit) return goexitMessage(e);
       if (e.stall?.deadlocked)
         return `Deadlock: ${e.stall.reason.charAt(0).toLowerCase()}${e.stall.reason.slice(1)}`;
       const blocked = e.dump.filter((g) => !g.system).map(describeGoroutine);

@@ -212,6 +212,104 @@ describe('classify: run', () => {
   });
 });
 
+describe('classify: main called runtime.Goexit (runtime/testdata/testprog/deadlock.go shapes)', () => {
+  const goexit = (shape: string, race: boolean): RunResult => {
+    const files = { 'main.go': fixture(`goexit_${shape}.go`) };
+    const stderr = fixture(`goexit_${shape}_${race ? 'race' : 'plain'}.txt`);
+    return classify(outcome('run', { race, run: step({ exitCode: 2, stalled: race, stderr }) }), 0, files);
+  };
+  const NONE_LEFT: [string, number][] = [
+    ['main', 13],
+    ['inpanic', 13],
+    ['recovered', 16],
+    ['recoverbefore', 16],
+    ['exit', 20],
+  ];
+
+  it.each(NONE_LEFT)('%s without -race: the runtime’s deadlock, Goexit line marked', (shape, line) => {
+    const r = goexit(shape, false);
+    expect(r).toMatchObject({ status: 'deadlock', exitCode: 2, goroutines: [] });
+    expect(r.cause).toEqual({ code: 'main_goexit', at: [{ func: 'main.main', file: 'main.go', line }] });
+    expect(r.message).toBe(
+      `Deadlock: main called runtime.Goexit (main.go:${line}), so the program could only go on in other goroutines, and none was left to run.`,
+    );
+    expect(r.stderr).toContain('fatal error: no goroutines (main called runtime.Goexit) - deadlock!');
+    expect(Value.Check(RunResult, r)).toBe(true);
+  });
+
+  it.each(NONE_LEFT)(
+    '%s with -race: the watchdog’s stop is the same deadlock, not a timeout',
+    (shape, line) => {
+      const r = goexit(shape, true);
+      expect(r).toMatchObject({ status: 'deadlock', exitCode: -1, goroutines: [] });
+      expect(r.cause).toEqual({ code: 'main_goexit', at: [{ func: 'main.main', file: 'main.go', line }] });
+      expect(r.message).toBe(
+        `Deadlock: main called runtime.Goexit (main.go:${line}), so the program could only go on in other goroutines, and none was left to run.`,
+      );
+      expect(r.message).not.toContain('stopped making progress');
+      expect(
+        r.stderr.startsWith('fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n'),
+      ).toBe(shape !== 'exit');
+      expect(r.stderr).not.toContain('SIGQUIT');
+      expect(Value.Check(RunResult, r)).toBe(true);
+    },
+  );
+
+  it.each([false, true])(
+    'another goroutine blocked forever (race %s): deadlock naming it and Goexit',
+    (race) => {
+      const r = goexit('blocked', race);
+      expect(r.status).toBe('deadlock');
+      expect(r.cause).toEqual({
+        code: 'main_goexit',
+        at: [{ func: 'main.main', file: 'main.go', line: 10 }],
+      });
+      expect(r.goroutines).toHaveLength(1);
+      expect(r.goroutines[0]?.state).toBe('chan receive');
+      expect(r.goroutines[0]?.frames.at(-1)).toEqual({ func: 'main.main.func1', file: 'main.go', line: 8 });
+      expect(r.message).toMatch(
+        /^Deadlock: main called runtime\.Goexit \(main\.go:10\), so the program could only go on in other goroutines, and every one left is blocked: goroutine \d+ \(chan receive at main\.go:8\)\.$/,
+      );
+    },
+  );
+
+  it('main gone and a timer pending: stopped by the wall clock, a timeout as without -race', () => {
+    const stderr = fixture('goexit_main_race.txt');
+    const r = run({ exitCode: -1, signal: 'SIGKILL', timedOut: true, stderr });
+    expect(r.status).toBe('timeout');
+    expect(r.cause).toBeUndefined();
+  });
+
+  it('an unrecovered panic after Goexit is a panic, with no Goexit cause', () => {
+    const files = { 'main.go': fixture('goexit_panicafter.go') };
+    const r = classify(
+      outcome('run', {
+        race: false,
+        run: step({ exitCode: 2, stderr: fixture('goexit_panicafter_plain.txt') }),
+      }),
+      0,
+      files,
+    );
+    expect(r.status).toBe('panic');
+    expect(r.cause).toBeUndefined();
+  });
+
+  it('without the sources the verdict and message stand, with nothing to mark', () => {
+    const r = classify(
+      outcome('run', { race: false, run: step({ exitCode: 2, stderr: fixture('goexit_main_plain.txt') }) }),
+    );
+    expect(r.cause).toEqual({ code: 'main_goexit', at: [] });
+    expect(r.message).toBe(
+      'Deadlock: main called runtime.Goexit, so the program could only go on in other goroutines, and none was left to run.',
+    );
+  });
+
+  it('ordinary deadlocks carry no cause', () => {
+    expect(run({ exitCode: 2, stderr: fixture('deadlock_chan.txt') }, { race: false }).cause).toBeUndefined();
+    expect(run({ exitCode: 2, stalled: true, stderr: fixture('stall_abba.txt') }).cause).toBeUndefined();
+  });
+});
+
 describe('classify: test', () => {
   it('a race that makes a test fail reports race, with per-test results', () => {
     const r = test(fixture('test_mixed.txt'));

@@ -10,8 +10,9 @@
  *     incomplete, and the learner must know first that the program did not end by itself.
  *  4. concurrent_map: the runtime's own, most specific account of the bug; under -race the same
  *     accesses also come out as race reports (kept in races[]).
- *  5. deadlock: the runtime's "all goroutines are asleep", or a stopped program whose dump shows
- *     every goroutine blocked on another; it is why the program never finished.
+ *  5. deadlock: the runtime's "all goroutines are asleep" or "no goroutines (main called
+ *     runtime.Goexit)", or a stopped program whose dump shows every goroutine blocked on another,
+ *     or none left after main called runtime.Goexit; it is why the program never finished.
  *  6. race: a data race usually explains the panics, failed tests and odd exit codes below it.
  *  7. panic: an unrecovered panic or another fatal error (e.g. unlock of unlocked mutex).
  *  8. timeout: the wall clock, the watchdog (dump NOT a deadlock), or a test's -timeout.
@@ -68,20 +69,26 @@ function outputs(o: RawOutcome, e: Evidence): { stdout: string; stderr: string }
 
 /**
  * Returns the RunResult of a RawOutcome. timings.queueMs is the caller's (the queue is not the
- * sandbox's business); totalMs = queueMs + buildMs + runMs.
+ * sandbox's business); totalMs = queueMs + buildMs + runMs. `files` are the job's sources, read
+ * only for lines no output names (where main called runtime.Goexit).
  */
-export function classify(o: RawOutcome, queueMs = 0): RunResult {
-  const e = gatherEvidence(o);
+export function classify(
+  o: RawOutcome,
+  queueMs = 0,
+  files: Readonly<Record<string, string>> = {},
+): RunResult {
+  const e = gatherEvidence(o, files);
   const status = chooseStatus(applicableStatuses(e));
   const message = messageFor(status, e);
   const { buildMs, runMs } = o.timings;
   const shown = outputs(o, e);
   const goroutines = userGoroutines(e.dump);
+  const cause = status === 'deadlock' && e.mainGoexit ? 'main_goexit' : undefined;
   const result: RunResult = {
     status,
     exitCode: e.exitCode,
     stdout: shown.stdout,
-    stderr: replaceQuitDump(shown.stderr, status, goroutines),
+    stderr: replaceQuitDump(shown.stderr, status, goroutines, cause),
     truncated: e.outputLimited,
     races: e.races,
     tests: e.testRun?.tests ?? [],
@@ -91,5 +98,6 @@ export function classify(o: RawOutcome, queueMs = 0): RunResult {
   };
   if (o.action === 'fmt' && o.formatted && status === 'ok') result.files = o.formatted;
   if (message !== undefined) result.message = message;
+  if (cause !== undefined) result.cause = { code: cause, at: e.goexitAt };
   return result;
 }
