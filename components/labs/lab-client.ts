@@ -28,6 +28,11 @@ export async function labApi<T>(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();
+  if (res.status === 429) {
+    // A request limit or the grading queue: the words are the page's, the wait is the server's.
+    const seconds = Math.max(1, Number(res.headers.get('retry-after')) || 5);
+    throw new LabRequestError(429, tl(pageLocale(), 'lab.busy', { seconds }));
+  }
   if (!res.ok) {
     let message = res.statusText;
     try {
@@ -93,6 +98,11 @@ export function takeFromFragment(name: string): string | null {
   const value = params.get(name);
   if (value !== null) history.replaceState(null, '', location.pathname + location.search);
   return value;
+}
+
+/** The page's locale, from its path. */
+function pageLocale(): Locale {
+  return localePrefix() === '/zh-cn' ? 'zh-cn' : 'en';
 }
 
 /** The page's locale prefix ('' or '/zh-cn'), for links between lab pages. */

@@ -21,6 +21,8 @@ import type { Exercise } from './exercises/types.ts';
 import { labRoutes } from './routes/labs.ts';
 import { createLabService, type LabService } from './labs/service.ts';
 import { createSqliteLabStore, type LabStore } from './labs/store.ts';
+import { labLimitsFromConfig, labLimitsSummary } from './limits/lab-limits.ts';
+import { parseTrustedProxies, trustProxyOption } from './limits/trusted-proxies.ts';
 
 export interface AppDeps {
   config: Config;
@@ -97,6 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
     keepAliveTimeout: 10_000,
+    // request.ip is the peer, or the client a configured proxy names in X-Forwarded-For; every
+    // per-address limit and the run queue's fairness go by it.
+    trustProxy: trustProxyOption(parseTrustedProxies(deps.config.LOCKSTEP_TRUSTED_PROXIES)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -144,11 +149,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
   const labStore = deps.labStore ?? createSqliteLabStore(deps.config.LOCKSTEP_LABS_DB);
   const labs: LabService = createLabService({ store: labStore, runner: deps.service, exercises });
+  const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });
-    await api.register(healthRoutes, { service: deps.service });
+    await api.register(healthRoutes, { service: deps.service, limits: labLimitsSummary(labLimits) });
     await api.register(gradeRoutes, { service: deps.service, exercises });
-    await api.register(labRoutes, { labs });
+    await api.register(labRoutes, { labs, limits: labLimits });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 

@@ -6,6 +6,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { parseTrustedProxies } from './limits/trusted-proxies.ts';
 
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4321 }),
@@ -22,6 +23,21 @@ export const ConfigSchema = Type.Object({
   LOCKSTEP_QUEUE_PER_CLIENT: Type.Integer({ minimum: 0, maximum: 16, default: 2 }),
   /** Jobs waiting in total before new ones get 429. */
   LOCKSTEP_QUEUE_MAX: Type.Integer({ minimum: 1, maximum: 1000, default: 32 }),
+  /**
+   * Proxies whose X-Forwarded-For names the client (comma-separated addresses, address/prefix
+   * ranges, or loopback, linklocal, uniquelocal); from anyone else the header is ignored.
+   */
+  LOCKSTEP_TRUSTED_PROXIES: Type.String({ default: '' }),
+  /** Labs one address may create per minute. */
+  LOCKSTEP_LAB_CREATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  /** Joins one lab takes at once: a lecture hall behind one address joins together. */
+  LOCKSTEP_LAB_JOIN_BURST: Type.Integer({ minimum: 1, maximum: 100_000, default: 500 }),
+  /** Joins one lab takes per minute after its burst, refilled evenly. */
+  LOCKSTEP_LAB_JOIN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
+  /** Submissions one student may send per minute. */
+  LOCKSTEP_LAB_SUBMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 30 }),
+  /** Other lab requests (standing, submissions, gradebook, overrides) per minute per student or instructor. */
+  LOCKSTEP_LAB_REQUESTS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 600 }),
   /** Opt-in for one learner on their own machine without bubblewrap; refused unless HOST is loopback. */
   LOCKSTEP_UNSAFE_NO_SANDBOX: Type.Boolean({ default: false }),
   /** Wall-clock limit of a program (action run). */
@@ -83,8 +99,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.instancePath.replace(/^\//, '') || '(config)'}: ${e.message}`);
+  const lines = errors.map((e) => `  ${e.instancePath.replace(/^\//, '') || '(config)'}: ${e.message}`);
+  const proxies = (withDefaults as { LOCKSTEP_TRUSTED_PROXIES?: unknown }).LOCKSTEP_TRUSTED_PROXIES;
+  if (typeof proxies === 'string') {
+    try {
+      parseTrustedProxies(proxies);
+    } catch (error) {
+      lines.push(`  LOCKSTEP_TRUSTED_PROXIES: ${(error as Error).message}`);
+    }
+  }
+  if (lines.length > 0) {
     throw new Error(`Invalid environment:\n${[...new Set(lines)].join('\n')}`);
   }
   const config = withDefaults as Config;

@@ -169,3 +169,14 @@ export const ErrorBody = Type.Object({
   message: Type.String({ description: 'What is wrong, for a person.' }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
+
+/**
+ * A 429: a request limit or the run queue says "not now". The body says which (rate_limited,
+ * queue_full) and Retry-After says when to try again, in seconds.
+ */
+export const RetryLater = Type.Object(ErrorBody.properties, {
+  description: 'Too many requests, or the queue is full: wait Retry-After seconds, then try again.',
+  headers: {
+    'Retry-After': Type.Integer({ minimum: 1, description: 'Seconds to wait before trying again.' }),
+  },
+});

@@ -12,7 +12,7 @@ import {
   GradeResult,
   PublicExercise,
 } from '../contract/grade.ts';
-import { ErrorBody } from '../contract/run.ts';
+import { ErrorBody, RetryLater } from '../contract/run.ts';
 import type { RunService } from '../run-service.ts';
 import type { Exercise } from '../exercises/types.ts';
 import { publicExercise } from '../exercises/public.ts';
@@ -51,7 +51,7 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
           404: ErrorBody,
           413: ErrorBody,
           415: ErrorBody,
-          429: ErrorBody,
+          429: RetryLater,
           503: ErrorBody,
         },
       },

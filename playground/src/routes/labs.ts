@@ -3,6 +3,10 @@
  * service. State-changing requests are JSON with an Authorization header (neither can be sent by
  * a cross-site form without a CORS preflight, which this server never grants) and are refused
  * when the browser says they come from another origin.
+ *
+ * Limits go by identity, not address (a class shares one address): a verified student or
+ * instructor has their own allowance, joins are limited per lab by a token bucket sized for a
+ * lecture hall, and only lab creation, which has no identity yet, is counted per address.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -22,14 +26,17 @@ import {
   SubmissionParams,
   SubmitRequest,
 } from '../contract/labs.ts';
-import { ErrorBody } from '../contract/run.ts';
+import { ErrorBody, RetryLater } from '../contract/run.ts';
 import { RequestError } from '../errors.ts';
-import type { LabService } from '../labs/service.ts';
+import type { LabCaller, LabService } from '../labs/service.ts';
 import { bearer } from '../labs/secrets.ts';
-import { clientKey } from './client-id.ts';
+import { callerKey } from '../limits/identity.ts';
+import type { LabLimits } from '../limits/lab-limits.ts';
+import { TokenBuckets } from '../limits/token-bucket.ts';
 
 export interface LabRoutesOptions {
   labs: LabService;
+  limits: LabLimits;
 }
 
 const errors = {
@@ -38,10 +45,11 @@ const errors = {
   403: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
-  429: ErrorBody,
 };
+/** Routes with a request limit answer 429 with Retry-After when it is reached. */
+const limitedErrors = { ...errors, 429: RetryLater };
 /** Routes that take a JSON body can also refuse another content type. */
-const bodyErrors = { ...errors, 415: ErrorBody };
+const bodyErrors = { ...limitedErrors, 415: ErrorBody };
 const auth = [{ bearerAuth: [] }];
 
 /** Refuses a state-changing request that a browser marks as coming from another site. */
@@ -63,15 +71,50 @@ function sameOrigin(request: FastifyRequest): void {
 
 export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const { labs } = opts;
-  const caller = (request: FastifyRequest<{ Params: { labId: string } }>) =>
-    labs.authenticate(request.params.labId, bearer(request.headers.authorization));
+  const { labs, limits } = opts;
+  type LabRequest = FastifyRequest<{ Params: { labId: string } }>;
+  /** Callers verified by the rate limit's key, so the handler does not look them up again. */
+  const verified = new WeakMap<FastifyRequest, LabCaller>();
+  const caller = (request: LabRequest): LabCaller =>
+    verified.get(request) ?? labs.authenticate(request.params.labId, bearer(request.headers.authorization));
+  /**
+   * The rate-limit key of an authenticated route: the verified student or instructor, else the
+   * address (a wrong or missing secret is then refused by the handler with 401 or 404).
+   */
+  const identity = (request: FastifyRequest): string => {
+    const labRequest = request as LabRequest;
+    try {
+      const who = labs.authenticate(labRequest.params.labId, bearer(request.headers.authorization));
+      verified.set(request, who);
+      return callerKey(who, request.ip);
+    } catch (error) {
+      if (error instanceof RequestError) return callerKey(null, request.ip);
+      throw error;
+    }
+  };
+  const perCaller = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator: identity } });
+  const joins = new TokenBuckets({ burst: limits.joinBurst, perMinute: limits.joinPerMinute });
+  /** Takes a join from the lab's bucket; only labs that exist get one, so the map stays small. */
+  const joinAllowance = async (request: LabRequest): Promise<void> => {
+    const { labId } = request.params;
+    labs.view(labId, 'en'); // throws 404 for an unknown lab
+    const taken = joins.take(labId, Date.now());
+    if (!taken.ok)
+      throw new RequestError(
+        429,
+        'rate_limited',
+        `This lab is taking many joins at once; try again in ${taken.retryAfterS} s.`,
+        taken.retryAfterS,
+      );
+  };
   const noStore = { 'cache-control': 'no-store' };
 
   api.post(
     '/api/labs',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // No identity exists before the lab does: this one is per address (the real client's
+      // address behind a trusted proxy, see LOCKSTEP_TRUSTED_PROXIES).
+      config: { rateLimit: { max: limits.createPerMinute, timeWindow: '1 minute' } },
       onRequest: async (request) => sameOrigin(request),
       schema: {
         summary: 'Create a lab: returns its id and the instructor key (shown once)',
@@ -104,8 +147,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.post(
     '/api/labs/:labId/students',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-      onRequest: async (request) => sameOrigin(request),
+      onRequest: [async (request) => sameOrigin(request), joinAllowance],
       schema: {
         summary: 'Join a lab as a student: returns the student’s own token (shown once)',
         tags: ['labs'],
@@ -123,13 +165,14 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.get(
     '/api/labs/:labId/me',
     {
+      config: perCaller(limits.requestsPerMinute),
       schema: {
         summary: 'The calling student’s standing and own submissions',
         tags: ['labs'],
         security: auth,
         params: LabParams,
         querystring: LocaleQuery,
-        response: { 200: StudentStanding, ...errors },
+        response: { 200: StudentStanding, ...limitedErrors },
       },
     },
     async (request, reply) => {
@@ -141,7 +184,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.post(
     '/api/labs/:labId/submissions',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: perCaller(limits.submitPerMinute),
       onRequest: async (request) => sameOrigin(request),
       schema: {
         summary: 'Submit code for one of the lab’s exercises: graded in the sandbox, stored, then answered',
@@ -159,7 +202,8 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
         if (!reply.raw.writableFinished) controller.abort();
       });
       const stored = await labs.submit(who, request.body, {
-        client: clientKey(request),
+        // The student is the run queue's client: students behind one address queue apart.
+        client: callerKey(who, request.ip),
         signal: controller.signal,
       });
       reply.code(201).headers(noStore);
@@ -170,12 +214,13 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.get(
     '/api/labs/:labId/submissions/:submissionId',
     {
+      config: perCaller(limits.requestsPerMinute),
       schema: {
         summary: 'One submission with its code and grade: the student’s own, or any for the instructor',
         tags: ['labs'],
         security: auth,
         params: SubmissionParams,
-        response: { 200: SubmissionDetail, ...errors },
+        response: { 200: SubmissionDetail, ...limitedErrors },
       },
     },
     async (request, reply) => {
@@ -187,6 +232,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.post(
     '/api/labs/:labId/submissions/:submissionId/override',
     {
+      config: perCaller(limits.requestsPerMinute),
       onRequest: async (request) => sameOrigin(request),
       schema: {
         summary: 'Instructor: set (or clear, with score null) the score that counts for a submission',
@@ -211,13 +257,14 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.get(
     '/api/labs/:labId/gradebook',
     {
+      config: perCaller(limits.requestsPerMinute),
       schema: {
         summary: 'Instructor: students × exercises with best score, attempts, last submission and late flags',
         tags: ['labs'],
         security: auth,
         params: LabParams,
         querystring: LocaleQuery,
-        response: { 200: Gradebook, ...errors },
+        response: { 200: Gradebook, ...limitedErrors },
       },
     },
     async (request, reply) => {
@@ -229,13 +276,14 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   api.get(
     '/api/labs/:labId/gradebook.csv',
     {
+      config: perCaller(limits.requestsPerMinute),
       schema: {
         summary:
           'Instructor: the gradebook as CSV (lab, student_id, name, email, exercise, score, max_score, attempts, submitted_at, late)',
         tags: ['labs'],
         security: auth,
         params: LabParams,
-        response: { 200: Type.String(), ...errors },
+        response: { 200: Type.String(), ...limitedErrors },
       },
     },
     async (request, reply) => {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Value } from 'typebox/value';
-import { ErrorBody, RunRequest, RunResult } from '../contract/run.ts';
+import { ErrorBody, RetryLater, RunRequest, RunResult } from '../contract/run.ts';
 import type { StreamMessage } from '../contract/stream.ts';
 import type { RunService } from '../run-service.ts';
 import { RequestError } from '../errors.ts';
@@ -26,7 +26,7 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
           400: ErrorBody,
           413: ErrorBody,
           415: ErrorBody,
-          429: ErrorBody,
+          429: RetryLater,
           503: ErrorBody,
         },
       },

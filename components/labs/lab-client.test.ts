@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LabRequestError, labApi } from './lab-client.ts';
+
+/** The page at `path` gets `status` with `headers` and `body` for any request. */
+function page(path: string, status: number, headers: Record<string, string>, body: unknown): void {
+  vi.stubGlobal('location', { pathname: path });
+  vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status, headers }));
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('lab API client', () => {
+  it('words a 429 in the page’s locale with the server’s Retry-After', async () => {
+    const limited = { error: 'rate_limited', message: 'Rate limit exceeded, retry in 13 seconds' };
+    const json = { 'content-type': 'application/json' };
+    page('/zh-cn/labs/student/', 429, { ...json, 'retry-after': '13' }, limited);
+    await expect(labApi('/api/labs/x/students', { body: {} })).rejects.toThrow('请在 13 秒后重试');
+    page('/labs/student/', 429, { ...json, 'retry-after': '7' }, { error: 'queue_full', message: 'x' });
+    const error = await labApi('/api/labs/x/submissions', { body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LabRequestError);
+    expect((error as LabRequestError).status).toBe(429);
+    expect((error as LabRequestError).message).toBe('Too many requests at this moment. Try again in 7 s.');
+  });
+
+  it('keeps the server’s message for other refusals', async () => {
+    page(
+      '/labs/student/',
+      409,
+      { 'content-type': 'application/json' },
+      { error: 'busy', message: 'Still grading.' },
+    );
+    await expect(labApi('/api/labs/x/submissions', { body: {} })).rejects.toThrow('Still grading.');
+  });
+});
