@@ -62,7 +62,10 @@ export default defineConfig({
         './components/progress/progress.css',
         './components/labs/labs.css',
       ],
-      components: { MarkdownContent: './components/site/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './components/site/MarkdownContent.astro',
+        Hero: './components/site/Hero.astro',
+      },
       lastUpdated: false,
       sidebar: [
         { slug: 'playground' },

@@ -1,6 +1,7 @@
 /**
- * Page-weight benchmark (a script, not a test): the JavaScript a chapter page with editors loads
- * before any interaction (gzip size of each script, and bytes actually transferred), and the time
+ * Page-weight benchmark (a script, not a test): the JavaScript the home pages and chapter pages
+ * with editors load before any interaction (gzip size of each script, and bytes actually
+ * transferred), everything those pages transfer (HTML, CSS, fonts, images, scripts), and the time
  * from first focus on an editor to a typeable Monaco editor. Prints Markdown for docs/performance.md.
  * Usage: npm run build && npm run bench:page
  */
@@ -14,7 +15,9 @@ import { chromiumLaunchOptions } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
 const BASE = `http://127.0.0.1:${PORT}`;
-const PAGES = ['/locks/internals-and-memory-model/', '/maps/rwmutex-maps/', '/playground/'];
+const PAGES = ['/', '/zh-cn/', '/locks/internals-and-memory-model/', '/maps/rwmutex-maps/', '/playground/'];
+/** The page whose first editor is focused for the Monaco timing. */
+const EDITOR_PAGE = '/locks/internals-and-memory-model/';
 const RUNS = 5;
 
 function median(xs: number[]): number {
@@ -51,27 +54,38 @@ async function main(): Promise<void> {
       const context = await browser.newContext();
       const page = await context.newPage();
       const scripts = new Map<string, { gzip: number; transferred: number }>();
-      page.on('response', async (res) => {
-        const type = res.request().resourceType();
-        if (type !== 'script') return;
-        const body = await res.body().catch(() => null);
-        const sizes = await res
-          .request()
-          .sizes()
-          .catch(() => null);
-        if (body)
-          scripts.set(res.url(), {
-            gzip: gzipSync(body).length,
-            transferred: sizes?.responseBodySize ?? body.length,
-          });
+      let everything = 0;
+      // Each response is measured asynchronously (a 4 MB chunk takes a while on a busy machine):
+      // keep the promises and wait for all of them, or a late body is silently left out.
+      const measuring: Promise<void>[] = [];
+      page.on('response', (res) => {
+        measuring.push(
+          (async () => {
+            const type = res.request().resourceType();
+            const body = type === 'script' ? await res.body().catch(() => null) : null;
+            const sizes = await res
+              .request()
+              .sizes()
+              .catch(() => null);
+            everything += sizes?.responseBodySize ?? 0;
+            if (body)
+              scripts.set(res.url(), {
+                gzip: gzipSync(body).length,
+                transferred: sizes?.responseBodySize ?? body.length,
+              });
+          })(),
+        );
       });
       // Load the page but keep every editor out of view: no scrolling, no focus.
       await page.setViewportSize({ width: 1280, height: 400 });
       await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+      await Promise.all(measuring);
       const before = [...scripts.values()];
       const gz = before.reduce((s, x) => s + x.gzip, 0);
       const tr = before.reduce((s, x) => s + x.transferred, 0);
-      rows.push(`| \`${path}\` | ${before.length} | ${(gz / 1024).toFixed(1)} | ${(tr / 1024).toFixed(1)} |`);
+      rows.push(
+        `| \`${path}\` | ${before.length} | ${(gz / 1024).toFixed(1)} | ${(tr / 1024).toFixed(1)} | ${(everything / 1024).toFixed(1)} |`,
+      );
       await context.close();
     }
     const focusTimes: number[] = [];
@@ -79,7 +93,7 @@ async function main(): Promise<void> {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.setViewportSize({ width: 1280, height: 400 });
-      await page.goto(`${BASE}${PAGES[0]}`, { waitUntil: 'networkidle' });
+      await page.goto(`${BASE}${EDITOR_PAGE}`, { waitUntil: 'networkidle' });
       const code = page.locator('lockstep-playground .pg-code').first();
       const t0 = Date.now();
       await code.focus();
@@ -97,8 +111,8 @@ async function main(): Promise<void> {
       [
         `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium via Playwright, loopback, cache empty per page.`,
         '',
-        '| page | scripts before interaction | JS gzip KiB | JS transferred KiB (brotli) |',
-        '| --- | ---: | ---: | ---: |',
+        '| page | scripts before interaction | JS gzip KiB | JS transferred KiB (brotli) | everything transferred KiB |',
+        '| --- | ---: | ---: | ---: | ---: |',
         ...rows,
         '',
         `First focus on an editor → typeable Monaco (median of ${RUNS}, cold browser cache): ${median(focusTimes)} ms (all: ${focusTimes.join(', ')} ms).`,

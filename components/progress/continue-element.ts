@@ -1,10 +1,11 @@
 /**
  * <lockstep-continue>: on the home page, a link back to the last lesson and a one-line summary,
- * shown only when this browser has progress.
+ * shown only when this browser has progress. It is rendered with the `hidden` attribute and shown
+ * here; nothing in the CSS may give it a display while hidden (see components/site/lockstep.css).
  * N.B. BROWSER CODE.
  */
 import { localeOf } from '../i18n/ui.ts';
-import type { Catalog } from './catalog.ts';
+import { continueTarget, type Catalog } from './catalog.ts';
 import { loadProgress } from './progress.ts';
 import { tp } from './strings.ts';
 
@@ -15,9 +16,10 @@ class LockstepContinue extends HTMLElement {
     const p = loadProgress();
     if (!p.last) return;
     const exercises = catalog.flatMap((c) => c.exercises);
+    const target = continueTarget(p.last, catalog, locale);
     const link = document.createElement('a');
-    link.href = p.last.path;
-    link.textContent = p.last.title;
+    link.href = target.href;
+    link.textContent = target.title;
     const heading = document.createElement('p');
     heading.className = 'pr-continue-title';
     heading.append(document.createTextNode(`${tp(locale, 'pr.continue')}: `), link);

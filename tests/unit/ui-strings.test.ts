@@ -3,6 +3,7 @@ import { LOCALES, STRINGS, t } from '../../components/i18n/ui.ts';
 import { EXERCISE_STRINGS } from '../../components/exercise/strings.ts';
 import { PROGRESS_STRINGS } from '../../components/progress/strings.ts';
 import { LAB_STRINGS } from '../../components/labs/strings.ts';
+import { HOME_STRINGS } from '../../components/home/strings.ts';
 import { GRADING_MESSAGES } from '../../playground/src/grading/messages.ts';
 import { Cause } from '../../playground/src/contract/run.ts';
 
@@ -40,6 +41,7 @@ describe.each([
   ['exercise', EXERCISE_STRINGS],
   ['progress', PROGRESS_STRINGS],
   ['labs', LAB_STRINGS],
+  ['home page demo', HOME_STRINGS],
   ['grading (server)', GRADING_MESSAGES],
 ] as const)('%s UI strings', (_name, TABLE) => {
   const keys = Object.keys(TABLE.en).sort();
