@@ -1,6 +1,8 @@
 /**
  * Messages of the streaming endpoint (WebSocket GET /api/run/stream): the client sends one
- * RunRequest as JSON; the server answers with these, ending with `result` or `error`.
+ * RunRequest as JSON; the server answers with these, ending with `result` or `error`. Output is
+ * text for people, formatted once on the server (playground/src/output/learner-output.ts), so a
+ * client writes it to a terminal as it comes and never redraws it from the result.
  * N.B. IMPORTED BY THE SERVER AND BY BROWSER CODE. Keep it free of Node APIs.
  */
 import { Type, type Static } from 'typebox';
@@ -15,11 +17,25 @@ export const StreamMessage = Type.Union([
     position: Type.Integer({ description: '1 = next to start.' }),
   }),
   Type.Object({ type: Type.Literal('phase'), phase: Phase }),
-  Type.Object({
-    type: Type.Literal('output'),
-    stream: Type.Union([Type.Literal('stdout'), Type.Literal('stderr')]),
-    data: Type.String(),
-  }),
+  Type.Object(
+    {
+      type: Type.Literal('output'),
+      stream: Type.Union([Type.Literal('stdout'), Type.Literal('stderr')]),
+      data: Type.String({
+        description:
+          'Text for people, in pieces as the program writes it: the pieces of a stream joined are the ' +
+          "result's stdout or stderr. For action `test`, stdout is what `go test -v` prints " +
+          '("=== RUN", "--- PASS", "--- FAIL", "ok"/"FAIL"), never test2json events; the per-test ' +
+          'results are in the final `result` (tests[]). Paths have the sandbox directory removed, and a ' +
+          'program stopped by the sandbox ends with the summary of its goroutines, not the runtime dump.',
+      }),
+    },
+    {
+      description:
+        "Output of the program or test binary as it runs. The compiler's messages of a failed build " +
+        'are not streamed; they are in the result.',
+    },
+  ),
   Type.Object({ type: Type.Literal('result'), result: RunResult }),
   Type.Object({
     type: Type.Literal('error'),
