@@ -121,6 +121,30 @@ describe('streaming', () => {
     ]);
   }, 120_000);
 
+  test('a Test cut by the output limit streams its text up to the cut, never a JSON fragment', async () => {
+    const { messages } = await stream(
+      {
+        action: 'test',
+        files: {
+          'go.mod': 'module sandbox\n\ngo 1.24\n',
+          'flood_test.go':
+            'package sandbox\n\nimport (\n\t"fmt"\n\t"testing"\n)\n\nfunc TestFlood(t *testing.T) {\n\tfor i := 0; ; i++ {\n\t\tfmt.Printf("line %d: 你好\\n", i)\n\t}\n}\n',
+        },
+      },
+      'stream-flood',
+    );
+    const final = messages.at(-1)!.m;
+    if (final.type !== 'result') throw new Error(`no result: ${JSON.stringify(final)}`);
+    const text = messages
+      .map((x) => (x.m.type === 'output' && x.m.stream === 'stdout' ? x.m.data : ''))
+      .join('');
+    expect(final.result.status).toBe('output_limit');
+    expect(text).toMatch(/^=== RUN {3}TestFlood\nline 0: 你好\nline 1: 你好\n/);
+    expect(text).toMatch(/\n\[output truncated: [^\n]*\]\n$/);
+    expect(text).not.toMatch(/\{"Time":|"Action"|"Output"/);
+    expect(text).toBe(final.result.stdout);
+  }, 120_000);
+
   test('a program the sandbox stops streams the summary of its goroutines, not the runtime dump', async () => {
     const { messages } = await stream(
       mainProgram(

@@ -4,6 +4,7 @@ import type { RunResult } from '../contract/run.ts';
 import { classify } from '../parsers/status.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { OutputCollector, type StreamName } from '../sandbox/output.ts';
+import { outputTruncatedMarker } from '../sandbox/limits.ts';
 import { LearnerOutput } from './learner-output.ts';
 import { stripWorkDir } from './work-dir.ts';
 
@@ -18,11 +19,17 @@ type Reads = { stream: StreamName; bytes: Buffer }[];
  * sandbox's collector and the pipeline, as the runner wires them; and the result (classified and
  * stripped as the runner does) the stream must agree with.
  */
-function play(action: 'run' | 'test', reads: Reads, step: Partial<StepOutcome> = {}, known?: RunResult) {
+function play(
+  action: 'run' | 'test',
+  reads: Reads,
+  step: Partial<StepOutcome> = {},
+  known?: RunResult,
+  limitBytes = 1 << 20,
+) {
   const output = new LearnerOutput(action);
   const shown: Record<StreamName, string> = { stdout: '', stderr: '' };
   const pushes: number[] = [];
-  const collector = new OutputCollector(1 << 20, (stream, text) => {
+  const collector = new OutputCollector(limitBytes, (stream, text) => {
     for (const p of output.push(stream, text)) shown[p.stream] += p.data;
     pushes.push(shown.stdout.length);
   });
@@ -46,7 +53,13 @@ function classified(
     build: { ...stepDefaults(), durationMs: 1 },
     cachedBinary: false,
     timings: { buildMs: 1, runMs: 1 },
-    run: { ...stepDefaults(), stdout: collector.text('stdout'), stderr: collector.text('stderr'), ...step },
+    run: {
+      ...stepDefaults(),
+      stdout: collector.text('stdout'),
+      stderr: collector.text('stderr'),
+      outputLimited: collector.overflowed,
+      ...step,
+    },
   };
   const result = classify(outcome);
   return { ...result, stdout: stripWorkDir(result.stdout), stderr: stripWorkDir(result.stderr) };
@@ -87,6 +100,19 @@ describe('LearnerOutput', () => {
       const { shown } = play('test', cutAt('stdout', bytes, cut), {}, whole.result);
       if (shown.stdout !== whole.result.stdout)
         expect({ cut, shown: shown.stdout }).toEqual({ cut, shown: whole.result.stdout });
+    }
+  });
+
+  it('Test: cut by the output limit at any byte, it shows what was printed and the marker, no JSON', () => {
+    const bytes = Buffer.from(fixture('test_mixed.txt'));
+    for (let limit = 1; limit < bytes.length; limit++) {
+      const { shown, result } = play('test', [{ stream: 'stdout', bytes }], {}, undefined, limit);
+      if (shown.stdout !== result.stdout || /\{"|"Action"/.test(shown.stdout))
+        expect({ limit, shown: shown.stdout }).toEqual({ limit, shown: result.stdout });
+      // The marker ends the text on a line of its own (blank lines carry nothing in -v text).
+      const marker = outputTruncatedMarker(limit).trimStart();
+      expect(shown.stdout.endsWith(marker)).toBe(true);
+      expect(`\n${shown.stdout.slice(0, -marker.length)}`.endsWith('\n')).toBe(true);
     }
   });
 

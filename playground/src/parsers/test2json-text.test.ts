@@ -46,9 +46,11 @@ describe('lineText', () => {
     const line =
       '{"Time":"2026-11-22T00:20:02Z","Action":"output","Package":"sandbox","Test":"TestA","Output":"0123\\t45\\u00';
     expect(cutEventOutput(line)).toBe('0123\t45');
-    expect(lineText(line)).toBe('0123\t45');
-    expect(lineText('{"Time":"2026-11-22T00:20:02Z","Action":"output","Pack')).toBe('');
-    expect(lineText('{"Time":"2026-11-22T00:20:02Z","Act')).toBe('{"Time":"2026-11-22T00:20:02Z","Act\n');
+    expect(lineText(line)).toBe('0123\t45\n');
+    expect(lineText('{"Time":"2026-11-22T00:20:02Z","Action":"output","Pack')).toBe('\n');
+    expect(lineText('{"Time":"2026-11-22T00:20:02Z","Act')).toBe('\n');
+    expect(lineText('{"Time":"2026-11-22T00:20:02Z","Action":"pass","Test":"TestA","Elap')).toBe('\n');
+    expect(lineText('{')).toBe('\n');
   });
 });
 

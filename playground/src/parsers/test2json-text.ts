@@ -21,7 +21,7 @@ export interface TestEvent {
 
 /** Returns the event of one line, or null when the line is not a test2json event. */
 export function parseEvent(line: string): TestEvent | null {
-  if (!line.startsWith('{')) return null;
+  if (!line.startsWith('{"') && !EVENT_START.startsWith(line)) return null;
   try {
     const value: unknown = JSON.parse(line);
     return typeof value === 'object' && value !== null && 'Action' in value ? (value as TestEvent) : null;
@@ -30,14 +30,19 @@ export function parseEvent(line: string): TestEvent | null {
   }
 }
 
+/** How every event line of the sandbox's test2json (-t) begins. */
+const EVENT_START = '{"Time":"';
+
 /**
  * The `Output` of an event line cut short (the output limit stops the binary mid-line; the cut is
- * followed by the sandbox's truncation marker): what was printed up to the cut, or null when the
- * line is not a cut output event. The raw fragment would put JSON in front of the learner.
+ * followed by the sandbox's truncation marker): what was printed up to the cut, '' when the cut
+ * came before it, or null when the line is no cut event. Every line test2json writes is a JSON
+ * object, so a line that opens one with a key and does not parse was cut; its raw fragment would
+ * put JSON in front of the learner.
  */
 export function cutEventOutput(line: string): string | null {
-  if (!line.startsWith('{"') || !line.includes('"Action":"output"')) return null;
-  const field = /"Output":"((?:[^"\\]|\\.)*)/.exec(line);
+  if (!line.startsWith('{"') && !EVENT_START.startsWith(line)) return null;
+  const field = /"Action":"output"[^]*?"Output":"((?:[^"\\]|\\.)*)/.exec(line);
   if (!field) return '';
   // An escape cut in the middle ("\u00", "\") cannot be decoded; the characters before it can.
   const body = field[1]!.replace(/\\u[0-9a-fA-F]{0,3}$/, '');
@@ -50,14 +55,16 @@ export function cutEventOutput(line: string): string | null {
 
 /**
  * The -v text one line of the stream stands for: an output event's Output; nothing for the other
- * events (run, pass, fail; build-output: the compiler's text is shown from the build step); a
- * line that is no event at all (a message of test2json itself, the sandbox's truncation marker)
- * as it is. Blank lines carry nothing.
+ * events (run, pass, fail; build-output: the compiler's text is shown from the build step); of an
+ * event cut short, what it printed before the cut; a line that is no event at all (the sandbox's
+ * truncation marker, anything else on the pipe) as it is. Blank lines carry nothing.
  */
 export function lineText(line: string, event: TestEvent | null = parseEvent(line)): string {
   if (event === null) {
     if (line.trim() === '') return '';
-    return cutEventOutput(line) ?? `${line}\n`;
+    // A cut event ends where the truncation marker's newline begins, as a cut program line does.
+    const cut = cutEventOutput(line);
+    return cut === null ? `${line}\n` : `${cut}\n`;
   }
   return event.Action === 'output' ? (event.Output ?? '') : '';
 }
