@@ -221,6 +221,16 @@ describe('streaming', () => {
     await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
   }, 120_000);
 
+  test('the OpenAPI document publishes the stream messages and says output is text for people', async () => {
+    const doc = (await runner.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const published = JSON.stringify(doc.components.schemas.StreamMessage);
+    expect(published).toContain('go test -v');
+    expect(published).toContain('never test2json events');
+    expect(published).toContain('WebSocket GET /api/run/stream');
+  });
+
   test('a malformed first message gets an error message and a close', async () => {
     const { messages, closeCode } = await stream('{not json', 'stream-e');
     expect(messages[0]?.m).toMatchObject({ type: 'error', error: 'bad_request' });
