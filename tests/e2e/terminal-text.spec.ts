@@ -1,17 +1,33 @@
 /**
- * The Test button in Chromium against the real runner, in both locales: the terminal shows what
- * `go test -v` prints ("=== RUN", "--- PASS", "--- FAIL"), never the test2json events the test
- * binary writes, in a lesson snippet that passes and in an exercise whose starter fails.
+ * The terminal shows text for people, streamed by the real runner into Chromium, in both locales:
+ * Test prints what `go test -v` prints ("=== RUN", "--- PASS", "--- FAIL"), never the test2json
+ * events the test binary writes, in a lesson snippet that passes and in an exercise whose starter
+ * fails; a program the sandbox stops ends with the summary of its goroutines, not the runtime's
+ * dump, without the terminal being redrawn from the result.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 
 const LOCALES = [
-  { locale: 'en', prefix: '', test: 'Test', snippet: 'A map behind sync.RWMutex, tested under -race' },
-  { locale: 'zh-cn', prefix: '/zh-cn', test: '测试', snippet: '用 sync.RWMutex 保护的 map，在 -race 下测试' },
+  {
+    locale: 'en',
+    prefix: '',
+    test: 'Test',
+    run: 'Run',
+    snippet: 'A map behind sync.RWMutex, tested under -race',
+    deadlock: 'Deadlock: locking a sync.Mutex twice',
+  },
+  {
+    locale: 'zh-cn',
+    prefix: '/zh-cn',
+    test: '测试',
+    run: '运行',
+    snippet: '用 sync.RWMutex 保护的 map，在 -race 下测试',
+    deadlock: '死锁：对 sync.Mutex 加锁两次',
+  },
 ] as const;
 
-/** Clicks Test in a playground and waits until the run's result is drawn. */
-async function clickTest(pg: Locator, name: string) {
+/** Clicks a button (Test, Run) in a playground and waits until the run's result is drawn. */
+async function clickAndWait(pg: Locator, name: string) {
   await pg.scrollIntoViewIfNeeded();
   await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await pg.getByRole('button', { name, exact: true }).click();
@@ -55,7 +71,7 @@ for (const l of LOCALES) {
   test(`${l.locale}: Test in a lesson snippet prints go test -v text`, async ({ page }) => {
     await page.goto(`${l.prefix}/maps/rwmutex-maps/`);
     const pg = playground(page, l.snippet);
-    await clickTest(pg, l.test);
+    await clickAndWait(pg, l.test);
     await expect(pg).toHaveAttribute('data-status', 'ok');
     const { log, rows } = await terminalText(pg, '--- PASS: TestConcurrentGetSet');
     expect(log).toMatch(/^=== RUN {3}TestConcurrentGetSet\n/);
@@ -66,7 +82,7 @@ for (const l of LOCALES) {
   test(`${l.locale}: Test in an exercise prints the failing test as go test -v does`, async ({ page }) => {
     await page.goto(`${l.prefix}/locks/internals-and-memory-model/`);
     const pg = page.locator('lockstep-exercise lockstep-playground').first();
-    await clickTest(pg, l.test);
+    await clickAndWait(pg, l.test);
     await expect(pg).toHaveAttribute('data-status', 'race');
     // The rows on screen are the end of the text: the last verdicts, then FAIL.
     const { log, rows } = await terminalText(pg, '--- PASS: TestZeroValue');
@@ -77,5 +93,20 @@ for (const l of LOCALES) {
     expect(log).toContain('=== RUN   TestZeroValue\n--- PASS: TestZeroValue (');
     expect(log).toMatch(/\nFAIL\n$/);
     expect(rows).toMatch(/\n--- PASS: TestZeroValue \(\d+\.\d\ds\)\nFAIL(\n|$)/);
+  });
+
+  test(`${l.locale}: a program the sandbox stops ends with its goroutines, not the runtime dump`, async ({
+    page,
+  }) => {
+    await page.goto(`${l.prefix}/locks/production-lockup/`);
+    const pg = playground(page, l.deadlock);
+    await clickAndWait(pg, l.run);
+    await expect(pg).toHaveAttribute('data-status', 'deadlock');
+    const { log } = await terminalText(pg, 'main.main(...)');
+    expect(log).toContain('fatal error: all goroutines are asleep - deadlock!');
+    expect(log).toContain('[sync.Mutex.Lock]');
+    expect(log).toMatch(/main\.go:\d+/);
+    expect(log).not.toContain('SIGQUIT: quit');
+    expect(log).not.toMatch(/gp=0x|goroutine 0 /);
   });
 }
