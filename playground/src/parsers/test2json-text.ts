@@ -21,7 +21,7 @@ export interface TestEvent {
 
 /** Returns the event of one line, or null when the line is not a test2json event. */
 export function parseEvent(line: string): TestEvent | null {
-  if (!line.startsWith('{"') && !EVENT_START.startsWith(line)) return null;
+  if (!line.startsWith('{')) return null;
   try {
     const value: unknown = JSON.parse(line);
     return typeof value === 'object' && value !== null && 'Action' in value ? (value as TestEvent) : null;
