@@ -501,13 +501,8 @@ export class LockstepPlayground extends HTMLElement {
   }
 
   private showResult(result: RunResult, options: { tests?: boolean } = {}): void {
-    if ((result.status === 'deadlock' || result.status === 'timeout') && this.terminal) {
-      // The streamed text ends in the runtime's raw SIGQUIT dump; the result has the readable version.
-      this.terminal.clear();
-      this.ui.log.textContent = '';
-      this.write(result.stdout, 'stdout');
-      this.write(result.stderr, 'stderr');
-    }
+    // The terminal already holds the result's text: the stream carries it as the run writes it
+    // (tests as `go test -v` prints them, a SIGQUIT dump as its summary), so it is never redrawn.
     const names = new Set(Object.keys(this.currentFiles()));
     const annotations = annotate(result, names, {
       raceHover: (op, g, otherOp, og) =>

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { RunService } from './run-service.ts';
 import { RequestError } from './errors.ts';
+import { StreamMessage } from './contract/stream.ts';
 import { siteRoutes } from './routes/site.ts';
 import { runRoutes } from './routes/run.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description: 'Runs learners’ Go in a sandbox with the race detector and returns structured results.',
       },
       components: {
+        // The WebSocket's messages have no HTTP response to hang on; they are published here.
+        schemas: { StreamMessage },
         securitySchemes: {
           bearerAuth: {
             type: 'http',

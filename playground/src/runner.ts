@@ -19,14 +19,8 @@ import {
 } from './sandbox/index.ts';
 import { classify } from './parsers/status.ts';
 import type { Limits } from './sandbox/limits.ts';
-
-/** The sandbox compiles in this directory; learners see their own file names instead. */
-const WORK_DIR_PREFIX = '/sandbox/src/';
-
-/** Returns text with the sandbox's source directory removed from paths ("main.go:12"). */
-export function stripWorkDir(text: string): string {
-  return text.replaceAll(WORK_DIR_PREFIX, '');
-}
+import { LearnerOutput } from './output/learner-output.ts';
+import { stripWorkDir } from './output/work-dir.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -83,6 +77,11 @@ export function createRunService(config: Config): RunService {
         client,
         async (signal) => {
           startedAt = performance.now();
+          // Text for people, as the result will hold it (output/learner-output.ts).
+          const output = new LearnerOutput(request.action);
+          const show = (pieces: ReturnType<LearnerOutput['push']>): void => {
+            for (const piece of pieces) hooks.onOutput?.(piece.stream, piece.data);
+          };
           const outcome = await sandbox.execute(
             {
               files: request.files,
@@ -96,13 +95,14 @@ export function createRunService(config: Config): RunService {
             {
               signal,
               onPhase: (phase) => hooks.onPhase?.(phase),
-              onOutput: (stream, chunk) => hooks.onOutput?.(stream, stripWorkDir(chunk)),
+              onOutput: hooks.onOutput ? (stream, chunk) => show(output.push(stream, chunk)) : undefined,
             },
           );
           const result = classify(outcome, Math.round(startedAt - enqueuedAt), request.files);
           result.stdout = stripWorkDir(result.stdout);
           result.stderr = stripWorkDir(result.stderr);
           result.timings = { ...result.timings, totalMs: Math.round(performance.now() - enqueuedAt) };
+          show(output.end(result));
           return result;
         },
         {

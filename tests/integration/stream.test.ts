@@ -88,6 +88,82 @@ describe('streaming', () => {
     expect(final.type === 'result' && final.result.status).toBe('ok');
   }, 120_000);
 
+  test('Test streams what go test -v prints, never test2json, and it adds up to the result', async () => {
+    const { messages } = await stream(
+      {
+        action: 'test',
+        files: {
+          'go.mod': 'module sandbox\n\ngo 1.24\n',
+          'add.go': 'package sandbox\n\nfunc Add(a, b int) int { return a + b }\n',
+          'add_test.go':
+            'package sandbox\n\nimport "testing"\n\nfunc TestAdd(t *testing.T) {\n\tif Add(2, 2) != 4 {\n\t\tt.Fatal("2+2")\n\t}\n}\n\n' +
+            'func TestWrong(t *testing.T) {\n\tt.Log("about to fail")\n\tif got := Add(1, 1); got != 3 {\n\t\tt.Errorf("Add(1, 1) = %d, want 3", got)\n\t}\n}\n',
+        },
+      },
+      'stream-test',
+    );
+    const final = messages.at(-1)!.m;
+    if (final.type !== 'result') throw new Error(`no result: ${JSON.stringify(final)}`);
+    const text = messages
+      .map((x) => (x.m.type === 'output' && x.m.stream === 'stdout' ? x.m.data : ''))
+      .join('');
+    expect(text).toContain('=== RUN   TestAdd\n--- PASS: TestAdd (');
+    expect(text).toContain('=== RUN   TestWrong\n    add_test.go:12: about to fail\n');
+    expect(text).toContain('    add_test.go:14: Add(1, 1) = 2, want 3\n--- FAIL: TestWrong (');
+    expect(text).toMatch(/\nFAIL\n$/);
+    expect(text).not.toMatch(/\{"Time":|"Action"/);
+    // The stream is the result's text; the per-test results are only in the result.
+    expect(text).toBe(final.result.stdout);
+    expect(final.result.status).toBe('test_failed');
+    expect(final.result.tests.map((t) => `${t.name}:${t.status}`)).toEqual([
+      'TestAdd:pass',
+      'TestWrong:fail',
+    ]);
+  }, 120_000);
+
+  test('a Test cut by the output limit streams its text up to the cut, never a JSON fragment', async () => {
+    const { messages } = await stream(
+      {
+        action: 'test',
+        files: {
+          'go.mod': 'module sandbox\n\ngo 1.24\n',
+          'flood_test.go':
+            'package sandbox\n\nimport (\n\t"fmt"\n\t"testing"\n)\n\nfunc TestFlood(t *testing.T) {\n\tfor i := 0; ; i++ {\n\t\tfmt.Printf("line %d: 你好\\n", i)\n\t}\n}\n',
+        },
+      },
+      'stream-flood',
+    );
+    const final = messages.at(-1)!.m;
+    if (final.type !== 'result') throw new Error(`no result: ${JSON.stringify(final)}`);
+    const text = messages
+      .map((x) => (x.m.type === 'output' && x.m.stream === 'stdout' ? x.m.data : ''))
+      .join('');
+    expect(final.result.status).toBe('output_limit');
+    expect(text).toMatch(/^=== RUN {3}TestFlood\nline 0: 你好\nline 1: 你好\n/);
+    expect(text).toMatch(/\n\[output truncated: [^\n]*\]\n$/);
+    expect(text).not.toMatch(/\{"Time":|"Action"|"Output"/);
+    expect(text).toBe(final.result.stdout);
+  }, 120_000);
+
+  test('a program the sandbox stops streams the summary of its goroutines, not the runtime dump', async () => {
+    const { messages } = await stream(
+      mainProgram(
+        'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"sync"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tfmt.Fprintln(os.Stderr, "locking twice")\n\tmu.Lock()\n\tmu.Lock()\n}\n',
+      ),
+      'stream-stall',
+    );
+    const final = messages.at(-1)!.m;
+    if (final.type !== 'result') throw new Error(`no result: ${JSON.stringify(final)}`);
+    const stderr = messages
+      .map((x) => (x.m.type === 'output' && x.m.stream === 'stderr' ? x.m.data : ''))
+      .join('');
+    expect(final.result.status).toBe('deadlock');
+    expect(stderr).toBe(final.result.stderr);
+    expect(stderr).toMatch(/^locking twice\nfatal error: all goroutines are asleep - deadlock!\n/);
+    expect(stderr).toContain('main.go:13');
+    expect(stderr).not.toMatch(/SIGQUIT: quit|gp=0x|\/sandbox\/src\//);
+  }, 120_000);
+
   test('a second client waits in line and is told its position', async () => {
     const first = stream(mainProgram(SLOW_PRINTER.replace('tick', 'first')), 'stream-b');
     await new Promise((r) => setTimeout(r, 300));
@@ -144,6 +220,16 @@ describe('streaming', () => {
     expect(performance.now() - t0).toBeLessThan(6_000);
     await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
   }, 120_000);
+
+  test('the OpenAPI document publishes the stream messages and says output is text for people', async () => {
+    const doc = (await runner.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const published = JSON.stringify(doc.components.schemas.StreamMessage);
+    expect(published).toContain('go test -v');
+    expect(published).toContain('never test2json events');
+    expect(published).toContain('WebSocket GET /api/run/stream');
+  });
 
   test('a malformed first message gets an error message and a close', async () => {
     const { messages, closeCode } = await stream('{not json', 'stream-e');

@@ -1,6 +1,8 @@
 /**
  * Messages of the streaming endpoint (WebSocket GET /api/run/stream): the client sends one
- * RunRequest as JSON; the server answers with these, ending with `result` or `error`.
+ * RunRequest as JSON; the server answers with these, ending with `result` or `error`. Output is
+ * text for people, formatted once on the server (playground/src/output/learner-output.ts), so a
+ * client writes it to a terminal as it comes and never redraws it from the result.
  * N.B. IMPORTED BY THE SERVER AND BY BROWSER CODE. Keep it free of Node APIs.
  */
 import { Type, type Static } from 'typebox';
@@ -9,23 +11,46 @@ import { RunResult } from './run.ts';
 export const Phase = Type.Union([Type.Literal('queued'), Type.Literal('building'), Type.Literal('running')]);
 export type Phase = Static<typeof Phase>;
 
-export const StreamMessage = Type.Union([
-  Type.Object({
-    type: Type.Literal('queued'),
-    position: Type.Integer({ description: '1 = next to start.' }),
-  }),
-  Type.Object({ type: Type.Literal('phase'), phase: Phase }),
-  Type.Object({
-    type: Type.Literal('output'),
-    stream: Type.Union([Type.Literal('stdout'), Type.Literal('stderr')]),
-    data: Type.String(),
-  }),
-  Type.Object({ type: Type.Literal('result'), result: RunResult }),
-  Type.Object({
-    type: Type.Literal('error'),
-    error: Type.String(),
-    message: Type.String(),
-    retryAfterS: Type.Optional(Type.Integer()),
-  }),
-]);
+export const StreamMessage = Type.Union(
+  [
+    Type.Object({
+      type: Type.Literal('queued'),
+      position: Type.Integer({ description: '1 = next to start.' }),
+    }),
+    Type.Object({ type: Type.Literal('phase'), phase: Phase }),
+    Type.Object(
+      {
+        type: Type.Literal('output'),
+        stream: Type.Union([Type.Literal('stdout'), Type.Literal('stderr')]),
+        data: Type.String({
+          description:
+            'Text for people, in pieces as the program writes it: the pieces of a stream joined are the ' +
+            "result's stdout or stderr. For action `test`, stdout is what `go test -v` prints " +
+            '("=== RUN", "--- PASS", "--- FAIL", "ok"/"FAIL"), never test2json events; the per-test ' +
+            'results are in the final `result` (tests[]). Paths have the sandbox directory removed, and a ' +
+            'program stopped by the sandbox ends with the summary of its goroutines, not the runtime dump.',
+        }),
+      },
+      {
+        description:
+          "Output of the program or test binary as it runs. The compiler's messages of a failed build " +
+          'are not streamed; they are in the result.',
+      },
+    ),
+    Type.Object({ type: Type.Literal('result'), result: RunResult }),
+    Type.Object({
+      type: Type.Literal('error'),
+      error: Type.String(),
+      message: Type.String(),
+      retryAfterS: Type.Optional(Type.Integer()),
+    }),
+  ],
+  {
+    description:
+      'The messages of the WebSocket GET /api/run/stream (send one RunRequest as JSON first): queued, ' +
+      'phase and output as the run goes, then one result or error. `output` is text for people whose ' +
+      'pieces add up to the stdout and stderr of the final result; the structured per-test results ' +
+      'are only in the result.',
+  },
+);
 export type StreamMessage = Static<typeof StreamMessage>;

@@ -12,15 +12,20 @@ const endedEarly = new WeakSet<RunResult>();
  * A runner that answers the given results in turn and records the requests. Like a real test
  * binary, it also reports the grader's end test as passed, unless the result is in endedEarly.
  */
-function fakeRunner(results: RunResult[]): Runner & { requests: RunRequest[]; clients: string[] } {
+function fakeRunner(
+  results: RunResult[],
+): Runner & { requests: RunRequest[]; clients: string[]; hooks: Parameters<Runner['run']>[2][] } {
   const requests: RunRequest[] = [];
   const clients: string[] = [];
+  const hooks: Parameters<Runner['run']>[2][] = [];
   return {
     requests,
     clients,
-    async run(request, client) {
+    hooks,
+    async run(request, client, given) {
       requests.push(request);
       clients.push(client);
+      hooks.push(given);
       const next = results.shift();
       if (!next) throw new Error('no more results');
       const end = /func (Test\w+)\(/.exec(request.files[END_TEST_FILE] ?? '')?.[1];
@@ -62,6 +67,13 @@ describe('gradeSubmission', () => {
     expect(runner.clients).toEqual(['tab1']);
     expect(g).toMatchObject({ exerciseId: 'tiny-counter', verdict: 'pass', score: 3, maxScore: 3, runs: 1 });
     expect(g.explanation).toBe('锁为访问排序。');
+  });
+
+  it('streams nothing: the end test and the hidden tests never reach a learner as they run', async () => {
+    const runner = fakeRunner([pass()]);
+    await gradeSubmission(runner, exercise(), {}, { client: 'c' });
+    // Only the returned run is shown, after takeEndTest and redaction; no output hook is given.
+    expect(runner.hooks.map((h) => Object.keys(h))).toEqual([['signal']]);
   });
 
   it('repeats up to count runs and stops at the first that does not pass, without an explanation', async () => {

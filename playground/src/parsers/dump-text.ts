@@ -5,6 +5,8 @@
  */
 import type { Cause, Goroutine, RunStatus } from '../contract/run.ts';
 
+/** The line Go's runtime prints first when SIGQUIT stops it; the dump follows. */
+export const SIGQUIT_LINE = 'SIGQUIT: quit\n';
 const SIGQUIT_MARK = /(^|\n)SIGQUIT: quit\n/;
 
 /** Returns Go-style stack text for goroutines ("goroutine 1 [sync.Mutex.Lock]:\nmain.main()\n\tmain.go:8"). */

@@ -18,6 +18,7 @@
  */
 import type { Race, TestCase } from '../contract/run.ts';
 import { parseRaceReports } from './race.ts';
+import { LINE_BREAK, lineText, parseEvent, type TestEvent } from './test2json-text.ts';
 
 export interface TestRun {
   /** One entry per test or subtest, in the order they started. */
@@ -36,16 +37,6 @@ export interface TestRun {
   packageResult: 'pass' | 'fail' | 'skip' | null;
 }
 
-interface Event {
-  Time?: string;
-  Action?: string;
-  Test?: string;
-  Output?: string;
-  Elapsed?: number;
-  ImportPath?: string;
-  FailedBuild?: string;
-}
-
 interface Pending {
   test: TestCase;
   startedAt: number | null;
@@ -60,19 +51,8 @@ export const FORGED_NOTE =
 
 const RACE_MARKERS = ['WARNING: DATA RACE', 'race detected during execution of test'];
 
-/** Returns the event of one line, or null when the line is not a test2json event. */
-function parseEvent(line: string): Event | null {
-  if (!line.startsWith('{')) return null;
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && 'Action' in value ? (value as Event) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Returns the event time in ms since the epoch, or null. */
-function timeOf(e: Event): number | null {
+function timeOf(e: TestEvent): number | null {
   const t = e.Time === undefined ? NaN : Date.parse(e.Time);
   return Number.isNaN(t) ? null : t;
 }
@@ -94,13 +74,14 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
   let packageResult: TestRun['packageResult'] = null;
   let lastTime: number | null = null;
 
-  for (const line of stream.split(/\r?\n/)) {
+  for (const line of stream.split(LINE_BREAK)) {
     if (line.trim() === '') continue;
     const e = parseEvent(line);
+    // The same text the stream showed while the binary ran (test2json-text.ts).
+    text += lineText(line, e);
     if (!e) {
       // Non-JSON lines (a crashed binary's stderr, a go command message) stay visible.
-      packageOutput += line + '\n';
-      text += line + '\n';
+      packageOutput += lineText(line, e);
       continue;
     }
     lastTime = timeOf(e) ?? lastTime;
@@ -111,7 +92,6 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
     if (e.Test === undefined) {
       if (e.Action === 'output') {
         packageOutput += e.Output ?? '';
-        text += e.Output ?? '';
       } else if (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip') {
         packageResult = e.Action;
         if (e.FailedBuild !== undefined) buildFailed = true;
@@ -138,7 +118,6 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
     }
     if (e.Action === 'output') {
       p.test.output += e.Output ?? '';
-      text += e.Output ?? '';
     } else if (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip') {
       p.test.status = e.Action;
       p.test.elapsedMs = Math.round((e.Elapsed ?? 0) * 1000);

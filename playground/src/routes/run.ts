@@ -48,6 +48,10 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
       schema: {
         summary:
           'WebSocket: send one RunRequest as JSON; receive queued/phase/output messages, then result or error',
+        description:
+          'Messages are StreamMessage (published in the OpenAPI components). `output` carries text for people as the program ' +
+          'writes it — for action `test`, what `go test -v` prints, not test2json — and its pieces joined are ' +
+          'the stdout and stderr of the final `result`, which also holds the structured per-test results.',
         querystring: { type: 'object', properties: { client: { type: 'string', maxLength: 64 } } },
       },
     },

@@ -1,0 +1,57 @@
+/**
+ * Pure: the one pipeline between the sandbox's pipes and the learner's terminal. The runner
+ * pushes each decoded chunk of the run step as it is read and sends on what comes out; at the end
+ * it passes the classified result so the last pieces match it. What comes out is text for people,
+ * the same text the result's stdout and stderr hold:
+ * - a test binary's test2json stream becomes what `go test -v` prints (test2json-text.ts);
+ * - the sandbox's source directory is removed from paths, even when split across chunks (work-dir.ts);
+ * - a SIGQUIT dump is replaced by the result's account of the stop (quit-dump.ts).
+ */
+import type { RunResult } from '../contract/run.ts';
+import { TestTextStream } from '../parsers/test2json-text.ts';
+import type { StreamName } from '../sandbox/output.ts';
+import { QuitDumpStream } from './quit-dump.ts';
+import { WorkDirStream } from './work-dir.ts';
+
+/** A piece of text for one stream of the learner's terminal. */
+export interface OutputPiece {
+  stream: StreamName;
+  data: string;
+}
+
+export class LearnerOutput {
+  private readonly tests: TestTextStream | null;
+  private readonly paths: Record<StreamName, WorkDirStream> = {
+    stdout: new WorkDirStream(),
+    stderr: new WorkDirStream(),
+  };
+  private readonly quit = new QuitDumpStream();
+
+  /** `test`: stdout is the test binary's test2json stream (the sandbox runs it under test2json). */
+  constructor(action: 'run' | 'test' | 'vet' | 'fmt') {
+    this.tests = action === 'test' ? new TestTextStream() : null;
+  }
+
+  /** Adds a chunk read from the step; returns what to show now (possibly nothing). */
+  push(stream: StreamName, chunk: string): OutputPiece[] {
+    if (stream === 'stdout') {
+      const text = this.tests ? this.tests.push(chunk) : chunk;
+      return pieces('stdout', this.paths.stdout.push(text));
+    }
+    return pieces('stderr', this.quit.push(this.paths.stderr.push(chunk)));
+  }
+
+  /** Ends both streams once the run is classified; returns the last pieces. */
+  end(result: Pick<RunResult, 'stderr'>): OutputPiece[] {
+    const stdout = this.tests ? this.paths.stdout.push(this.tests.end()) : '';
+    const stderr = this.quit.push(this.paths.stderr.end());
+    return [
+      ...pieces('stdout', stdout + this.paths.stdout.end()),
+      ...pieces('stderr', stderr + this.quit.end(result.stderr)),
+    ];
+  }
+}
+
+function pieces(stream: StreamName, data: string): OutputPiece[] {
+  return data === '' ? [] : [{ stream, data }];
+}
