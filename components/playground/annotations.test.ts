@@ -6,6 +6,7 @@ const words: AnnotationWords = {
   raceHover: (op, g, otherOp, og) => `${op} by goroutine ${g} — ${otherOp} by goroutine ${og}`,
   op: (op) => op,
   blocked: (id, state) => `goroutine ${id}: ${state}`,
+  refused: (code) => `refused: ${code}`,
 };
 
 function result(partial: Partial<RunResult>): RunResult {
@@ -100,6 +101,26 @@ describe('annotations', () => {
     expect(annotate(r, files, words).map((a) => [a.kind, a.line, a.message])).toEqual([
       ['blocked', 8, 'goroutine 1: sync.Mutex.Lock'],
       ['blocked', 14, 'goroutine 6: sync.Mutex.Lock'],
+    ]);
+  });
+
+  test('a runner refusal is marked like a compile error, in the browser’s words', () => {
+    const r = result({
+      status: 'compile_error',
+      diagnostics: [
+        { file: 'main.go', line: 6, column: 8, message: 'no cgo', source: 'compiler', code: 'cgo_refused' },
+        { file: 'other.go', line: 3, column: 8, message: 'no cgo', source: 'compiler', code: 'cgo_refused' },
+      ],
+    });
+    expect(annotate(r, files, words)).toEqual([
+      {
+        kind: 'diagnostic',
+        file: 'main.go',
+        line: 6,
+        column: 8,
+        message: 'refused: cgo_refused',
+        severity: 'error',
+      },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * compiler and vet diagnostics, and the lines where blocked goroutines wait. The editor draws
  * them; this module only decides what and where.
  */
-import type { Frame, RunResult } from '../../playground/src/contract/run.ts';
+import type { DiagnosticCode, Frame, RunResult } from '../../playground/src/contract/run.ts';
 
 export type AnnotationKind = 'race-current' | 'race-previous' | 'diagnostic' | 'blocked' | 'panic';
 
@@ -24,6 +24,8 @@ export interface AnnotationWords {
   raceHover(op: string, goroutine: number, otherOp: string, otherGoroutine: number): string;
   op(op: 'read' | 'write'): string;
   blocked(id: number, state: string): string;
+  /** The runner's own refusal (e.g. `import "C"`), said in the page's language. */
+  refused(code: DiagnosticCode): string;
 }
 
 /** Returns the first frame that is in one of the learner's files. */
@@ -59,7 +61,8 @@ export function annotate(
       file: d.file,
       line: d.line,
       column: d.column,
-      message: d.source === 'vet' ? `vet: ${d.message}` : d.message,
+      // The compiler's and vet's words are Go's; a runner refusal has a code the browser words.
+      message: d.code ? words.refused(d.code) : d.source === 'vet' ? `vet: ${d.message}` : d.message,
       severity: d.source === 'vet' ? 'warning' : 'error',
     });
   }

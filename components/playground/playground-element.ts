@@ -514,6 +514,7 @@ export class LockstepPlayground extends HTMLElement {
         this.t('pg.race.hover', { op, goroutine: g, otherOp, otherGoroutine: og }),
       op: (op) => this.t(op === 'write' ? 'pg.op.write' : 'pg.op.read'),
       blocked: (id, state) => this.t('pg.goroutine', { id, state }),
+      refused: (code) => this.t(`pg.refused.${code}`),
     });
     if (annotations.length > 0) void this.ensureEditor().then((s) => s.annotate(annotations));
     renderReport(
