@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import mermaidDiagrams from './integrations/mermaid/index.ts';
 import goPlaygrounds from './integrations/snippets/index.ts';
+import scrollableTables from './integrations/tables/index.ts';
 
 // srcDir is the repository root so that content/ and components/ are top-level folders.
 export default defineConfig({
@@ -41,6 +42,7 @@ export default defineConfig({
   integrations: [
     mermaidDiagrams(),
     goPlaygrounds(),
+    scrollableTables(),
     starlight({
       title: 'Lockstep',
       description:

@@ -53,6 +53,8 @@ const en = {
   'pg.verdict.output_limit': 'Output limit',
   'pg.verdict.vet_findings': 'Vet findings',
   'pg.explain.compile_error': 'The Go compiler rejected the program. The marked lines show where.',
+  'pg.refused.cgo_refused':
+    'This playground does not run cgo: remove import "C". The race detector still works; it needs no cgo in your code.',
   'pg.explain.race':
     'Two goroutines accessed the same memory at the same time and at least one access was a write, with nothing ordering them. The race detector saw it happen; the two accesses are marked in the code.',
   'pg.explain.deadlock':
@@ -153,6 +155,7 @@ const zhCN: Record<UiKey, string> = {
   'pg.verdict.output_limit': '超出输出限制',
   'pg.verdict.vet_findings': 'vet 发现问题',
   'pg.explain.compile_error': 'Go 编译器拒绝了这个程序，出错的位置已在代码中标出。',
+  'pg.refused.cgo_refused': '本练习场不运行 cgo：请删除 import "C"。竞态检测器照常工作，你的代码不需要 cgo。',
   'pg.explain.race':
     '两个 goroutine 在没有任何同步的情况下同时访问了同一块内存，且至少有一次是写操作。竞态检测器在运行中捕获到了这一点，两次访问已在代码中标出。',
   'pg.explain.deadlock':

@@ -7,6 +7,7 @@ const words: AnnotationWords = {
   op: (op) => op,
   blocked: (id, state) => `goroutine ${id}: ${state}`,
   goexit: () => 'main called runtime.Goexit here',
+  refused: (code) => `refused: ${code}`,
 };
 
 function result(partial: Partial<RunResult>): RunResult {
@@ -124,6 +125,26 @@ describe('annotations', () => {
     ]);
     // The cause is only drawn with the verdict it explains.
     expect(annotate({ ...r, status: 'timeout', goroutines: [] }, files, words)).toEqual([]);
+  });
+
+  test('a runner refusal is marked like a compile error, in the browser’s words', () => {
+    const r = result({
+      status: 'compile_error',
+      diagnostics: [
+        { file: 'main.go', line: 6, column: 8, message: 'no cgo', source: 'compiler', code: 'cgo_refused' },
+        { file: 'other.go', line: 3, column: 8, message: 'no cgo', source: 'compiler', code: 'cgo_refused' },
+      ],
+    });
+    expect(annotate(r, files, words)).toEqual([
+      {
+        kind: 'diagnostic',
+        file: 'main.go',
+        line: 6,
+        column: 8,
+        message: 'refused: cgo_refused',
+        severity: 'error',
+      },
+    ]);
   });
 
   test('an ok run has no annotations', () => {

@@ -4,7 +4,7 @@
  * deadlock's cause (where main called runtime.Goexit). The editor draws
  * them; this module only decides what and where.
  */
-import type { Frame, RunResult } from '../../playground/src/contract/run.ts';
+import type { DiagnosticCode, Frame, RunResult } from '../../playground/src/contract/run.ts';
 
 export type AnnotationKind = 'race-current' | 'race-previous' | 'diagnostic' | 'blocked' | 'panic';
 
@@ -27,6 +27,8 @@ export interface AnnotationWords {
   blocked(id: number, state: string): string;
   /** Hover of a runtime.Goexit call that ended main's goroutine (cause main_goexit). */
   goexit(): string;
+  /** The runner's own refusal (e.g. `import "C"`), said in the page's language. */
+  refused(code: DiagnosticCode): string;
 }
 
 /** Returns the first frame that is in one of the learner's files. */
@@ -62,7 +64,8 @@ export function annotate(
       file: d.file,
       line: d.line,
       column: d.column,
-      message: d.source === 'vet' ? `vet: ${d.message}` : d.message,
+      // The compiler's and vet's words are Go's; a runner refusal has a code the browser words.
+      message: d.code ? words.refused(d.code) : d.source === 'vet' ? `vet: ${d.message}` : d.message,
       severity: d.source === 'vet' ? 'warning' : 'error',
     });
   }

@@ -510,6 +510,7 @@ export class LockstepPlayground extends HTMLElement {
       op: (op) => this.t(op === 'write' ? 'pg.op.write' : 'pg.op.read'),
       blocked: (id, state) => this.t('pg.goroutine', { id, state }),
       goexit: () => this.t('pg.goexit.hover'),
+      refused: (code) => this.t(`pg.refused.${code}`),
     });
     if (annotations.length > 0) void this.ensureEditor().then((s) => s.annotate(annotations));
     renderReport(

@@ -77,10 +77,13 @@ export function renderReport(
   if (result.status !== 'ok') {
     const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
     box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
-    const explain = result.cause
+    // A runner refusal is not the compiler's doing: explain the refusal instead.
+    const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
+    const key = result.cause
       ? `pg.explain.${result.status}.${result.cause.code}`
       : `pg.explain.${result.status}`;
-    box.append(document.createTextNode(t(locale, explain as UiKey)));
+    const explain = refusal ? t(locale, `pg.refused.${refusal}`) : t(locale, key as UiKey);
+    box.append(document.createTextNode(explain));
     const lesson = lessonFor(result.status, locale);
     if (lesson) {
       box.append(document.createTextNode(' '));

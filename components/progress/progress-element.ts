@@ -29,6 +29,14 @@ class LockstepProgress extends HTMLElement {
     intro.textContent = tp(l, 'pr.stored');
     this.table = document.createElement('table');
     this.table.className = 'pr-table';
+    // Five columns do not fit a phone: the table scrolls inside a focusable, named region
+    // instead of making the page scroll sideways.
+    const scroller = document.createElement('div');
+    scroller.className = 'pr-table-scroll';
+    scroller.setAttribute('role', 'region');
+    scroller.tabIndex = 0;
+    scroller.setAttribute('aria-label', tp(l, 'pr.page.link'));
+    scroller.append(this.table);
     const actions = document.createElement('div');
     actions.className = 'pr-actions';
     const exportButton = this.button(tp(l, 'pr.export'), () => this.export());
@@ -44,7 +52,7 @@ class LockstepProgress extends HTMLElement {
     this.note = document.createElement('p');
     this.note.setAttribute('role', 'status');
     this.note.setAttribute('aria-live', 'polite');
-    this.replaceChildren(intro, this.table, actions, this.note);
+    this.replaceChildren(intro, scroller, actions, this.note);
     this.render(loadProgress());
   }
 

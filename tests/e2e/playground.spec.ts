@@ -241,3 +241,22 @@ test('zh-cn: the playground speaks Chinese', async ({ page }) => {
   await expect(pg.getByRole('button', { name: '运行', exact: true })).toBeVisible();
   await expect(pg.getByRole('combobox', { name: '选择一个示例' })).toBeVisible();
 });
+
+test('zh-cn: a cgo program is refused with its import "C" line marked and the refusal in Chinese', async ({
+  page,
+}) => {
+  const source =
+    'package main\n\n/*\n#include <stdlib.h>\n*/\nimport "C"\n\nimport "fmt"\n\nfunc main() { fmt.Println(C.rand()) }\n';
+  await page.goto(`/zh-cn/playground/#${await encodeShare({ 'main.go': source })}`);
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.locator('.view-lines')).toContainText('C.rand()', { timeout: 30_000 });
+  await pg.getByRole('button', { name: '运行', exact: true }).click();
+  await expect(pg.locator('.pg-status')).toContainText('编译失败', { timeout: 60_000 });
+  await expect(pg.locator('.pg-explain')).toContainText('本练习场不运行 cgo');
+  // The error marker sits on the line of import "C" (line 6), like a compiler error's.
+  const marker = pg.locator('.squiggly-error').first();
+  await expect(marker).toBeVisible();
+  const line = pg.locator('.view-line', { hasText: 'import "C"' });
+  const [markerBox, lineBox] = await Promise.all([marker.boundingBox(), line.boundingBox()]);
+  expect(Math.abs(markerBox!.y - lineBox!.y)).toBeLessThan(lineBox!.height);
+});

@@ -144,6 +144,7 @@ func main() {
       ),
     );
     expect(o.refused?.reason).toContain('cgo');
+    expect(o.refused?.at).toEqual([{ file: 'main.go', line: 6, column: 2 }]);
     expect(o.build).toBeUndefined();
   });
 

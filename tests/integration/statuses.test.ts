@@ -74,6 +74,38 @@ describe('statuses', () => {
     expect(body.diagnostics[0]!.message).toMatch(/declared and not used/);
   }, 60_000);
 
+  test('cgo is refused with a diagnostic at each import "C", in every file, single or grouped', async () => {
+    const { statusCode, body } = await runner.run({
+      files: {
+        'main.go':
+          'package main\n\n/*\n#include <stdlib.h>\n*/\nimport "C"\n\nimport "fmt"\n\nfunc main() { fmt.Println(C.rand()) }\n',
+        'util.go':
+          'package main\n\n// import "C" in a comment is not an import\nimport (\n\t"os"\n\t_ "C"\n)\n\nvar _ = os.Args\n',
+      },
+      action: 'run',
+    });
+    expect(statusCode).toBe(200);
+    expect(body.status).toBe('compile_error');
+    expect(body.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'main.go',
+        line: 6,
+        column: 8,
+        source: 'compiler',
+        code: 'cgo_refused',
+      }),
+      expect.objectContaining({
+        file: 'util.go',
+        line: 6,
+        column: 4,
+        source: 'compiler',
+        code: 'cgo_refused',
+      }),
+    ]);
+    expect(body.diagnostics[0]!.message).toMatch(/does not run cgo/);
+    expect(body.message).toMatch(/found in main\.go, util\.go/);
+  }, 60_000);
+
   test('deadlock under -race: reported quickly with the blocked goroutine and its line', async () => {
     const started = performance.now();
     const { body } = await runner.run(

@@ -108,12 +108,20 @@ export const TestCase = Type.Object({
 });
 export type TestCase = Static<typeof TestCase>;
 
+/** Why the runner itself refused code the compiler would take; the browser words each code. */
+export const DiagnosticCode = Type.Union([Type.Literal('cgo_refused')], {
+  description:
+    'Set when the runner, not the Go tool, refused the code at this position: cgo_refused = `import "C"` (this playground does not run cgo). message is the English text of the code.',
+});
+export type DiagnosticCode = Static<typeof DiagnosticCode>;
+
 export const Diagnostic = Type.Object({
   file: Type.String(),
   line: Type.Integer(),
-  column: Type.Integer(),
+  column: Type.Integer({ description: '1-based, counted in bytes like the Go compiler.' }),
   message: Type.String(),
   source: Type.Union([Type.Literal('compiler'), Type.Literal('vet')]),
+  code: Type.Optional(DiagnosticCode),
 });
 export type Diagnostic = Static<typeof Diagnostic>;
 

@@ -60,6 +60,12 @@ function buildEvidence(o: RawOutcome): {
   diagnostics: Diagnostic[];
   buildText: string;
 } {
+  if (o.refused) {
+    // Nothing was built; the refusal is marked where the refused code is, like a compile error.
+    const { reason, code, at } = o.refused;
+    const diagnostics = at.map((p) => ({ ...p, message: reason, source: 'compiler' as const, code }));
+    return { buildFailed: false, diagnostics, buildText: '' };
+  }
   const b = o.build;
   const buildText = b ? [b.stderr, b.stdout].filter((t) => t !== '').join('\n') : '';
   if (o.action === 'vet') {

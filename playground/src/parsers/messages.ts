@@ -23,7 +23,10 @@ function plural(n: number, word: string): string {
 
 /** Returns the message for a compile_error verdict. */
 function compileMessage(e: Evidence): string {
-  if (e.refused !== null) return `The code was not run: ${e.refused}`;
+  if (e.refused !== null) {
+    const files = [...new Set(e.diagnostics.filter((d) => d.code !== undefined).map((d) => d.file))];
+    return `The code was not run: ${e.refused}${files.length ? ` (found in ${files.join(', ')})` : ''}`;
+  }
   const n = e.diagnostics.filter((d) => d.source === 'compiler').length;
   if (n > 0) return `The code did not compile: ${plural(n, 'error')}.`;
   const first = e.buildText.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#'));

@@ -203,12 +203,24 @@ describe('classify: run', () => {
     expect(r.status).toBe('timeout');
   });
 
-  it('refused jobs', () => {
-    const r = classify(outcome('run', { build: undefined, refused: { reason: 'cgo is not allowed.' } }));
+  it('refused jobs, marked where the refused code is', () => {
+    const at = [
+      { file: 'a.go', line: 3, column: 8 },
+      { file: 'b.go', line: 6, column: 2 },
+    ];
+    const r = classify(
+      outcome('run', {
+        build: undefined,
+        refused: { reason: 'cgo is not allowed.', code: 'cgo_refused', at },
+      }),
+    );
     expect(r).toMatchObject({
       status: 'compile_error',
-      message: 'The code was not run: cgo is not allowed.',
+      message: 'The code was not run: cgo is not allowed. (found in a.go, b.go)',
     });
+    expect(r.diagnostics).toEqual(
+      at.map((p) => ({ ...p, message: 'cgo is not allowed.', source: 'compiler', code: 'cgo_refused' })),
+    );
   });
 });
 

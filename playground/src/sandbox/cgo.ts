@@ -3,21 +3,62 @@
  * (comments, grouped blocks, raw strings and escapes included), not by searching for text.
  */
 
-/** Names of the .go files whose imports include the pseudo-package "C". */
-export function filesUsingCgo(files: Record<string, string>): string[] {
-  return Object.keys(files)
-    .filter((name) => name.endsWith('.go'))
-    .filter((name) => importPaths(files[name] ?? '').includes('C'))
-    .sort();
+/** Where a file imports "C": the position of the import path, as the Go compiler counts it. */
+export interface CgoImport {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in bytes of UTF-8 like the compiler's diagnostics (a tab is one column). */
+  column: number;
 }
 
-type Token = { kind: 'ident' | 'string' | 'punct' | 'eof'; text: string };
+/** Every `import "C"` in the .go files, by file name, then position. */
+export function cgoImports(files: Record<string, string>): CgoImport[] {
+  return Object.keys(files)
+    .filter((name) => name.endsWith('.go'))
+    .sort()
+    .flatMap((file) => {
+      const source = files[file] ?? '';
+      return importSpecs(source)
+        .filter((spec) => spec.path === 'C')
+        .map((spec) => ({ file, ...position(source, spec.offset) }));
+    });
+}
+
+/** Names of the .go files whose imports include the pseudo-package "C". */
+export function filesUsingCgo(files: Record<string, string>): string[] {
+  return [...new Set(cgoImports(files).map((c) => c.file))];
+}
+
+/** Line and byte column (both 1-based) of a UTF-16 offset into source. */
+export function position(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return {
+    line: before.split('\n').length,
+    column: new TextEncoder().encode(before.slice(lineStart)).length + 1,
+  };
+}
+
+type Token = { kind: 'ident' | 'string' | 'punct' | 'eof'; text: string; offset: number };
+
+/** One import path and the offset (UTF-16) where its literal starts. */
+interface ImportSpec {
+  path: string;
+  offset: number;
+}
 
 /** The import paths of a Go file; stops at the first declaration that is not an import. */
 export function importPaths(source: string): string[] {
+  return importSpecs(source).map((spec) => spec.path);
+}
+
+/** The import specs of a Go file, in order; stops at the first declaration that is not an import. */
+function importSpecs(source: string): ImportSpec[] {
   const lexer = new Lexer(source);
-  const paths: string[] = [];
-  if (lexer.next().text !== 'package') return paths;
+  const specs: ImportSpec[] = [];
+  const add = (tok: Token) => specs.push({ path: tok.text, offset: tok.offset });
+  if (lexer.next().text !== 'package') return specs;
   lexer.next(); // package name
   let tok = lexer.next();
   while (tok.text === ';') tok = lexer.next();
@@ -26,18 +67,18 @@ export function importPaths(source: string): string[] {
     if (tok.text === '(') {
       tok = lexer.next();
       while (tok.kind !== 'eof' && tok.text !== ')') {
-        if (tok.kind === 'string') paths.push(tok.text);
+        if (tok.kind === 'string') add(tok);
         tok = lexer.next();
       }
     } else {
       // import [name] "path"
       if (tok.kind !== 'string') tok = lexer.next();
-      if (tok.kind === 'string') paths.push(tok.text);
+      if (tok.kind === 'string') add(tok);
     }
     tok = lexer.next();
     while (tok.text === ';') tok = lexer.next();
   }
-  return paths;
+  return specs;
 }
 
 /** Just enough of Go's lexer for import declarations: newlines are not tokens, strings are unquoted. */
@@ -60,29 +101,30 @@ class Lexer {
         this.i = end < 0 ? s.length : end + 2;
       } else break;
     }
-    if (this.i >= s.length) return { kind: 'eof', text: '' };
+    const offset = this.i;
+    if (this.i >= s.length) return { kind: 'eof', text: '', offset };
     const c = s[this.i] ?? '';
     if (/[\p{L}_]/u.test(c)) {
       const m = /^[\p{L}\p{Nd}_]+/u.exec(s.slice(this.i, this.i + 256));
       const text = m ? m[0] : c;
       this.i += text.length;
-      return { kind: 'ident', text };
+      return { kind: 'ident', text, offset };
     }
     if (c === '`') {
       const end = s.indexOf('`', this.i + 1);
       const text = s.slice(this.i + 1, end < 0 ? s.length : end).replaceAll('\r', '');
       this.i = end < 0 ? s.length : end + 1;
-      return { kind: 'string', text };
+      return { kind: 'string', text, offset };
     }
     if (c === '"') {
       let j = this.i + 1;
       while (j < s.length && s[j] !== '"' && s[j] !== '\n') j += s[j] === '\\' ? 2 : 1;
       const text = unquote(s.slice(this.i + 1, j));
       this.i = j + 1;
-      return { kind: 'string', text };
+      return { kind: 'string', text, offset };
     }
     this.i++;
-    return { kind: 'punct', text: c };
+    return { kind: 'punct', text: c, offset };
   }
 }
 

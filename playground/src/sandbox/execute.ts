@@ -7,7 +7,7 @@ import type { RawOutcome, StepOutcome } from './outcome.ts';
 import type { StreamName } from './output.ts';
 import { SANDBOX_SRC } from './bwrap-args.ts';
 import { BINARY_MODE, binaryCacheKey, type BinaryCache } from './bincache.ts';
-import { filesUsingCgo } from './cgo.ts';
+import { cgoImports } from './cgo.ts';
 import { JobCgroup } from './cgroup.ts';
 import {
   BINARY_NAME,
@@ -74,9 +74,9 @@ export async function executeJob(
     cachedBinary: false,
     timings: { buildMs: 0, runMs: 0 },
   };
-  const cgo = filesUsingCgo(job.files);
+  const cgo = cgoImports(job.files);
   if (cgo.length > 0) {
-    outcome.refused = { reason: `${CGO_REFUSED_MESSAGE} (found in ${cgo.join(', ')})` };
+    outcome.refused = { reason: CGO_REFUSED_MESSAGE, code: 'cgo_refused', at: cgo };
     return outcome;
   }
   const files = withGoMod(job.files, ctx.env.goVersion);

@@ -2,7 +2,7 @@
  * What the sandbox hands to the parsers: raw facts about one job, interpreted by nobody yet.
  * The sandbox never classifies; playground/src/parsers turns a RawOutcome into a RunResult.
  */
-import type { Action } from '../contract/run.ts';
+import type { Action, DiagnosticCode } from '../contract/run.ts';
 
 /** One sandboxed process: the build step or the run step. */
 export interface StepOutcome {
@@ -33,7 +33,13 @@ export interface RawOutcome {
   /** Directory prefix the sandbox compiled in (e.g. "/sandbox/src"): stripped from file paths. */
   workDir: string;
   /** Set when the job was refused before anything ran (e.g. cgo). */
-  refused?: { reason: string };
+  refused?: {
+    reason: string;
+    /** What was refused, for the browser's own words (see Diagnostic.code). */
+    code: DiagnosticCode;
+    /** Where in the learner's files the refused construct is (e.g. each `import "C"`). */
+    at: { file: string; line: number; column: number }[];
+  };
   /** gofmt / go build / go vet / go test -c: absent when a cached binary was reused. */
   build?: StepOutcome;
   /** Reused a linked binary from the content-hash cache. */
