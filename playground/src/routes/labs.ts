@@ -39,6 +39,8 @@ const errors = {
   404: ErrorBody,
   409: ErrorBody,
   429: ErrorBody,
+  /** The lab database cannot be reached right now (code database_unavailable). */
+  503: ErrorBody,
 };
 /** Routes that take a JSON body can also refuse another content type. */
 const bodyErrors = { ...errors, 415: ErrorBody };
@@ -134,7 +136,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     },
     async (request, reply) => {
       reply.headers(noStore);
-      return labs.standing(caller(request), request.query.locale ?? 'en');
+      return labs.standing(await caller(request), request.query.locale ?? 'en');
     },
   );
 
@@ -153,7 +155,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
       },
     },
     async (request, reply) => {
-      const who = caller(request);
+      const who = await caller(request);
       const controller = new AbortController();
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
@@ -180,7 +182,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     },
     async (request, reply) => {
       reply.headers(noStore);
-      return labs.submission(caller(request), request.params.submissionId);
+      return labs.submission(await caller(request), request.params.submissionId);
     },
   );
 
@@ -200,7 +202,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     async (request, reply) => {
       reply.headers(noStore);
       return labs.override(
-        caller(request),
+        await caller(request),
         request.params.submissionId,
         request.body.score,
         request.body.comment,
@@ -222,7 +224,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     },
     async (request, reply) => {
       reply.headers(noStore);
-      return labs.gradebook(caller(request), request.query.locale ?? 'en');
+      return labs.gradebook(await caller(request), request.query.locale ?? 'en');
     },
   );
 
@@ -239,8 +241,8 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
       },
     },
     async (request, reply) => {
-      const csv = labs.csv(caller(request));
-      const lab = labs.view(request.params.labId, 'en');
+      const csv = await labs.csv(await caller(request));
+      const lab = await labs.view(request.params.labId, 'en');
       const name = lab.title.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'lab';
       reply
         .headers(noStore)
