@@ -110,7 +110,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   const bin = postgresBinDir();
   if (!bin)
     throw new Error(
-      `PostgreSQL is not installed: these tests start a real PostgreSQL server from Debian's postgresql package (looked in /usr/lib/postgresql/<version>/bin). Install it with: ${installCommand()}`,
+      `PostgreSQL is not installed: these tests start a real PostgreSQL server from Debian's postgresql package (looked in ${process.env.LOCKSTEP_PG_BIN ?? '/usr/lib/postgresql/<version>/bin'}). Install it with: ${installCommand()}`,
     );
   const asPostgres = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-pg-'));

@@ -91,3 +91,18 @@ describe('PostgreSQL lab store database', () => {
     await store.close();
   });
 });
+
+describe('the PostgreSQL test harness', () => {
+  it('fails, naming the install command, where PostgreSQL is not installed', async () => {
+    const saved = process.env.LOCKSTEP_PG_BIN;
+    process.env.LOCKSTEP_PG_BIN = '/nonexistent/postgresql/bin';
+    try {
+      await expect(startPostgres()).rejects.toThrow(
+        /PostgreSQL is not installed.*Install it with: (sudo )?apt-get install -y --no-install-recommends postgresql$/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.LOCKSTEP_PG_BIN;
+      else process.env.LOCKSTEP_PG_BIN = saved;
+    }
+  });
+});
