@@ -40,9 +40,9 @@ function facts(over: Partial<Facts> = {}): Facts {
 }
 
 describe('the packages each command needs', () => {
-  it('npm start needs gcc and bubblewrap; npm test also chromium and the CJK fonts', () => {
+  it('npm start needs gcc and bubblewrap; npm test also chromium, the CJK fonts and postgresql', () => {
     expect(names(PACKAGES.start)).toEqual(['gcc', 'bubblewrap']);
-    expect(names(PACKAGES.test)).toEqual(['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk']);
+    expect(names(PACKAGES.test)).toEqual(['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk', 'postgresql']);
   });
 
   it('says why for each package, in one line', () => {
@@ -56,9 +56,9 @@ describe('the packages each command needs', () => {
     ['start', true, true, ['gcc', 'bubblewrap']],
     ['start', true, false, ['gcc']],
     ['start', false, true, []],
-    ['test', true, true, ['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk']],
-    ['test', true, false, ['gcc', 'chromium', 'fonts-noto-cjk']],
-    ['test', false, true, ['chromium']],
+    ['test', true, true, ['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk', 'postgresql']],
+    ['test', true, false, ['gcc', 'chromium', 'fonts-noto-cjk', 'postgresql']],
+    ['test', false, true, ['chromium', 'postgresql']],
   ] as const)('%s on linux=%s with sandbox=%s needs %j', (mode, linux, sandbox, expected) => {
     expect(names(neededPackages(mode, { linux, sandbox }))).toEqual(expected);
   });

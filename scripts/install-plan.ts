@@ -15,7 +15,9 @@ export type Presence =
   /** Chromium is at chromiumPath() (CHROMIUM_PATH or /usr/bin/chromium). */
   | { kind: 'chromium' }
   /** fontconfig knows the family, or one of the files exists (machines without fc-list). */
-  | { kind: 'font'; family: string; files: readonly string[] };
+  | { kind: 'font'; family: string; files: readonly string[] }
+  /** PostgreSQL's server programs are in /usr/lib/postgresql/<version>/bin (scripts/postgresql.ts). */
+  | { kind: 'postgresql' };
 
 export interface SystemPackage {
   /** The Debian package. */
@@ -54,6 +56,11 @@ const CJK_FONTS: SystemPackage = {
   },
   only: 'linux',
 };
+const POSTGRESQL: SystemPackage = {
+  name: 'postgresql',
+  why: 'the lab store tests start a real PostgreSQL server (initdb in a temporary directory)',
+  presence: { kind: 'postgresql' },
+};
 
 /**
  * What each command needs from the system, in install order. A package another mode needs
@@ -61,7 +68,7 @@ const CJK_FONTS: SystemPackage = {
  */
 export const PACKAGES: Readonly<Record<Mode, readonly SystemPackage[]>> = {
   start: [GCC, BUBBLEWRAP],
-  test: [GCC, BUBBLEWRAP, CHROMIUM, CJK_FONTS],
+  test: [GCC, BUBBLEWRAP, CHROMIUM, CJK_FONTS, POSTGRESQL],
 };
 
 /**

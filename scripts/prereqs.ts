@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromiumPath } from './chromium.ts';
+import { postgresBinDir } from './postgresql.ts';
 import {
   aptArgv,
   aptFailure,
@@ -63,6 +64,8 @@ function present(p: SystemPackage): boolean {
       return (
         (run('fc-list', [':', 'family']) ?? '').includes(presence.family) || presence.files.some(existsSync)
       );
+    case 'postgresql':
+      return postgresBinDir() !== null;
   }
 }
 

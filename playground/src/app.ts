@@ -21,7 +21,8 @@ import { exerciseCatalog, loadExercises } from './exercises/load.ts';
 import type { Exercise } from './exercises/types.ts';
 import { labRoutes } from './routes/labs.ts';
 import { createLabService, type LabService } from './labs/service.ts';
-import { createSqliteLabStore, type LabStore } from './labs/store.ts';
+import type { LabStore } from './labs/store.ts';
+import { openLabStore } from './labs/open-store.ts';
 import { labLimitsFromConfig, labLimitsSummary } from './limits/lab-limits.ts';
 import { parseTrustedProxies, trustProxyOption } from './limits/trusted-proxies.ts';
 
@@ -32,7 +33,7 @@ export interface AppDeps {
   serveSite?: boolean;
   /** Loaded exercises by id; default: content/exercises of the working directory. */
   exercises?: ReadonlyMap<string, Exercise>;
-  /** Lab storage; default: SQLite at LOCKSTEP_LABS_DB, closed with the app. */
+  /** Lab storage; default: PostgreSQL at LOCKSTEP_DATABASE_URL or SQLite at LOCKSTEP_LABS_DB, closed with the app. */
   labStore?: LabStore;
 }
 
@@ -150,7 +151,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
-  const labStore = deps.labStore ?? createSqliteLabStore(deps.config.LOCKSTEP_LABS_DB);
+  const opened = deps.labStore
+    ? { store: deps.labStore, where: 'the given store' }
+    : openLabStore(deps.config, { warn: (m) => app.log.warn(m) });
+  const labStore = opened.store;
+  // Say at start where the labs live and whether that works, without waiting for it: the site and
+  // the runner serve while a database is away, and lab routes answer 503 until it returns.
+  app.addHook('onListen', async () => {
+    labStore.version().then(
+      (v) => app.log.info(`labs: ${opened.where}, schema version ${v}`),
+      (error: unknown) =>
+        app.log.warn(
+          `labs: ${opened.where} cannot be used yet (${(error as Error).message}); lab routes answer 503 until it can`,
+        ),
+    );
+  });
   const labs: LabService = createLabService({ store: labStore, runner: deps.service, exercises });
   const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
@@ -166,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.addHook('onClose', async () => {
     await deps.service.close();
-    if (!deps.labStore) labStore.close();
+    if (!deps.labStore) await labStore.close();
   });
   return app;
 }

@@ -17,6 +17,11 @@ export const ConfigSchema = Type.Object({
   LOCKSTEP_DATA_DIR: Type.String({ default: '.data' }),
   /** The instructor-lab database (SQLite); default: labs.sqlite in LOCKSTEP_DATA_DIR. */
   LOCKSTEP_LABS_DB: Type.String({ default: '' }),
+  /**
+   * PostgreSQL for labs instead of SQLite, shared by several servers: postgres://user:pass@host:port/db.
+   * Empty (the default): the embedded SQLite file above.
+   */
+  LOCKSTEP_DATABASE_URL: Type.String({ default: '' }),
   /** Jobs running at once across all clients (default: number of cores). */
   LOCKSTEP_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: availableParallelism() }),
   /** Jobs a client may have waiting behind its running one before getting 429. */
@@ -108,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lines.push(`  LOCKSTEP_TRUSTED_PROXIES: ${(error as Error).message}`);
     }
   }
+  const urlProblem = databaseUrlProblem(
+    (withDefaults as { LOCKSTEP_DATABASE_URL?: unknown }).LOCKSTEP_DATABASE_URL,
+  );
+  if (urlProblem) lines.push(`  LOCKSTEP_DATABASE_URL: ${urlProblem}`);
   if (lines.length > 0) {
     throw new Error(`Invalid environment:\n${[...new Set(lines)].join('\n')}`);
   }
@@ -118,6 +127,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     LOCKSTEP_DATA_DIR: resolve(config.LOCKSTEP_DATA_DIR),
     LOCKSTEP_LABS_DB: resolve(config.LOCKSTEP_LABS_DB || `${config.LOCKSTEP_DATA_DIR}/labs.sqlite`),
   };
+}
+
+/**
+ * Why LOCKSTEP_DATABASE_URL is unusable, or null when it is empty or a postgres:// URL with a
+ * host (or a socket directory in ?host=) and a database name. The URL itself is never repeated:
+ * it may hold a password.
+ */
+export function databaseUrlProblem(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'not a URL; expected postgres://user:password@host:5432/database';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    return `must start with postgres:// or postgresql:// (got ${url.protocol}//); expected postgres://user:password@host:5432/database`;
+  if (!url.hostname && !url.searchParams.get('host'))
+    return 'names no host; expected postgres://user:password@host:5432/database';
+  if (url.pathname.replace(/^\//, '') === '')
+    return 'names no database; expected postgres://user:password@host:5432/database';
+  return null;
 }
 
 /** True for addresses only this machine can reach. */

@@ -43,21 +43,26 @@ export interface LabServiceDeps {
 export type LabCaller = { role: 'instructor'; lab: Lab } | { role: 'student'; lab: Lab; student: Student };
 
 export interface LabService {
-  create(settings: LabSettings, locale: Locale): CreatedLab;
-  view(labId: string, locale: Locale): LabView;
-  join(labId: string, request: JoinRequest): Joined;
-  /** Resolves a bearer secret for this lab; throws 401 when it is neither key nor token. */
-  authenticate(labId: string, secret: string | null): LabCaller;
+  create(settings: LabSettings, locale: Locale): Promise<CreatedLab>;
+  view(labId: string, locale: Locale): Promise<LabView>;
+  join(labId: string, request: JoinRequest): Promise<Joined>;
+  /** Resolves a bearer secret for this lab; rejects with 401 when it is neither key nor token. */
+  authenticate(labId: string, secret: string | null): Promise<LabCaller>;
   submit(
     caller: LabCaller,
     request: { exerciseId: string; files: Files; locale?: Locale | undefined },
     options: { client: string; signal?: AbortSignal },
   ): Promise<SubmissionDetail>;
-  standing(caller: LabCaller, locale: Locale): StudentStanding;
-  submission(caller: LabCaller, submissionId: string): SubmissionDetail;
-  gradebook(caller: LabCaller, locale: Locale): Gradebook;
-  csv(caller: LabCaller): string;
-  override(caller: LabCaller, submissionId: string, score: number | null, comment: string): SubmissionDetail;
+  standing(caller: LabCaller, locale: Locale): Promise<StudentStanding>;
+  submission(caller: LabCaller, submissionId: string): Promise<SubmissionDetail>;
+  gradebook(caller: LabCaller, locale: Locale): Promise<Gradebook>;
+  csv(caller: LabCaller): Promise<string>;
+  override(
+    caller: LabCaller,
+    submissionId: string,
+    score: number | null,
+    comment: string,
+  ): Promise<SubmissionDetail>;
 }
 
 const notFound = (labId: string) =>
@@ -73,8 +78,8 @@ export function createLabService(deps: LabServiceDeps): LabService {
   /** Submissions being graded, by student row: one at a time per student. */
   const grading = new Set<number>();
 
-  const lab = (labId: string): { lab: Lab; instructorKeyHash: string } => {
-    const found = store.getLab(labId);
+  const lab = async (labId: string): Promise<{ lab: Lab; instructorKeyHash: string }> => {
+    const found = await store.getLab(labId);
     if (!found) throw notFound(labId);
     return found;
   };
@@ -102,8 +107,8 @@ export function createLabService(deps: LabServiceDeps): LabService {
     }),
   });
 
-  const studentIdOf = (l: Lab): Map<number, string> =>
-    new Map(store.students(l.id).map((s) => [s.row, s.studentId]));
+  const studentIdOf = async (l: Lab): Promise<Map<number, string>> =>
+    new Map((await store.students(l.id)).map((s) => [s.row, s.studentId]));
 
   const summary = (s: Submission, studentId: string): SubmissionSummary => ({
     id: s.id,
@@ -135,7 +140,7 @@ export function createLabService(deps: LabServiceDeps): LabService {
   };
 
   const service: LabService = {
-    create(settings, locale) {
+    async create(settings, locale) {
       const problems = settingsProblems(settings, new Set(exercises.keys()));
       if (problems.length > 0) throw new RequestError(400, 'bad_request', problems.join(' '));
       const created: Lab = {
@@ -147,16 +152,16 @@ export function createLabService(deps: LabServiceDeps): LabService {
         createdAt: now().toISOString(),
       };
       const instructorKey = newSecret('lsk');
-      store.createLab(created, hashSecret(instructorKey));
+      await store.createLab(created, hashSecret(instructorKey));
       return { lab: toView(created, locale), instructorKey };
     },
 
-    view(labId, locale) {
-      return toView(lab(labId).lab, locale);
+    async view(labId, locale) {
+      return toView((await lab(labId)).lab, locale);
     },
 
-    join(labId, request) {
-      const l = lab(labId).lab;
+    async join(labId, request) {
+      const l = (await lab(labId)).lab;
       if (labPhase(l, now()) === 'closed')
         throw new RequestError(
           403,
@@ -166,7 +171,7 @@ export function createLabService(deps: LabServiceDeps): LabService {
       const token = newSecret('lst');
       const email = request.email?.trim() ? request.email.trim() : null;
       try {
-        const student = store.addStudent({
+        const student = await store.addStudent({
           labId,
           studentId: request.studentId.trim(),
           name: request.name.trim(),
@@ -186,8 +191,8 @@ export function createLabService(deps: LabServiceDeps): LabService {
       }
     },
 
-    authenticate(labId, secret) {
-      const found = lab(labId);
+    async authenticate(labId, secret) {
+      const found = await lab(labId);
       const unauthorized = new RequestError(
         401,
         'unauthorized',
@@ -198,7 +203,7 @@ export function createLabService(deps: LabServiceDeps): LabService {
         if (secretMatches(secret, found.instructorKeyHash)) return { role: 'instructor', lab: found.lab };
         throw unauthorized;
       }
-      const student = store.studentByToken(labId, hashSecret(secret));
+      const student = await store.studentByToken(labId, hashSecret(secret));
       if (!student) throw unauthorized;
       return { role: 'student', lab: found.lab, student };
     },
@@ -210,7 +215,7 @@ export function createLabService(deps: LabServiceDeps): LabService {
       const exercise = exercises.get(request.exerciseId);
       if (!exercise || !l.exercises.includes(request.exerciseId))
         throw new RequestError(404, 'not_found', `Exercise "${request.exerciseId}" is not part of this lab.`);
-      const before = decideSubmission(l, now(), store.attempts(l.id, student.row, exercise.id));
+      const before = decideSubmission(l, now(), await store.attempts(l.id, student.row, exercise.id));
       if (!before.accept) throw new RequestError(403, before.code, before.message);
       if (grading.has(student.row))
         throw new RequestError(409, 'busy', 'Your previous submission is still being graded.');
@@ -239,7 +244,7 @@ export function createLabService(deps: LabServiceDeps): LabService {
           result: grade,
           override: null,
         };
-        if (!store.addSubmission(submission, l.attemptLimit))
+        if (!(await store.addSubmission(submission, l.attemptLimit)))
           throw new RequestError(
             403,
             'attempts_exhausted',
@@ -251,10 +256,10 @@ export function createLabService(deps: LabServiceDeps): LabService {
       }
     },
 
-    standing(caller, locale) {
+    async standing(caller, locale) {
       if (caller.role !== 'student')
         throw new RequestError(403, 'forbidden', 'This is a student’s own view.');
-      const subs = store.submissions(caller.lab.id, caller.student.row);
+      const subs = await store.submissions(caller.lab.id, caller.student.row);
       return {
         lab: toView(caller.lab, locale),
         student: studentView(caller.student),
@@ -263,20 +268,22 @@ export function createLabService(deps: LabServiceDeps): LabService {
       };
     },
 
-    submission(caller, submissionId) {
-      const s = store.submission(caller.lab.id, submissionId);
+    async submission(caller, submissionId) {
+      const s = await store.submission(caller.lab.id, submissionId);
       // A student asking for someone else's submission learns nothing, not even that it exists.
       if (!s || (caller.role === 'student' && s.studentRow !== caller.student.row))
         throw new RequestError(404, 'not_found', 'There is no such submission.');
       const studentId =
-        caller.role === 'student' ? caller.student.studentId : studentIdOf(caller.lab).get(s.studentRow);
+        caller.role === 'student'
+          ? caller.student.studentId
+          : (await studentIdOf(caller.lab)).get(s.studentRow);
       return detail(s, studentId ?? '');
     },
 
-    gradebook(caller, locale) {
+    async gradebook(caller, locale) {
       const l = instructorOnly(caller);
-      const students = store.students(l.id);
-      const subs = store.submissions(l.id);
+      const students = await store.students(l.id);
+      const subs = await store.submissions(l.id);
       const ids = new Map(students.map((s) => [s.row, s.studentId]));
       return {
         lab: toView(l, locale),
@@ -291,11 +298,11 @@ export function createLabService(deps: LabServiceDeps): LabService {
       };
     },
 
-    csv(caller) {
+    async csv(caller) {
       const l = instructorOnly(caller);
-      const subs = store.submissions(l.id);
+      const subs = await store.submissions(l.id);
       const rows: GradebookCsvRow[] = [];
-      for (const s of store.students(l.id)) {
+      for (const s of await store.students(l.id)) {
         const mine = subs.filter((x) => x.studentRow === s.row);
         for (const c of cells(l, mine))
           rows.push({
@@ -317,13 +324,13 @@ export function createLabService(deps: LabServiceDeps): LabService {
       return gradebookCsv(rows);
     },
 
-    override(caller, submissionId, score, comment) {
+    async override(caller, submissionId, score, comment) {
       const l = instructorOnly(caller);
-      const s = store.submission(l.id, submissionId);
+      const s = await store.submission(l.id, submissionId);
       if (!s) throw new RequestError(404, 'not_found', 'There is no such submission.');
       if (score !== null && score > s.maxScore)
         throw new RequestError(400, 'bad_request', `The score cannot exceed the maximum, ${s.maxScore}.`);
-      store.setOverride(
+      await store.setOverride(
         l.id,
         submissionId,
         score === null ? null : { score, comment: comment.trim(), at: now().toISOString() },

@@ -1,17 +1,38 @@
 /**
- * Lab storage: the one module that knows where labs live. LabStore is what the rest of the server
- * uses; createSqliteLabStore keeps it in an embedded SQLite file (node:sqlite) in WAL mode with
- * synchronous=FULL, so a submission whose insert has returned survives a SIGKILL or power cut.
- * A PostgreSQL store for several servers would implement the same interface.
+ * Lab storage: the interface the rest of the server uses, whichever database holds the labs.
+ *
+ * Two backends implement it, each in its own file with its own numbered migrations:
+ * - sqlite-store.ts, the embedded default for one machine: SQLite through node:sqlite (built into
+ *   Node 24), WAL with synchronous=FULL, so an acknowledged submission survives a SIGKILL or a
+ *   power cut. `npm start` needs no database server. (PGlite would have given one SQL dialect,
+ *   but it runs PostgreSQL single-connection in WASM inside the web process, with a large heap
+ *   and a young durability story; SQLite's is decades old.)
+ * - postgres-store.ts, for several machines: PostgreSQL through `pg` with a connection pool,
+ *   chosen when LOCKSTEP_DATABASE_URL=postgres://… is set (open-store.ts decides).
+ * Every method is asynchronous so that a network database fits; both backends pass the same test
+ * suite (store-suite.ts).
  */
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { MIGRATIONS } from './migrations.ts';
-import type { Lab, LabSettings, ScoreOverride, Student, Submission } from './types.ts';
+import { RequestError } from '../errors.ts';
+import type { Lab, ScoreOverride, Student, Submission } from './types.ts';
 
 /** A student id already taken in that lab. */
 export class DuplicateStudentError extends Error {}
+
+/**
+ * The database cannot be reached (down, restarting, refusing connections). Lab routes answer 503
+ * with the code `database_unavailable` and the rest of the site keeps working; the next request
+ * tries again, so the server recovers by itself when the database returns.
+ */
+export class DatabaseUnavailableError extends RequestError {
+  constructor(reason: string) {
+    super(
+      503,
+      'database_unavailable',
+      `The lab database cannot be reached right now (${reason}); try again shortly.`,
+    );
+    this.name = 'DatabaseUnavailableError';
+  }
+}
 
 export interface NewStudent {
   labId: string;
@@ -23,205 +44,25 @@ export interface NewStudent {
 }
 
 export interface LabStore {
-  createLab(lab: Lab, instructorKeyHash: string): void;
+  createLab(lab: Lab, instructorKeyHash: string): Promise<void>;
   /** The lab and the hash of its instructor key, or null. */
-  getLab(id: string): { lab: Lab; instructorKeyHash: string } | null;
-  /** Throws DuplicateStudentError when the student id is taken in that lab. */
-  addStudent(student: NewStudent): Student;
-  studentByToken(labId: string, tokenHash: string): Student | null;
-  students(labId: string): Student[];
-  /** Stores a submission if the student has fewer than `limit` for that exercise; false if not. */
-  addSubmission(submission: Submission, limit: number | null): boolean;
-  attempts(labId: string, studentRow: number, exerciseId: string): number;
+  getLab(id: string): Promise<{ lab: Lab; instructorKeyHash: string } | null>;
+  /** Rejects with DuplicateStudentError when the student id is taken in that lab. */
+  addStudent(student: NewStudent): Promise<Student>;
+  studentByToken(labId: string, tokenHash: string): Promise<Student | null>;
+  students(labId: string): Promise<Student[]>;
+  /**
+   * Stores a submission if the student has fewer than `limit` for that exercise; false if not.
+   * Atomic across connections and machines: two racing submissions cannot both take the last attempt.
+   */
+  addSubmission(submission: Submission, limit: number | null): Promise<boolean>;
+  attempts(labId: string, studentRow: number, exerciseId: string): Promise<number>;
   /** Every submission of the lab, or of one student, oldest first. */
-  submissions(labId: string, studentRow?: number): Submission[];
-  submission(labId: string, id: string): Submission | null;
+  submissions(labId: string, studentRow?: number): Promise<Submission[]>;
+  submission(labId: string, id: string): Promise<Submission | null>;
   /** False when there is no such submission. */
-  setOverride(labId: string, id: string, override: ScoreOverride | null): boolean;
-  /** The schema version the database is at. */
-  version(): number;
-  close(): void;
-}
-
-type Row = Record<string, SQLInputValue>;
-
-function toSubmission(r: Row): Submission {
-  return {
-    id: r.id as string,
-    labId: r.lab_id as string,
-    studentRow: Number(r.student_row),
-    exerciseId: r.exercise_id as string,
-    files: JSON.parse(r.files as string) as Submission['files'],
-    submittedAt: r.submitted_at as string,
-    late: Number(r.late) === 1,
-    score: Number(r.score),
-    maxScore: Number(r.max_score),
-    finalScore: Number(r.final_score),
-    verdict: r.verdict as Submission['verdict'],
-    status: r.status as Submission['status'],
-    result: JSON.parse(r.result as string) as Submission['result'],
-    override:
-      r.override_score === null || r.override_score === undefined
-        ? null
-        : {
-            score: Number(r.override_score),
-            comment: (r.override_comment as string | null) ?? '',
-            at: r.override_at as string,
-          },
-  };
-}
-
-function toStudent(r: Row): Student {
-  return {
-    row: Number(r.row),
-    labId: r.lab_id as string,
-    studentId: r.student_id as string,
-    name: r.name as string,
-    email: (r.email as string | null) ?? null,
-    joinedAt: r.joined_at as string,
-  };
-}
-
-/** Brings the database to the latest schema; returns the version it is at. */
-function migrate(db: DatabaseSync): number {
-  const current = Number((db.prepare('PRAGMA user_version').get() as Row).user_version);
-  if (current > MIGRATIONS.length)
-    throw new Error(
-      `The lab database has schema version ${current}, newer than this server knows (${MIGRATIONS.length}).`,
-    );
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[v]!);
-      db.exec(`PRAGMA user_version = ${v + 1}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-  return MIGRATIONS.length;
-}
-
-/** Opens (creating if needed) the lab database at `file`. */
-export function createSqliteLabStore(file: string): LabStore {
-  mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL');
-  // FULL: a commit is on disk before the insert returns, so an acknowledged submission survives.
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  db.exec('PRAGMA busy_timeout = 5000');
-  const version = migrate(db);
-
-  const q = {
-    insertLab: db.prepare(
-      'INSERT INTO labs (id, settings, instructor_key_hash, created_at) VALUES (?, ?, ?, ?)',
-    ),
-    lab: db.prepare('SELECT * FROM labs WHERE id = ?'),
-    insertStudent: db.prepare(
-      'INSERT INTO students (lab_id, student_id, name, email, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
-    ),
-    studentByToken: db.prepare('SELECT * FROM students WHERE lab_id = ? AND token_hash = ?'),
-    students: db.prepare('SELECT * FROM students WHERE lab_id = ? ORDER BY student_id'),
-    attempts: db.prepare(
-      'SELECT COUNT(*) AS n FROM submissions WHERE lab_id = ? AND student_row = ? AND exercise_id = ?',
-    ),
-    insertSubmission: db.prepare(
-      `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late, score,
-        max_score, final_score, verdict, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    submissions: db.prepare('SELECT * FROM submissions WHERE lab_id = ? ORDER BY submitted_at, id'),
-    studentSubmissions: db.prepare(
-      'SELECT * FROM submissions WHERE lab_id = ? AND student_row = ? ORDER BY submitted_at, id',
-    ),
-    submission: db.prepare('SELECT * FROM submissions WHERE lab_id = ? AND id = ?'),
-    override: db.prepare(
-      'UPDATE submissions SET override_score = ?, override_comment = ?, override_at = ? WHERE lab_id = ? AND id = ?',
-    ),
-  };
-
-  const store: LabStore = {
-    createLab(lab, instructorKeyHash) {
-      const { id, createdAt, ...settings } = lab;
-      q.insertLab.run(id, JSON.stringify(settings satisfies LabSettings), instructorKeyHash, createdAt);
-    },
-    getLab(id) {
-      const r = q.lab.get(id) as Row | undefined;
-      if (!r) return null;
-      const settings = JSON.parse(r.settings as string) as LabSettings;
-      return {
-        lab: { id: r.id as string, createdAt: r.created_at as string, ...settings },
-        instructorKeyHash: r.instructor_key_hash as string,
-      };
-    },
-    addStudent(s) {
-      try {
-        const r = q.insertStudent.get(s.labId, s.studentId, s.name, s.email, s.tokenHash, s.joinedAt) as Row;
-        return toStudent(r);
-      } catch (error) {
-        if (/UNIQUE constraint failed: students\.lab_id, students\.student_id/.test((error as Error).message))
-          throw new DuplicateStudentError(s.studentId);
-        throw error;
-      }
-    },
-    studentByToken(labId, tokenHash) {
-      const r = q.studentByToken.get(labId, tokenHash) as Row | undefined;
-      return r ? toStudent(r) : null;
-    },
-    students(labId) {
-      return (q.students.all(labId) as Row[]).map(toStudent);
-    },
-    addSubmission(s, limit) {
-      // The count and the insert in one write transaction: two racing submissions cannot both
-      // take the last attempt.
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const n = Number((q.attempts.get(s.labId, s.studentRow, s.exerciseId) as Row).n);
-        if (limit !== null && n >= limit) {
-          db.exec('ROLLBACK');
-          return false;
-        }
-        q.insertSubmission.run(
-          s.id,
-          s.labId,
-          s.studentRow,
-          s.exerciseId,
-          JSON.stringify(s.files),
-          s.submittedAt,
-          s.late ? 1 : 0,
-          s.score,
-          s.maxScore,
-          s.finalScore,
-          s.verdict,
-          s.status,
-          JSON.stringify(s.result),
-        );
-        db.exec('COMMIT');
-        return true;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
-    },
-    attempts(labId, studentRow, exerciseId) {
-      return Number((q.attempts.get(labId, studentRow, exerciseId) as Row).n);
-    },
-    submissions(labId, studentRow) {
-      const rows =
-        studentRow === undefined ? q.submissions.all(labId) : q.studentSubmissions.all(labId, studentRow);
-      return (rows as Row[]).map(toSubmission);
-    },
-    submission(labId, id) {
-      const r = q.submission.get(labId, id) as Row | undefined;
-      return r ? toSubmission(r) : null;
-    },
-    setOverride(labId, id, o) {
-      const result = q.override.run(o?.score ?? null, o?.comment ?? null, o?.at ?? null, labId, id);
-      return Number(result.changes) === 1;
-    },
-    version: () => version,
-    close: () => db.close(),
-  };
-  return store;
+  setOverride(labId: string, id: string, override: ScoreOverride | null): Promise<boolean>;
+  /** Brings the schema up to date if it is not yet, and returns its version. */
+  version(): Promise<number>;
+  close(): Promise<void>;
 }

@@ -45,6 +45,8 @@ const errors = {
   403: ErrorBody,
   404: ErrorBody,
   409: ErrorBody,
+  /** The lab database cannot be reached right now (code database_unavailable). */
+  503: ErrorBody,
 };
 /** Routes with a request limit answer 429 with Retry-After when it is reached. */
 const limitedErrors = { ...errors, 429: RetryLater };
@@ -75,16 +77,16 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   type LabRequest = FastifyRequest<{ Params: { labId: string } }>;
   /** Callers verified by the rate limit's key, so the handler does not look them up again. */
   const verified = new WeakMap<FastifyRequest, LabCaller>();
-  const caller = (request: LabRequest): LabCaller =>
+  const caller = async (request: LabRequest): Promise<LabCaller> =>
     verified.get(request) ?? labs.authenticate(request.params.labId, bearer(request.headers.authorization));
   /**
    * The rate-limit key of an authenticated route: the verified student or instructor, else the
    * address (a wrong or missing secret is then refused by the handler with 401 or 404).
    */
-  const identity = (request: FastifyRequest): string => {
+  const identity = async (request: FastifyRequest): Promise<string> => {
     const labRequest = request as LabRequest;
     try {
-      const who = labs.authenticate(labRequest.params.labId, bearer(request.headers.authorization));
+      const who = await labs.authenticate(labRequest.params.labId, bearer(request.headers.authorization));
       verified.set(request, who);
       return callerKey(who, request.ip);
     } catch (error) {
@@ -97,7 +99,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
   /** Takes a join from the lab's bucket; only labs that exist get one, so the map stays small. */
   const joinAllowance = async (request: LabRequest): Promise<void> => {
     const { labId } = request.params;
-    labs.view(labId, 'en'); // throws 404 for an unknown lab
+    await labs.view(labId, 'en'); // throws 404 for an unknown lab
     const taken = joins.take(labId, Date.now());
     if (!taken.ok)
       throw new RequestError(
@@ -177,7 +179,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     },
     async (request, reply) => {
       reply.headers(noStore);
-      return labs.standing(caller(request), request.query.locale ?? 'en');
+      return labs.standing(await caller(request), request.query.locale ?? 'en');
     },
   );
 
@@ -196,7 +198,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
       },
     },
     async (request, reply) => {
-      const who = caller(request);
+      const who = await caller(request);
       const controller = new AbortController();
       reply.raw.on('close', () => {
         if (!reply.raw.writableFinished) controller.abort();
@@ -225,7 +227,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     },
     async (request, reply) => {
       reply.headers(noStore);
-      return labs.submission(caller(request), request.params.submissionId);
+      return labs.submission(await caller(request), request.params.submissionId);
     },
   );
 
@@ -246,7 +248,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     async (request, reply) => {
       reply.headers(noStore);
       return labs.override(
-        caller(request),
+        await caller(request),
         request.params.submissionId,
         request.body.score,
         request.body.comment,
@@ -269,7 +271,7 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     },
     async (request, reply) => {
       reply.headers(noStore);
-      return labs.gradebook(caller(request), request.query.locale ?? 'en');
+      return labs.gradebook(await caller(request), request.query.locale ?? 'en');
     },
   );
 
@@ -287,8 +289,8 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
       },
     },
     async (request, reply) => {
-      const csv = labs.csv(caller(request));
-      const lab = labs.view(request.params.labId, 'en');
+      const csv = await labs.csv(await caller(request));
+      const lab = await labs.view(request.params.labId, 'en');
       const name = lab.title.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'lab';
       reply
         .headers(noStore)

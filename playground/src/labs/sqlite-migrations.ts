@@ -1,8 +1,9 @@
 /**
- * The lab database's schema, as numbered migrations. PRAGMA user_version records how many have
- * run; each runs once, inside a transaction, in order. Never edit a shipped migration: add one.
+ * The SQLite lab database's schema, as numbered migrations (PostgreSQL has its own set in
+ * postgres-migrations.ts). PRAGMA user_version records how many have run; each runs once, inside
+ * a transaction, in order. Never edit a shipped migration: add one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const SQLITE_MIGRATIONS: readonly string[] = [
   // 1: labs, students, submissions.
   `
   CREATE TABLE labs (

@@ -1,0 +1,210 @@
+/**
+ * The embedded lab store: one SQLite file through node:sqlite, for a server on one machine (the
+ * default; see store.ts for why SQLite and not an embedded PostgreSQL). WAL mode with
+ * synchronous=FULL: a commit is on disk before the call returns, so an acknowledged submission
+ * survives a SIGKILL or a power cut. node:sqlite is synchronous; the methods return promises only
+ * to share the LabStore interface with the network database.
+ */
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { DuplicateStudentError, type LabStore } from './store.ts';
+import type { LabSettings, Student, Submission } from './types.ts';
+
+type Row = Record<string, SQLInputValue>;
+
+function toSubmission(r: Row): Submission {
+  return {
+    id: r.id as string,
+    labId: r.lab_id as string,
+    studentRow: Number(r.student_row),
+    exerciseId: r.exercise_id as string,
+    files: JSON.parse(r.files as string) as Submission['files'],
+    submittedAt: r.submitted_at as string,
+    late: Number(r.late) === 1,
+    score: Number(r.score),
+    maxScore: Number(r.max_score),
+    finalScore: Number(r.final_score),
+    verdict: r.verdict as Submission['verdict'],
+    status: r.status as Submission['status'],
+    result: JSON.parse(r.result as string) as Submission['result'],
+    override:
+      r.override_score === null || r.override_score === undefined
+        ? null
+        : {
+            score: Number(r.override_score),
+            comment: (r.override_comment as string | null) ?? '',
+            at: r.override_at as string,
+          },
+  };
+}
+
+function toStudent(r: Row): Student {
+  return {
+    row: Number(r.row),
+    labId: r.lab_id as string,
+    studentId: r.student_id as string,
+    name: r.name as string,
+    email: (r.email as string | null) ?? null,
+    joinedAt: r.joined_at as string,
+  };
+}
+
+const userVersion = (db: DatabaseSync): number =>
+  Number((db.prepare('PRAGMA user_version').get() as Row).user_version);
+
+/** Brings the database to the latest schema; returns the version it is at. */
+function migrate(db: DatabaseSync): number {
+  for (;;) {
+    // The version is read inside the write transaction: a second process opening the same file
+    // at the same moment waits here and then sees the migration the first one applied.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const current = userVersion(db);
+      if (current > SQLITE_MIGRATIONS.length)
+        throw new Error(
+          `The lab database has schema version ${current}, newer than this server knows (${SQLITE_MIGRATIONS.length}).`,
+        );
+      if (current === SQLITE_MIGRATIONS.length) {
+        db.exec('COMMIT');
+        return current;
+      }
+      db.exec(SQLITE_MIGRATIONS[current]!);
+      db.exec(`PRAGMA user_version = ${current + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Opens (creating if needed) the lab database at `file`; throws if its schema is newer than this server's. */
+export function createSqliteLabStore(file: string): LabStore {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL');
+  // FULL: a commit is on disk before the insert returns, so an acknowledged submission survives.
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('PRAGMA busy_timeout = 5000');
+  let version: number;
+  try {
+    version = migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const q = {
+    insertLab: db.prepare(
+      'INSERT INTO labs (id, settings, instructor_key_hash, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    lab: db.prepare('SELECT * FROM labs WHERE id = ?'),
+    insertStudent: db.prepare(
+      'INSERT INTO students (lab_id, student_id, name, email, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
+    ),
+    studentByToken: db.prepare('SELECT * FROM students WHERE lab_id = ? AND token_hash = ?'),
+    students: db.prepare('SELECT * FROM students WHERE lab_id = ? ORDER BY student_id'),
+    attempts: db.prepare(
+      'SELECT COUNT(*) AS n FROM submissions WHERE lab_id = ? AND student_row = ? AND exercise_id = ?',
+    ),
+    insertSubmission: db.prepare(
+      `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late, score,
+        max_score, final_score, verdict, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    submissions: db.prepare('SELECT * FROM submissions WHERE lab_id = ? ORDER BY submitted_at, id'),
+    studentSubmissions: db.prepare(
+      'SELECT * FROM submissions WHERE lab_id = ? AND student_row = ? ORDER BY submitted_at, id',
+    ),
+    submission: db.prepare('SELECT * FROM submissions WHERE lab_id = ? AND id = ?'),
+    override: db.prepare(
+      'UPDATE submissions SET override_score = ?, override_comment = ?, override_at = ? WHERE lab_id = ? AND id = ?',
+    ),
+  };
+
+  const store: LabStore = {
+    async createLab(lab, instructorKeyHash) {
+      const { id, createdAt, ...settings } = lab;
+      q.insertLab.run(id, JSON.stringify(settings satisfies LabSettings), instructorKeyHash, createdAt);
+    },
+    async getLab(id) {
+      const r = q.lab.get(id) as Row | undefined;
+      if (!r) return null;
+      const settings = JSON.parse(r.settings as string) as LabSettings;
+      return {
+        lab: { id: r.id as string, createdAt: r.created_at as string, ...settings },
+        instructorKeyHash: r.instructor_key_hash as string,
+      };
+    },
+    async addStudent(s) {
+      try {
+        const r = q.insertStudent.get(s.labId, s.studentId, s.name, s.email, s.tokenHash, s.joinedAt) as Row;
+        return toStudent(r);
+      } catch (error) {
+        if (/UNIQUE constraint failed: students\.lab_id, students\.student_id/.test((error as Error).message))
+          throw new DuplicateStudentError(s.studentId);
+        throw error;
+      }
+    },
+    async studentByToken(labId, tokenHash) {
+      const r = q.studentByToken.get(labId, tokenHash) as Row | undefined;
+      return r ? toStudent(r) : null;
+    },
+    async students(labId) {
+      return (q.students.all(labId) as Row[]).map(toStudent);
+    },
+    async addSubmission(s, limit) {
+      // The count and the insert in one write transaction (BEGIN IMMEDIATE takes the file's write
+      // lock first): two racing submissions, even from two processes, cannot both take the last attempt.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const n = Number((q.attempts.get(s.labId, s.studentRow, s.exerciseId) as Row).n);
+        if (limit !== null && n >= limit) {
+          db.exec('ROLLBACK');
+          return false;
+        }
+        q.insertSubmission.run(
+          s.id,
+          s.labId,
+          s.studentRow,
+          s.exerciseId,
+          JSON.stringify(s.files),
+          s.submittedAt,
+          s.late ? 1 : 0,
+          s.score,
+          s.maxScore,
+          s.finalScore,
+          s.verdict,
+          s.status,
+          JSON.stringify(s.result),
+        );
+        db.exec('COMMIT');
+        return true;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    async attempts(labId, studentRow, exerciseId) {
+      return Number((q.attempts.get(labId, studentRow, exerciseId) as Row).n);
+    },
+    async submissions(labId, studentRow) {
+      const rows =
+        studentRow === undefined ? q.submissions.all(labId) : q.studentSubmissions.all(labId, studentRow);
+      return (rows as Row[]).map(toSubmission);
+    },
+    async submission(labId, id) {
+      const r = q.submission.get(labId, id) as Row | undefined;
+      return r ? toSubmission(r) : null;
+    },
+    async setOverride(labId, id, o) {
+      const result = q.override.run(o?.score ?? null, o?.comment ?? null, o?.at ?? null, labId, id);
+      return Number(result.changes) === 1;
+    },
+    version: async () => version,
+    close: async () => db.close(),
+  };
+  return store;
+}

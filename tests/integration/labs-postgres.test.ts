@@ -1,0 +1,212 @@
+/**
+ * The real server (its own process) with LOCKSTEP_DATABASE_URL pointing at a real PostgreSQL that
+ * the harness starts: the lab flow end to end (create, join, submit → graded in the sandbox,
+ * gradebook and CSV) with the rows in PostgreSQL and no SQLite file made; and a database that is
+ * away when the server starts: lab routes answer 503 database_unavailable while the site, health
+ * and the runner work, and the server recovers by itself when the database comes back and after
+ * the database restarts under it.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
+import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
+import type { CreatedLab, Gradebook, SubmissionDetail } from '../../playground/src/contract/labs.ts';
+import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
+import { startPostgres, type PostgresServer } from './postgres-server.ts';
+
+const EXERCISE = 'lost-update-counter';
+const exercise = exerciseCatalog(loadExercises()).get(EXERCISE)!;
+const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-pg-'));
+const site = makeSiteDir('<!doctype html><title>Lockstep site</title>');
+let database: PostgresServer;
+let server: ServerProcess | null = null;
+
+beforeAll(async () => {
+  database = await startPostgres();
+});
+afterEach(async () => {
+  if (server) await stopServer(server, 'SIGKILL');
+  server = null;
+});
+afterAll(async () => {
+  await database?.remove();
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(site, { recursive: true, force: true });
+});
+
+/** The server on PostgreSQL at `url`; the SQLite path is set so a test can see it is not used. */
+async function startServer(url: string): Promise<string> {
+  const started = await startServerProcess({
+    LOCKSTEP_SITE_DIR: site,
+    LOCKSTEP_DATA_DIR: resolve('.data/it'),
+    LOCKSTEP_LABS_DB: join(tmp, 'unused.sqlite'),
+    LOCKSTEP_DATABASE_URL: url,
+    LOCKSTEP_NO_WARMUP: '1',
+  });
+  server = started.server;
+  return started.base;
+}
+
+interface Res {
+  status: number;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+async function http(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  secret?: string,
+): Promise<Res> {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    /* HTML or CSV */
+  }
+  return { status: res.status, body: parsed, text };
+}
+
+const settings = () => ({
+  title: 'Week 1, locks',
+  exercises: [EXERCISE],
+  opensAt: new Date(Date.now() - 3600_000).toISOString(),
+  dueAt: new Date(Date.now() + 3600_000).toISOString(),
+  latePolicy: 'accept',
+  latePenaltyPercent: 0,
+  hints: true,
+  solutions: false,
+  attemptLimit: 3,
+});
+
+async function count(url: string, table: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('labs on PostgreSQL, through the real server', () => {
+  it('creates a lab, takes students, grades submissions in the sandbox and shows the gradebook', async () => {
+    const url = await database.createDatabase('labs_flow');
+    const base = await startServer(url);
+
+    const created = await http(base, 'POST', '/api/labs', settings());
+    expect(created.status, created.text).toBe(201);
+    const { lab, instructorKey } = created.body as unknown as CreatedLab;
+    const ada = await http(base, 'POST', `/api/labs/${lab.id}/students`, { name: 'Ada', studentId: 's-001' });
+    const bob = await http(base, 'POST', `/api/labs/${lab.id}/students`, { name: 'Bob', studentId: 's-002' });
+    expect([ada.status, bob.status]).toEqual([201, 201]);
+    const again = await http(base, 'POST', `/api/labs/${lab.id}/students`, {
+      name: 'Eve',
+      studentId: 's-001',
+    });
+    expect(again).toMatchObject({ status: 409, body: { error: 'already_joined' } });
+    const token = ada.body.token as string;
+
+    const wrong = await http(
+      base,
+      'POST',
+      `/api/labs/${lab.id}/submissions`,
+      { exerciseId: EXERCISE, files: editableStarter(exercise) },
+      token,
+    );
+    expect(wrong.status, wrong.text.slice(0, 300)).toBe(201);
+    expect(wrong.body).toMatchObject({ verdict: 'fail', status: 'race' });
+    const right = await http(
+      base,
+      'POST',
+      `/api/labs/${lab.id}/submissions`,
+      { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+      token,
+    );
+    expect(right.status, right.text.slice(0, 300)).toBe(201);
+    const r = right.body as unknown as SubmissionDetail;
+    expect(r.verdict).toBe('pass');
+    expect(r.countedScore).toBe(r.maxScore);
+
+    const book = await http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey);
+    expect(book.status).toBe(200);
+    const g = book.body as unknown as Gradebook;
+    expect(g.rows.map((row) => row.student.studentId)).toEqual(['s-001', 's-002']);
+    expect(g.rows[0]!.cells[0]).toMatchObject({ attempts: 2, score: r.maxScore, bestSubmissionId: r.id });
+    expect(g.rows[1]!.cells[0]).toMatchObject({ attempts: 0 });
+    expect(g.submissions.map((s) => s.id)).toEqual([wrong.body.id, r.id]);
+    const mine = await http(base, 'GET', `/api/labs/${lab.id}/submissions/${r.id}`, undefined, token);
+    expect((mine.body as unknown as SubmissionDetail).files).toEqual(solutionFiles(exercise));
+    const csv = await http(base, 'GET', `/api/labs/${lab.id}/gradebook.csv`, undefined, instructorKey);
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + 2);
+
+    // The rows are in PostgreSQL, and the embedded store was never opened.
+    expect(await count(url, 'students')).toBe(2);
+    expect(await count(url, 'submissions')).toBe(2);
+    expect(existsSync(join(tmp, 'unused.sqlite'))).toBe(false);
+  }, 180_000);
+
+  it('answers lab routes with 503 while the database is away, serves the rest, and recovers', async () => {
+    const url = await database.createDatabase('labs_outage');
+    await database.stop();
+    const base = await startServer(url);
+
+    // Every kind of lab route, reading and writing: 503 with the reason code, never a 500.
+    for (const [method, path, body] of [
+      ['POST', '/api/labs', settings()],
+      ['GET', '/api/labs/lab0000001', undefined],
+      ['POST', '/api/labs/lab0000001/students', { name: 'Ada', studentId: 's-001' }],
+      ['GET', '/api/labs/lab0000001/gradebook', undefined],
+    ] as const) {
+      const res = await http(base, method, path, body, body === undefined ? 'lsk_x' : undefined);
+      expect(res.status, `${method} ${path}: ${res.text}`).toBe(503);
+      expect(res.body.error).toBe('database_unavailable');
+      expect(res.body.message).toMatch(/lab database cannot be reached/);
+    }
+    // The rest of the site works: the page, health, and the runner's own API.
+    const page = await http(base, 'GET', '/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Lockstep site');
+    expect((await http(base, 'GET', '/api/health')).status).toBe(200);
+    expect((await http(base, 'GET', '/api/openapi.json')).status).toBe(200);
+    expect(server!.exitCode).toBeNull();
+
+    // The database comes back: the next request migrates it and works, no server restart.
+    await database.start();
+    const created = await http(base, 'POST', '/api/labs', settings());
+    expect(created.status, created.text).toBe(201);
+    const { lab, instructorKey } = created.body as unknown as CreatedLab;
+    const joined = await http(base, 'POST', `/api/labs/${lab.id}/students`, {
+      name: 'Ada',
+      studentId: 's-001',
+    });
+    expect(joined.status).toBe(201);
+
+    // The database restarts under the running server: its pooled connections die with it. A
+    // request meeting a dead connection may get 503, never a 500, and the pool heals itself.
+    await database.restart();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3 && statuses.at(-1) !== 200; i++)
+      statuses.push(
+        (await http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey)).status,
+      );
+    expect(statuses.at(-1), `statuses after the restart: ${statuses.join(', ')}`).toBe(200);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    const book = await http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey);
+    expect((book.body as unknown as Gradebook).rows.map((row) => row.student.studentId)).toEqual(['s-001']);
+  }, 180_000);
+});
