@@ -31,17 +31,11 @@ describe('visualizer UI strings', () => {
 /** Narration keys written literally in the models' sources, plus the few built from a template string. */
 function modelKeys(): string[] {
   const dir = join(import.meta.dirname, 'models');
-  const found = new Set([
-    'hb.read',
-    'hb.write',
-    'rw.woken.readerSem',
-    'rw.woken.writerSem',
-    'sched.exit',
-    'sched.exit.main',
-  ]);
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
+  const found = new Set(['hb.read', 'hb.write', 'rw.woken.readerSem', 'rw.woken.writerSem']);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  for (const f of files.filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
     const src = readFileSync(join(dir, f), 'utf8');
-    for (const m of src.matchAll(/(?:tell|say)\(\s*'([\w.]+)'/g)) found.add(m[1]!);
+    for (const m of src.matchAll(/(?:tell|say)\(\s*(?:st,\s*)?'([\w.]+)'/g)) found.add(m[1]!);
     for (const m of src.matchAll(/die\([^;]*?,\s*'([\w.]+)'\)/g)) found.add(m[1]!);
   }
   return [...found].sort();

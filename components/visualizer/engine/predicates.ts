@@ -2,11 +2,11 @@
  * Named conditions on a model state, shared by scenario end checks and level win checks, so a
  * scenario file says `{"kind": "deadlock"}` instead of carrying code.
  */
-import { lostUpdate, type CounterState } from '../models/counter.ts';
-import type { FalseSharingState } from '../models/false-sharing.ts';
-import { hasDataRace, type HappensBeforeState } from '../models/happens-before.ts';
-import { mutexStarving, type MutexState } from '../models/mutex.ts';
-import type { LegacySyncMapState } from '../models/syncmap-legacy.ts';
+import { lostUpdate, type CounterState } from '../models/counter/counter.ts';
+import type { FalseSharingState } from '../models/false-sharing/false-sharing.ts';
+import { hasDataRace, type HappensBeforeState } from '../models/happens-before/happens-before.ts';
+import { mutexStarving, type MutexState } from '../models/mutex/mutex.ts';
+import type { LegacySyncMapState } from '../models/syncmap-legacy/syncmap-legacy.ts';
 import { driverOf } from './setup.ts';
 import type { Predicate, ScenarioModel } from './types.ts';
 

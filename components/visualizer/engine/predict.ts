@@ -2,10 +2,10 @@
  * "Predict the state" levels: which number the learner must produce, read from the model state
  * after the level's script, and how a learner's bit or reader inputs turn into that number.
  */
-import type { CounterState } from '../models/counter.ts';
-import type { MutexState } from '../models/mutex.ts';
-import { rwmutexMaxReaders, type RWMutexState } from '../models/rwmutex.ts';
-import type { WaitGroupState } from '../models/waitgroup.ts';
+import type { CounterState } from '../models/counter/counter.ts';
+import type { MutexState } from '../models/mutex/mutex.ts';
+import { rwmutexMaxReaders, type RWMutexState } from '../models/rwmutex/rwmutex.ts';
+import type { WaitGroupState } from '../models/waitgroup/waitgroup.ts';
 import type { PredictField, Scenario } from './types.ts';
 
 /** The true value of the level's field in `state`. */

@@ -4,7 +4,7 @@
  * replaying one move fewer, and a shared URL is just the list of moves.
  */
 import type { Narration } from '../models/types.ts';
-import { waitingOn, type WaitForState } from '../models/wait-for.ts';
+import { waitingOn, type WaitForState } from '../models/wait-for/wait-for.ts';
 import { driverOf, initialState, isEventDriven } from './setup.ts';
 import type { Move, Scenario } from './types.ts';
 

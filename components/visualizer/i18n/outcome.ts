@@ -2,8 +2,8 @@
  * Sentences for how a run ended: which goroutines wait for which in a deadlock (the wait-for cycle
  * or RWMutex's writer-preference explanation), in the page's language. N.B. BROWSER CODE.
  */
-import { explainRWDeadlock, type RWMutexState } from '../models/rwmutex.ts';
-import { findCycle, type WaitForState } from '../models/wait-for.ts';
+import { explainRWDeadlock, type RWMutexState } from '../models/rwmutex/rwmutex.ts';
+import { findCycle, type WaitForState } from '../models/wait-for/wait-for.ts';
 import { driverOf } from '../engine/setup.ts';
 import type { Scenario } from '../engine/types.ts';
 import { vt, type Locale } from '../strings.ts';

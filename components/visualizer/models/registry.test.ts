@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { newCounterState } from './counter.ts';
-import { newMutexState } from './mutex.ts';
+import { newCounterState } from './counter/counter.ts';
+import { newMutexState } from './mutex/mutex.ts';
 import { models, replay } from './registry.ts';
-import { newWaitForState } from './wait-for.ts';
+import { newWaitForState } from './wait-for/wait-for.ts';
 
 describe('model registry', () => {
   test('every model declares Go versions, sources and simplifications', () => {

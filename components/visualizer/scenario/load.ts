@@ -11,7 +11,7 @@ import type { TSchema } from 'typebox';
 import { applyMove, startRun } from '../engine/run.ts';
 import { isEventDriven } from '../engine/setup.ts';
 import type { Scenario } from '../engine/types.ts';
-import { MODEL_SCHEMAS } from './model-schemas.ts';
+import { modelOf } from '../models/registry.ts';
 import { ScenarioFile, type Text } from './schema.ts';
 
 /** A validated scenario and where it came from. */
@@ -33,7 +33,7 @@ export function validateScenario(file: string, raw: unknown, expectedId?: string
     throw new Error(`${file}: ${field} ${message}`);
   };
   if (expectedId && d.id !== expectedId) fail('/id', `must match the file name (${expectedId})`);
-  const spec = MODEL_SCHEMAS[d.model];
+  const spec = modelOf(d.model).schema;
   check(file, spec.initial, d.initial, '/initial');
   const ids = d.goroutines.map((g) => g.id);
   if (new Set(ids).size !== ids.length) fail('/goroutines', 'has duplicate ids');

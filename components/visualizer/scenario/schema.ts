@@ -5,6 +5,7 @@
  * levels, the goal, the win predicate and hints. N.B. Node-only (TypeBox); the browser imports types.
  */
 import { Type, type Static } from 'typebox';
+import { SCENARIO_MODELS } from '../models/registry.ts';
 
 const Text = Type.Object(
   { en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) },
@@ -13,20 +14,7 @@ const Text = Type.Object(
 /** A string in both locales. */
 export type Text = Static<typeof Text>;
 
-/** Models a scenario may use (the scheduler and the trie are driven from other lessons). */
-export const SCENARIO_MODELS = [
-  'mutex',
-  'rwmutex',
-  'counter',
-  'map-check',
-  'waitgroup',
-  'wait-for',
-  'happens-before',
-  'false-sharing',
-  'syncmap-legacy',
-] as const;
-/** A model id a scenario may use. */
-export type ScenarioModel = (typeof SCENARIO_MODELS)[number];
+export type { ScenarioModel } from '../models/registry.ts';
 
 /** One move: a goroutine id steps (its next micro-step or program event), or the clock advances. */
 export const Move = Type.Union([

@@ -1,0 +1,44 @@
+/** counter++ (racy, with a mutex, or atomic) as the visualizer uses it. */
+import { lanePos, never, noFailure, type ModelDef } from '../define.ts';
+import {
+  counterEnabledEvents,
+  counterInfo,
+  newCounterState,
+  stepCounter,
+  type CounterEvent,
+  type CounterState,
+  type CounterVariant,
+} from './counter.ts';
+import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { counterSchema } from './schema.ts';
+import { counterView } from './view.ts';
+
+export const counterModel: ModelDef<CounterState, CounterEvent> = {
+  info: counterInfo,
+  step: stepCounter,
+  enabledEvents: counterEnabledEvents,
+  isDeadlocked: never,
+  failure: noFailure,
+  drive: 'stepped',
+  schema: counterSchema,
+  init: (s) =>
+    newCounterState(
+      s.initial.variant as CounterVariant,
+      s.goroutines.length,
+      (s.initial.iterations as number | undefined) ?? 1,
+    ),
+  view: counterView,
+  cursor: (c, lane) => {
+    const g = c.goroutines.find((x) => x.id === lane.id);
+    if (!g) return null;
+    const blocked = g.pc === 'blocked';
+    return lanePos(null, g.pc, {
+      status: blocked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
+      reason: blocked ? 'sync.Mutex.Lock' : null,
+      holds: c.mutex.holder === g.id ? ['mu'] : [],
+      register: g.reg,
+    });
+  },
+  narrationZh: NARRATION_ZH,
+  labelsZh: LABELS_ZH,
+};

@@ -1,0 +1,28 @@
+/**
+ * 简体中文 narration of the counter model, keyed like its narration. Go's own messages (fatal error: …,
+ * wait reasons) stay as Go prints them.
+ */
+import { s, type Template } from '../../i18n/format.ts';
+
+/** Templates by narration key. */
+export const NARRATION_ZH: Record<string, Template> = {
+  'counter.lock.blocked': (p) => `${s(p.g)} 阻塞在 mu.Lock()：${s(p.holder)} 持有它。`,
+  'counter.lock': (p) => `${s(p.g)} 锁住 mu。`,
+  'counter.load': (p) => `${s(p.g)} 把 counter = ${s(p.value)} 载入自己的寄存器。`,
+  'counter.add': (p) => `${s(p.g)} 在寄存器中加 1：${s(p.value)}。`,
+  'counter.store.lost': (p) =>
+    `${s(p.g)} 写回 ${s(p.value)}，覆盖了另一个 goroutine 的自增：一次更新丢失了。`,
+  'counter.store': (p) => `${s(p.g)} 写回 counter = ${s(p.value)}。`,
+  'counter.unlock': (p) => `${s(p.g)} 解锁 mu${p.woken ? `；${s(p.woken)} 可以再试` : ''}。`,
+  'counter.atomic': (p) => `${s(p.g)} 执行 atomic.AddInt64(&counter, 1)：一步得到 counter = ${s(p.value)}。`,
+};
+
+/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
+export const LABELS_ZH: Record<string, string> = {
+  'counter.label.lock': 'mu.Lock()',
+  'counter.label.load': '载入（load）',
+  'counter.label.add': '加一（add）',
+  'counter.label.store': '写回（store）',
+  'counter.label.unlock': 'mu.Unlock()',
+  'counter.label.atomicAdd': 'atomic.AddInt64',
+};

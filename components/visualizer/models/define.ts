@@ -1,0 +1,95 @@
+/**
+ * What a model folder hands the registry: the pure driver (step, enabled events, deadlock, failure),
+ * how a scenario builds its first state and is validated, its state panel and its 简体中文 narration.
+ * Adding a model = adding a folder whose index.ts exports one ModelDef, plus one line in registry.ts.
+ */
+import type { TSchema } from 'typebox';
+import type { Lane, Scenario } from '../engine/types.ts';
+import type { Template } from '../i18n/format.ts';
+import type { RenderCtx } from '../render/context.ts';
+import type { Locale } from '../strings.ts';
+import type { EnabledEvent, Failure, ModelInfo, StepResult } from './types.ts';
+
+/** The uniform interface every model offers, so the engine can treat every model the same way. */
+export interface ModelDriver<S, E> {
+  info: ModelInfo;
+  step: (state: S, event: E) => StepResult<S>;
+  /** Goroutine steps that can run now; empty for models driven by free-form events. */
+  enabledEvents: (state: S) => EnabledEvent<E>[];
+  isDeadlocked: (state: S) => boolean;
+  failure: (state: S) => Failure | null;
+}
+
+/** A model as the visualizer uses it. */
+export interface ModelDef<S, E> extends ModelDriver<S, E> {
+  /**
+   * `stepped`: the model steps its own goroutines (`{type:'step', g}`); `events`: each lane carries
+   * events applied in program order (wait-for, happens-before, false sharing, legacy sync.Map).
+   */
+  drive: 'stepped' | 'events';
+  /** The scenario's `initial` options and the element type of a lane's `program` (checked at build time). */
+  schema: { initial: TSchema; op: TSchema | null };
+  /** The state before any move, from the lanes' programs and `initial`. */
+  init: (scenario: Scenario) => S;
+  /** The state panel after the current step. N.B. runs in the browser only. */
+  view: (ctx: RenderCtx, state: S) => HTMLElement[];
+  /** 简体中文 narration templates by narration key (English is the model's own text). */
+  narrationZh: Record<string, Template>;
+  /** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
+  labelsZh?: Record<string, string>;
+  /** An event of an event-driven model written as the Go call it stands for. */
+  eventText?: (locale: Locale, event: E) => string;
+  /**
+   * Where a stepped model's goroutine is (op index, pc, blocked or not, what it holds); null when the
+   * model does not know the lane. Event-driven models without it: the lane's next event.
+   */
+  cursor?: (state: S, lane: Lane, eventsDone: number) => LanePos | null;
+  /** The goroutine's current operation named in 简体中文, put before a step label (the map's 写/读). */
+  opZh?: (state: S, g: string) => string;
+}
+
+/**
+ * A lane's status: `ready` can step, `blocked` waits (reason as in goroutine dumps), `done` finished,
+ * `failed` crashed the program, `stopped` was still running when another goroutine crashed it.
+ */
+export type LaneStatus = 'ready' | 'blocked' | 'done' | 'failed' | 'stopped';
+
+/** Where a goroutine is in its program, as a model reports it (the engine maps it to a code line). */
+export interface LanePos {
+  ip: number | null;
+  pc: string;
+  status: LaneStatus;
+  reason: string | null;
+  holds: string[];
+  /** A private value, e.g. the register in the counter++ model. */
+  register: number | null;
+}
+
+/** A LanePos: `done` when pc is, else ready, unless `extra` says otherwise. */
+export function lanePos(ip: number | null, pc: string, extra: Partial<LanePos> = {}): LanePos {
+  return {
+    ip,
+    pc,
+    status: pc === 'done' ? 'done' : 'ready',
+    reason: null,
+    holds: [],
+    register: null,
+    ...extra,
+  };
+}
+
+/** An event-driven lane after `n` of its events: on the next one, or done after the last. */
+export function eventLanePos(lane: Lane, n: number, extra: Partial<LanePos> = {}): LanePos {
+  const total = lane.program?.length ?? 0;
+  return lanePos(n >= total ? null : n, n >= total ? 'done' : 'start', extra);
+}
+
+/** Every lane's program, by goroutine id (the schema already checked the element type). */
+export function programs<T>(s: Scenario): Record<string, T[]> {
+  return Object.fromEntries(s.goroutines.map((g) => [g.id, (g.program ?? []) as T[]]));
+}
+
+export const none = (): never[] => [];
+export const never = (): boolean => false;
+export const noFailure = (): null => null;
+export const failureOf = (s: { failure: Failure | null }): Failure | null => s.failure;

@@ -1,0 +1,40 @@
+/** The built-in map's concurrent-use check (runtime/map.go `writing` flag) as the visualizer uses it. */
+import { failureOf, lanePos, never, programs, type ModelDef } from '../define.ts';
+import {
+  mapCheckInfo,
+  mapEnabledEvents,
+  newMapState,
+  stepMap,
+  type MapEvent,
+  type MapOp,
+  type MapState,
+} from './map-check.ts';
+import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { mapCheckSchema } from './schema.ts';
+import { mapView } from './view.ts';
+
+const KIND_ZH: Record<string, string> = { write: '写', delete: '删除', read: '读', range: '遍历' };
+
+export const mapCheckModel: ModelDef<MapState, MapEvent> = {
+  info: mapCheckInfo,
+  step: stepMap,
+  enabledEvents: mapEnabledEvents,
+  isDeadlocked: never,
+  failure: failureOf,
+  drive: 'stepped',
+  schema: mapCheckSchema,
+  init: (s) =>
+    newMapState(programs<MapOp>(s), (s.initial.entries as Record<string, string> | undefined) ?? {}),
+  view: mapView,
+  cursor: (m, lane) => {
+    const g = m.goroutines.find((x) => x.id === lane.id);
+    return g ? lanePos(g.ip, g.pc) : null;
+  },
+  narrationZh: NARRATION_ZH,
+  labelsZh: LABELS_ZH,
+  opZh: (state, g) => {
+    const mg = state.goroutines.find((x) => x.id === g);
+    const kind = mg?.program[mg.ip]?.kind ?? '';
+    return KIND_ZH[kind] ?? kind;
+  },
+};

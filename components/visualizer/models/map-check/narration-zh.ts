@@ -1,0 +1,29 @@
+/**
+ * 简体中文 narration of the map-check model, keyed like its narration. Go's own messages (fatal error: …,
+ * wait reasons) stay as Go prints them.
+ */
+import { s, type Template } from '../../i18n/format.ts';
+
+/** Templates by narration key. */
+export const NARRATION_ZH: Record<string, Template> = {
+  'map.fatal': (p) => `${s(p.g)} 看到 writing = ${s(p.writing)}：fatal error: ${s(p.message)}`,
+  'map.write.check': (p) => `${s(p.g)} 开始写键 "${s(p.key)}"：writing 为 0，没有看到其他写者。`,
+  'map.write.toggle': (p) => `${s(p.g)} 计算键的哈希并翻转 writing：现在为 ${s(p.writing)}。`,
+  'map.write.insert': (p) => `${s(p.g)} 更新键 "${s(p.key)}" 所在的槽位。`,
+  'map.write.done': (p) => `${s(p.g)} 写完，并把 writing 翻回 ${s(p.writing)}。`,
+  'map.read.check': (p) => `${s(p.g)} 开始读 m["${s(p.key)}"]：writing 为 0。`,
+  'map.read.done': (p) => `${s(p.g)} 读到 m["${s(p.key)}"] = ${p.value ? `"${s(p.value)}"` : '零值'}。`,
+  'map.range.init': (p) => `${s(p.g)} 开始遍历 ${s(p.count)} 个条目。`,
+  'map.range.next': (p) => `${s(p.g)} 访问键 "${s(p.key)}"。`,
+  'map.range.done': (p) => `${s(p.g)} 遍历结束。`,
+};
+
+/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
+export const LABELS_ZH: Record<string, string> = {
+  'map.label.start': '检查 writing',
+  'map.label.toggle': '翻转 writing',
+  'map.label.insert': '更新槽位',
+  'map.label.finish': '检查并翻回 writing',
+  'map.label.lookup': '查找',
+  'map.label.iterNext': '下一个键',
+};

@@ -1,0 +1,44 @@
+/** sync.Mutex (internal/sync/mutex.go) as the visualizer uses it. */
+import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
+import {
+  mutexEnabledEvents,
+  mutexInfo,
+  mutexIsDeadlocked,
+  newMutexState,
+  stepMutex,
+  type MutexEvent,
+  type MutexOp,
+  type MutexState,
+  type SpinEnv,
+} from './mutex.ts';
+import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { mutexSchema } from './schema.ts';
+import { mutexView } from './view.ts';
+
+export const mutexModel: ModelDef<MutexState, MutexEvent> = {
+  info: mutexInfo,
+  step: stepMutex,
+  enabledEvents: mutexEnabledEvents,
+  isDeadlocked: mutexIsDeadlocked,
+  failure: failureOf,
+  drive: 'stepped',
+  schema: mutexSchema,
+  init: (s) =>
+    newMutexState(programs<MutexOp>(s), {
+      now: s.initial.now as number | undefined,
+      spinEnv: s.initial.spinEnv as Partial<SpinEnv> | undefined,
+    }),
+  view: mutexView,
+  cursor: (m, lane) => {
+    const g = m.goroutines.find((x) => x.id === lane.id);
+    if (!g) return null;
+    const parked = g.pc === 'parked';
+    return lanePos(g.ip, g.pc, {
+      status: parked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
+      reason: parked ? 'sync.Mutex.Lock' : null,
+      holds: m.holder === g.id ? ['mu'] : [],
+    });
+  },
+  narrationZh: NARRATION_ZH,
+  labelsZh: LABELS_ZH,
+};

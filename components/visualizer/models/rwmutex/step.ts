@@ -1,0 +1,75 @@
+// What every sync.RWMutex micro-step handler works on, and the moves they share (finish a call, park,
+// wake, die, acquire), so each handler reads like its lines of sync/rwmutex.go.
+
+import { failure, say, type Effect, type GoroutineId, type Narration, type Param } from '../types.ts';
+import { describeReaderCount, type RWGoroutine, type RWMutexState } from './state.ts';
+
+/** One goroutine's micro-step in progress: the handlers read and update it, stepRWMutex returns it. */
+export interface Step {
+  /** The whole state; handlers replace it (never mutate it). */
+  s: RWMutexState;
+  /** This goroutine's record, replaced as the step goes. */
+  g: RWGoroutine;
+  readonly id: GoroutineId;
+  n: Narration[];
+  fx: Effect[];
+}
+
+export type Handler = (st: Step) => void;
+
+export type Sem = 'w' | 'readerSem' | 'writerSem';
+
+export const reasonFor = {
+  w: 'sync.Mutex.Lock',
+  readerSem: 'sync.RWMutex.RLock',
+  writerSem: 'sync.RWMutex.Lock',
+} as const;
+
+export const rc = (v: number): string => describeReaderCount(v).text;
+
+export function tell(st: Step, key: string, text: string, params: Record<string, Param> = {}): void {
+  st.n.push(say(key, text, params));
+}
+
+/** The call returned: move to the next op of the program. */
+export function finish(st: Step, patch: Partial<RWGoroutine> = {}): void {
+  const ip = st.g.ip + 1;
+  st.g = { ...st.g, ...patch, ip, pc: ip < st.g.program.length ? 'start' : 'done', blockedOn: null };
+}
+
+/** gopark on one of the semaphores (or the writer mutex w). */
+export function park(st: Step, on: Sem): void {
+  st.g = { ...st.g, pc: 'parked', blockedOn: on };
+  st.fx.push({ kind: 'park', goroutine: st.id, reason: reasonFor[on] });
+}
+
+/** goready: another goroutine becomes runnable and will finish its semacquire. */
+export function wake(st: Step, target: GoroutineId, patch: Partial<RWGoroutine>): void {
+  st.s = {
+    ...st.s,
+    goroutines: st.s.goroutines.map((x) => (x.id === target ? { ...x, pc: 'woken', ...patch } : x)),
+  };
+  st.fx.push({ kind: 'ready', goroutine: target, by: st.id, handoff: false });
+}
+
+/** fatal(...): the program dies with Go's message. */
+export function die(st: Step, message: string, key: string): void {
+  const f = failure('fatal', message, st.id);
+  st.s = { ...st.s, failure: f };
+  st.g = { ...st.g, pc: 'done' };
+  st.fx.push({ kind: 'failure', failure: f });
+  tell(st, key, `${st.id}: ${f.printed}`, { g: st.id });
+}
+
+export function readAcquired(st: Step): void {
+  st.fx.push({ kind: 'acquire', goroutine: st.id, sync: 'rw.readerSem' }); // race.Acquire(&rw.readerSem)
+  finish(st, { readHeld: st.g.readHeld + 1 });
+}
+
+export function writeAcquired(st: Step): void {
+  st.fx.push(
+    { kind: 'acquire', goroutine: st.id, sync: 'rw.readerSem' },
+    { kind: 'acquire', goroutine: st.id, sync: 'rw.writerSem' },
+  );
+  finish(st, { writeHeld: true });
+}

@@ -1,0 +1,45 @@
+/** The wait-for graph of lock holders and waiters as the visualizer uses it. */
+import { eventLanePos, lanePos, noFailure, none, type ModelDef } from '../define.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
+import { waitForSchema } from './schema.ts';
+import { waitForView } from './view.ts';
+import {
+  findCycle,
+  heldBy,
+  newWaitForState,
+  stepWaitFor,
+  waitingOn,
+  waitForInfo,
+  type WaitForEvent,
+  type WaitForState,
+} from './wait-for.ts';
+
+export const waitForModel: ModelDef<WaitForState, WaitForEvent> = {
+  info: waitForInfo,
+  step: stepWaitFor,
+  enabledEvents: none,
+  isDeadlocked: (s) => findCycle(s) !== null,
+  failure: noFailure,
+  drive: 'events',
+  schema: waitForSchema,
+  init: (s) => newWaitForState(s.initial.locks as string[]),
+  view: waitForView,
+  cursor: (wf, lane, n) => {
+    const w = waitingOn(wf, lane.id);
+    const holds = heldBy(wf, lane.id);
+    // The lock call already ran (count advanced); while it waits, keep the marker on that call.
+    if (w)
+      return lanePos(n - 1, 'start', {
+        status: 'blocked',
+        reason: w.mode === 'read' ? 'sync.RWMutex.RLock' : 'sync.Mutex.Lock',
+        holds,
+      });
+    return eventLanePos(lane, n, { holds });
+  },
+  narrationZh: NARRATION_ZH,
+  eventText: (_locale, e) => {
+    const read = e.mode === 'read';
+    const verb = e.type === 'lock' ? (read ? 'RLock' : 'Lock') : read ? 'RUnlock' : 'Unlock';
+    return `${e.lock}.${verb}()`;
+  },
+};

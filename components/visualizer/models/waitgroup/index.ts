@@ -1,0 +1,35 @@
+/** sync.WaitGroup (sync/waitgroup.go) as the visualizer uses it. */
+import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
+import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { waitGroupSchema } from './schema.ts';
+import { waitGroupView } from './view.ts';
+import {
+  newWaitGroupState,
+  stepWaitGroup,
+  waitGroupEnabledEvents,
+  waitGroupInfo,
+  waitGroupIsDeadlocked,
+  type WaitGroupEvent,
+  type WaitGroupOp,
+  type WaitGroupState,
+} from './waitgroup.ts';
+
+export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent> = {
+  info: waitGroupInfo,
+  step: stepWaitGroup,
+  enabledEvents: waitGroupEnabledEvents,
+  isDeadlocked: waitGroupIsDeadlocked,
+  failure: failureOf,
+  drive: 'stepped',
+  schema: waitGroupSchema,
+  init: (s) => newWaitGroupState(programs<WaitGroupOp>(s)),
+  view: waitGroupView,
+  cursor: (w, lane) => {
+    const g = w.goroutines.find((x) => x.id === lane.id);
+    if (!g) return null;
+    if (g.pc === 'parked') return lanePos(g.ip, g.pc, { status: 'blocked', reason: 'sync.WaitGroup.Wait' });
+    return lanePos(g.ip, g.pc);
+  },
+  narrationZh: NARRATION_ZH,
+  labelsZh: LABELS_ZH,
+};
