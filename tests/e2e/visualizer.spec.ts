@@ -145,6 +145,36 @@ test('简体中文: the UI and the narration follow <html lang>', async ({ page 
   await expect(viz.getByRole('button', { name: /重置/ })).toBeVisible();
 });
 
+test('sync.Map since Go 1.24 in 简体中文: a Store waits for the node mutex, Load takes no lock, the trie grows', async ({
+  page,
+}) => {
+  const { viz, narration, position } = await open(page, 'syncmap-trie-store', '/zh-cn/maps/sync-map/');
+  await expect(position).toHaveText('第 0 步，共 9 步');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(narration).toContainText('G2 等待节点 0 的互斥锁，它由 G1 持有');
+  await expect(viz.locator('.viz-lane').nth(1).locator('.viz-lane-status')).toContainText('sync.Mutex.Lock');
+  await page.keyboard.press('ArrowRight');
+  await expect(narration).toContainText('G3：Load(a) 不加锁');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText('第 9 步，共 9 步');
+  // Store("b") met "a" in root slot 1: a new indirect node 1 splits them by the next 4 hash bits.
+  const nodes = viz.locator('.viz-table').first();
+  await expect(nodes).toContainText('[1] → 节点 1');
+  await expect(nodes).toContainText('[2] "a": "1"');
+  await expect(nodes).toContainText('[5] "b": "2"');
+  const results = await new AxeBuilder({ page })
+    .include('#viz-syncmap-trie-store')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')})`,
+    ),
+  ).toEqual([]);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the visualizers (${theme})`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);

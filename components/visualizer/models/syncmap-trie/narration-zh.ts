@@ -20,7 +20,7 @@ export const NARRATION_ZH: Record<string, Template> = {
   'trie.unlock': (p) => `${s(p.g)} 解锁节点 ${s(p.node)}。`,
   'trie.overflow': (p) => `${s(p.key)} 与另一个键的完整哈希相同：它加入该条目的溢出链。`,
   'trie.expand': (p) =>
-    `${s(p.key)} 与 ${s(p.other)} 落在同一个槽：新的间接节点 ${s(p.from)}…${s(p.to)} 用更深的哈希位把它们分开。`,
+    `${s(p.key)} 与 ${s(p.other)} 落在同一个槽：新的间接节点 ${p.from === p.to ? s(p.from) : `${s(p.from)}…${s(p.to)}`} 用更深的哈希位把它们分开。`,
   'trie.prune': (p) => `节点 ${s(p.node)} 已空：它被标记为死亡，并从节点 ${s(p.parent)} 中移除。`,
 };
 

@@ -309,7 +309,7 @@ function expand(
   }
   tell(
     'trie.expand',
-    `${entry.key} and ${oldChain[0]!.key} share slot ${slot}: new indirect node(s) ${top}…${next - 1} split them by deeper hash bits.`,
+    `${entry.key} and ${oldChain[0]!.key} share slot ${slot}: ${next - 1 === top ? `a new indirect node ${top} splits` : `new indirect nodes ${top}…${next - 1} split`} them by deeper hash bits.`,
     { key: entry.key, other: oldChain[0]!.key, from: top, to: next - 1 },
   );
   return { state: { ...s, nextNode: next }, child: { kind: 'indirect', id: top } };

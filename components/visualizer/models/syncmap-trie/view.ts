@@ -4,6 +4,7 @@
  * key's hash in hex so the learner can see which bits pick the slot. N.B. BROWSER CODE.
  */
 import type { RenderCtx } from '../../render/context.ts';
+import { h } from '../../render/dom.ts';
 import { table } from '../../render/widgets.ts';
 import { trieHash, type IndirectNode, type TrieMapState } from './syncmap-trie.ts';
 
@@ -23,16 +24,21 @@ function reachable(s: TrieMapState): IndirectNode[] {
 }
 
 export function trieView(ctx: RenderCtx, s: TrieMapState): HTMLElement[] {
-  const slots = (node: IndirectNode): string =>
-    node.children
-      .map((c, i) => {
-        if (!c) return null;
-        const at = `[${i.toString(16)}]`;
-        if (c.kind === 'indirect') return `${at} → ${ctx.t('viz.field.trieNodeId', { id: c.id })}`;
-        return `${at} ${c.chain.map((e) => `"${e.key}": "${e.value}"`).join(' → ')}`;
-      })
-      .filter((x) => x !== null)
-      .join('\n') || ctx.t('viz.none');
+  const slots = (node: IndirectNode): HTMLElement | string => {
+    const lines = node.children.flatMap((c, i) => {
+      if (!c) return [];
+      const at = `[${i.toString(16)}]`;
+      if (c.kind === 'indirect') return [`${at} → ${ctx.t('viz.field.trieNodeId', { id: c.id })}`];
+      return [`${at} ${c.chain.map((e) => `"${e.key}": "${e.value}"`).join(' → ')}`];
+    });
+    return lines.length
+      ? h(
+          'ul',
+          { class: 'viz-slots' },
+          lines.map((l) => h('li', {}, l)),
+        )
+      : ctx.t('viz.none');
+  };
   const mutex = (node: IndirectNode): string =>
     [
       node.lockedBy ?? ctx.t('viz.none'),
