@@ -1,4 +1,5 @@
-// sync.Map since Go 1.24, at a conceptual level: src/sync/hashtriemap.go wraps internal/sync.HashTrieMap
+// sync.Map since Go 1.24, at a conceptual level: src/sync/map.go (Go 1.26; src/sync/hashtriemap.go in Go 1.24)
+// wraps internal/sync.HashTrieMap
 // (src/internal/sync/hashtriemap.go). A concurrent hash-trie: a root indirect node; each indirect node has
 // 1<<nChildrenLog2 children (Go: nChildrenLog2 = 4, so 16) chosen by successive hash bits from the top; a child
 // is nil, another indirect node, or an entry whose `overflow` chain holds full-hash collisions.
@@ -12,141 +13,21 @@ import {
   usageError,
   type EnabledEvent,
   type Effect,
-  type GoroutineId,
-  type ModelInfo,
   type Narration,
   type StepResult,
 } from '../types.ts';
+import { expand, prune } from './grow.ts';
+import {
+  setNode,
+  trieHash,
+  walk,
+  type TrieEvent,
+  type TrieG,
+  type TrieMapState,
+  type TrieOp,
+} from './state.ts';
 
-/** A child slot: empty, an indirect node (by id), or an entry with its overflow chain (head first). */
-export type TrieChild =
-  null | { kind: 'indirect'; id: number } | { kind: 'entry'; chain: { key: string; value: string }[] };
-
-/** indirect[K,V]: per-node mutex (lockedBy + waiters), `dead` flag, parent, children. */
-export interface IndirectNode {
-  id: number;
-  parent: number | null;
-  /** The hashShift at which this node's children are indexed: child = (hash >> shift) & mask. */
-  shift: number;
-  children: TrieChild[];
-  lockedBy: GoroutineId | null;
-  waiters: GoroutineId[];
-  dead: boolean;
-}
-
-/** One sync.Map call in a goroutine's program. */
-export type TrieOp =
-  | { kind: 'load'; key: string }
-  | { kind: 'store'; key: string; value: string }
-  | { kind: 'delete'; key: string };
-
-/** A goroutine: `start` walks (Load finishes there), `lock` takes the node mutex, `commit` writes and unlocks. */
-export interface TrieG {
-  id: GoroutineId;
-  program: TrieOp[];
-  ip: number;
-  pc: 'start' | 'lock' | 'commit' | 'parked' | 'done';
-  node: number;
-  slot: number;
-  results: (string | null)[];
-}
-
-/** The whole trie scenario. */
-export interface TrieMapState {
-  model: 'syncmap-trie';
-  hashBits: number;
-  childrenLog2: number;
-  /** Hash of each key (explicit for teaching; missing keys use FNV-1a truncated to hashBits). */
-  hashes: Record<string, number>;
-  nodes: Record<number, IndirectNode>;
-  nextNode: number;
-  goroutines: TrieG[];
-}
-
-/** Advance one goroutine by one step. */
-export type TrieEvent = { type: 'step'; g: GoroutineId };
-
-/** Metadata for the UI. */
-export const syncMapTrieInfo: ModelInfo = {
-  id: 'syncmap-trie',
-  title: 'sync.Map (HashTrieMap) — Go 1.24+',
-  goVersions: 'Go 1.24+',
-  sources: [
-    'src/sync/hashtriemap.go',
-    'src/internal/sync/hashtriemap.go: Load, Swap, expand, LoadAndDelete, find',
-  ],
-  simplifications: [
-    'Hashes are short (hashBits, default 8) and can be chosen per key; Go uses 64-bit seeded hashes.',
-    'Deleting a key prunes empty indirect nodes in one step (Go locks each parent in turn).',
-    "A goroutine blocked on a node mutex retries when it is unlocked (the node mutex is mutex.ts's algorithm).",
-  ],
-};
-
-const fnv1a = (key: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-};
-
-/** The hash the model uses for `key`. */
-export function trieHash(s: TrieMapState, key: string): number {
-  return s.hashes[key] ?? fnv1a(key) % 2 ** s.hashBits;
-}
-
-const emptyNode = (id: number, parent: number | null, shift: number, log2: number): IndirectNode => ({
-  id,
-  parent,
-  shift,
-  children: Array.from({ length: 1 << log2 }, () => null),
-  lockedBy: null,
-  waiters: [],
-  dead: false,
-});
-
-/** An empty map: only the root indirect node. Go's values are childrenLog2 = 4 and hashBits = 64. */
-export function newTrieMap(
-  programs: Record<GoroutineId, TrieOp[]>,
-  options: { hashBits?: number; childrenLog2?: number; hashes?: Record<string, number> } = {},
-): TrieMapState {
-  const hashBits = options.hashBits ?? 8;
-  const childrenLog2 = options.childrenLog2 ?? 4;
-  return {
-    model: 'syncmap-trie',
-    hashBits,
-    childrenLog2,
-    hashes: options.hashes ?? {},
-    nodes: { 0: emptyNode(0, null, hashBits - childrenLog2, childrenLog2) },
-    nextNode: 1,
-    goroutines: Object.entries(programs).map(([id, program]) => ({
-      id,
-      program,
-      ip: 0,
-      pc: program.length ? 'start' : 'done',
-      node: 0,
-      slot: 0,
-      results: [],
-    })),
-  };
-}
-
-const slotOf = (s: TrieMapState, node: IndirectNode, hash: number): number =>
-  (hash >>> node.shift) & ((1 << s.childrenLog2) - 1);
-
-/** Lock-free walk from the root (Load and the first half of Swap/find): the node and slot for `hash`. */
-function walk(s: TrieMapState, hash: number): { node: IndirectNode; slot: number; child: TrieChild } {
-  let node = s.nodes[0]!;
-  for (;;) {
-    const slot = slotOf(s, node, hash);
-    const child = node.children[slot] ?? null;
-    if (child?.kind !== 'indirect') return { node, slot, child };
-    node = s.nodes[child.id]!;
-  }
-}
-
-const setNode = (s: TrieMapState, node: IndirectNode): TrieMapState => ({
-  ...s,
-  nodes: { ...s.nodes, [node.id]: node },
-});
+export * from './state.ts';
 
 /** Applies one step. */
 export function stepTrieMap(state: TrieMapState, event: TrieEvent): StepResult<TrieMapState> {
@@ -261,79 +142,6 @@ export function stepTrieMap(state: TrieMapState, event: TrieEvent): StepResult<T
     finish();
   }
   return { state: { ...s, goroutines: replaceAt(s.goroutines, index, g) }, narration: n, effects: fx };
-}
-
-/** hashtriemap.go expand: same full hash → overflow chain; else new indirect nodes until the hashes' bits differ. */
-function expand(
-  s0: TrieMapState,
-  parent: IndirectNode,
-  slot: number,
-  oldChain: { key: string; value: string }[],
-  entry: { key: string; value: string },
-  newHash: number,
-  n: Narration[],
-): { state: TrieMapState; child: TrieChild } {
-  const tell = teller(n);
-  const oldHash = trieHash(s0, oldChain[0]!.key);
-  if (oldHash === newHash) {
-    tell(
-      'trie.overflow',
-      `${entry.key} has the same full hash as ${oldChain[0]!.key}: it joins the entry's overflow chain.`,
-      { key: entry.key },
-    );
-    return { state: s0, child: { kind: 'entry', chain: [entry, ...oldChain] } };
-  }
-  let s = s0;
-  const top = s.nextNode;
-  let shift = parent.shift;
-  let cur = emptyNode(top, parent.id, shift - s.childrenLog2, s.childrenLog2);
-  let next = top + 1;
-  for (;;) {
-    if (shift === 0) throw usageError('internal/sync.HashTrieMap: ran out of hash bits while inserting');
-    shift -= s.childrenLog2;
-    const oi = (oldHash >>> shift) & ((1 << s.childrenLog2) - 1);
-    const ni = (newHash >>> shift) & ((1 << s.childrenLog2) - 1);
-    if (oi !== ni) {
-      cur = {
-        ...cur,
-        children: cur.children.map((c, i) =>
-          i === oi ? { kind: 'entry', chain: oldChain } : i === ni ? { kind: 'entry', chain: [entry] } : c,
-        ),
-      };
-      s = setNode(s, cur);
-      break;
-    }
-    const deeper = emptyNode(next++, cur.id, shift - s.childrenLog2, s.childrenLog2);
-    s = setNode(s, { ...cur, children: replaceAt(cur.children, oi, { kind: 'indirect', id: deeper.id }) });
-    cur = deeper;
-  }
-  tell(
-    'trie.expand',
-    `${entry.key} and ${oldChain[0]!.key} share slot ${slot}: ${next - 1 === top ? `a new indirect node ${top} splits` : `new indirect nodes ${top}…${next - 1} split`} them by deeper hash bits.`,
-    { key: entry.key, other: oldChain[0]!.key, from: top, to: next - 1 },
-  );
-  return { state: { ...s, nextNode: next }, child: { kind: 'indirect', id: top } };
-}
-
-/** LoadAndDelete's loop: while the node is empty and not the root, mark it dead and clear it from its parent. */
-function prune(s0: TrieMapState, nodeId: number, n: Narration[]): TrieMapState {
-  const tell = teller(n);
-  let s = s0;
-  let node = s.nodes[nodeId]!;
-  while (node.parent !== null && node.children.every((c) => c === null)) {
-    const parent = s.nodes[node.parent]!;
-    const slot = parent.children.findIndex((c) => c?.kind === 'indirect' && c.id === node.id);
-    s = setNode(setNode(s, { ...node, dead: true }), {
-      ...parent,
-      children: replaceAt(parent.children, slot, null),
-    });
-    tell('trie.prune', `Node ${node.id} is empty: it is marked dead and removed from node ${parent.id}.`, {
-      node: node.id,
-      parent: parent.id,
-    });
-    node = s.nodes[parent.id]!;
-  }
-  return s;
 }
 
 const STEP_EN: Record<TrieG['pc'], string> = {
