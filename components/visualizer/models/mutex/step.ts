@@ -27,8 +27,10 @@ export interface Step {
   fx: Effect[];
 }
 
+/** One micro-step of the algorithm: reads and updates the step in progress. */
 export type Handler = (st: Step) => void;
 
+/** The state word as the English narration writes it: `9 [locked, waiters=1]`. */
 export function fmt(word: number): string {
   const v = describeMutexState(word);
   const flags = [v.locked && 'locked', v.woken && 'woken', v.starving && 'starving']
@@ -37,6 +39,7 @@ export function fmt(word: number): string {
   return `${v.word} [${flags || 'unlocked'}, waiters=${v.waiters}]`;
 }
 
+/** Appends one narration sentence (key, English text, params) to the step. */
 export function tell(st: Step, key: string, text: string, params: Record<string, Param> = {}): void {
   st.n.push(say(key, text, params));
 }

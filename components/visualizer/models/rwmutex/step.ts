@@ -15,18 +15,23 @@ export interface Step {
   fx: Effect[];
 }
 
+/** One micro-step of the algorithm: reads and updates the step in progress. */
 export type Handler = (st: Step) => void;
 
+/** Where a goroutine can be parked: the writer mutex w or one of the two semaphores. */
 export type Sem = 'w' | 'readerSem' | 'writerSem';
 
+/** The wait reason a goroutine parked there shows in a goroutine dump. */
 export const reasonFor = {
   w: 'sync.Mutex.Lock',
   readerSem: 'sync.RWMutex.RLock',
   writerSem: 'sync.RWMutex.Lock',
 } as const;
 
+/** readerCount as the English narration writes it: `2 − 2^30` while a writer is pending. */
 export const rc = (v: number): string => describeReaderCount(v).text;
 
+/** Appends one narration sentence (key, English text, params) to the step. */
 export function tell(st: Step, key: string, text: string, params: Record<string, Param> = {}): void {
   st.n.push(say(key, text, params));
 }
@@ -61,11 +66,13 @@ export function die(st: Step, message: string, key: string): void {
   tell(st, key, `${st.id}: ${f.printed}`, { g: st.id });
 }
 
+/** RLock returned: race.Acquire(&rw.readerSem), one more read lock held. */
 export function readAcquired(st: Step): void {
   st.fx.push({ kind: 'acquire', goroutine: st.id, sync: 'rw.readerSem' }); // race.Acquire(&rw.readerSem)
   finish(st, { readHeld: st.g.readHeld + 1 });
 }
 
+/** Lock returned: race.Acquire on both semaphores, the write lock held. */
 export function writeAcquired(st: Step): void {
   st.fx.push(
     { kind: 'acquire', goroutine: st.id, sync: 'rw.readerSem' },
