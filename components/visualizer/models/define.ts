@@ -3,10 +3,10 @@
  * how a scenario builds its first state and is validated, its state panel and its 简体中文 narration.
  * Adding a model = adding a folder whose index.ts exports one ModelDef, plus one line in registry.ts.
  */
-import type { TSchema } from 'typebox';
 import type { Lane, Scenario } from '../engine/types.ts';
 import type { Template } from '../i18n/format.ts';
 import type { RenderCtx } from '../render/context.ts';
+import type { ScenarioSchema } from '../scenario/schema-kit.ts';
 import type { Locale } from '../strings.ts';
 import type { EnabledEvent, Failure, ModelInfo, StepResult } from './types.ts';
 
@@ -28,7 +28,7 @@ export interface ModelDef<S, E> extends ModelDriver<S, E> {
    */
   drive: 'stepped' | 'events';
   /** The scenario's `initial` options and the element type of a lane's `program` (checked at build time). */
-  schema: { initial: TSchema; op: TSchema | null };
+  schema: ScenarioSchema;
   /** The state before any move, from the lanes' programs and `initial`. */
   init: (scenario: Scenario) => S;
   /** The state panel after the current step. N.B. runs in the browser only. */

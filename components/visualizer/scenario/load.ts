@@ -12,6 +12,7 @@ import { applyMove, startRun } from '../engine/run.ts';
 import { isEventDriven } from '../engine/setup.ts';
 import type { Scenario } from '../engine/types.ts';
 import { modelOf } from '../models/registry.ts';
+import type { JsonSchema } from './schema-kit.ts';
 import { ScenarioFile, type Text } from './schema.ts';
 
 /** A validated scenario and where it came from. */
@@ -20,8 +21,9 @@ export interface LoadedScenario {
   data: ScenarioFile;
 }
 
-function check(file: string, schema: TSchema, value: unknown, at: string): void {
-  const problem = [...Value.Errors(schema, value)][0];
+function check(file: string, schema: TSchema | JsonSchema, value: unknown, at: string): void {
+  // TypeBox's Value module validates plain JSON Schema too (the models' schemas are plain objects).
+  const problem = [...Value.Errors(schema as TSchema, value)][0];
   if (problem) throw new Error(`${file}: ${at}${problem.instancePath || ''} ${problem.message}`);
 }
 

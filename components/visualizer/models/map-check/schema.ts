@@ -1,13 +1,12 @@
 /** The built-in map scenario: optional starting entries; lanes write, delete, read or range. */
-import { Type } from 'typebox';
-import { Name, obj, type ScenarioSchema } from '../../scenario/schema-kit.ts';
+import { is, Name, obj, oneOf, record, Str, type ScenarioSchema } from '../../scenario/schema-kit.ts';
 
 export const mapCheckSchema: ScenarioSchema = {
-  initial: obj({ entries: Type.Optional(Type.Record(Type.String(), Type.String())) }),
-  op: Type.Union([
-    obj({ kind: Type.Literal('write'), key: Name, value: Type.String() }),
-    obj({ kind: Type.Literal('delete'), key: Name }),
-    obj({ kind: Type.Literal('read'), key: Name }),
-    obj({ kind: Type.Literal('range') }),
-  ]),
+  initial: obj({}, { entries: record(Str) }),
+  op: oneOf(
+    obj({ kind: is('write'), key: Name, value: Str }),
+    obj({ kind: is('delete'), key: Name }),
+    obj({ kind: is('read'), key: Name }),
+    obj({ kind: is('range') }),
+  ),
 };

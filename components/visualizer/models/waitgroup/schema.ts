@@ -1,11 +1,7 @@
 /** The sync.WaitGroup scenario: no options; lanes call Add(delta), Done, Wait or do work. */
-import { Type } from 'typebox';
-import { lit, obj, type ScenarioSchema } from '../../scenario/schema-kit.ts';
+import { int, is, lit, obj, oneOf, type ScenarioSchema } from '../../scenario/schema-kit.ts';
 
 export const waitGroupSchema: ScenarioSchema = {
   initial: obj({}),
-  op: Type.Union([
-    obj({ kind: Type.Literal('add'), delta: Type.Integer() }),
-    obj({ kind: lit('done', 'wait', 'work') }),
-  ]),
+  op: oneOf(obj({ kind: is('add'), delta: int() }), obj({ kind: lit('done', 'wait', 'work') })),
 };
