@@ -98,6 +98,8 @@ const en = {
   'pg.unavailable': 'The Go runner is not available: {reason}',
   'pg.unreachable':
     'Cannot reach the Go runner. Start it with `npm start` (it serves this site and the runner on http://localhost:4321).',
+  'pg.invalidMessage':
+    'The run was stopped: the runner sent a message this page cannot read. Reload the page; if it happens again, the site and the runner are of different versions.',
   'pg.busy': 'The runner is busy. Try again in {seconds} s.',
   'pg.error': 'The run failed: {message}',
   'pg.formatted': 'Formatted with gofmt.',
@@ -197,6 +199,8 @@ const zhCN: Record<UiKey, string> = {
   'pg.unavailable': 'Go 运行器不可用：{reason}',
   'pg.unreachable':
     '无法连接 Go 运行器。请用 `npm start` 启动它（它会在 http://localhost:4321 同时提供本站点和运行器）。',
+  'pg.invalidMessage':
+    '运行已停止：运行器发来了本页面无法读取的消息。请刷新页面；如果再次出现，说明站点与运行器的版本不一致。',
   'pg.busy': '运行器繁忙，请在 {seconds} 秒后重试。',
   'pg.error': '运行失败：{message}',
   'pg.formatted': '已用 gofmt 格式化。',

@@ -479,6 +479,10 @@ export class LockstepPlayground extends HTMLElement {
           this.setRun({ type: 'unreachable', at: performance.now() });
           void this.explainUnavailable();
         },
+        () => {
+          this.setRun({ type: 'invalid', at: performance.now() });
+          this.write(`\n${this.t('pg.invalidMessage')}\n`, 'info');
+        },
       );
     });
   }

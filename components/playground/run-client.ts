@@ -6,6 +6,7 @@
 import type { RunRequest } from '../../playground/src/contract/run.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import { readStreamMessage } from './stream-check.ts';
 
 export interface RunHandle {
   stop(): void;
@@ -22,11 +23,16 @@ function clientId(): string {
   return id;
 }
 
-/** Starts a run; onMessage gets each message, onUnreachable fires if the socket cannot open or drops early. */
+/**
+ * Starts a run; onMessage gets each message, onUnreachable fires if the socket cannot open or
+ * drops early, and onInvalid when a message is not what the contract says (the run is then
+ * stopped: nothing after it can be trusted).
+ */
 export function startRun(
   request: RunRequest,
   onMessage: (message: StreamMessage) => void,
   onUnreachable: () => void,
+  onInvalid: () => void,
 ): RunHandle {
   const url = new URL('/api/run/stream', location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -36,7 +42,14 @@ export function startRun(
   const socket = new WebSocket(url);
   socket.onopen = () => socket.send(JSON.stringify(request));
   socket.onmessage = (event) => {
-    const message = JSON.parse(String(event.data)) as StreamMessage;
+    if (finished) return;
+    const message = readStreamMessage(String(event.data));
+    if (message === null) {
+      finished = true;
+      socket.close(1000);
+      onInvalid();
+      return;
+    }
     if (message.type === 'result' || message.type === 'error') finished = true;
     onMessage(message);
   };

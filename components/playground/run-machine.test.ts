@@ -90,4 +90,21 @@ describe('run lifecycle', () => {
     ]);
     expect(statusText(down, 'en', 2)).toMatch(/npm start/);
   });
+
+  test('a message off the contract ends the run with its own words, in both locales', () => {
+    const s = play([
+      { type: 'start', at: 0, race: true },
+      { type: 'message', at: 10, message: { type: 'phase', phase: 'building' } },
+      { type: 'invalid', at: 20 },
+      { type: 'message', at: 30, message: { type: 'result', result } },
+    ]);
+    expect(s.phase).toBe('failed');
+    expect(isBusy(s)).toBe(false);
+    expect(s.result).toBeNull();
+    expect(statusText(s, 'en', 99)).toMatch(
+      /^The run was stopped: the runner sent a message this page cannot read/,
+    );
+    expect(statusText(s, 'zh-cn', 99)).toMatch(/^运行已停止：运行器发来了本页面无法读取的消息/);
+    expect(play([{ type: 'invalid', at: 1 }])).toBe(INITIAL_RUN);
+  });
 });

@@ -24,7 +24,9 @@ export type RunEvent =
   | { type: 'start'; at: number; race: boolean }
   | { type: 'message'; at: number; message: StreamMessage }
   | { type: 'stop'; at: number }
-  | { type: 'unreachable'; at: number };
+  | { type: 'unreachable'; at: number }
+  /** The server sent a message off the contract: the run ends, the client cannot read it. */
+  | { type: 'invalid'; at: number };
 
 export const INITIAL_RUN: RunState = {
   phase: 'idle',
@@ -56,6 +58,10 @@ export function reduceRun(state: RunState, event: RunEvent): RunState {
     case 'unreachable':
       return isBusy(state)
         ? { ...state, phase: 'failed', endedAt: event.at, error: { code: 'unreachable', message: '' } }
+        : state;
+    case 'invalid':
+      return isBusy(state)
+        ? { ...state, phase: 'failed', endedAt: event.at, error: { code: 'invalid_message', message: '' } }
         : state;
     case 'message': {
       if (!isBusy(state)) return state;
@@ -106,6 +112,7 @@ export function statusText(state: RunState, locale: Locale, now: number): string
     case 'failed': {
       const e = state.error!;
       if (e.code === 'unreachable') return t(locale, 'pg.unreachable');
+      if (e.code === 'invalid_message') return t(locale, 'pg.invalidMessage');
       if (e.code === 'runner_unavailable') return e.message;
       if (e.code === 'queue_full' || e.code === 'rate_limited')
         return t(locale, 'pg.busy', { seconds: e.retryAfterS ?? 5 });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { RunService } from './run-service.ts';
 import { RequestError } from './errors.ts';
+import { NOT_JSON_MESSAGE, problemMessage } from './routes/request-check.ts';
 import { StreamMessage } from './contract/stream.ts';
 import { siteRoutes } from './routes/site.ts';
 import { runRoutes } from './routes/run.ts';
@@ -52,26 +53,15 @@ function errorHandler(
     return;
   }
   if (error.validation) {
-    const first = error.validation[0];
-    const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
-    if (first?.instancePath === '/files' && first.keyword === 'additionalProperties' && extra !== undefined) {
-      void reply.code(400).send({
-        error: 'bad_request',
-        message: `File name "${extra}" is not allowed: use letters, digits, "_", "-" and "." ending in .go, .mod, .sum or .txt, with no folders.`,
-      });
-      return;
-    }
-    const where = error.validationContext ? `${error.validationContext}` : 'request';
-    void reply.code(400).send({
-      error: 'bad_request',
-      message: `Invalid ${where}: ${error.message.replace(/^(body|querystring|params|headers)\/?/, '')}`,
-    });
+    // Routes validated by Ajv (grade, labs) get the words of the run routes' own check.
+    const what = error.validationContext ? `${error.validationContext}` : 'request';
+    void reply.code(400).send({ error: 'bad_request', message: problemMessage(error.validation, what) });
     return;
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const messages: Record<string, string> = {
-      FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+      FST_ERR_CTP_INVALID_JSON_BODY: NOT_JSON_MESSAGE,
       FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty; send a JSON run request.',
       FST_ERR_CTP_BODY_TOO_LARGE: `The request is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`,
       FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request as application/json.',

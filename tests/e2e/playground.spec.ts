@@ -260,3 +260,29 @@ test('zh-cn: a cgo program is refused with its import "C" line marked and the re
   const [markerBox, lineBox] = await Promise.all([marker.boundingBox(), line.boundingBox()]);
   expect(Math.abs(markerBox!.y - lineBox!.y)).toBeLessThan(lineBox!.height);
 });
+
+// The real runner only sends messages of the contract, so this one case stands a fake runner on the
+// WebSocket: it answers a Run with a phase, then a result that lacks most of a RunResult.
+for (const [path, button, text] of [
+  ['/playground/', 'Run', 'The run was stopped: the runner sent a message this page cannot read.'],
+  ['/zh-cn/playground/', '运行', '运行已停止：运行器发来了本页面无法读取的消息。'],
+] as const) {
+  test(`${path}: a stream message off the contract ends the run with a clear error`, async ({ page }) => {
+    let closedByPage = false;
+    await page.routeWebSocket(/\/api\/run\/stream/, (ws) => {
+      ws.onMessage(() => {
+        ws.send(JSON.stringify({ type: 'phase', phase: 'building' }));
+        ws.send(JSON.stringify({ type: 'result', result: { status: 'ok' } }));
+      });
+      ws.onClose(() => (closedByPage = true));
+    });
+    await page.goto(path);
+    const pg = page.locator('lockstep-playground').first();
+    await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+    await pg.getByRole('button', { name: button, exact: true }).click();
+    await expect(pg.locator('.pg-status')).toContainText(text);
+    await expect(pg.locator('.pg-log')).toContainText(text);
+    await expect(pg.getByRole('button', { name: button, exact: true })).toBeEnabled();
+    await expect.poll(() => closedByPage).toBe(true);
+  });
+}

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../playground/src/sandbox/index.ts';
 import { SECCOMP_SUPPORTED } from '../../playground/src/sandbox/seccomp.ts';
+import { formattedFiles } from '../../playground/src/parsers/gofmt.ts';
 import {
   hostileSource,
   leftoverCgroups,
@@ -110,8 +111,10 @@ func main() {
       race: false,
       files: { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Printf("%d\\n", "text") }\n' },
     });
-    expect(o.vetJson, summary(o)).toContain('"printf"');
-    expect(o.vetJson).toContain('main.go:5');
+    // Go ≥ 1.25 prints the JSON on stdout, older versions on stderr: the parsers read both.
+    const vetText = `${o.build?.stdout ?? ''}${o.build?.stderr ?? ''}`;
+    expect(vetText, summary(o)).toContain('"printf"');
+    expect(vetText).toContain('main.go:5');
   });
 
   it('formats with gofmt and reports syntax errors', async () => {
@@ -120,14 +123,17 @@ func main() {
       race: false,
       files: { 'main.go': 'package main\nfunc main(){\nx:=1\n_=x}\n' },
     });
-    expect(ok.formatted?.['main.go']).toBe('package main\n\nfunc main() {\n\tx := 1\n\t_ = x\n}\n');
+    expect(formattedFiles(ok.build, ok.filesAfterFormat, ok.workDir)?.['main.go']).toBe(
+      'package main\n\nfunc main() {\n\tx := 1\n\t_ = x\n}\n',
+    );
     const bad = await sandbox.execute({
       action: 'fmt',
       race: false,
       files: { 'main.go': 'package main\nfunc main() {\n' },
     });
     expect(bad.build?.stderr).toContain('main.go:');
-    expect(bad.formatted?.['main.go']).toBeUndefined();
+    expect(bad.filesAfterFormat?.['main.go']).toBe('package main\nfunc main() {\n');
+    expect(formattedFiles(bad.build, bad.filesAfterFormat, bad.workDir)?.['main.go']).toBeUndefined();
   });
 
   it('reports compile errors', async () => {

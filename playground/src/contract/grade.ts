@@ -86,7 +86,11 @@ export const GradeResult = Type.Object({
     minimum: 1,
     description: 'Runs of the test binary behind this grade: it stops at the first run that does not pass.',
   }),
-  run: RunResult,
+  // RunResult's own properties, with a description of what this copy of the run is.
+  run: Type.Object(RunResult.properties, {
+    description:
+      "The graded run as the runner classified it, for the learner to see: the grader's own end test is left out and hidden test source masked; nothing else is changed. The grade (verdict, score, tests) is computed from the run as classified, and, with -race, from re-runs of single tests alone (a test that raced there has race: true in tests, not in run.tests).",
+  }),
   explanation: Type.Optional(
     Type.String({
       description: 'Markdown shown after success, in the requested locale; only when verdict is pass.',

@@ -42,16 +42,19 @@ export function withEndTest(files: Files, name: string): Files {
   return { ...files, [END_TEST_FILE]: source };
 }
 
-/** The run as the learner should see it (without the end test), and whether the end test passed. */
-export function takeEndTest(run: RunResult, name: string): { run: RunResult; reached: boolean } {
+/** Whether the grader's end test ran and passed: the binary really got through its tests. */
+export function reachedEnd(run: RunResult, name: string): boolean {
   const end = run.tests.filter((t) => t.name === name);
-  const reached = end.length === 1 && end[0]?.status === 'pass';
-  // Its "=== RUN" and "--- PASS" lines would only puzzle the learner.
+  return end.length === 1 && end[0]?.status === 'pass';
+}
+
+/** The run without the end test: its "=== RUN" and "--- PASS" lines would only puzzle the learner. */
+export function withoutEndTest(run: RunResult, name: string): RunResult {
   const stdout = run.stdout
     .split('\n')
     .filter((line) => !line.includes(name))
     .join('\n');
-  return { run: { ...run, stdout, tests: run.tests.filter((t) => t.name !== name) }, reached };
+  return { ...run, stdout, tests: run.tests.filter((t) => t.name !== name) };
 }
 
 /** The grade's message when the binary ended early (English; see messages.ts for every locale). */

@@ -1,8 +1,9 @@
 /**
  * Pure: an exercise's grading rules + one parsed test run → verdict, score and a line per test.
  * Scoring: a test earns its weight only if it passed, and (when -race is required) no race was
- * reported while it ran. A test that never ran scores 0 and says why. The run's own status
- * (deadlock, race, compile_error…) stays visible; the grade never hides evidence.
+ * reported while it ran (in the run, or in a re-run of it alone). A test that never ran scores 0
+ * and says why. The run's own status (deadlock, race, compile_error…) stays visible; the grade
+ * never hides evidence, and never edits the run it was computed from.
  */
 import type { GradedTest, GradeVerdict, Locale } from '../contract/grade.ts';
 import type { RunResult, RunStatus, TestCase } from '../contract/run.ts';
@@ -21,9 +22,19 @@ export interface Grade {
   tests: GradedTest[];
 }
 
+/** What else the grader saw, beside the run itself. */
+export interface GradeEvidence {
+  /** Graded tests that passed cleanly in the run but raced when run alone (isolated-races.ts). */
+  racedAlone?: ReadonlySet<string>;
+  /** Masks hidden test source in the texts the grade quotes (redact.ts); none by default. */
+  hide?: (text: string) => string;
+}
+
 /** What a grade needs to know besides the rules and the run. */
 interface Context {
   run: RunResult;
+  racedAlone: ReadonlySet<string>;
+  hide: (text: string) => string;
   raceRequired: boolean;
   /** The learner's file names, to point at their lines in a goroutine dump. */
   learnerFiles: readonly string[];
@@ -33,8 +44,12 @@ interface Context {
 }
 
 /** Returns why a test that started did not pass. */
-function failureMessage(test: TestCase, { run, raceRequired, learnerFiles, locale, t }: Context): string {
-  const lines = failureLines(test.output);
+function failureMessage(
+  test: TestCase,
+  raced: boolean,
+  { run, raceRequired, learnerFiles, locale, t, hide }: Context,
+): string {
+  const lines = hide(failureLines(test.output));
   if (test.status === 'timeout') {
     // run.message comes from the runner, in English; only the framing around it is translated.
     const why = run.message ?? t('test.runnerStopped');
@@ -44,7 +59,7 @@ function failureMessage(test: TestCase, { run, raceRequired, learnerFiles, local
       ? t('test.neverFinishedAt', { places: stuck.join(t('list.places')), why })
       : t('test.neverFinished', { why });
   }
-  const race = test.race && raceRequired ? t('test.race') : '';
+  const race = raced && raceRequired ? t('test.race') : '';
   if (test.status === 'skip') return lines ? t('test.skippedWith', { lines }) : t('test.skipped');
   if (test.status === 'pass') return race; // passed, but a race during it costs its points
   return [race, lines].filter(Boolean).join('\n') || t('test.noMessage');
@@ -62,13 +77,15 @@ function missingMessage({ run, t }: Context): string {
 function gradeTest(rule: TestRule, test: TestCase | undefined, ctx: Context): GradedTest {
   const base = { name: rule.name, weight: rule.weight, hidden: rule.hidden };
   if (!test) return { ...base, status: 'missing', score: 0, message: missingMessage(ctx), race: false };
-  const passed = test.status === 'pass' && !(ctx.raceRequired && test.race);
+  // The detector reports a racing pair once per process: a re-run alone may show what the run hid.
+  const raced = test.race || ctx.racedAlone.has(rule.name);
+  const passed = test.status === 'pass' && !(ctx.raceRequired && raced);
   return {
     ...base,
     status: test.status,
     score: passed ? rule.weight : 0,
-    message: passed ? '' : failureMessage(test, ctx),
-    race: test.race,
+    message: passed ? '' : failureMessage(test, raced, ctx),
+    race: raced,
   };
 }
 
@@ -91,16 +108,26 @@ function summary(verdict: GradeVerdict, tests: GradedTest[], { run, raceRequired
 
 /**
  * Returns the grade of one run under the rules; learnerFiles are the names the learner edits, and
- * the texts are in locale.
+ * the texts are in locale. The run is read as the runner classified it and never changed: what
+ * the grader saw besides it comes in `evidence`.
  */
 export function gradeRun(
   rules: GradingRules,
   run: RunResult,
   learnerFiles: readonly string[] = [],
   locale: Locale = 'en',
+  evidence: GradeEvidence = {},
 ): Grade {
   const byName = new Map(run.tests.map((t) => [t.name, t]));
-  const ctx: Context = { run, raceRequired: rules.race, learnerFiles, locale, t: textIn(locale) };
+  const ctx: Context = {
+    run,
+    racedAlone: evidence.racedAlone ?? new Set(),
+    hide: evidence.hide ?? ((text) => text),
+    raceRequired: rules.race,
+    learnerFiles,
+    locale,
+    t: textIn(locale),
+  };
   const tests = rules.tests.map((rule) => gradeTest(rule, byName.get(rule.name), ctx));
   const score = tests.reduce((sum, t) => sum + t.score, 0);
   const maxScore = rules.tests.reduce((sum, t) => sum + t.weight, 0);

@@ -72,7 +72,7 @@ describe('gradeSubmission', () => {
   it('streams nothing: the end test and the hidden tests never reach a learner as they run', async () => {
     const runner = fakeRunner([pass()]);
     await gradeSubmission(runner, exercise(), {}, { client: 'c' });
-    // Only the returned run is shown, after takeEndTest and redaction; no output hook is given.
+    // Only the returned run is shown, without the end test and with hidden source masked; no output hook is given.
     expect(runner.hooks.map((h) => Object.keys(h))).toEqual([['signal']]);
   });
 
@@ -153,5 +153,46 @@ describe('gradeSubmission', () => {
     await gradeSubmission(runner, exercise(), {}, { client: 'c' });
     const names = runner.requests.map((r) => r.files[END_TEST_FILE]);
     expect(names[0]).not.toBe(names[1]);
+  });
+
+  it('grades the runs as the runner classified them and never edits them', async () => {
+    const first = runResult(
+      'race',
+      [
+        testCase('TestVisible', 'pass'),
+        testCase('TestHidden', 'fail', {
+          output:
+            '=== RUN   TestHidden\n    hidden_test.go:5: // SECRET-HIDDEN-SOURCE\n--- FAIL: TestHidden (0.00s)\n',
+        }),
+      ],
+      { races: [{ accesses: [], goroutines: [] }], message: 'Data race detected.' },
+    );
+    // TestVisible passed clean beside a reported race: the grader runs it alone, and it races there.
+    const alone = runResult('race', [testCase('TestVisible', 'pass', { race: true })]);
+    const runner = fakeRunner([first, alone]);
+    const returned: { result: RunResult; copy: RunResult }[] = [];
+    const recording: Runner = {
+      run: async (...args) => {
+        const result = await runner.run(...args);
+        returned.push({ result, copy: structuredClone(result) });
+        return result;
+      },
+    };
+    const g = await gradeSubmission(recording, exercise(), {}, { client: 'c' });
+    expect(runner.requests).toHaveLength(2);
+    // The grade counts the race TestVisible showed alone, and masks the hidden line it quotes.
+    expect(g.tests[0]).toMatchObject({ name: 'TestVisible', race: true, score: 0 });
+    expect(g.tests[1]?.message).toContain('[hidden test source removed]');
+    expect(g.tests[1]?.message).not.toContain('SECRET');
+    // The run shown is the first run as classified: same status, message, races and test facts.
+    expect(g.run).toMatchObject({ status: 'race', message: 'Data race detected.', races: first.races });
+    expect(g.run.tests.map((t) => [t.name, t.status, t.race])).toEqual([
+      ['TestVisible', 'pass', false],
+      ['TestHidden', 'fail', false],
+    ]);
+    // Nothing the runner returned was changed afterwards.
+    expect(returned).toHaveLength(2);
+    for (const { result, copy } of returned) expect(result).toEqual(copy);
+    expect(returned[0]?.result.tests.at(-1)?.name).toMatch(/^Test[0-9A-F]{24}$/);
   });
 });

@@ -4,18 +4,19 @@
  * the exercise's tests. Runs the test binary up to `count` times and stops at the first run that
  * does not pass. Tests that passed cleanly in a run that reported races are run again alone, since
  * the detector reports a racing pair once per process. A grader-made test that runs last shows
- * the binary really got through its tests (end-test.ts). No I/O of its own: the runner is passed
- * in, so unit tests use a fake.
+ * the binary really got through its tests (end-test.ts). The runs are never edited: the grade is
+ * computed from them (grade.ts), and the learner gets a copy of the run without the end test and
+ * with hidden source masked. No I/O of its own: the runner is passed in, so unit tests use a fake.
  */
 import type { GradeResult, Locale } from '../contract/grade.ts';
 import type { RunResult } from '../contract/run.ts';
 import type { RunService } from '../run-service.ts';
 import type { Exercise, Files } from '../exercises/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
-import { redactRun } from './redact.ts';
+import { hider, redactRun } from './redact.ts';
 import { submissionFiles } from './submission.ts';
-import { onlyTests, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
-import { newEndTestName, takeEndTest, trustedGrade, withEndTest } from './end-test.ts';
+import { onlyTests, racedAlone, testsToIsolate } from './isolated-races.ts';
+import { newEndTestName, reachedEnd, trustedGrade, withEndTest, withoutEndTest } from './end-test.ts';
 
 /** The part of the run service grading uses. */
 export type Runner = Pick<RunService, 'run'>;
@@ -40,37 +41,35 @@ export async function gradeSubmission(
   const endTest = newEndTestName();
   const files = withEndTest(submissionFiles(exercise, learnerFiles, locale), endTest);
   const rules = exercise.grading;
+  const graded = rules.tests.map((t) => t.name);
+  const hide = hider(exercise.hidden, locale);
+  const once = (testRun?: string): Promise<RunResult> =>
+    runner.run(
+      { files, action: 'test', race: rules.race },
+      options.client,
+      { signal: options.signal },
+      // The program may not read the hidden tests it was compiled with.
+      { hideSources: true, ...(testRun === undefined ? {} : { testRun }) },
+    );
   let runs = 0;
   let run: RunResult | undefined;
   let grade: Grade | undefined;
   while (runs < rules.count) {
-    let reachedEnd = true;
-    const once = async (testRun?: string): Promise<RunResult> => {
-      const result = await runner.run(
-        { files, action: 'test', race: rules.race },
-        options.client,
-        { signal: options.signal },
-        // The program may not read the hidden tests it was compiled with.
-        { hideSources: true, ...(testRun === undefined ? {} : { testRun }) },
-      );
-      const taken = takeEndTest(result, endTest);
-      reachedEnd &&= taken.reached;
-      return taken.run;
-    };
-    let raw = await once();
-    if (rules.race) {
-      // A race reported in one test hides the same race in later ones; run those alone to see.
-      const isolated = [];
-      for (const name of testsToIsolate(
-        raw,
-        rules.tests.map((t) => t.name),
-      ))
-        isolated.push({ name, result: await once(onlyTests(name, endTest)) });
-      raw = withIsolatedRaces(raw, isolated);
+    // The runs stay as the runner classified them; the grade is computed from them.
+    const first = await once();
+    let reached = reachedEnd(first, endTest);
+    const alone: { name: string; result: RunResult }[] = [];
+    // A race reported in one test hides the same race in later ones; run those alone to see.
+    for (const name of rules.race ? testsToIsolate(first, graded) : []) {
+      const result = await once(onlyTests(name, endTest));
+      reached &&= reachedEnd(result, endTest);
+      alone.push({ name, result });
     }
     runs += 1;
-    run = redactRun(raw, exercise.hidden, locale);
-    grade = trustedGrade(gradeRun(rules, run, exercise.editable, locale), reachedEnd, locale);
+    const evidence = { racedAlone: racedAlone(alone), hide };
+    grade = trustedGrade(gradeRun(rules, first, exercise.editable, locale, evidence), reached, locale);
+    // What the learner sees of the run: without the grader's own test, hidden source masked.
+    run = redactRun(withoutEndTest(first, endTest), exercise.hidden, locale);
     if (grade.verdict !== 'pass') break;
   }
   if (!run || !grade) throw new Error(`exercise ${exercise.id}: grading.count must be at least 1`);

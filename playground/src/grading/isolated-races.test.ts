@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Race } from '../contract/run.ts';
-import { onlyTests, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
+import { onlyTests, racedAlone, testsToIsolate } from './isolated-races.ts';
+import { gradeRun } from './grade.ts';
 import { runResult, testCase } from './run-fixture.ts';
 
 const race = (line: number): Race => ({
@@ -34,12 +35,27 @@ describe('isolated re-runs for races the detector reported only once', () => {
     expect(onlyTests('TestB', 'Test0f')).toBe('^(TestB|Test0f)$');
   });
 
-  it('marks a test that races alone, adds its reports, and leaves clean ones alone', () => {
+  it('names a test that races alone, and leaves clean ones alone', () => {
     const alone = runResult('race', [testCase('TestB', 'fail', { race: true })], { races: [race(10)] });
-    const merged = withIsolatedRaces(first, [{ name: 'TestB', result: alone }]);
-    expect(merged.tests.find((t) => t.name === 'TestB')).toMatchObject({ status: 'pass', race: true });
-    expect(merged.races).toHaveLength(2);
+    expect(racedAlone([{ name: 'TestB', result: alone }])).toEqual(new Set(['TestB']));
     const clean = runResult('ok', [testCase('TestB', 'pass')]);
-    expect(withIsolatedRaces(first, [{ name: 'TestB', result: clean }])).toBe(first);
+    expect(racedAlone([{ name: 'TestB', result: clean }])).toEqual(new Set());
+  });
+
+  it('the grade counts a test that raced alone as racing, and the run stays as classified', () => {
+    const before = structuredClone(first);
+    const rules = {
+      race: true,
+      count: 1,
+      timeBudgetMs: 1000,
+      tests: ['TestA', 'TestB', 'TestC'].map((name) => ({ name, weight: 1, hidden: false })),
+    };
+    const g = gradeRun(rules, first, [], 'en', { racedAlone: new Set(['TestB']) });
+    expect(g.tests.find((t) => t.name === 'TestB')).toMatchObject({ status: 'pass', race: true, score: 0 });
+    expect(gradeRun(rules, first).tests.find((t) => t.name === 'TestB')).toMatchObject({
+      race: false,
+      score: 1,
+    });
+    expect(first).toEqual(before);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Pure: the race detector reports a given pair of racing accesses once per process, so when one
  * test's race has been reported, a later test racing on the same lines can pass "clean". The
- * grader re-runs such tests alone (a process each) and this module folds what those runs saw back
- * into the first run: a test that races alone is marked as racing, with its reports added.
+ * grader re-runs such tests alone (a process each), and this module says which of them raced
+ * there; the grade counts them as racing, and the first run stays as it was classified.
  */
 import type { RunResult } from '../contract/run.ts';
 
@@ -20,17 +20,12 @@ export function onlyTests(...names: string[]): string {
   return quoted.length === 1 ? `^${quoted[0]}$` : `^(${quoted.join('|')})$`;
 }
 
-/** Returns the run with the tests that raced when run alone marked as racing. */
-export function withIsolatedRaces(
-  run: RunResult,
-  isolated: readonly { name: string; result: RunResult }[],
-): RunResult {
-  const raced = isolated.filter((i) => i.result.tests.some((t) => t.name === i.name && t.race));
-  if (raced.length === 0) return run;
-  const names = new Set(raced.map((i) => i.name));
-  return {
-    ...run,
-    tests: run.tests.map((t) => (names.has(t.name) ? { ...t, race: true } : t)),
-    races: [...run.races, ...raced.flatMap((i) => i.result.races)],
-  };
+/**
+ * Returns the names of the tests that raced when run alone: evidence for the grade (grade.ts),
+ * which the run itself, as classified, cannot hold.
+ */
+export function racedAlone(isolated: readonly { name: string; result: RunResult }[]): Set<string> {
+  return new Set(
+    isolated.filter((i) => i.result.tests.some((t) => t.name === i.name && t.race)).map((i) => i.name),
+  );
 }

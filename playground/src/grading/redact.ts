@@ -34,15 +34,21 @@ export function redactText(text: string, lines: readonly string[], marker: strin
   return out;
 }
 
-/** Returns the run with hidden test source removed from every text a learner can see. */
-export function redactRun(run: RunResult, hidden: Files, locale: Locale = 'en'): RunResult {
+/** Returns a function that masks the hidden files' lines in a text, with the marker in locale. */
+export function hider(hidden: Files, locale: Locale = 'en'): (text: string) => string {
   const lines = hiddenLines(hidden);
-  if (lines.length === 0) return run;
   const marker = gradingText(locale, 'redacted');
+  return (text) => redactText(text, lines, marker);
+}
+
+/** Returns a copy of the run with hidden test source removed from every text a learner can see. */
+export function redactRun(run: RunResult, hidden: Files, locale: Locale = 'en'): RunResult {
+  if (hiddenLines(hidden).length === 0) return run;
+  const hide = hider(hidden, locale);
   return {
     ...run,
-    stdout: redactText(run.stdout, lines, marker),
-    stderr: redactText(run.stderr, lines, marker),
-    tests: run.tests.map((t) => ({ ...t, output: redactText(t.output, lines, marker) })),
+    stdout: hide(run.stdout),
+    stderr: hide(run.stderr),
+    tests: run.tests.map((t) => ({ ...t, output: hide(t.output) })),
   };
 }

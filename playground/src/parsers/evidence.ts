@@ -13,7 +13,7 @@ import { mainGoexitCalls } from './goexit-calls.ts';
 import { detectPanic, type PanicInfo } from './panic.ts';
 import { parseRaceReports } from './race.ts';
 import { parseTestEvents, type TestRun } from './test2json.ts';
-import { parseVetJson } from './vet.ts';
+import { parseVetStep } from './vet.ts';
 
 export interface Evidence {
   /** The job was refused before anything ran. */
@@ -69,7 +69,7 @@ function buildEvidence(o: RawOutcome): {
   const b = o.build;
   const buildText = b ? [b.stderr, b.stdout].filter((t) => t !== '').join('\n') : '';
   if (o.action === 'vet') {
-    const diagnostics = parseVetJson(`${o.vetJson ?? ''}\n${b?.stderr ?? ''}`, o.workDir);
+    const diagnostics = b ? parseVetStep(b, o.workDir) : [];
     const compiler = diagnostics.some((d) => d.source === 'compiler');
     const unexplained = !!b && b.exitCode !== 0 && !killedBySandbox(b) && diagnostics.length === 0;
     return { buildFailed: compiler || unexplained, diagnostics, buildText };

@@ -382,23 +382,21 @@ describe('classify: test', () => {
 
 describe('classify: vet and fmt', () => {
   it('vet findings', () => {
-    const r = classify(outcome('vet', { vetJson: fixture('vet_findings.txt') }));
+    const r = classify(outcome('vet', { build: step({ stdout: fixture('vet_findings.txt') }) }));
     expect(r.status).toBe('vet_findings');
     expect(r.diagnostics).toHaveLength(5);
     expect(r.message).toBe('go vet reported 5 problems.');
   });
   it('clean vet', () => {
-    expect(classify(outcome('vet', { vetJson: fixture('vet_clean.txt') })).status).toBe('ok');
+    expect(classify(outcome('vet', { build: step({ stdout: fixture('vet_clean.txt') }) })).status).toBe('ok');
   });
   it('vet on code that does not compile', () => {
-    const r = classify(
-      outcome('vet', { vetJson: '', build: step({ exitCode: 1, stderr: fixture('vet_builderr.txt') }) }),
-    );
+    const r = classify(outcome('vet', { build: step({ exitCode: 1, stderr: fixture('vet_builderr.txt') }) }));
     expect(r.status).toBe('compile_error');
     expect(r.diagnostics.map((d) => d.source)).toEqual(['compiler']);
   });
   it('fmt ok returns the files', () => {
-    const r = classify(outcome('fmt', { formatted: { 'main.go': 'package main\n' } }));
+    const r = classify(outcome('fmt', { filesAfterFormat: { 'main.go': 'package main\n' } }));
     expect(r).toMatchObject({ status: 'ok', files: { 'main.go': 'package main\n' } });
   });
   it('fmt with a syntax error', () => {

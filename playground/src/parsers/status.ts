@@ -26,6 +26,7 @@ import { gatherEvidence, type Evidence } from './evidence.ts';
 import { userGoroutines } from './goroutines.ts';
 import { messageFor } from './messages.ts';
 import { replaceQuitDump } from './dump-text.ts';
+import { formattedFiles } from './gofmt.ts';
 
 /** Returns every verdict the evidence supports (ok always does). */
 export function applicableStatuses(e: Evidence): Set<RunStatus> {
@@ -96,7 +97,8 @@ export function classify(
     goroutines,
     timings: { queueMs, buildMs, runMs, totalMs: queueMs + buildMs + runMs },
   };
-  if (o.action === 'fmt' && o.formatted && status === 'ok') result.files = o.formatted;
+  const formatted = o.action === 'fmt' ? formattedFiles(o.build, o.filesAfterFormat, o.workDir) : undefined;
+  if (formatted && status === 'ok') result.files = formatted;
   if (message !== undefined) result.message = message;
   if (cause !== undefined) result.cause = { code: cause, at: e.goexitAt };
   return result;

@@ -100,3 +100,12 @@ export function parseVetJson(output: string, workDir: string): Diagnostic[] {
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return [...findings, ...parseCompilerErrors(rest, workDir)];
 }
+
+/**
+ * Returns the diagnostics of a `go vet -json` step. Go ≥ 1.25 prints the JSON on stdout and the
+ * compiler errors of a package that does not type-check on stderr; older versions print both on
+ * stderr. Reading the two together covers every version, each text once.
+ */
+export function parseVetStep(step: { stdout: string; stderr: string }, workDir: string): Diagnostic[] {
+  return parseVetJson(`${step.stdout}\n${step.stderr}`, workDir);
+}

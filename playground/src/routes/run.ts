@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Value } from 'typebox/value';
 import { ErrorBody, RetryLater, RunRequest, RunResult } from '../contract/run.ts';
 import type { StreamMessage } from '../contract/stream.ts';
 import type { RunService } from '../run-service.ts';
 import { RequestError } from '../errors.ts';
+import { runRequestFromText, runRequestValidator } from './request-check.ts';
 import { clientKey } from './client-id.ts';
 
 /** Registers the run routes. */
@@ -18,6 +18,8 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
   api.post(
     '/api/run',
     {
+      // The stream's check and words (request-check.ts) instead of Ajv's: one validator for both.
+      validatorCompiler: () => runRequestValidator(),
       schema: {
         summary: 'Run, test, vet or format a Go package in the sandbox',
         body: RunRequest,
@@ -62,26 +64,12 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
       };
       socket.on('close', () => controller.abort());
       socket.once('message', (raw: Buffer) => {
-        let body: unknown;
+        let body: RunRequest;
         try {
-          body = JSON.parse(raw.toString('utf8'));
-        } catch {
-          send({
-            type: 'error',
-            error: 'bad_request',
-            message: 'The first message must be a RunRequest in JSON.',
-          });
-          socket.close(1008);
-          return;
-        }
-        if (!Value.Check(RunRequest, body)) {
-          const first = [...Value.Errors(RunRequest, body)][0];
-          const where = first?.instancePath ? `${first.instancePath}: ` : '';
-          send({
-            type: 'error',
-            error: 'bad_request',
-            message: `Invalid run request: ${where}${first?.message ?? 'wrong shape'}`,
-          });
+          body = runRequestFromText(raw.toString('utf8'));
+        } catch (error) {
+          const { code, message } = error as RequestError;
+          send({ type: 'error', error: code, message });
           socket.close(1008);
           return;
         }

@@ -111,27 +111,22 @@ async function format(
   const step = await buildStep(ctx, dirs, [gofmt, '-w', '--', ...names], hooks, false);
   outcome.build = step;
   outcome.timings.buildMs = step.durationMs;
-  const formatted: Record<string, string> = {};
+  // Every file as gofmt left it; which ones it formatted is the parsers' call (parsers/gofmt.ts).
+  const after: Record<string, string> = {};
   for (const name of names) {
-    if (step.stderr.includes(`${name}:`)) continue; // gofmt left a file with syntax errors untouched
     const data = readSandboxFile(join(dirs.src, name), ctx.limits.sourceBytes * 2);
-    if (data) formatted[name] = data.toString('utf8');
+    if (data) after[name] = data.toString('utf8');
   }
-  outcome.formatted = formatted;
+  outcome.filesAfterFormat = after;
 }
 
 async function vet(ctx: ExecuteContext, dirs: JobDirs, outcome: RawOutcome, hooks: ExecuteHooks) {
   hooks.onPhase?.('building');
   ctx.caches.provide(dirs.gocache);
+  // The step's stdout and stderr are the facts; parsers/vet.ts reads findings from either.
   const step = await buildStep(ctx, dirs, ['go', 'vet', '-json', '.'], hooks, false);
   outcome.build = step;
   outcome.timings.buildMs = step.durationMs;
-  // Go ≥ 1.25 prints the JSON on stdout, older versions on stderr (mixed with "# pkg" lines).
-  outcome.vetJson = step.stdout.trim()
-    ? step.stdout
-    : /^\s*(#[^\n]*\n\s*)*\{/.test(step.stderr)
-      ? step.stderr
-      : '';
 }
 
 async function buildAndRun(

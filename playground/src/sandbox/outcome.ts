@@ -40,15 +40,19 @@ export interface RawOutcome {
     /** Where in the learner's files the refused construct is (e.g. each `import "C"`). */
     at: { file: string; line: number; column: number }[];
   };
-  /** gofmt / go build / go vet / go test -c: absent when a cached binary was reused. */
+  /**
+   * gofmt / go build / go vet / go test -c: absent when a cached binary was reused. For vet, its
+   * stdout and stderr hold the `go vet -json` output as the tool printed it (parsers/vet.ts).
+   */
   build?: StepOutcome;
   /** Reused a linked binary from the content-hash cache. */
   cachedBinary: boolean;
   /** The program or the test binary (for test: stdout is the `go test -json` event stream). */
   run?: StepOutcome;
-  /** vet: the `go vet -json` output. */
-  vetJson?: string;
-  /** fmt: formatted files by name. */
-  formatted?: Record<string, string>;
+  /**
+   * fmt: every .go file as it was after `gofmt -w`, by name. gofmt leaves a file it cannot parse
+   * as it was; which files it formatted is read from its errors by parsers/gofmt.ts.
+   */
+  filesAfterFormat?: Record<string, string>;
   timings: { buildMs: number; runMs: number };
 }

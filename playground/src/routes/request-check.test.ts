@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NOT_JSON_MESSAGE,
+  checkRunRequest,
+  fileNameMessage,
+  problemMessage,
+  runRequestFromText,
+  runRequestValidator,
+} from './request-check.ts';
+
+const refusal = (fn: () => unknown): { statusCode: number; code: string; message: string } => {
+  try {
+    fn();
+  } catch (error) {
+    return error as { statusCode: number; code: string; message: string };
+  }
+  throw new Error('accepted');
+};
+
+describe('the run request check', () => {
+  const good = { action: 'run', files: { 'main.go': 'package main\n' } };
+
+  it('accepts a request of the contract and returns it', () => {
+    expect(checkRunRequest(good)).toBe(good);
+    expect(runRequestFromText(JSON.stringify(good))).toEqual(good);
+  });
+
+  it('names a refused file name with the rule', () => {
+    const r = refusal(() => checkRunRequest({ action: 'run', files: { '../x.go': '' } }));
+    expect(r).toMatchObject({ statusCode: 400, code: 'bad_request', message: fileNameMessage('../x.go') });
+  });
+
+  it('names a field the request may not have', () => {
+    expect(refusal(() => checkRunRequest({ ...good, extra: 1 })).message).toBe(
+      'Invalid run request: unknown field "extra".',
+    );
+  });
+
+  it("words other problems with the path and the schema's words", () => {
+    expect(refusal(() => checkRunRequest({ files: good.files })).message).toBe(
+      'Invalid run request: must have required properties action.',
+    );
+    expect(refusal(() => checkRunRequest({ action: 'run', files: { 'a.go': 1 } })).message).toBe(
+      'Invalid run request: /files/a.go: must be string.',
+    );
+    expect(refusal(() => checkRunRequest(null)).message).toBe('Invalid run request: must be object.');
+  });
+
+  it('refuses text that is not JSON with the same code', () => {
+    expect(refusal(() => runRequestFromText('{not json'))).toMatchObject({
+      statusCode: 400,
+      code: 'bad_request',
+      message: NOT_JSON_MESSAGE,
+    });
+  });
+
+  it('gives Fastify the value or the same error', () => {
+    const validate = runRequestValidator();
+    expect(validate(good)).toEqual({ value: good });
+    expect(validate({ action: 'nope', files: good.files }).error?.message).toBe(
+      refusal(() => checkRunRequest({ action: 'nope', files: good.files })).message,
+    );
+  });
+
+  it("words Ajv's errors (the other routes) the same way", () => {
+    expect(
+      problemMessage([
+        {
+          keyword: 'additionalProperties',
+          instancePath: '/files',
+          params: { additionalProperty: 'a/b.go' },
+          message: 'must NOT have additional properties',
+        },
+      ]),
+    ).toBe(fileNameMessage('a/b.go'));
+    expect(
+      problemMessage(
+        [
+          {
+            keyword: 'maxLength',
+            instancePath: '/exerciseId',
+            message: 'must NOT have more than 64 characters',
+          },
+        ],
+        'body',
+      ),
+    ).toBe('Invalid body: /exerciseId: must NOT have more than 64 characters.');
+  });
+});
