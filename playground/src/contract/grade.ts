@@ -89,7 +89,7 @@ export const GradeResult = Type.Object({
   // RunResult's own properties, with a description of what this copy of the run is.
   run: Type.Object(RunResult.properties, {
     description:
-      "The graded run as the runner classified it, for the learner to see: the grader's own end test is left out and hidden test source masked; nothing else is changed. The grade (verdict, score, tests) is computed from the run as classified, and, with -race, from re-runs of single tests alone (a test that raced there has race: true in tests, not in run.tests).",
+      "The graded run as the runner classified it, for the learner to see: the grader's own end test is left out, hidden test source masked, and, with -race, the reports of tests that raced only when re-run alone are added (those tests have race: true here and in tests). The grade (verdict, score, tests) is computed from the runs as classified; none of them is edited.",
   }),
   explanation: Type.Optional(
     Type.String({

@@ -168,7 +168,9 @@ describe('gradeSubmission', () => {
       { races: [{ accesses: [], goroutines: [] }], message: 'Data race detected.' },
     );
     // TestVisible passed clean beside a reported race: the grader runs it alone, and it races there.
-    const alone = runResult('race', [testCase('TestVisible', 'pass', { race: true })]);
+    const alone = runResult('race', [testCase('TestVisible', 'pass', { race: true })], {
+      races: [{ accesses: [], goroutines: [] }],
+    });
     const runner = fakeRunner([first, alone]);
     const returned: { result: RunResult; copy: RunResult }[] = [];
     const recording: Runner = {
@@ -184,10 +186,12 @@ describe('gradeSubmission', () => {
     expect(g.tests[0]).toMatchObject({ name: 'TestVisible', race: true, score: 0 });
     expect(g.tests[1]?.message).toContain('[hidden test source removed]');
     expect(g.tests[1]?.message).not.toContain('SECRET');
-    // The run shown is the first run as classified: same status, message, races and test facts.
-    expect(g.run).toMatchObject({ status: 'race', message: 'Data race detected.', races: first.races });
+    // The run shown is a new value from the first run as classified, with the race TestVisible
+    // showed alone drawn too (the learner sees the race the grade counted).
+    expect(g.run).toMatchObject({ status: 'race', message: 'Data race detected.' });
+    expect(g.run.races).toEqual([...first.races, ...alone.races]);
     expect(g.run.tests.map((t) => [t.name, t.status, t.race])).toEqual([
-      ['TestVisible', 'pass', false],
+      ['TestVisible', 'pass', true],
       ['TestHidden', 'fail', false],
     ]);
     // Nothing the runner returned was changed afterwards.

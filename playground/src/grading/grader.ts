@@ -15,7 +15,7 @@ import type { Exercise, Files } from '../exercises/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
 import { hider, redactRun } from './redact.ts';
 import { submissionFiles } from './submission.ts';
-import { onlyTests, racedAlone, testsToIsolate } from './isolated-races.ts';
+import { onlyTests, racedAlone, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
 import { newEndTestName, reachedEnd, trustedGrade, withEndTest, withoutEndTest } from './end-test.ts';
 
 /** The part of the run service grading uses. */
@@ -68,8 +68,9 @@ export async function gradeSubmission(
     runs += 1;
     const evidence = { racedAlone: racedAlone(alone), hide };
     grade = trustedGrade(gradeRun(rules, first, exercise.editable, locale, evidence), reached, locale);
-    // What the learner sees of the run: without the grader's own test, hidden source masked.
-    run = redactRun(withoutEndTest(first, endTest), exercise.hidden, locale);
+    // What the learner sees of the run: without the grader's own test, with the races its tests
+    // showed when run alone, hidden source masked.
+    run = redactRun(withIsolatedRaces(withoutEndTest(first, endTest), alone), exercise.hidden, locale);
     if (grade.verdict !== 'pass') break;
   }
   if (!run || !grade) throw new Error(`exercise ${exercise.id}: grading.count must be at least 1`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Race } from '../contract/run.ts';
-import { onlyTests, racedAlone, testsToIsolate } from './isolated-races.ts';
+import { onlyTests, racedAlone, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
 import { gradeRun } from './grade.ts';
 import { runResult, testCase } from './run-fixture.ts';
 
@@ -40,6 +40,17 @@ describe('isolated re-runs for races the detector reported only once', () => {
     expect(racedAlone([{ name: 'TestB', result: alone }])).toEqual(new Set(['TestB']));
     const clean = runResult('ok', [testCase('TestB', 'pass')]);
     expect(racedAlone([{ name: 'TestB', result: clean }])).toEqual(new Set());
+  });
+
+  it('shows the learner a new run with the test that raced alone marked and its reports added', () => {
+    const before = structuredClone(first);
+    const alone = runResult('race', [testCase('TestB', 'fail', { race: true })], { races: [race(10)] });
+    const merged = withIsolatedRaces(first, [{ name: 'TestB', result: alone }]);
+    expect(merged.tests.find((t) => t.name === 'TestB')).toMatchObject({ status: 'pass', race: true });
+    expect(merged.races).toHaveLength(2);
+    expect(first).toEqual(before);
+    const clean = runResult('ok', [testCase('TestB', 'pass')]);
+    expect(withIsolatedRaces(first, [{ name: 'TestB', result: clean }])).toBe(first);
   });
 
   it('the grade counts a test that raced alone as racing, and the run stays as classified', () => {

@@ -29,3 +29,21 @@ export function racedAlone(isolated: readonly { name: string; result: RunResult 
     isolated.filter((i) => i.result.tests.some((t) => t.name === i.name && t.race)).map((i) => i.name),
   );
 }
+
+/**
+ * Returns what the learner is shown of a graded run: a new value (the classified run is never
+ * changed) in which the tests that raced alone are marked as racing and their reports are added,
+ * so the exercise page draws the race the grade counted.
+ */
+export function withIsolatedRaces(
+  run: RunResult,
+  isolated: readonly { name: string; result: RunResult }[],
+): RunResult {
+  const names = racedAlone(isolated);
+  if (names.size === 0) return run;
+  return {
+    ...run,
+    tests: run.tests.map((t) => (names.has(t.name) ? { ...t, race: true } : t)),
+    races: [...run.races, ...isolated.filter((i) => names.has(i.name)).flatMap((i) => i.result.races)],
+  };
+}
