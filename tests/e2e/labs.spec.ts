@@ -96,7 +96,13 @@ test('an instructor creates a lab and gets a join link and a private link', asyn
   expect(await axe(page)).toEqual([]);
 });
 
-test('a student joins, submits a wrong and then a right solution', async ({ browser }) => {
+test('a student joins, submits a wrong and then a right solution; the open gradebook follows live', async ({
+  browser,
+}) => {
+  // The instructor's gradebook is open before anything is submitted and is never reloaded.
+  const instructor = await newPage(browser);
+  await instructor.goto(state.instructor);
+  await expect(instructor.locator('.lab-empty')).toBeVisible();
   const page = await newPage(browser);
   await page.goto(state.join);
   await expect(page.getByRole('heading', { name: 'Week 1: locks' })).toBeVisible();
@@ -108,19 +114,27 @@ test('a student joins, submits a wrong and then a right solution', async ({ brow
   await ex.locator('lockstep-playground').scrollIntoViewIfNeeded();
   await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await ex.getByRole('button', { name: 'Submit', exact: true }).click();
+  const history = page.locator('.lab-history');
+  // Acknowledged at once: the history lists it before it is graded (its state says how far it is).
+  await expect(history.locator('li')).toHaveCount(1);
   await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
   await expect(ex.locator('.pg-line-race, .pg-line-race-previous').first()).toBeVisible();
-  const history = page.locator('.lab-history');
-  await expect(history.locator('li')).toHaveCount(1);
+  await expect(history.locator('li[data-state="graded"]')).toHaveCount(1);
+  const cell = instructor.locator(
+    'tr[data-student="s-001"] td[data-exercise="lost-update-counter"] .lab-cell',
+  );
+  await expect(cell).toHaveText(/\d+ \/ \d+, 1 attempts/, { timeout: 30_000 });
 
   page.once('dialog', (d) => void d.accept());
   await ex.getByRole('button', { name: 'Show solution' }).click();
   await expect(ex.locator('.ex-status')).toContainText('reference solution');
   await ex.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(ex).toHaveAttribute('data-verdict', 'pass', { timeout: 60_000 });
-  await expect(history.locator('li')).toHaveCount(2);
+  await expect(history.locator('li[data-state="graded"]')).toHaveCount(2);
   await expect(history.locator('.lab-best')).toHaveText(/Best: (\d+) \/ \1/);
   expect(await axe(page)).toEqual([]);
+  await expect(cell).toHaveText(/(\d+) \/ \1, 2 attempts/, { timeout: 30_000 });
+  expect(await axe(instructor)).toEqual([]);
 });
 
 test('the gradebook shows both attempts and the best score, and the CSV has the right rows', async ({
