@@ -49,6 +49,8 @@ class LabGradebook extends HTMLElement {
   private body!: HTMLElement;
   private detail!: HTMLElement;
   private live!: HTMLElement;
+  /** Outcomes of the instructor's actions; outside the redrawn part, so a redraw does not eat them. */
+  private notice!: HTMLElement;
   private seen = '';
   private t = (key: LabKey, params?: Record<string, string | number>) => tl(this.locale, key, params);
 
@@ -60,7 +62,8 @@ class LabGradebook extends HTMLElement {
     this.detail = el('section', { class: 'lab-detail', tabindex: '-1' });
     this.detail.hidden = true;
     this.live = el('p', { class: 'lab-live' });
-    this.status.after(this.body, this.live, this.detail);
+    this.notice = el('p', { class: 'lab-notice', role: 'status', 'aria-live': 'polite' });
+    this.status.after(this.notice, this.body, this.live, this.detail);
     this.labId = new URLSearchParams(location.search).get('lab') ?? '';
     const fromLink = takeFromFragment('key');
     this.key = fromLink ?? (this.labId ? labSecrets.instructorKey(this.labId) : null);
@@ -148,7 +151,6 @@ class LabGradebook extends HTMLElement {
     if (failed.length === 0) return null;
     const box = el('section', { class: 'lab-failed', 'aria-labelledby': 'lab-failed-title' });
     const list = el('ul', { class: 'lab-failed-list' });
-    const status = el('p', { role: 'status', 'aria-live': 'polite' });
     for (const s of failed) {
       const student = book.rows.find((r) => r.student.studentId === s.studentId)?.student;
       const li = el('li', { 'data-submission': s.id });
@@ -157,12 +159,12 @@ class LabGradebook extends HTMLElement {
         again.disabled = true;
         void this.api<SubmissionSummary>(`/submissions/${encodeURIComponent(s.id)}/requeue`, {}).then(
           async () => {
-            status.textContent = this.t('lab.gb.requeued');
+            this.notice.textContent = this.t('lab.gb.requeued');
             await this.load(true);
           },
           (error: unknown) => {
             again.disabled = false;
-            status.textContent = this.t('lab.error', { message: (error as Error).message });
+            this.notice.textContent = this.t('lab.error', { message: (error as Error).message });
           },
         );
       });
@@ -184,7 +186,6 @@ class LabGradebook extends HTMLElement {
       el('h3', { id: 'lab-failed-title' }, this.t('lab.gb.failed.title')),
       el('p', {}, this.t('lab.gb.failed.intro')),
       list,
-      status,
     );
     return box;
   }
