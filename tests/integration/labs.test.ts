@@ -526,7 +526,32 @@ describe('lab durability', () => {
     const me = (await http(base, 'GET', `/api/labs/${labId}/me`, undefined, tokens[1]))
       .body as unknown as StudentStanding;
     expect(me.submissions).toHaveLength(1);
+
+    // SIGTERM mid-grading: the worker finishes or gives back what it holds, and leaves no lease.
+    const more = await Promise.all(
+      tokens.map((token) =>
+        http(
+          base,
+          'POST',
+          `/api/labs/${labId}/submissions`,
+          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+          token,
+        ),
+      ),
+    );
+    expect(more.map((a) => a.status)).toEqual([202, 202, 202, 202]);
+    await until(
+      () => http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey),
+      (res) => (res.body as unknown as Gradebook).submissions.some((s) => s.state === 'grading'),
+      50,
+    );
     await kill('SIGTERM');
+    const after = new DatabaseSync(db, { readOnly: true });
+    const left = after
+      .prepare("SELECT state, lease_token FROM submissions WHERE lab_id = ? AND state NOT IN ('graded')")
+      .all(labId) as { state: string; lease_token: string | null }[];
+    after.close();
+    for (const r of left) expect(r).toEqual({ state: 'queued', lease_token: null });
   }, 300_000);
 });
 
