@@ -188,7 +188,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });
-    await api.register(healthRoutes, { service: deps.service, limits: labLimitsSummary(labLimits) });
+    await api.register(healthRoutes, {
+      service: deps.service,
+      limits: labLimitsSummary(labLimits),
+      grading: () => labStore.queue.counts(),
+    });
     await api.register(gradeRoutes, { service: deps.service, exercises });
     await api.register(labRoutes, { labs, limits: labLimits });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -177,6 +177,8 @@ describe('a class submitting at the deadline', () => {
     expect(book.rows).toHaveLength(40);
     for (const row of book.rows)
       expect(row.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 0, score: max });
+    const health = (await call(server, 'GET', '/api/health', {})).body as unknown as Health;
+    expect(health.grading).toEqual({ queued: 0, grading: 0, failed: 0 });
     // The attempt limit (1) counted each once: a new Submit is refused, a retry of the old one is not.
     expect((await submit(tokens[0]!, 999)).status).toBe(403);
     expect((await submit(tokens[0]!, 0)).status).toBe(202);
@@ -220,6 +222,8 @@ describe('a server that cannot run code', () => {
     expect(failed).toMatchObject({ state: 'failed', failure: 'runner_unavailable', countedScore: null });
     const book = await gradebook(server, labId, key);
     expect(book.rows[0]!.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 1, score: null });
+    const health = (await call(server, 'GET', '/api/health', {})).body as unknown as Health;
+    expect(health.grading).toEqual({ queued: 0, grading: 0, failed: 1 });
 
     const requeued = await call(
       server,

@@ -194,7 +194,10 @@ describe('labs on PostgreSQL, through the real server', () => {
     const page = await http(base, 'GET', '/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Lockstep site');
-    expect((await http(base, 'GET', '/api/health')).status).toBe(200);
+    const health = await http(base, 'GET', '/api/health');
+    expect(health.status).toBe(200);
+    // The grading queue cannot be counted without the database: said as null, not as an error.
+    expect(health.body.grading).toBeNull();
     expect((await http(base, 'GET', '/api/openapi.json')).status).toBe(200);
     expect(server!.exitCode).toBeNull();
 

@@ -77,6 +77,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     ALTER COLUMN locale DROP DEFAULT;
   CREATE UNIQUE INDEX submissions_idempotency ON submissions (student_row, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
-  CREATE INDEX submissions_queue ON submissions (queued_at, id) WHERE state IN ('queued', 'grading');
+  CREATE INDEX submissions_queue ON submissions (queued_at, id) WHERE state IN ('queued', 'grading', 'failed');
   `,
 ];

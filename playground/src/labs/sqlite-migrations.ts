@@ -87,6 +87,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX submissions_by_student ON submissions (lab_id, student_row, exercise_id, submitted_at);
   CREATE UNIQUE INDEX submissions_idempotency ON submissions (student_row, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
-  CREATE INDEX submissions_queue ON submissions (queued_at, id) WHERE state IN ('queued', 'grading');
+  CREATE INDEX submissions_queue ON submissions (queued_at, id) WHERE state IN ('queued', 'grading', 'failed');
   `,
 ];
