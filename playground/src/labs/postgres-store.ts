@@ -287,6 +287,14 @@ export function createPostgresLabStore(url: string, options: PostgresStoreOption
           return { outcome: 'stored' as const, submission: toSubmission(rows[0]!) };
         }),
       ),
+    submissionByKey: (studentRow, key) =>
+      run(async () => {
+        const [r] = await query('SELECT * FROM submissions WHERE student_row = $1 AND idempotency_key = $2', [
+          studentRow,
+          key,
+        ]);
+        return r ? toSubmission(r) : null;
+      }),
     attempts: (labId, studentRow, exerciseId) =>
       run(async () => {
         const [r] = await query(

@@ -220,10 +220,17 @@ export function createLabService(deps: LabServiceDeps): LabService {
       const exercise = exercises.get(request.exerciseId);
       if (!exercise || !l.exercises.includes(request.exerciseId))
         throw new RequestError(404, 'not_found', `Exercise "${request.exerciseId}" is not part of this lab.`);
+      // A retry of a Submit whose answer was lost gets the stored submission back, even when the
+      // retry itself comes after the due date or the last attempt: what counts is when it was received.
+      if (options.idempotencyKey !== undefined) {
+        const earlier = await store.submissionByKey(student.row, options.idempotencyKey);
+        if (earlier) return { submission: await live(earlier, student.studentId), replayed: true };
+      }
       // The receipt time: the due date and the late policy judge it, however long grading waits.
       const receivedAt = now();
       const before = decideSubmission(l, receivedAt, await store.attempts(l.id, student.row, exercise.id));
-      // A retry of a submission that took the last attempt must still find it: the key goes first.
+      // attempts_exhausted is decided again, atomically, when storing (two racing retries of one
+      // key that took the last attempt must both find it there).
       if (!before.accept && before.code !== 'attempts_exhausted')
         throw new RequestError(403, before.code, before.message);
       const locale = request.locale ?? 'en';

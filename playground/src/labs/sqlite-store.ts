@@ -216,6 +216,10 @@ export function createSqliteLabStore(file: string, options: LabStoreOptions = {}
         throw error;
       }
     },
+    async submissionByKey(studentRow, key) {
+      const r = q.byKey.get(studentRow, key) as Row | undefined;
+      return r ? toSubmission(r) : null;
+    },
     async attempts(labId, studentRow, exerciseId) {
       return Number((q.attempts.get(labId, studentRow, exerciseId) as Row).n);
     },

@@ -195,6 +195,8 @@ export function labStoreSuite(backend: StoreBackend): void {
       const id = (stored[0] as { submission: Submission }).submission.id;
       expect(tries.map((t) => (t.outcome === 'limit' ? null : t.submission.id))).toEqual(Array(6).fill(id));
       expect(await first.attempts(lab.id, a.row, 'a')).toBe(1);
+      expect((await servers[2]!.submissionByKey(a.row, 'click-0001'))?.id).toBe(id);
+      expect(await servers[2]!.submissionByKey(b.row, 'click-0001')).toBeNull();
       // A retry after the limit is reached still finds its submission; a new key is refused.
       expect((await first.addSubmission(sub('second', a.row), 2)).outcome).toBe('stored');
       const late = await first.addSubmission(sub('again', a.row, { idempotencyKey: 'click-0001' }), 2);

@@ -68,6 +68,8 @@ export interface LabStore {
    * racing submissions cannot both take the last attempt, nor both store one key.
    */
   addSubmission(submission: Submission, limit: number | null): Promise<AddedSubmission>;
+  /** The student's submission stored under this idempotency key, or null. */
+  submissionByKey(studentRow: number, idempotencyKey: string): Promise<Submission | null>;
   attempts(labId: string, studentRow: number, exerciseId: string): Promise<number>;
   /** Every submission of the lab, or of one student, oldest first. */
   submissions(labId: string, studentRow?: number): Promise<Submission[]>;
