@@ -25,10 +25,14 @@ interface ExerciseData {
   editable: string[];
 }
 
-/** Sends the files somewhere other than POST /api/grade (a lab submission) and returns the grade. */
+/**
+ * Sends the files somewhere other than POST /api/grade (a lab submission) and returns the grade;
+ * `progress` shows, in the exercise's live status line, where it stands meanwhile (queued, grading).
+ */
 export type ExerciseSubmitter = (
   files: Record<string, string>,
   locale: Locale,
+  progress: (message: string) => void,
 ) => Promise<{ ok: true; grade: GradeResult } | { ok: false; message: string }>;
 
 /** How an embedding page (a lab) changes the exercise: set before the element is connected. */
@@ -161,9 +165,13 @@ export class LockstepExercise extends HTMLElement {
     this.results.replaceChildren();
     try {
       if (this.mode.submitter) {
-        const outcome = await this.mode.submitter(files, this.locale);
+        const outcome = await this.mode.submitter(
+          files,
+          this.locale,
+          (message) => (this.status.textContent = message),
+        );
         if (!outcome.ok) {
-          this.status.textContent = this.t('ex.error', { message: outcome.message });
+          this.status.textContent = outcome.message;
           return;
         }
         this.render(outcome.grade);

@@ -17,9 +17,14 @@ export class LabRequestError extends Error {
 /** Calls the API; returns the JSON body or throws LabRequestError with the server's message. */
 export async function labApi<T>(
   path: string,
-  options: { method?: string; body?: unknown; secret?: string | null } = {},
+  options: {
+    method?: string;
+    body?: unknown;
+    secret?: string | null;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.secret) headers.authorization = `Bearer ${options.secret}`;
   const res = await fetch(path, {

@@ -3,6 +3,11 @@
  * score, attempts and late flags; any submission opens with its code (race drawn on it), per-test
  * results and an override form; the CSV downloads through the API with the key in a header.
  * The key arrives in the URL fragment once and is then kept in this browser. N.B. BROWSER CODE.
+ *
+ * Live: the gradebook is fetched again every LIVE_MS while the page is visible and redrawn only
+ * when it changed (keeping the focused cell focused), so new submissions and grades appear
+ * without a reload. Submissions the grading queue gave up on are listed above the table, each
+ * with a button that puts it back in the queue.
  */
 import type {
   Cell,
@@ -13,7 +18,7 @@ import type {
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tx, type ExerciseKey } from '../exercise/strings.ts';
-import { tl, type LabKey } from './strings.ts';
+import { failureReason, tl, type LabKey } from './strings.ts';
 import {
   copyableLink,
   formatInstant,
@@ -24,6 +29,9 @@ import {
 } from './lab-client.ts';
 import { labSummary } from './lab-summary.ts';
 import '../playground/playground-element.ts';
+
+/** How often the open gradebook asks for changes. */
+const LIVE_MS = 5_000;
 
 function playgroundAttr(value: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
@@ -40,6 +48,10 @@ class LabGradebook extends HTMLElement {
   private status!: HTMLElement;
   private body!: HTMLElement;
   private detail!: HTMLElement;
+  private live!: HTMLElement;
+  /** Outcomes of the instructor's actions; outside the redrawn part, so a redraw does not eat them. */
+  private notice!: HTMLElement;
+  private seen = '';
   private t = (key: LabKey, params?: Record<string, string | number>) => tl(this.locale, key, params);
 
   connectedCallback(): void {
@@ -49,7 +61,9 @@ class LabGradebook extends HTMLElement {
     this.body = el('div', { class: 'lab-gradebook' });
     this.detail = el('section', { class: 'lab-detail', tabindex: '-1' });
     this.detail.hidden = true;
-    this.status.after(this.body, this.detail);
+    this.live = el('p', { class: 'lab-live' });
+    this.notice = el('p', { class: 'lab-notice', role: 'status', 'aria-live': 'polite' });
+    this.status.after(this.notice, this.body, this.live, this.detail);
     this.labId = new URLSearchParams(location.search).get('lab') ?? '';
     const fromLink = takeFromFragment('key');
     this.key = fromLink ?? (this.labId ? labSecrets.instructorKey(this.labId) : null);
@@ -58,6 +72,9 @@ class LabGradebook extends HTMLElement {
       return;
     }
     void this.load();
+    setInterval(() => {
+      if (document.visibilityState === 'visible' && this.book) void this.load(true);
+    }, LIVE_MS);
   }
 
   private fail(error: unknown): void {
@@ -70,17 +87,41 @@ class LabGradebook extends HTMLElement {
     return labApi<T>(`/api/labs/${encodeURIComponent(this.labId)}${path}`, { body, secret: this.key });
   }
 
-  private async load(): Promise<void> {
-    this.status.textContent = this.t('lab.loading');
+  /** Fetches the gradebook; `quiet` (the live updates) leaves the page alone when nothing changed. */
+  private async load(quiet = false): Promise<void> {
+    if (!quiet) this.status.textContent = this.t('lab.loading');
+    let book: Gradebook;
     try {
-      this.book = await this.api<Gradebook>(`/gradebook?locale=${this.locale}`);
+      book = await this.api<Gradebook>(`/gradebook?locale=${this.locale}`);
     } catch (error) {
-      this.fail(error);
+      if (!quiet) this.fail(error);
       return;
     }
-    labSecrets.rememberInstructor(this.labId, this.key!, this.book.lab.title, this.book.lab.createdAt);
-    this.status.textContent = '';
-    this.render(this.book);
+    this.book = book;
+    labSecrets.rememberInstructor(this.labId, this.key!, book.lab.title, book.lab.createdAt);
+    if (!quiet) this.status.textContent = '';
+    this.live.textContent = this.t('lab.gb.live', {
+      time: new Date().toLocaleTimeString(this.locale === 'zh-cn' ? 'zh-CN' : 'en'),
+    });
+    const now = JSON.stringify([book.rows, book.submissions]);
+    if (quiet && now === this.seen) return;
+    this.seen = now;
+    // Redrawing must not lose the keyboard's place: refocus the same control afterwards.
+    const focused = document.activeElement;
+    const where = focused instanceof HTMLElement && this.body.contains(focused) ? this.locate(focused) : null;
+    this.render(book);
+    if (where) this.body.querySelector<HTMLElement>(where)?.focus();
+  }
+
+  /** A selector that finds `element` again after a redraw, for the controls that have one. */
+  private locate(element: HTMLElement): string | null {
+    const cell = element.closest<HTMLElement>('td[data-exercise]');
+    const row = element.closest<HTMLElement>('tr[data-student]');
+    if (cell && row)
+      return `tr[data-student="${CSS.escape(row.dataset.student!)}"] td[data-exercise="${CSS.escape(cell.dataset.exercise!)}"] button`;
+    const failed = element.closest<HTMLElement>('li[data-submission]');
+    if (failed) return `li[data-submission="${CSS.escape(failed.dataset.submission!)}"] button`;
+    return null;
   }
 
   private render(book: Gradebook): void {
@@ -97,9 +138,56 @@ class LabGradebook extends HTMLElement {
       copyableLink(this.locale, this.t('lab.join.link'), join),
       tools,
     ];
+    const failed = this.failedList(book);
+    if (failed) children.push(failed);
     if (book.rows.length === 0) children.push(el('p', { class: 'lab-empty' }, this.t('lab.gb.empty')));
     else children.push(this.table(book));
     this.body.replaceChildren(...children);
+  }
+
+  /** The submissions the grading queue gave up on, each with a button to queue it again; null if none. */
+  private failedList(book: Gradebook): HTMLElement | null {
+    const failed = book.submissions.filter((s) => s.state === 'failed');
+    if (failed.length === 0) return null;
+    const box = el('section', { class: 'lab-failed', 'aria-labelledby': 'lab-failed-title' });
+    const list = el('ul', { class: 'lab-failed-list' });
+    for (const s of failed) {
+      const student = book.rows.find((r) => r.student.studentId === s.studentId)?.student;
+      const li = el('li', { 'data-submission': s.id });
+      const again = el('button', { type: 'button', class: 'pg-button' }, this.t('lab.gb.requeue'));
+      again.addEventListener('click', () => {
+        again.disabled = true;
+        void this.api<SubmissionSummary>(`/submissions/${encodeURIComponent(s.id)}/requeue`, {}).then(
+          async () => {
+            this.notice.textContent = this.t('lab.gb.requeued');
+            await this.load(true);
+          },
+          (error: unknown) => {
+            again.disabled = false;
+            this.notice.textContent = this.t('lab.error', { message: (error as Error).message });
+          },
+        );
+      });
+      li.append(
+        document.createTextNode(
+          `${this.t('lab.gb.failed.item', {
+            name: student?.name ?? s.studentId,
+            id: s.studentId,
+            exercise: book.lab.exercises.find((e) => e.id === s.exerciseId)?.title ?? s.exerciseId,
+            time: formatInstant(s.submittedAt, this.locale),
+            reason: failureReason(this.locale, s.failure),
+          })} `,
+        ),
+        again,
+      );
+      list.append(li);
+    }
+    box.append(
+      el('h3', { id: 'lab-failed-title' }, this.t('lab.gb.failed.title')),
+      el('p', {}, this.t('lab.gb.failed.intro')),
+      list,
+    );
+    return box;
   }
 
   private table(book: Gradebook): HTMLElement {
@@ -140,14 +228,19 @@ class LabGradebook extends HTMLElement {
       td.append(el('span', { class: 'lab-none' }, this.t('lab.gb.cell.none')));
       return td;
     }
-    const label = this.t('lab.gb.cell', {
-      score: cell.score ?? 0,
-      max: cell.maxScore ?? 0,
-      attempts: cell.attempts,
-    });
+    const label =
+      cell.score === null
+        ? this.t('lab.gb.cell.pending', { attempts: cell.attempts })
+        : this.t('lab.gb.cell', { score: cell.score, max: cell.maxScore ?? 0, attempts: cell.attempts });
     const button = el('button', { type: 'button', class: 'lab-cell' }, label);
     button.addEventListener('click', () => this.showSubmissions(book, studentId, name, cell.exerciseId));
     td.append(button);
+    if (cell.pending > 0)
+      td.append(el('span', { class: 'pg-badge lab-pending' }, this.t('lab.gb.pending', { n: cell.pending })));
+    if (cell.failed > 0)
+      td.append(
+        el('span', { class: 'pg-badge lab-failed-badge' }, this.t('lab.gb.failed.badge', { n: cell.failed })),
+      );
     if (cell.late) td.append(el('span', { class: 'pg-badge lab-late' }, this.t('lab.late')));
     if (cell.overridden) td.append(el('span', { class: 'pg-badge' }, '✎'));
     return td;
@@ -183,11 +276,18 @@ class LabGradebook extends HTMLElement {
     open.addEventListener('click', () => void this.open(s.id, view));
     li.append(
       el('time', { datetime: s.submittedAt }, formatInstant(s.submittedAt, this.locale)),
-      document.createTextNode(` — ${s.countedScore} / ${s.maxScore} `),
+      document.createTextNode(` — ${this.standing(s)} `),
     );
     if (s.late) li.append(el('span', { class: 'pg-badge lab-late' }, this.t('lab.late')));
     li.append(open);
     return li;
+  }
+
+  /** A submission's score, or its state while it has none. */
+  private standing(s: SubmissionSummary): string {
+    if (s.countedScore !== null) return `${s.countedScore} / ${s.maxScore}`;
+    if (s.state === 'failed') return this.t('lab.history.failed');
+    return this.t(s.state === 'grading' ? 'lab.history.grading' : 'lab.history.queued');
   }
 
   private async open(id: string, view: HTMLElement): Promise<void> {
@@ -199,7 +299,7 @@ class LabGradebook extends HTMLElement {
       return;
     }
     const tests = el('ul', { class: 'ex-tests', 'aria-label': this.t('lab.gb.tests') });
-    for (const test of s.result.tests) {
+    for (const test of s.result?.tests ?? []) {
       const ok = test.score === test.weight;
       const li = el('li', { class: `ex-test ${ok ? 'ex-ok' : 'ex-bad'}` });
       li.append(
@@ -218,7 +318,9 @@ class LabGradebook extends HTMLElement {
     const pg = el('lockstep-playground' as 'div', {
       class: 'not-content',
       'data-playground': playgroundAttr({ files: s.files, action: 'test', readonly: true, embedded: true }),
-    }) as HTMLElement & { showRunResult?(r: SubmissionDetail['result']['run']): Promise<void> };
+    }) as HTMLElement & {
+      showRunResult?(r: NonNullable<SubmissionDetail['result']>['run']): Promise<void>;
+    };
     Object.entries(s.files).forEach(([name, content], i) => {
       const box = el('div', { 'data-file': name });
       box.hidden = i > 0;
@@ -227,16 +329,17 @@ class LabGradebook extends HTMLElement {
       box.append(pre);
       pg.append(box);
     });
+    const graded = s.result
+      ? [el('p', {}, s.result.message), el('h4', {}, this.t('lab.gb.tests')), tests]
+      : [el('p', {}, this.standing(s))];
     view.replaceChildren(
-      el('h4', {}, `${formatInstant(s.submittedAt, this.locale)} — ${s.countedScore} / ${s.maxScore}`),
-      el('p', {}, s.result.message),
-      el('h4', {}, this.t('lab.gb.tests')),
-      tests,
+      el('h4', {}, `${formatInstant(s.submittedAt, this.locale)} — ${this.standing(s)}`),
+      ...graded,
       el('h4', {}, this.t('lab.gb.code')),
       pg,
       this.overrideForm(s),
     );
-    void pg.showRunResult?.(s.result.run);
+    if (s.result) void pg.showRunResult?.(s.result.run);
   }
 
   private overrideForm(s: SubmissionDetail): HTMLElement {
@@ -251,7 +354,7 @@ class LabGradebook extends HTMLElement {
       max: String(s.maxScore),
       required: '',
     });
-    score.value = String(s.override?.score ?? s.countedScore);
+    score.value = String(s.override?.score ?? s.countedScore ?? '');
     const comment = el('textarea', { id: idComment, name: 'comment', maxlength: '2000', rows: '2' });
     comment.value = s.override?.comment ?? '';
     const save = el(

@@ -3,6 +3,12 @@
  * this browser and in a personal link), then shows each exercise of the lab with an editor and a
  * Submit button that sends the code to POST /api/labs/:id/submissions, and the student's own
  * history. Drafts are kept in the browser so a reload loses nothing. N.B. BROWSER CODE.
+ *
+ * The server acknowledges a submission at once (202, queued) and grades it later. Each Submit
+ * click gets its own Idempotency-Key, sent again if the connection drops before the answer, so a
+ * retry never stores the work twice. The page then polls the submission every POLL_MS and says in
+ * the exercise's live status line where it stands (number N in the queue, grading, graded, or
+ * could not be graded); the history refreshes every HISTORY_POLL_MS while anything is pending.
  */
 import type { PublicExercise } from '../../playground/src/contract/grade.ts';
 import type {
@@ -10,6 +16,7 @@ import type {
   LabView,
   StudentStanding,
   SubmissionDetail,
+  SubmissionSummary,
 } from '../../playground/src/contract/labs.ts';
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
@@ -28,6 +35,20 @@ import { labSummary } from './lab-summary.ts';
 
 const draftKey = (lab: string, exercise: string) => `lockstep:lab-draft:${lab}:${exercise}`;
 
+/** How often a pending submission is asked for its state (the API documents this interval). */
+const POLL_MS = 1_000;
+const HISTORY_POLL_MS = 3_000;
+/** Sends of one Submit click before giving up when the server cannot be reached. */
+const SEND_TRIES = 4;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A new Idempotency-Key: one per Submit click. */
+function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 class LabStudent extends HTMLElement {
   private locale: Locale = 'en';
   private labId = '';
@@ -35,6 +56,7 @@ class LabStudent extends HTMLElement {
   private lab!: LabView;
   private status!: HTMLElement;
   private histories = new Map<string, HTMLElement>();
+  private historyTimer: ReturnType<typeof setTimeout> | null = null;
   private t = (key: LabKey, params?: Record<string, string | number>) => tl(this.locale, key, params);
 
   connectedCallback(): void {
@@ -149,7 +171,7 @@ class LabStudent extends HTMLElement {
         continue;
       }
       const { section, exercise } = exerciseBlock(pub, this.locale, {
-        submitter: (files, locale) => this.submit(ex.id, files, locale),
+        submitter: (files, locale, progress) => this.submit(ex.id, files, locale, progress),
         hints: this.lab.hints,
         solutions: this.lab.solutions,
         progress: false,
@@ -161,6 +183,7 @@ class LabStudent extends HTMLElement {
       section.append(history);
       this.status.before(section);
       this.renderHistory(ex.id, standing);
+      this.followPending(standing);
       const draft = localStorage.getItem(draftKey(this.labId, ex.id));
       const playground = exercise.querySelector('lockstep-playground') as
         (HTMLElement & { replaceFiles(f: Record<string, string>): Promise<void> }) | null;
@@ -189,25 +212,78 @@ class LabStudent extends HTMLElement {
     });
   }
 
+  /** Where a submission stands, in words. */
+  private stateText(s: SubmissionSummary): string {
+    const time = formatInstant(s.submittedAt, this.locale);
+    if (s.state === 'grading') return this.t('lab.state.grading', { time });
+    if (s.state === 'failed') return this.t('lab.state.failed', { time });
+    if (s.failure) return this.t('lab.state.retrying', { time });
+    return s.position === null
+      ? this.t('lab.state.queued.noposition', { time })
+      : this.t('lab.state.queued', { time, position: s.position });
+  }
+
+  /** POSTs the submission, sending it again with the same key if the server could not be reached. */
+  private async send(
+    body: { exerciseId: string; files: Record<string, string>; locale: Locale },
+    key: string,
+    progress: (message: string) => void,
+  ): Promise<SubmissionSummary> {
+    const path = `/api/labs/${encodeURIComponent(this.labId)}/submissions`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await labApi<SubmissionSummary>(path, {
+          body,
+          secret: this.token,
+          headers: { 'idempotency-key': key },
+        });
+      } catch (error) {
+        const retriable =
+          error instanceof TypeError || (error instanceof LabRequestError && error.status === 503);
+        if (!retriable || attempt >= SEND_TRIES) throw error;
+        progress(this.t('lab.state.resend'));
+        await sleep(1_000 * 2 ** (attempt - 1));
+      }
+    }
+  }
+
   private async submit(
     exerciseId: string,
     files: Record<string, string>,
     locale: Locale,
-  ): Promise<{ ok: true; grade: SubmissionDetail['result'] } | { ok: false; message: string }> {
-    try {
-      const detail = await labApi<SubmissionDetail>(
-        `/api/labs/${encodeURIComponent(this.labId)}/submissions`,
-        {
-          body: { exerciseId, files, locale },
-          secret: this.token,
-        },
-      );
-      return { ok: true, grade: detail.result };
-    } catch (error) {
-      return {
-        ok: false,
+    progress: (message: string) => void,
+  ): Promise<{ ok: true; grade: NonNullable<SubmissionDetail['result']> } | { ok: false; message: string }> {
+    const failed = (error: unknown) => ({
+      ok: false as const,
+      message: this.t('lab.error', {
         message: error instanceof TypeError ? this.t('lab.unreachable') : (error as Error).message,
-      };
+      }),
+    });
+    progress(this.t('lab.submitting'));
+    let state: SubmissionSummary;
+    try {
+      state = await this.send({ exerciseId, files, locale }, idempotencyKey(), progress);
+    } catch (error) {
+      return failed(error);
+    }
+    void this.refresh();
+    const path = `/api/labs/${encodeURIComponent(this.labId)}/submissions/${encodeURIComponent(state.id)}`;
+    for (;;) {
+      if (state.state === 'failed') {
+        void this.refresh();
+        return { ok: false, message: this.stateText(state) };
+      }
+      if (state.state === 'graded' && 'result' in state && state.result)
+        return { ok: true, grade: (state as SubmissionDetail).result! };
+      progress(this.stateText(state));
+      await sleep(POLL_MS);
+      try {
+        state = await labApi<SubmissionDetail>(path, { secret: this.token });
+      } catch (error) {
+        // The submission is stored: a dropped connection only pauses the updates.
+        if (!(error instanceof TypeError || (error instanceof LabRequestError && error.status >= 500)))
+          return failed(error);
+      }
     }
   }
 
@@ -215,9 +291,20 @@ class LabStudent extends HTMLElement {
     try {
       const standing = await this.standing();
       for (const ex of this.lab.exercises) this.renderHistory(ex.id, standing);
+      this.followPending(standing);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Refreshes the history again soon while any submission waits for its grade. */
+  private followPending(standing: StudentStanding): void {
+    const pending = standing.submissions.some((s) => s.state === 'queued' || s.state === 'grading');
+    if (!pending || this.historyTimer !== null) return;
+    this.historyTimer = setTimeout(() => {
+      this.historyTimer = null;
+      void this.refresh();
+    }, HISTORY_POLL_MS);
   }
 
   private renderHistory(exerciseId: string, standing: StudentStanding): void {
@@ -232,10 +319,18 @@ class LabStudent extends HTMLElement {
     }
     const list = el('ol', { class: 'lab-history-list', reversed: '' });
     for (const s of mine) {
-      const li = el('li', { 'data-submission': s.id });
+      const li = el('li', { 'data-submission': s.id, 'data-state': s.state });
+      const standingText =
+        s.countedScore !== null
+          ? `${s.countedScore} / ${s.maxScore}`
+          : s.state === 'failed'
+            ? this.t('lab.history.failed')
+            : s.state === 'grading'
+              ? this.t('lab.history.grading')
+              : this.t('lab.history.queued');
       li.append(
         el('time', { datetime: s.submittedAt }, formatInstant(s.submittedAt, this.locale)),
-        document.createTextNode(` — ${s.countedScore} / ${s.maxScore}`),
+        document.createTextNode(` — ${standingText}`),
       );
       if (s.late) li.append(el('span', { class: 'pg-badge lab-late' }, this.t('lab.late')));
       if (s.override)

@@ -42,7 +42,18 @@ const en = {
   'lab.personal.warning':
     'Bookmark your personal link: it is the only way back to your work from another browser. Do not share it.',
   'lab.submit': 'Submit',
-  'lab.submitting': 'Grading your submission on the server…',
+  'lab.submitting': 'Sending your submission…',
+  'lab.state.queued': 'Received at {time}. Waiting for a grader: number {position} in the queue.',
+  'lab.state.queued.noposition': 'Received at {time}. Waiting for a grader.',
+  'lab.state.retrying':
+    'Received at {time}. The first try at grading it did not work; the server is trying again.',
+  'lab.state.grading': 'Received at {time}. Grading it now…',
+  'lab.state.failed':
+    'Received at {time}, but the server could not grade it. It is stored and counts as handed in at that time; your instructor sees it and can have it graded again.',
+  'lab.state.resend': 'The connection dropped; sending the same submission again (it is stored only once)…',
+  'lab.history.queued': 'waiting for a grader',
+  'lab.history.grading': 'being graded',
+  'lab.history.failed': 'could not be graded',
   'lab.history': 'Your submissions',
   'lab.history.none': 'No submissions yet.',
   'lab.late': 'late',
@@ -55,6 +66,22 @@ const en = {
   'lab.gb.empty': 'No student has joined yet. Send them the join link.',
   'lab.gb.cell': '{score} / {max}, {attempts} attempts',
   'lab.gb.cell.none': 'not attempted',
+  'lab.gb.cell.pending': 'not graded yet, {attempts} attempts',
+  'lab.gb.pending': '{n} waiting',
+  'lab.gb.failed.badge': '{n} not graded',
+  'lab.gb.failed.title': 'Submissions that could not be graded',
+  'lab.gb.failed.intro':
+    'The server tried several times and gave up on these. Each one is stored and keeps its receipt time; grade it again once the cause is fixed.',
+  'lab.reason.runner_unavailable': 'the Go runner is not available on the server',
+  'lab.reason.runner_busy': 'the runner stayed too busy',
+  'lab.reason.lease_expired': 'the grader stopped while grading it',
+  'lab.reason.internal': 'an internal error',
+  'lab.reason.exercise_missing': 'the exercise is no longer on this server',
+  'lab.reason.other': 'code {code}',
+  'lab.gb.failed.item': '{name} ({id}), {exercise}, received {time} — reason: {reason}',
+  'lab.gb.requeue': 'Grade again',
+  'lab.gb.requeued': 'Back in the grading queue.',
+  'lab.gb.live': 'This page updates by itself every few seconds. Last update: {time}.',
   'lab.gb.nokey':
     'This page needs the private instructor link you got when you created the lab (it ends with #key=…).',
   'lab.gb.submissions': 'Submissions of {name} for {exercise}',
@@ -110,7 +137,17 @@ const zhCN: Record<LabKey, string> = {
   'lab.personal.link': '你的个人链接',
   'lab.personal.warning': '请收藏你的个人链接：换一个浏览器时，只有它能找回你的作业。不要分享给别人。',
   'lab.submit': '提交',
-  'lab.submitting': '服务器正在为你的提交评分…',
+  'lab.submitting': '正在发送你的提交…',
+  'lab.state.queued': '已于 {time} 收到。正在等待评分：排在第 {position} 位。',
+  'lab.state.queued.noposition': '已于 {time} 收到。正在等待评分。',
+  'lab.state.retrying': '已于 {time} 收到。第一次评分没有成功，服务器正在重试。',
+  'lab.state.grading': '已于 {time} 收到。正在评分…',
+  'lab.state.failed':
+    '已于 {time} 收到，但服务器无法为它评分。提交已保存，并按该时间计为已提交；老师能看到它，并可以让它重新评分。',
+  'lab.state.resend': '连接中断了，正在重新发送同一份提交（只会保存一次）…',
+  'lab.history.queued': '等待评分',
+  'lab.history.grading': '正在评分',
+  'lab.history.failed': '无法评分',
   'lab.history': '你的提交记录',
   'lab.history.none': '还没有提交。',
   'lab.late': '迟交',
@@ -123,6 +160,22 @@ const zhCN: Record<LabKey, string> = {
   'lab.gb.empty': '还没有学生加入。把加入链接发给他们吧。',
   'lab.gb.cell': '{score} / {max}，提交 {attempts} 次',
   'lab.gb.cell.none': '未提交',
+  'lab.gb.cell.pending': '尚未评分，提交 {attempts} 次',
+  'lab.gb.pending': '{n} 份等待评分',
+  'lab.gb.failed.badge': '{n} 份无法评分',
+  'lab.gb.failed.title': '无法评分的提交',
+  'lab.gb.failed.intro':
+    '服务器已多次尝试并放弃了以下提交。每份都已保存并保留收到的时间；问题解决后可以重新评分。',
+  'lab.reason.runner_unavailable': '服务器上的 Go 运行器不可用',
+  'lab.reason.runner_busy': '运行器一直过于繁忙',
+  'lab.reason.lease_expired': '评分程序在评分途中停止了',
+  'lab.reason.internal': '内部错误',
+  'lab.reason.exercise_missing': '这道练习已不在本服务器上',
+  'lab.reason.other': '代码 {code}',
+  'lab.gb.failed.item': '{name}（{id}），{exercise}，收到于 {time} — 原因：{reason}',
+  'lab.gb.requeue': '重新评分',
+  'lab.gb.requeued': '已重新加入评分队列。',
+  'lab.gb.live': '本页每隔几秒自动更新。上次更新：{time}。',
   'lab.gb.nokey': '此页面需要你创建实验时得到的教师专用链接（以 #key=… 结尾）。',
   'lab.gb.submissions': '{name} 在“{exercise}”上的提交',
   'lab.gb.open': '查看',
@@ -137,6 +190,12 @@ const zhCN: Record<LabKey, string> = {
   'lab.gb.overridden': '已改分：{score} — {comment}',
   'lab.gb.close': '关闭',
 };
+
+/** Words for a grading failure's reason code (the server sends only the code). */
+export function failureReason(locale: Locale, code: string | null): string {
+  const key = `lab.reason.${code}`;
+  return key in en ? tl(locale, key as LabKey) : tl(locale, 'lab.reason.other', { code: code ?? '' });
+}
 
 export const LAB_STRINGS: Record<Locale, Record<LabKey, string>> = { en, 'zh-cn': zhCN };
 

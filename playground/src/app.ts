@@ -24,6 +24,7 @@ import { labRoutes } from './routes/labs.ts';
 import { createLabService, type LabService } from './labs/service.ts';
 import type { LabStore } from './labs/store.ts';
 import { openLabStore } from './labs/open-store.ts';
+import { createGradingWorker } from './labs/grading-worker.ts';
 import { labLimitsFromConfig, labLimitsSummary } from './limits/lab-limits.ts';
 import { parseTrustedProxies, trustProxyOption } from './limits/trusted-proxies.ts';
 
@@ -34,6 +35,11 @@ export interface AppDeps {
   serveSite?: boolean;
   /** Loaded exercises by id; default: content/exercises of the working directory. */
   exercises?: ReadonlyMap<string, Exercise>;
+  /**
+   * Run the grading worker in this process (default true): it grades the lab submissions the
+   * queue holds. Off for a process that only serves the site and the API.
+   */
+  gradingWorker?: boolean;
   /** Lab storage; default: PostgreSQL at LOCKSTEP_DATABASE_URL or SQLite at LOCKSTEP_LABS_DB, closed with the app. */
   labStore?: LabStore;
 }
@@ -156,11 +162,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     );
   });
-  const labs: LabService = createLabService({ store: labStore, runner: deps.service, exercises });
+  const labs: LabService = createLabService({ store: labStore, exercises });
+  const worker =
+    deps.gradingWorker === false
+      ? null
+      : createGradingWorker({
+          store: labStore,
+          runner: deps.service,
+          exercises,
+          concurrency: deps.config.LOCKSTEP_CONCURRENCY,
+          leaseMs: deps.config.LOCKSTEP_GRADE_LEASE_S * 1000,
+          log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+        });
+  app.addHook('onReady', async () => worker?.start());
   const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });
-    await api.register(healthRoutes, { service: deps.service, limits: labLimitsSummary(labLimits) });
+    await api.register(healthRoutes, {
+      service: deps.service,
+      limits: labLimitsSummary(labLimits),
+      grading: () => labStore.queue.counts(),
+    });
     await api.register(gradeRoutes, { service: deps.service, exercises });
     await api.register(labRoutes, { labs, limits: labLimits });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -170,6 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
   }
   app.addHook('onClose', async () => {
+    // Grades in progress finish or give their leases back before the runner and the store go.
+    await worker?.stop();
     await deps.service.close();
     if (!deps.labStore) await labStore.close();
   });

@@ -43,6 +43,13 @@ export const ConfigSchema = Type.Object({
   LOCKSTEP_LAB_SUBMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 30 }),
   /** Other lab requests (standing, submissions, gradebook, overrides) per minute per student or instructor. */
   LOCKSTEP_LAB_REQUESTS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 600 }),
+  /**
+   * How long a grading worker holds a lab submission before another may take it (it renews the
+   * lease every third of this while it grades): how long a worker that died delays a grade.
+   */
+  LOCKSTEP_GRADE_LEASE_S: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  /** Attempts to grade a submission (runner unavailable, a worker dying) before it is marked failed. */
+  LOCKSTEP_GRADE_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
   /** Opt-in for one learner on their own machine without bubblewrap; refused unless HOST is loopback. */
   LOCKSTEP_UNSAFE_NO_SANDBOX: Type.Boolean({ default: false }),
   /** Wall-clock limit of a program (action run). */

@@ -3,14 +3,16 @@
  * a private SQLite file: the instructor creates a lab; a student joins and submits a wrong, then
  * a right solution; the gradebook shows both attempts and the best score and exports the right
  * CSV; a second student sees nothing of the first one's work; everything is still there after the
- * server is SIGKILLed and restarted. This spec runs its own server so that it can kill it.
+ * server is SIGKILLed and restarted; on a server that cannot run code, the student is told the
+ * submission could not be graded (in English and Chinese) and the instructor re-queues it from the
+ * gradebook. This spec runs its own servers so that it can kill one and break the other.
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const PORT = Number(process.env.E2E_LAB_PORT ?? 4339);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -96,7 +98,13 @@ test('an instructor creates a lab and gets a join link and a private link', asyn
   expect(await axe(page)).toEqual([]);
 });
 
-test('a student joins, submits a wrong and then a right solution', async ({ browser }) => {
+test('a student joins, submits a wrong and then a right solution; the open gradebook follows live', async ({
+  browser,
+}) => {
+  // The instructor's gradebook is open before anything is submitted and is never reloaded.
+  const instructor = await newPage(browser);
+  await instructor.goto(state.instructor);
+  await expect(instructor.locator('.lab-empty')).toBeVisible();
   const page = await newPage(browser);
   await page.goto(state.join);
   await expect(page.getByRole('heading', { name: 'Week 1: locks' })).toBeVisible();
@@ -108,19 +116,27 @@ test('a student joins, submits a wrong and then a right solution', async ({ brow
   await ex.locator('lockstep-playground').scrollIntoViewIfNeeded();
   await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   await ex.getByRole('button', { name: 'Submit', exact: true }).click();
+  const history = page.locator('.lab-history');
+  // Acknowledged at once: the history lists it before it is graded (its state says how far it is).
+  await expect(history.locator('li')).toHaveCount(1);
   await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
   await expect(ex.locator('.pg-line-race, .pg-line-race-previous').first()).toBeVisible();
-  const history = page.locator('.lab-history');
-  await expect(history.locator('li')).toHaveCount(1);
+  await expect(history.locator('li[data-state="graded"]')).toHaveCount(1);
+  const cell = instructor.locator(
+    'tr[data-student="s-001"] td[data-exercise="lost-update-counter"] .lab-cell',
+  );
+  await expect(cell).toHaveText(/\d+ \/ \d+, 1 attempts/, { timeout: 30_000 });
 
   page.once('dialog', (d) => void d.accept());
   await ex.getByRole('button', { name: 'Show solution' }).click();
   await expect(ex.locator('.ex-status')).toContainText('reference solution');
   await ex.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(ex).toHaveAttribute('data-verdict', 'pass', { timeout: 60_000 });
-  await expect(history.locator('li')).toHaveCount(2);
+  await expect(history.locator('li[data-state="graded"]')).toHaveCount(2);
   await expect(history.locator('.lab-best')).toHaveText(/Best: (\d+) \/ \1/);
   expect(await axe(page)).toEqual([]);
+  await expect(cell).toHaveText(/(\d+) \/ \1, 2 attempts/, { timeout: 30_000 });
+  expect(await axe(instructor)).toEqual([]);
 });
 
 test('the gradebook shows both attempts and the best score, and the CSV has the right rows', async ({
@@ -202,4 +218,103 @@ test('the Chinese lab pages are translated', async ({ browser }) => {
   await expect(page.getByLabel('实验标题')).toBeVisible();
   await page.goto('/zh-cn/labs/gradebook/');
   await expect(page.locator('.lab-status')).toContainText('教师专用链接');
+});
+
+test('a submission that cannot be graded is shown as such to the student and re-queued by the instructor', async ({
+  browser,
+}) => {
+  // A second server whose sandbox is unavailable (no bwrap on its PATH), giving up after one try.
+  const port = PORT + 1;
+  const base = `http://127.0.0.1:${port}`;
+  const bin = join(tmp, 'bin');
+  mkdirSync(bin);
+  for (const name of readdirSync('/usr/bin'))
+    if (name !== 'bwrap') symlinkSync(join('/usr/bin', name), join(bin, name));
+  const broken = spawn(process.execPath, ['playground/src/server.ts'], {
+    env: {
+      ...process.env,
+      PATH: `${bin}:${dirname(execSync('command -v go', { encoding: 'utf8' }).trim())}`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOCKSTEP_DATA_DIR: resolve(process.env.E2E_DATA_DIR ?? '.data/it'),
+      LOCKSTEP_LABS_DB: join(tmp, 'broken.sqlite'),
+      LOCKSTEP_NO_WARMUP: '1',
+      LOCKSTEP_GRADE_ATTEMPTS: '1',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    await expect
+      .poll(() =>
+        fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    const created = (await (
+      await fetch(`${base}/api/labs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: 'Broken runner',
+          exercises: ['lost-update-counter'],
+          opensAt: new Date(Date.now() - 3600_000).toISOString(),
+          dueAt: new Date(Date.now() + 3600_000).toISOString(),
+          latePolicy: 'accept',
+          latePenaltyPercent: 0,
+          hints: true,
+          solutions: false,
+          attemptLimit: null,
+        }),
+      })
+    ).json()) as { lab: { id: string }; instructorKey: string };
+    const labId = created.lab.id;
+
+    const context = await browser.newContext({ baseURL: base });
+    const student = await context.newPage();
+    await student.goto(`/labs/student/?lab=${labId}`);
+    await student.getByLabel('Your name').fill('Grace');
+    await student.getByLabel('Student ID').fill('g-1');
+    await student.getByRole('button', { name: 'Join' }).click();
+    const ex = student.locator('lockstep-exercise');
+    await ex.locator('lockstep-playground').scrollIntoViewIfNeeded();
+    await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+    await ex.getByRole('button', { name: 'Submit', exact: true }).click();
+    // The live status line (.ex-status, role=status) says it was received, and that it could not be graded.
+    await expect(ex.locator('.ex-status')).toContainText(
+      /Received at .*, but the server could not grade it/,
+      {
+        timeout: 30_000,
+      },
+    );
+    await expect(student.locator('.lab-history li[data-state="failed"]')).toContainText(
+      'could not be graded',
+    );
+    expect(await axe(student)).toEqual([]);
+    // The same in Chinese.
+    await student.goto(`/zh-cn/labs/student/?lab=${labId}`);
+    await expect(student.locator('.lab-history li[data-state="failed"]')).toContainText('无法评分');
+
+    const instructor = await context.newPage();
+    await instructor.goto(`/labs/gradebook/?lab=${labId}#key=${encodeURIComponent(created.instructorKey)}`);
+    const failed = instructor.getByRole('region', { name: 'Submissions that could not be graded' });
+    await expect(failed).toContainText('Grace (g-1)');
+    await expect(failed).toContainText('the Go runner is not available on the server');
+    await expect(instructor.locator('td[data-exercise="lost-update-counter"]')).toContainText('1 not graded');
+    expect(await axe(instructor)).toEqual([]);
+    await failed.getByRole('button', { name: 'Grade again' }).click();
+    await expect(instructor.locator('.lab-notice')).toHaveText('Back in the grading queue.');
+    // It goes round again, fails again (the runner is still away), and the live gradebook shows it.
+    await expect(instructor.locator('.lab-failed li[data-submission]')).toHaveCount(1);
+    await expect(instructor.locator('td[data-exercise="lost-update-counter"]')).toContainText('1 not graded');
+    await context.close();
+  } finally {
+    await new Promise<void>((done) => {
+      if (broken.exitCode !== null) return done();
+      broken.once('exit', () => done());
+      broken.kill('SIGTERM');
+    });
+  }
 });

@@ -1,8 +1,10 @@
 /**
  * Instructor labs against the real runner and a real SQLite file: a lab is created, two students
- * join, one submits a wrong then a right solution (graded in the sandbox), the gradebook and CSV
- * show both attempts and the best score, the second student sees none of it, policies and
- * authentication hold, and an acknowledged submission survives the server being SIGKILLed.
+ * join, one submits a wrong then a right solution (acknowledged at once, then graded in the sandbox
+ * by the grading queue), the gradebook and CSV show both attempts and the best score, the second
+ * student sees none of it, policies and authentication hold, a retried submission with the same
+ * Idempotency-Key is stored once, and acknowledged submissions survive the server being SIGKILLed
+ * mid-grading: the next start grades them, each once.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -20,8 +22,11 @@ import {
   CreatedLab,
   Gradebook,
   SubmissionDetail,
+  SubmissionSummary,
   StudentStanding,
 } from '../../playground/src/contract/labs.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { settled, until } from './grading-wait.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { startServerProcess } from './server-process.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
@@ -66,6 +71,25 @@ async function call(
     /* CSV */
   }
   return { status: res.statusCode, body: parsed, text: res.body, headers: res.headers };
+}
+
+/** Submits, expects the 202 acknowledgement, and waits until the grading queue has graded it. */
+async function submitAndGrade(labId: string, body: unknown, secret: string): Promise<SubmissionDetail> {
+  const ack = await call('POST', `/api/labs/${labId}/submissions`, body, secret);
+  expect(ack.status, ack.text.slice(0, 300)).toBe(202);
+  expect(Value.Check(SubmissionSummary, ack.body)).toBe(true);
+  const summary = ack.body as unknown as SubmissionSummary;
+  expect(summary).toMatchObject({ state: 'queued', score: null, countedScore: null, verdict: null });
+  const detail = await until(
+    async () =>
+      (await call('GET', `/api/labs/${labId}/submissions/${summary.id}`, undefined, secret))
+        .body as unknown as SubmissionDetail,
+    settled,
+  );
+  expect(Value.Check(SubmissionDetail, detail)).toBe(true);
+  expect(detail.state).toBe('graded');
+  expect(detail.submittedAt).toBe(summary.submittedAt);
+  return detail;
 }
 
 const settings = (over: Record<string, unknown> = {}) => ({
@@ -154,33 +178,18 @@ describe('instructor labs', () => {
     );
   });
 
-  it('grades a wrong and then a right submission in the sandbox and keeps both', async () => {
-    const wrong = await call(
-      'POST',
-      `/api/labs/${labId}/submissions`,
-      { exerciseId: EXERCISE, files: editableStarter(exercise) },
-      ada,
-    );
-    expect(wrong.status, wrong.text.slice(0, 300)).toBe(201);
-    expect(Value.Check(SubmissionDetail, wrong.body)).toBe(true);
-    const w = wrong.body as unknown as SubmissionDetail;
+  it('acknowledges a wrong and then a right submission at once, grades both in the sandbox, keeps both', async () => {
+    const w = await submitAndGrade(labId, { exerciseId: EXERCISE, files: editableStarter(exercise) }, ada);
     expect(w.verdict).toBe('fail');
     expect(w.status).toBe('race');
-    expect(w.result.run.races.length).toBeGreaterThan(0);
+    expect(w.result!.run.races.length).toBeGreaterThan(0);
     expect(w.late).toBe(false);
 
-    const right = await call(
-      'POST',
-      `/api/labs/${labId}/submissions`,
-      { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-      ada,
-    );
-    expect(right.status, right.text.slice(0, 300)).toBe(201);
-    const r = right.body as unknown as SubmissionDetail;
-    expect(r.verdict).toBe('pass');
+    const r = await submitAndGrade(labId, { exerciseId: EXERCISE, files: solutionFiles(exercise) }, ada);
+    expect(r.verdict, `${r.status}: ${r.result?.message} ${r.result?.run.stderr.slice(0, 500)}`).toBe('pass');
     expect(r.countedScore).toBe(r.maxScore);
     adaSubmissions.push(w.id, r.id);
-  }, 120_000);
+  }, 180_000);
 
   it('shows the gradebook with both attempts and the best score, and the same in CSV', async () => {
     const book = await call('GET', `/api/labs/${labId}/gradebook`, undefined, key);
@@ -308,7 +317,17 @@ describe('instructor labs', () => {
     expect(outside.status).toBe(404);
     expect(outside.body.message).toMatch(/not part of this lab/);
     const compileError = { 'counter.go': 'package counter\n\nfunc broken( {\n' };
-    await call('POST', `/api/labs/${labId}/submissions`, { exerciseId: EXERCISE, files: compileError }, ada);
+    // Files the grader would refuse are refused at once, and do not use an attempt.
+    const embedded = await call(
+      'POST',
+      `/api/labs/${labId}/submissions`,
+      { exerciseId: EXERCISE, files: { 'counter.go': 'package counter\n\n//go:embed x\nvar x string\n' } },
+      ada,
+    );
+    expect(embedded.status).toBe(400);
+    const third = await submitAndGrade(labId, { exerciseId: EXERCISE, files: compileError }, ada);
+    // A learner's code that does not compile is a grade, not a failure to grade.
+    expect(third).toMatchObject({ state: 'graded', failure: null, status: 'compile_error', countedScore: 0 });
     const fourth = await call(
       'POST',
       `/api/labs/${labId}/submissions`,
@@ -317,7 +336,45 @@ describe('instructor labs', () => {
     );
     expect(fourth.status).toBe(403);
     expect(fourth.body.message).toMatch(/all 3 attempts/);
-  }, 60_000);
+  }, 120_000);
+
+  it('stores a submission retried with the same Idempotency-Key once, and answers with it again', async () => {
+    const token = (await call('POST', `/api/labs/${labId}/students`, { name: 'Retry', studentId: 's-009' }))
+      .body.token as string;
+    const send = (key: string) =>
+      call(
+        'POST',
+        `/api/labs/${labId}/submissions`,
+        { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+        token,
+        { 'idempotency-key': key },
+      );
+    const first = await send('click-7f3a9c01');
+    const again = await send('click-7f3a9c01');
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const mine = (await call('GET', `/api/labs/${labId}/me`, undefined, token))
+      .body as unknown as StudentStanding;
+    expect(mine.submissions.map((s) => s.id)).toEqual([first.body.id]);
+    expect(mine.cells.find((c) => c.exerciseId === EXERCISE)!.attempts).toBe(1);
+    const bad = await send('no');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('bad_request');
+  });
+
+  it('lets the instructor re-queue only a submission that failed to grade', async () => {
+    const res = await call('POST', `/api/labs/${labId}/submissions/${adaSubmissions[0]}/requeue`, {}, key);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toBe('not_failed');
+    expect(
+      (await call('POST', `/api/labs/${labId}/submissions/${adaSubmissions[0]}/requeue`, {}, ada)).status,
+    ).toBe(403);
+    expect((await call('POST', `/api/labs/${labId}/submissions/nosuch000/requeue`, {}, key)).status).toBe(
+      404,
+    );
+  });
 
   it('marks late work and applies the penalty; refuses it when the policy says so', async () => {
     const past = {
@@ -327,13 +384,11 @@ describe('instructor labs', () => {
     const late = (await call('POST', '/api/labs', settings(past))).body as unknown as CreatedLab;
     const token = (await call('POST', `/api/labs/${late.lab.id}/students`, { name: 'Late', studentId: 'l1' }))
       .body.token as string;
-    const sub = await call(
-      'POST',
-      `/api/labs/${late.lab.id}/submissions`,
+    const s = await submitAndGrade(
+      late.lab.id,
       { exerciseId: EXERCISE, files: solutionFiles(exercise) },
       token,
     );
-    const s = sub.body as unknown as SubmissionDetail;
     expect(s).toMatchObject({ late: true, score: s.maxScore, finalScore: Math.floor(s.maxScore / 2) });
     const closed = (await call('POST', '/api/labs', settings({ ...past, latePolicy: 'reject' })))
       .body as unknown as CreatedLab;
@@ -353,6 +408,7 @@ describe('instructor labs', () => {
       '/api/labs/{labId}/submissions',
       '/api/labs/{labId}/submissions/{submissionId}',
       '/api/labs/{labId}/submissions/{submissionId}/override',
+      '/api/labs/{labId}/submissions/{submissionId}/requeue',
       '/api/labs/{labId}/gradebook',
       '/api/labs/{labId}/gradebook.csv',
     ])
@@ -374,6 +430,8 @@ describe('lab durability', () => {
       LOCKSTEP_DATA_DIR: resolve('.data/it'),
       LOCKSTEP_LABS_DB: db,
       LOCKSTEP_NO_WARMUP: '1',
+      // A lease left by the killed server runs out soon, so the next start takes its job.
+      LOCKSTEP_GRADE_LEASE_S: '2',
     });
     server = started.server;
     return started.base;
@@ -404,47 +462,110 @@ describe('lab durability', () => {
     if (server && server.exitCode === null) await kill('SIGKILL');
   });
 
-  it('keeps an acknowledged submission after SIGKILL and everything after a clean restart', async () => {
+  it('loses nothing acknowledged when SIGKILLed mid-grading; the next start grades the rest, each once', async () => {
     let base = await start();
     const created = (await http(base, 'POST', '/api/labs', settings())).body as unknown as CreatedLab;
     const labId = created.lab.id;
-    const token = (await http(base, 'POST', `/api/labs/${labId}/students`, { name: 'Dura', studentId: 'd1' }))
-      .body.token as string;
-    const ack = await http(
-      base,
-      'POST',
-      `/api/labs/${labId}/submissions`,
-      { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-      token,
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i++)
+      tokens.push(
+        (await http(base, 'POST', `/api/labs/${labId}/students`, { name: `Dura ${i}`, studentId: `d${i}` }))
+          .body.token as string,
+      );
+    const acks = await Promise.all(
+      tokens.map((token) =>
+        http(
+          base,
+          'POST',
+          `/api/labs/${labId}/submissions`,
+          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+          token,
+        ),
+      ),
     );
-    expect(ack.status).toBe(201);
-    // Killed the moment the student has the acknowledgement: no shutdown hook, no flush.
+    expect(acks.map((a) => a.status)).toEqual([202, 202, 202, 202]);
+    const ids = acks.map((a) => a.body.id as string);
+    // Killed while a grade is in progress: no shutdown hook, no flush, a lease left behind.
+    await until(
+      () => http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey),
+      (res) => (res.body as unknown as Gradebook).submissions.some((s) => s.state === 'grading'),
+      50,
+    );
     await kill('SIGKILL');
+    // What the killed server left: the jobs it held mid-grade, still leased to it.
+    const atKill = new DatabaseSync(db, { readOnly: true });
+    const held = (
+      atKill
+        .prepare(
+          "SELECT id FROM submissions WHERE lab_id = ? AND state = 'grading' AND lease_token IS NOT NULL",
+        )
+        .all(labId) as { id: string }[]
+    ).map((r) => r.id);
+    atKill.close();
+    expect(held.length).toBeGreaterThan(0);
 
     base = await start();
-    const book = (await http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey))
-      .body as unknown as Gradebook;
-    expect(book.submissions.map((s) => s.id)).toEqual([ack.body.id]);
-    expect(book.rows[0]!.cells[0]).toMatchObject({
-      attempts: 1,
-      score: (ack.body as unknown as SubmissionDetail).maxScore,
-    });
-    const again = await http(
-      base,
-      'GET',
-      `/api/labs/${labId}/submissions/${ack.body.id as string}`,
-      undefined,
-      token,
+    const book = await until(
+      async () =>
+        (await http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey))
+          .body as unknown as Gradebook,
+      (g) => g.submissions.every(settled),
     );
+    expect(book.submissions.map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(book.submissions.map((s) => `${s.state} ${s.verdict}`)).toEqual(Array(4).fill('graded pass'));
+    for (const row of book.rows) expect(row.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 0 });
+    const again = await http(base, 'GET', `/api/labs/${labId}/submissions/${ids[0]!}`, undefined, tokens[0]);
     expect((again.body as unknown as SubmissionDetail).files).toEqual(solutionFiles(exercise));
     await kill('SIGTERM');
 
+    // In the file: one row per acknowledged submission, each graded once, none leased any more.
+    const raw = new DatabaseSync(db, { readOnly: true });
+    const rows = raw
+      .prepare('SELECT id, state, grading_attempts, lease_token FROM submissions WHERE lab_id = ?')
+      .all(labId) as { id: string; state: string; grading_attempts: number; lease_token: string | null }[];
+    raw.close();
+    expect(rows).toHaveLength(4);
+    // Those held by the killed server were leased again once its leases ran out: twice in all; the
+    // others once. Each has one grade.
+    for (const r of rows)
+      expect(r).toEqual({
+        id: r.id,
+        state: 'graded',
+        grading_attempts: held.includes(r.id) ? 2 : 1,
+        lease_token: null,
+      });
+
     base = await start();
-    const me = (await http(base, 'GET', `/api/labs/${labId}/me`, undefined, token))
+    const me = (await http(base, 'GET', `/api/labs/${labId}/me`, undefined, tokens[1]))
       .body as unknown as StudentStanding;
     expect(me.submissions).toHaveLength(1);
+
+    // SIGTERM mid-grading: the worker finishes or gives back what it holds, and leaves no lease.
+    const more = await Promise.all(
+      tokens.map((token) =>
+        http(
+          base,
+          'POST',
+          `/api/labs/${labId}/submissions`,
+          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
+          token,
+        ),
+      ),
+    );
+    expect(more.map((a) => a.status)).toEqual([202, 202, 202, 202]);
+    await until(
+      () => http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey),
+      (res) => (res.body as unknown as Gradebook).submissions.some((s) => s.state === 'grading'),
+      50,
+    );
     await kill('SIGTERM');
-  }, 120_000);
+    const after = new DatabaseSync(db, { readOnly: true });
+    const left = after
+      .prepare("SELECT state, lease_token FROM submissions WHERE lab_id = ? AND state NOT IN ('graded')")
+      .all(labId) as { state: string; lease_token: string | null }[];
+    after.close();
+    for (const r of left) expect(r).toEqual({ state: 'queued', lease_token: null });
+  }, 300_000);
 });
 
 describe('offline batch grading', () => {

@@ -1,6 +1,6 @@
 /**
  * The lab store suite (playground/src/labs/store-suite.ts) against a real PostgreSQL server started
- * by the harness, plus what only PostgreSQL has: the migrations table, the advisory lock, the
+ * by the harness, and the grading queue suite (queue-suite.ts) with it, plus what only PostgreSQL has: the migrations table, the advisory lock, the
  * parameterised SQL taking hostile text as data, and a 503 while the server is away.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import pg from 'pg';
 import { createPostgresLabStore } from '../../playground/src/labs/postgres-store.ts';
 import { POSTGRES_MIGRATIONS } from '../../playground/src/labs/postgres-migrations.ts';
 import { DatabaseUnavailableError } from '../../playground/src/labs/store.ts';
-import { lab, labStoreSuite } from '../../playground/src/labs/store-suite.ts';
+import { lab, labStoreSuite, type StoreBackend } from '../../playground/src/labs/store-suite.ts';
+import { gradingQueueSuite } from '../../playground/src/labs/queue-suite.ts';
 import { startPostgres, type PostgresServer } from './postgres-server.ts';
 
 let server: PostgresServer;
@@ -30,7 +31,7 @@ async function sql(url: string, text: string, params: unknown[] = []): Promise<p
   }
 }
 
-labStoreSuite({
+const postgres: StoreBackend = {
   name: 'PostgreSQL',
   migrations: POSTGRES_MIGRATIONS.length,
   async fresh() {
@@ -46,7 +47,9 @@ labStoreSuite({
       },
     };
   },
-});
+};
+labStoreSuite(postgres);
+gradingQueueSuite(postgres);
 
 describe('PostgreSQL lab store database', () => {
   it('records each migration once in lab_schema_migrations, and connects only when first used', async () => {
@@ -63,6 +66,48 @@ describe('PostgreSQL lab store database', () => {
     expect(versions.map((r: { version: number }) => r.version)).toEqual(
       POSTGRES_MIGRATIONS.map((_, i) => i + 1),
     );
+    await store.close();
+  });
+
+  it('migration 2 keeps submissions stored by a version-1 server, as graded, with their grade', async () => {
+    const url = await server.createDatabase('from_v1');
+    await sql(url, POSTGRES_MIGRATIONS[0]!);
+    await sql(
+      url,
+      'CREATE TABLE lab_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    await sql(url, 'INSERT INTO lab_schema_migrations (version) VALUES (1)');
+    await sql(
+      url,
+      'INSERT INTO labs (id, settings, instructor_key_hash, created_at) VALUES ($1, $2, $3, $4)',
+      [lab.id, JSON.stringify({ ...lab, id: undefined, createdAt: undefined }), 'h', lab.createdAt],
+    );
+    const { rows } = await sql(
+      url,
+      `INSERT INTO students (lab_id, student_id, name, token_hash, joined_at) VALUES ($1, 's1', 'Ada', 't1', $2) RETURNING id`,
+      [lab.id, lab.createdAt],
+    );
+    await sql(
+      url,
+      `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late, score,
+         max_score, final_score, verdict, status, result)
+       VALUES ('old1', $1, $2, 'a', '{"a.go":"package a\\n"}', '2026-01-02T00:00:00.000Z', false, 7, 10, 7, 'fail', 'race', '{"score":7}')`,
+      [lab.id, (rows[0] as { id: string }).id],
+    );
+    const store = createPostgresLabStore(url);
+    expect(await store.version()).toBe(POSTGRES_MIGRATIONS.length);
+    const old = (await store.submission(lab.id, 'old1'))!;
+    expect(old).toMatchObject({ state: 'graded', locale: 'en', idempotencyKey: null, failure: null });
+    expect(old.grade).toEqual({
+      score: 7,
+      maxScore: 10,
+      finalScore: 7,
+      verdict: 'fail',
+      status: 'race',
+      result: { score: 7 },
+      gradedAt: '2026-01-02T00:00:00.000Z',
+    });
+    expect(await store.queue.lease(5, 60_000)).toEqual([]);
     await store.close();
   });
 

@@ -28,6 +28,15 @@ export const Health = Type.Object({
     detail: Type.String(),
   }),
   queue: Type.Object({ running: Type.Integer(), waiting: Type.Integer(), concurrency: Type.Integer() }),
+  grading: Type.Optional(
+    Type.Union(
+      [Type.Object({ queued: Type.Integer(), grading: Type.Integer(), failed: Type.Integer() }), Type.Null()],
+      {
+        description:
+          'Lab submissions in the grading queue (every server sharing the database): waiting, being graded, and failed to grade. null when the lab database cannot be asked right now.',
+      },
+    ),
+  ),
   server: Type.Object(
     {
       rssMiB: Type.Number({ description: 'Resident memory of the server process.' }),

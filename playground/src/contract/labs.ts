@@ -132,32 +132,75 @@ export const Override = Type.Object({
   at: Type.String(),
 });
 
+export const SubmissionState = Type.Union(
+  [Type.Literal('queued'), Type.Literal('grading'), Type.Literal('graded'), Type.Literal('failed')],
+  {
+    description:
+      'queued: stored, waiting for a grader (see position); grading: a grader has it; graded: the grade is in; failed: the grading queue gave up after its retries (failure says why) and the instructor can re-queue it. A learner’s failing code is a normal grade, never failed.',
+  },
+);
+export type SubmissionState = Static<typeof SubmissionState>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
 export const SubmissionSummary = Type.Object({
   id: Type.String(),
   exerciseId: Type.String(),
   studentId: Type.String(),
-  submittedAt: Type.String(),
+  submittedAt: Type.String({
+    description: 'When the server received it: the time the due date and late policy judge.',
+  }),
   late: Type.Boolean(),
-  score: Type.Integer({ description: 'As graded, before the late policy.' }),
-  finalScore: Type.Integer({ description: 'After the late policy.' }),
-  countedScore: Type.Integer({ description: 'What counts: the override if any, else finalScore.' }),
+  state: SubmissionState,
+  position: Nullable(
+    Type.Integer({
+      minimum: 1,
+      description: 'While queued: the 1-based place among all submissions waiting for a grader.',
+    }),
+  ),
+  failure: Nullable(
+    Type.String({
+      description:
+        'Why the last attempt to grade failed (runner_unavailable, runner_busy, lease_expired, internal, exercise_missing); while queued again, the server is retrying.',
+    }),
+  ),
+  score: Nullable(Type.Integer({ description: 'As graded, before the late policy; null until graded.' })),
+  finalScore: Nullable(Type.Integer({ description: 'After the late policy; null until graded.' })),
+  countedScore: Nullable(
+    Type.Integer({ description: 'What counts: the override if any, else finalScore; null until either.' }),
+  ),
   maxScore: Type.Integer(),
-  verdict: Type.String(),
-  status: RunStatus,
-  override: Type.Union([Override, Type.Null()]),
+  verdict: Nullable(Type.String()),
+  status: Nullable(RunStatus),
+  gradedAt: Nullable(Type.String()),
+  override: Nullable(Override),
 });
 export type SubmissionSummary = Static<typeof SubmissionSummary>;
 
 export const SubmissionDetail = Type.Object({
   ...SubmissionSummary.properties,
   files: Type.Record(Type.String(), Type.String(), { description: 'The code as submitted.' }),
-  result: GradeResult,
+  result: Nullable(GradeResult),
 });
 export type SubmissionDetail = Static<typeof SubmissionDetail>;
 
+/** The Idempotency-Key request header: one per Submit click, sent again on every retry of it. */
+export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{8,64}$';
+export const SubmitHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      pattern: IDEMPOTENCY_KEY_PATTERN,
+      description:
+        'Makes a retried submission safe: a second request from the same student with the same key stores nothing and answers with the submission the first one stored.',
+    }),
+  ),
+});
+
 export const Cell = Type.Object({
   exerciseId: Type.String(),
-  attempts: Type.Integer(),
+  attempts: Type.Integer({ description: 'Accepted submissions, graded or not.' }),
+  pending: Type.Integer({ description: 'Submissions queued or being graded.' }),
+  failed: Type.Integer({ description: 'Submissions the grading queue gave up on.' }),
   score: Type.Union([Type.Integer(), Type.Null()]),
   maxScore: Type.Union([Type.Integer(), Type.Null()]),
   bestSubmissionId: Type.Union([Type.String(), Type.Null()]),

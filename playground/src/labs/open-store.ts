@@ -25,19 +25,22 @@ export function redactUrl(url: string): string {
 }
 
 export function openLabStore(
-  config: Pick<Config, 'LOCKSTEP_DATABASE_URL' | 'LOCKSTEP_LABS_DB'>,
+  config: Pick<Config, 'LOCKSTEP_DATABASE_URL' | 'LOCKSTEP_LABS_DB' | 'LOCKSTEP_GRADE_ATTEMPTS'>,
   log: { warn: (message: string) => void },
 ): OpenedStore {
   const url = config.LOCKSTEP_DATABASE_URL;
   if (url) {
     const where = `PostgreSQL at ${redactUrl(url)}`;
     const store = createPostgresLabStore(url, {
+      maxGradingAttempts: config.LOCKSTEP_GRADE_ATTEMPTS,
       onIdleError: (error) => log.warn(`lab database connection dropped (${where}): ${error.message}`),
     });
     return { store, where };
   }
   return {
-    store: createSqliteLabStore(config.LOCKSTEP_LABS_DB),
+    store: createSqliteLabStore(config.LOCKSTEP_LABS_DB, {
+      maxGradingAttempts: config.LOCKSTEP_GRADE_ATTEMPTS,
+    }),
     where: `SQLite at ${config.LOCKSTEP_LABS_DB}`,
   };
 }

@@ -16,7 +16,10 @@ const settings = (over: Partial<LabSettings> = {}): LabSettings => ({
 });
 const at = (iso: string) => new Date(iso);
 
-function submission(over: Partial<Submission>): Submission {
+/** A graded submission (finalScore given), or one in another state (state given, no grade). */
+function submission(over: Partial<Submission> & { finalScore?: number; score?: number }): Submission {
+  const { finalScore: final = 0, score = final, ...rest } = over;
+  const graded = (over.state ?? 'graded') === 'graded';
   return {
     id: 's',
     labId: 'L',
@@ -25,14 +28,25 @@ function submission(over: Partial<Submission>): Submission {
     files: {},
     submittedAt: '2026-01-02T00:00:00.000Z',
     late: false,
-    score: 0,
+    locale: 'en',
+    idempotencyKey: null,
+    state: 'graded',
     maxScore: 10,
-    finalScore: 0,
-    verdict: 'fail',
-    status: 'test_failed',
-    result: {} as Submission['result'],
+    grade: graded
+      ? {
+          score,
+          maxScore: 10,
+          finalScore: final,
+          verdict: 'fail',
+          status: 'test_failed',
+          result: {} as NonNullable<Submission['grade']>['result'],
+          gradedAt: '2026-01-02T00:00:01.000Z',
+        }
+      : null,
+    failure: null,
+    gradingAttempts: graded ? 1 : 0,
     override: null,
-    ...over,
+    ...rest,
   };
 }
 
@@ -121,5 +135,20 @@ describe('lab policy', () => {
     ]);
     expect(overridden).toMatchObject({ score: 12, bestSubmissionId: 'x2', overridden: true, attempts: 4 });
     expect(gradebookCell('b', [])).toMatchObject({ attempts: 0, score: null, bestSubmissionId: null });
+  });
+
+  it('counts ungraded submissions as attempts but not as scores, and tells pending from failed', () => {
+    const cell = gradebookCell('a', [
+      submission({ id: 'q', state: 'queued' }),
+      submission({ id: 'g', state: 'grading' }),
+      submission({ id: 'f', state: 'failed', failure: 'runner_unavailable' }),
+    ]);
+    expect(cell).toMatchObject({ attempts: 3, pending: 2, failed: 1, score: null, bestSubmissionId: null });
+    const graded = gradebookCell('a', [
+      submission({ id: 'q', state: 'queued' }),
+      submission({ id: 'ok', finalScore: 0 }),
+    ]);
+    // A graded zero still counts: the student has a score, not a blank.
+    expect(graded).toMatchObject({ attempts: 2, pending: 1, failed: 0, score: 0, bestSubmissionId: 'ok' });
   });
 });

@@ -45,9 +45,12 @@ export function finalScore(lab: LabSettings, score: number, late: boolean): numb
   return Math.floor((score * (100 - lab.latePenaltyPercent)) / 100);
 }
 
-/** What a submission counts for: an instructor's override wins over the graded score. */
-export function countedScore(s: Pick<Submission, 'finalScore' | 'override'>): number {
-  return s.override ? s.override.score : s.finalScore;
+/**
+ * What a submission counts for: an instructor's override wins over the graded score; null while
+ * it has neither (queued, being graded, or failed to grade).
+ */
+export function countedScore(s: Pick<Submission, 'grade' | 'override'>): number | null {
+  return s.override ? s.override.score : (s.grade?.finalScore ?? null);
 }
 
 /** Settings an instructor sent that make no sense together; [] when they are fine. */
@@ -70,8 +73,13 @@ export function settingsProblems(s: LabSettings, knownExercises: ReadonlySet<str
 /** One gradebook cell: a student's standing on one exercise. */
 export interface GradebookCell {
   exerciseId: string;
+  /** Accepted submissions, graded or not: what the attempt limit counts. */
   attempts: number;
-  /** The best counted score; null before any submission. */
+  /** Submissions waiting for a grade (queued or being graded). */
+  pending: number;
+  /** Submissions the grading queue gave up on (an instructor can re-queue them). */
+  failed: number;
+  /** The best counted score; null before any counted submission. */
   score: number | null;
   maxScore: number | null;
   /** The submission that gave the best score (the earliest among equals). */
@@ -90,10 +98,15 @@ export function gradebookCell(exerciseId: string, submissions: readonly Submissi
     .filter((s) => s.exerciseId === exerciseId)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   let best: Submission | null = null;
-  for (const s of mine) if (!best || countedScore(s) > countedScore(best)) best = s;
+  for (const s of mine) {
+    const score = countedScore(s);
+    if (score !== null && (!best || score > countedScore(best)!)) best = s;
+  }
   return {
     exerciseId,
     attempts: mine.length,
+    pending: mine.filter((s) => s.state === 'queued' || s.state === 'grading').length,
+    failed: mine.filter((s) => s.state === 'failed').length,
     score: best ? countedScore(best) : null,
     maxScore: best ? best.maxScore : null,
     bestSubmissionId: best?.id ?? null,

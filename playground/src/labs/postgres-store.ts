@@ -12,10 +12,17 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { unavailableReason } from './postgres-errors.ts';
-import { DatabaseUnavailableError, DuplicateStudentError, type LabStore } from './store.ts';
-import type { LabSettings, Student, Submission } from './types.ts';
+import {
+  DatabaseUnavailableError,
+  DuplicateStudentError,
+  type LabStore,
+  type LabStoreOptions,
+} from './store.ts';
+import type { LabSettings, Student, Submission, SubmissionGrade } from './types.ts';
+import { createPostgresQueue, GRADING_CHANNEL } from './postgres-queue.ts';
+import { DEFAULT_MAX_ATTEMPTS } from './queue.ts';
 
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions extends LabStoreOptions {
   /** Connections this server keeps at most (pg's default is 10). */
   maxConnections?: number;
   /** How long a request waits for a connection before answering 503. */
@@ -27,11 +34,12 @@ export interface PostgresStoreOptions {
 /** Arbitrary but fixed: the key of the advisory lock that serialises migrations across replicas. */
 const MIGRATION_LOCK = 7_304_190_251_117;
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 
-function toSubmission(r: Row): Submission {
+/** A submissions row as the rest of the server sees it (also used by postgres-queue.ts). */
+export function toSubmission(r: Row): Submission {
   return {
     id: r.id as string,
     labId: r.lab_id as string,
@@ -40,12 +48,24 @@ function toSubmission(r: Row): Submission {
     files: r.files as Submission['files'],
     submittedAt: iso(r.submitted_at),
     late: r.late === true,
-    score: Number(r.score),
+    locale: r.locale as Submission['locale'],
+    idempotencyKey: (r.idempotency_key as string | null) ?? null,
+    state: r.state as Submission['state'],
     maxScore: Number(r.max_score),
-    finalScore: Number(r.final_score),
-    verdict: r.verdict as Submission['verdict'],
-    status: r.status as Submission['status'],
-    result: r.result as Submission['result'],
+    grade:
+      r.result === null
+        ? null
+        : {
+            score: Number(r.score),
+            maxScore: Number(r.max_score),
+            finalScore: Number(r.final_score),
+            verdict: r.verdict as SubmissionGrade['verdict'],
+            status: r.status as SubmissionGrade['status'],
+            result: r.result as SubmissionGrade['result'],
+            gradedAt: iso(r.graded_at),
+          },
+    failure: (r.failure as string | null) ?? null,
+    gradingAttempts: Number(r.grading_attempts),
     override:
       r.override_score === null
         ? null
@@ -69,27 +89,40 @@ function toStudent(r: Row): Student {
 }
 
 /** Maps an unreachable database to a 503; every other error passes through unchanged. */
-function translate(error: unknown): unknown {
+export function translate(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError) return error;
   const reason = unavailableReason(error);
   return reason ? new DatabaseUnavailableError(reason) : error;
 }
 
 /** Runs `work` in one transaction on one pooled connection; a broken connection is discarded. */
-async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out connection that breaks between two queries (the database restarting) emits
+  // 'error' on the client, which without a listener would crash the process; the next query
+  // then fails and the connection is discarded below.
+  let broken: unknown = null;
+  const onError = (error: unknown): void => {
+    broken = error;
+  };
+  client.on('error', onError);
+  const release = (destroy: boolean): void => {
+    client.off('error', onError);
+    client.release(destroy);
+  };
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
-    client.release();
+    release(false);
     return result;
   } catch (error) {
     try {
+      if (broken) throw broken;
       await client.query('ROLLBACK');
-      client.release();
+      release(false);
     } catch {
-      client.release(true);
+      release(true);
     }
     throw error;
   }
@@ -152,6 +185,14 @@ export function createPostgresLabStore(url: string, options: PostgresStoreOption
   const query = async (sql: string, params: unknown[]): Promise<Row[]> =>
     (await pool.query<Row>(sql, params)).rows;
 
+  const queueHandle = createPostgresQueue({
+    url,
+    pool,
+    run,
+    maxAttempts: options.maxGradingAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    onIdleError: options.onIdleError,
+  });
+  const queue = queueHandle.queue;
   const store: LabStore = {
     createLab: (lab, instructorKeyHash) =>
       run(async () => {
@@ -204,23 +245,30 @@ export function createPostgresLabStore(url: string, options: PostgresStoreOption
     addSubmission: (s, limit) =>
       run(() =>
         transaction(pool, async (client) => {
+          // Locking the student's row serialises that student's submissions on every web server;
+          // under READ COMMITTED the reads below then see every earlier one.
+          await client.query('SELECT 1 FROM students WHERE id = $1 AND lab_id = $2 FOR UPDATE', [
+            s.studentRow,
+            s.labId,
+          ]);
+          if (s.idempotencyKey !== null) {
+            const { rows } = await client.query<Row>(
+              'SELECT * FROM submissions WHERE student_row = $1 AND idempotency_key = $2',
+              [s.studentRow, s.idempotencyKey],
+            );
+            if (rows[0]) return { outcome: 'existing' as const, submission: toSubmission(rows[0]) };
+          }
           if (limit !== null) {
-            // Locking the student's row serialises that student's submissions on every web
-            // server; under READ COMMITTED the count below then sees every earlier one.
-            await client.query('SELECT 1 FROM students WHERE id = $1 AND lab_id = $2 FOR UPDATE', [
-              s.studentRow,
-              s.labId,
-            ]);
             const { rows } = await client.query<{ n: number }>(
               'SELECT count(*)::integer AS n FROM submissions WHERE lab_id = $1 AND student_row = $2 AND exercise_id = $3',
               [s.labId, s.studentRow, s.exerciseId],
             );
-            if (rows[0]!.n >= limit) return false;
+            if (rows[0]!.n >= limit) return { outcome: 'limit' as const };
           }
-          await client.query(
+          const { rows } = await client.query<Row>(
             `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late,
-               score, max_score, final_score, verdict, status, result)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+               locale, idempotency_key, state, max_score, queued_at, run_after)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued', $10, now(), now()) RETURNING *`,
             [
               s.id,
               s.labId,
@@ -229,17 +277,24 @@ export function createPostgresLabStore(url: string, options: PostgresStoreOption
               JSON.stringify(s.files),
               s.submittedAt,
               s.late,
-              s.score,
+              s.locale,
+              s.idempotencyKey,
               s.maxScore,
-              s.finalScore,
-              s.verdict,
-              s.status,
-              JSON.stringify(s.result),
             ],
           );
-          return true;
+          // Delivered at COMMIT, to every listening worker on every machine.
+          await client.query('SELECT pg_notify($1, $2)', [GRADING_CHANNEL, s.id]);
+          return { outcome: 'stored' as const, submission: toSubmission(rows[0]!) };
         }),
       ),
+    submissionByKey: (studentRow, key) =>
+      run(async () => {
+        const [r] = await query('SELECT * FROM submissions WHERE student_row = $1 AND idempotency_key = $2', [
+          studentRow,
+          key,
+        ]);
+        return r ? toSubmission(r) : null;
+      }),
     attempts: (labId, studentRow, exerciseId) =>
       run(async () => {
         const [r] = await query(
@@ -275,8 +330,12 @@ export function createPostgresLabStore(url: string, options: PostgresStoreOption
         );
         return result.rowCount === 1;
       }),
+    queue,
     version: () => run(ready),
-    close: () => pool.end(),
+    close: async () => {
+      await queueHandle.close();
+      await pool.end();
+    },
   };
   return store;
 }

@@ -1,7 +1,8 @@
 /**
- * Instructor labs: create, join, submit (graded by the exercises' grader in the sandbox), the
- * student's own standing, the gradebook, overrides. Policy lives in policy.ts, storage behind
- * LabStore; the clock and the runner are passed in, so tests drive time and grading directly.
+ * Instructor labs: create, join, submit (stored and acknowledged at once, then graded by the
+ * grading worker through the queue: grading-worker.ts), the student's own standing, the
+ * gradebook, overrides, re-queueing a submission that failed to grade. Policy lives in policy.ts,
+ * storage behind LabStore; the clock is passed in, so tests drive time directly.
  */
 import type { Locale } from '../contract/grade.ts';
 import type {
@@ -17,24 +18,16 @@ import type {
   SubmissionSummary,
 } from '../contract/labs.ts';
 import type { Exercise, Files } from '../exercises/types.ts';
-import { gradeSubmission, type Runner } from '../grading/grader.ts';
+import { submissionFiles } from '../grading/submission.ts';
 import { RequestError } from '../errors.ts';
 import { gradebookCsv, type GradebookCsvRow } from './csv.ts';
-import {
-  countedScore,
-  decideSubmission,
-  finalScore,
-  gradebookCell,
-  labPhase,
-  settingsProblems,
-} from './policy.ts';
+import { countedScore, decideSubmission, gradebookCell, labPhase, settingsProblems } from './policy.ts';
 import { hashSecret, newId, newSecret, secretMatches } from './secrets.ts';
 import { DuplicateStudentError, type LabStore } from './store.ts';
 import type { Lab, LabSettings, Student, Submission } from './types.ts';
 
 export interface LabServiceDeps {
   store: LabStore;
-  runner: Runner;
   exercises: ReadonlyMap<string, Exercise>;
   now?: () => Date;
 }
@@ -48,11 +41,17 @@ export interface LabService {
   join(labId: string, request: JoinRequest): Promise<Joined>;
   /** Resolves a bearer secret for this lab; rejects with 401 when it is neither key nor token. */
   authenticate(labId: string, secret: string | null): Promise<LabCaller>;
+  /**
+   * Stores the submission, queued for grading, and returns it at once; with an idempotency key
+   * the student already used, returns the earlier one instead (`replayed`).
+   */
   submit(
     caller: LabCaller,
     request: { exerciseId: string; files: Files; locale?: Locale | undefined },
-    options: { client: string; signal?: AbortSignal },
-  ): Promise<SubmissionDetail>;
+    options: { idempotencyKey?: string | undefined },
+  ): Promise<{ submission: SubmissionSummary; replayed: boolean }>;
+  /** Instructor: puts a submission that failed to grade back in the queue. */
+  requeue(caller: LabCaller, submissionId: string): Promise<SubmissionSummary>;
   standing(caller: LabCaller, locale: Locale): Promise<StudentStanding>;
   submission(caller: LabCaller, submissionId: string): Promise<SubmissionDetail>;
   gradebook(caller: LabCaller, locale: Locale): Promise<Gradebook>;
@@ -75,8 +74,6 @@ function studentView(s: Student): StudentView {
 export function createLabService(deps: LabServiceDeps): LabService {
   const { store, exercises } = deps;
   const now = deps.now ?? (() => new Date());
-  /** Submissions being graded, by student row: one at a time per student. */
-  const grading = new Set<number>();
 
   const lab = async (labId: string): Promise<{ lab: Lab; instructorKeyHash: string }> => {
     const found = await store.getLab(labId);
@@ -110,25 +107,33 @@ export function createLabService(deps: LabServiceDeps): LabService {
   const studentIdOf = async (l: Lab): Promise<Map<number, string>> =>
     new Map((await store.students(l.id)).map((s) => [s.row, s.studentId]));
 
-  const summary = (s: Submission, studentId: string): SubmissionSummary => ({
+  const summary = (s: Submission, studentId: string, position: number | null = null): SubmissionSummary => ({
     id: s.id,
     exerciseId: s.exerciseId,
     studentId,
     submittedAt: s.submittedAt,
     late: s.late,
-    score: s.score,
-    finalScore: s.finalScore,
+    state: s.state,
+    position: s.state === 'queued' ? position : null,
+    failure: s.failure,
+    score: s.grade?.score ?? null,
+    finalScore: s.grade?.finalScore ?? null,
     countedScore: countedScore(s),
-    maxScore: s.maxScore,
-    verdict: s.verdict,
-    status: s.status,
+    maxScore: s.grade?.maxScore ?? s.maxScore,
+    verdict: s.grade?.verdict ?? null,
+    status: s.grade?.status ?? null,
+    gradedAt: s.grade?.gradedAt ?? null,
     override: s.override,
   });
 
-  const detail = (s: Submission, studentId: string): SubmissionDetail => ({
-    ...summary(s, studentId),
+  /** The summary with its place in the queue when it is queued. */
+  const live = async (s: Submission, studentId: string): Promise<SubmissionSummary> =>
+    summary(s, studentId, s.state === 'queued' ? await store.queue.position(s.id) : null);
+
+  const detail = async (s: Submission, studentId: string): Promise<SubmissionDetail> => ({
+    ...(await live(s, studentId)),
     files: s.files,
-    result: s.result,
+    result: s.grade?.result ?? null,
   });
 
   const cells = (l: Lab, subs: Submission[]): Cell[] => l.exercises.map((id) => gradebookCell(id, subs));
@@ -215,56 +220,79 @@ export function createLabService(deps: LabServiceDeps): LabService {
       const exercise = exercises.get(request.exerciseId);
       if (!exercise || !l.exercises.includes(request.exerciseId))
         throw new RequestError(404, 'not_found', `Exercise "${request.exerciseId}" is not part of this lab.`);
-      const before = decideSubmission(l, now(), await store.attempts(l.id, student.row, exercise.id));
-      if (!before.accept) throw new RequestError(403, before.code, before.message);
-      if (grading.has(student.row))
-        throw new RequestError(409, 'busy', 'Your previous submission is still being graded.');
-      grading.add(student.row);
-      const arrivedAt = now().toISOString();
-      try {
-        const grade = await gradeSubmission(deps.runner, exercise, request.files, {
-          client: options.client,
-          signal: options.signal,
-          locale: request.locale,
-        });
-        // Lateness is judged when the work arrived, not when grading finished.
-        const submission: Submission = {
+      // A retry of a Submit whose answer was lost gets the stored submission back, even when the
+      // retry itself comes after the due date or the last attempt: what counts is when it was received.
+      if (options.idempotencyKey !== undefined) {
+        const earlier = await store.submissionByKey(student.row, options.idempotencyKey);
+        if (earlier) return { submission: await live(earlier, student.studentId), replayed: true };
+      }
+      // The receipt time: the due date and the late policy judge it, however long grading waits.
+      const receivedAt = now();
+      const before = decideSubmission(l, receivedAt, await store.attempts(l.id, student.row, exercise.id));
+      // attempts_exhausted is decided again, atomically, when storing (two racing retries of one
+      // key that took the last attempt must both find it there).
+      if (!before.accept && before.code !== 'attempts_exhausted')
+        throw new RequestError(403, before.code, before.message);
+      const locale = request.locale ?? 'en';
+      // Files the grader would refuse are refused now, with a 400, and nothing is stored.
+      submissionFiles(exercise, request.files, locale);
+      const added = await store.addSubmission(
+        {
           id: newId(),
           labId: l.id,
           studentRow: student.row,
           exerciseId: exercise.id,
           files: request.files,
-          submittedAt: arrivedAt,
-          late: before.late,
-          score: grade.score,
-          maxScore: grade.maxScore,
-          finalScore: finalScore(l, grade.score, before.late),
-          verdict: grade.verdict,
-          status: grade.status,
-          result: grade,
+          submittedAt: receivedAt.toISOString(),
+          late: labPhase(l, receivedAt) === 'late',
+          locale,
+          idempotencyKey: options.idempotencyKey ?? null,
+          state: 'queued',
+          maxScore: exercise.grading.tests.reduce((n, t) => n + t.weight, 0),
+          grade: null,
+          failure: null,
+          gradingAttempts: 0,
           override: null,
-        };
-        if (!(await store.addSubmission(submission, l.attemptLimit)))
-          throw new RequestError(
-            403,
-            'attempts_exhausted',
-            `You have used all ${l.attemptLimit} attempts for this exercise.`,
-          );
-        return detail(submission, student.studentId);
-      } finally {
-        grading.delete(student.row);
+        },
+        l.attemptLimit,
+      );
+      if (added.outcome === 'limit')
+        throw new RequestError(
+          403,
+          'attempts_exhausted',
+          `You have used all ${l.attemptLimit} attempts for this exercise.`,
+        );
+      return {
+        submission: await live(added.submission, student.studentId),
+        replayed: added.outcome === 'existing',
+      };
+    },
+
+    async requeue(caller, submissionId) {
+      const l = instructorOnly(caller);
+      if (!(await store.queue.requeue(l.id, submissionId))) {
+        const s = await store.submission(l.id, submissionId);
+        if (!s) throw new RequestError(404, 'not_found', 'There is no such submission.');
+        throw new RequestError(
+          409,
+          'not_failed',
+          `Only a submission that failed to grade can be re-queued; this one is ${s.state}.`,
+        );
       }
+      const s = (await store.submission(l.id, submissionId))!;
+      return live(s, (await studentIdOf(l)).get(s.studentRow) ?? '');
     },
 
     async standing(caller, locale) {
       if (caller.role !== 'student')
         throw new RequestError(403, 'forbidden', 'This is a student’s own view.');
       const subs = await store.submissions(caller.lab.id, caller.student.row);
+      const studentId = caller.student.studentId;
       return {
         lab: toView(caller.lab, locale),
         student: studentView(caller.student),
         cells: cells(caller.lab, subs),
-        submissions: subs.map((s) => summary(s, caller.student.studentId)),
+        submissions: await Promise.all(subs.map((s) => live(s, studentId))),
       };
     },
 
@@ -328,7 +356,7 @@ export function createLabService(deps: LabServiceDeps): LabService {
       const l = instructorOnly(caller);
       const s = await store.submission(l.id, submissionId);
       if (!s) throw new RequestError(404, 'not_found', 'There is no such submission.');
-      if (score !== null && score > s.maxScore)
+      if (score !== null && score > (s.grade?.maxScore ?? s.maxScore))
         throw new RequestError(400, 'bad_request', `The score cannot exceed the maximum, ${s.maxScore}.`);
       await store.setOverride(
         l.id,

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createSqliteLabStore } from './sqlite-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
-import { lab, labStoreSuite } from './store-suite.ts';
+import { lab, labStoreSuite, type StoreBackend } from './store-suite.ts';
+import { gradingQueueSuite } from './queue-suite.ts';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -22,7 +23,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-labStoreSuite({
+const sqlite: StoreBackend = {
   name: 'SQLite',
   migrations: SQLITE_MIGRATIONS.length,
   async fresh() {
@@ -36,7 +37,9 @@ labStoreSuite({
       },
     };
   },
-});
+};
+labStoreSuite(sqlite);
+gradingQueueSuite(sqlite);
 
 describe('SQLite lab store file', () => {
   it('is in WAL mode with the schema version in user_version', async () => {
@@ -50,5 +53,46 @@ describe('SQLite lab store file', () => {
       SQLITE_MIGRATIONS.length,
     );
     raw.close();
+  });
+});
+
+describe('SQLite migration 2 (accept first, grade after)', () => {
+  it('keeps submissions stored by a version-1 server, as graded, with their grade', async () => {
+    const file = tempFile();
+    const raw = new DatabaseSync(file);
+    raw.exec(SQLITE_MIGRATIONS[0]!);
+    raw.exec('PRAGMA user_version = 1');
+    raw
+      .prepare('INSERT INTO labs (id, settings, instructor_key_hash, created_at) VALUES (?, ?, ?, ?)')
+      .run(lab.id, JSON.stringify({ ...lab, id: undefined, createdAt: undefined }), 'h', lab.createdAt);
+    raw
+      .prepare(
+        'INSERT INTO students (lab_id, student_id, name, email, token_hash, joined_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(lab.id, 's1', 'Ada', null, 't1', lab.createdAt);
+    raw
+      .prepare(
+        `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late, score,
+          max_score, final_score, verdict, status, result) VALUES (?, ?, 1, 'a', ?, ?, 0, 7, 10, 7, 'fail', 'race', ?)`,
+      )
+      .run('old1', lab.id, '{"a.go":"package a\\n"}', '2026-01-02T00:00:00.000Z', '{"score":7}');
+    raw.close();
+
+    const store = createSqliteLabStore(file);
+    expect(await store.version()).toBe(SQLITE_MIGRATIONS.length);
+    const old = (await store.submission(lab.id, 'old1'))!;
+    expect(old).toMatchObject({ state: 'graded', locale: 'en', idempotencyKey: null, failure: null });
+    expect(old.grade).toEqual({
+      score: 7,
+      maxScore: 10,
+      finalScore: 7,
+      verdict: 'fail',
+      status: 'race',
+      result: { score: 7 },
+      gradedAt: '2026-01-02T00:00:00.000Z',
+    });
+    // Already graded: nothing for the queue.
+    expect(await store.queue.lease(5, 60_000)).toEqual([]);
+    await store.close();
   });
 });

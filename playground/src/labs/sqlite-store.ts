@@ -9,12 +9,15 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
-import { DuplicateStudentError, type LabStore } from './store.ts';
-import type { LabSettings, Student, Submission } from './types.ts';
+import { DuplicateStudentError, type LabStore, type LabStoreOptions } from './store.ts';
+import { DEFAULT_MAX_ATTEMPTS } from './queue.ts';
+import type { LabSettings, Student, Submission, SubmissionGrade } from './types.ts';
+import { createSqliteQueue } from './sqlite-queue.ts';
 
-type Row = Record<string, SQLInputValue>;
+export type Row = Record<string, SQLInputValue>;
 
-function toSubmission(r: Row): Submission {
+/** A submissions row as the rest of the server sees it (also used by sqlite-queue.ts). */
+export function toSubmission(r: Row): Submission {
   return {
     id: r.id as string,
     labId: r.lab_id as string,
@@ -23,12 +26,24 @@ function toSubmission(r: Row): Submission {
     files: JSON.parse(r.files as string) as Submission['files'],
     submittedAt: r.submitted_at as string,
     late: Number(r.late) === 1,
-    score: Number(r.score),
+    locale: r.locale as Submission['locale'],
+    idempotencyKey: (r.idempotency_key as string | null) ?? null,
+    state: r.state as Submission['state'],
     maxScore: Number(r.max_score),
-    finalScore: Number(r.final_score),
-    verdict: r.verdict as Submission['verdict'],
-    status: r.status as Submission['status'],
-    result: JSON.parse(r.result as string) as Submission['result'],
+    grade:
+      r.result === null || r.result === undefined
+        ? null
+        : {
+            score: Number(r.score),
+            maxScore: Number(r.max_score),
+            finalScore: Number(r.final_score),
+            verdict: r.verdict as SubmissionGrade['verdict'],
+            status: r.status as SubmissionGrade['status'],
+            result: JSON.parse(r.result as string) as SubmissionGrade['result'],
+            gradedAt: r.graded_at as string,
+          },
+    failure: (r.failure as string | null) ?? null,
+    gradingAttempts: Number(r.grading_attempts),
     override:
       r.override_score === null || r.override_score === undefined
         ? null
@@ -81,7 +96,7 @@ function migrate(db: DatabaseSync): number {
 }
 
 /** Opens (creating if needed) the lab database at `file`; throws if its schema is newer than this server's. */
-export function createSqliteLabStore(file: string): LabStore {
+export function createSqliteLabStore(file: string, options: LabStoreOptions = {}): LabStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = WAL');
@@ -111,9 +126,11 @@ export function createSqliteLabStore(file: string): LabStore {
       'SELECT COUNT(*) AS n FROM submissions WHERE lab_id = ? AND student_row = ? AND exercise_id = ?',
     ),
     insertSubmission: db.prepare(
-      `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late, score,
-        max_score, final_score, verdict, status, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO submissions (id, lab_id, student_row, exercise_id, files, submitted_at, late, locale,
+        idempotency_key, state, max_score, queued_at, run_after)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
     ),
+    byKey: db.prepare('SELECT * FROM submissions WHERE student_row = ? AND idempotency_key = ?'),
     submissions: db.prepare('SELECT * FROM submissions WHERE lab_id = ? ORDER BY submitted_at, id'),
     studentSubmissions: db.prepare(
       'SELECT * FROM submissions WHERE lab_id = ? AND student_row = ? ORDER BY submitted_at, id',
@@ -124,6 +141,9 @@ export function createSqliteLabStore(file: string): LabStore {
     ),
   };
 
+  const queue = createSqliteQueue(db, toSubmission, {
+    maxAttempts: options.maxGradingAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  });
   const store: LabStore = {
     async createLab(lab, instructorKeyHash) {
       const { id, createdAt, ...settings } = lab;
@@ -156,14 +176,22 @@ export function createSqliteLabStore(file: string): LabStore {
       return (q.students.all(labId) as Row[]).map(toStudent);
     },
     async addSubmission(s, limit) {
-      // The count and the insert in one write transaction (BEGIN IMMEDIATE takes the file's write
-      // lock first): two racing submissions, even from two processes, cannot both take the last attempt.
+      // The key lookup, the count and the insert in one write transaction (BEGIN IMMEDIATE takes
+      // the file's write lock first): two racing submissions, even from two processes, cannot both
+      // take the last attempt or both store one idempotency key.
       db.exec('BEGIN IMMEDIATE');
       try {
+        if (s.idempotencyKey !== null) {
+          const earlier = q.byKey.get(s.studentRow, s.idempotencyKey) as Row | undefined;
+          if (earlier) {
+            db.exec('ROLLBACK');
+            return { outcome: 'existing', submission: toSubmission(earlier) };
+          }
+        }
         const n = Number((q.attempts.get(s.labId, s.studentRow, s.exerciseId) as Row).n);
         if (limit !== null && n >= limit) {
           db.exec('ROLLBACK');
-          return false;
+          return { outcome: 'limit' };
         }
         q.insertSubmission.run(
           s.id,
@@ -173,19 +201,24 @@ export function createSqliteLabStore(file: string): LabStore {
           JSON.stringify(s.files),
           s.submittedAt,
           s.late ? 1 : 0,
-          s.score,
+          s.locale,
+          s.idempotencyKey,
           s.maxScore,
-          s.finalScore,
-          s.verdict,
-          s.status,
-          JSON.stringify(s.result),
+          s.submittedAt,
+          s.submittedAt,
         );
+        const stored = toSubmission(q.submission.get(s.labId, s.id) as Row);
         db.exec('COMMIT');
-        return true;
+        queue.wake();
+        return { outcome: 'stored', submission: stored };
       } catch (error) {
         db.exec('ROLLBACK');
         throw error;
       }
+    },
+    async submissionByKey(studentRow, key) {
+      const r = q.byKey.get(studentRow, key) as Row | undefined;
+      return r ? toSubmission(r) : null;
     },
     async attempts(labId, studentRow, exerciseId) {
       return Number((q.attempts.get(labId, studentRow, exerciseId) as Row).n);
@@ -203,6 +236,7 @@ export function createSqliteLabStore(file: string): LabStore {
       const result = q.override.run(o?.score ?? null, o?.comment ?? null, o?.at ?? null, labId, id);
       return Number(result.changes) === 1;
     },
+    queue: queue.queue,
     version: async () => version,
     close: async () => db.close(),
   };

@@ -39,11 +39,12 @@ export const lab: Lab = {
 
 const JOINED = '2026-01-01T10:00:00.000Z';
 
-function student(over: Partial<NewStudent> & Pick<NewStudent, 'studentId' | 'tokenHash'>): NewStudent {
+export function student(over: Partial<NewStudent> & Pick<NewStudent, 'studentId' | 'tokenHash'>): NewStudent {
   return { labId: lab.id, name: 'Ada', email: null, joinedAt: JOINED, ...over };
 }
 
-function sub(id: string, studentRow: number, over: Partial<Submission> = {}): Submission {
+/** A new submission as the service hands it to the store: queued, not graded. */
+export function sub(id: string, studentRow: number, over: Partial<Submission> = {}): Submission {
   return {
     id,
     labId: lab.id,
@@ -53,16 +54,13 @@ function sub(id: string, studentRow: number, over: Partial<Submission> = {}): Su
     files: { 'main.go': 'package main\n', 'a.go': 'package main\n\n// 世界\n' },
     submittedAt: `2026-01-02T00:00:0${id.length}.000Z`,
     late: false,
-    score: 3,
+    locale: 'en',
+    idempotencyKey: null,
+    state: 'queued',
     maxScore: 10,
-    finalScore: 3,
-    verdict: 'fail',
-    status: 'race',
-    result: {
-      exerciseId: 'a',
-      score: 3,
-      tests: [{ name: 'T', passed: false }],
-    } as unknown as Submission['result'],
+    grade: null,
+    failure: null,
+    gradingAttempts: 0,
     override: null,
     ...over,
   };
@@ -134,19 +132,21 @@ export function labStoreSuite(backend: StoreBackend): void {
       await store.close();
     });
 
-    it('stores submissions with their code and grade, enforces the attempt limit, and overrides', async () => {
+    it('stores submissions queued with their code, enforces the attempt limit, and overrides', async () => {
       const store = (await backend.fresh()).open();
       await store.createLab(lab, 'h');
       const a = await store.addStudent(student({ studentId: 's1', tokenHash: 't1' }));
       const b = await store.addStudent(student({ studentId: 's2', tokenHash: 't2' }));
-      expect(await store.addSubmission(sub('1', a.row), 2)).toBe(true);
-      expect(await store.addSubmission(sub('22', a.row, { late: true }), 2)).toBe(true);
-      expect(await store.addSubmission(sub('333', a.row), 2)).toBe(false);
+      const outcome = async (s: Submission, limit: number | null) =>
+        (await store.addSubmission(s, limit)).outcome;
+      expect(await outcome(sub('1', a.row), 2)).toBe('stored');
+      expect(await outcome(sub('22', a.row, { late: true, locale: 'zh-cn' }), 2)).toBe('stored');
+      expect(await outcome(sub('333', a.row), 2)).toBe('limit');
       // The limit is per exercise, and no limit means none.
-      expect(await store.addSubmission(sub('B1', a.row, { exerciseId: 'b' }), 2)).toBe(true);
-      expect(await store.addSubmission(sub('4444', b.row), null)).toBe(true);
-      expect(await store.addSubmission(sub('55555', b.row), null)).toBe(true);
-      expect(await store.addSubmission(sub('666666', b.row), null)).toBe(true);
+      expect(await outcome(sub('B1', a.row, { exerciseId: 'b' }), 2)).toBe('stored');
+      expect(await outcome(sub('4444', b.row), null)).toBe('stored');
+      expect(await outcome(sub('55555', b.row), null)).toBe('stored');
+      expect(await outcome(sub('666666', b.row), null)).toBe('stored');
       expect(await store.attempts(lab.id, a.row, 'a')).toBe(2);
       expect(await store.attempts(lab.id, b.row, 'a')).toBe(3);
       // Oldest first; at the same instant by id, byte by byte.
@@ -159,7 +159,7 @@ export function labStoreSuite(backend: StoreBackend): void {
         '666666',
       ]);
       expect((await store.submissions(lab.id, b.row)).map((s) => s.id)).toEqual(['4444', '55555', '666666']);
-      const sent = sub('22', a.row, { late: true });
+      const sent = sub('22', a.row, { late: true, locale: 'zh-cn' });
       const got = (await store.submission(lab.id, '22'))!;
       expect(got).toEqual(sent);
       expect(Object.keys(got.files)).toEqual(['main.go', 'a.go']);
@@ -177,6 +177,40 @@ export function labStoreSuite(backend: StoreBackend): void {
       await store.close();
     });
 
+    it('stores a submission once per student and idempotency key, even when the retries race', async () => {
+      const db = await backend.fresh();
+      const servers = [db.open(), db.open(), db.open()];
+      const first = servers[0]!;
+      await first.createLab(lab, 'h');
+      const a = await first.addStudent(student({ studentId: 's1', tokenHash: 't1' }));
+      const b = await first.addStudent(student({ studentId: 's2', tokenHash: 't2' }));
+      // One Submit click sent six times at once, through three servers, with a limit of 2.
+      const tries = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          servers[i % 3]!.addSubmission(sub(`try-${i}`, a.row, { idempotencyKey: 'click-0001' }), 2),
+        ),
+      );
+      const stored = tries.filter((t) => t.outcome === 'stored');
+      expect(stored).toHaveLength(1);
+      const id = (stored[0] as { submission: Submission }).submission.id;
+      expect(tries.map((t) => (t.outcome === 'limit' ? null : t.submission.id))).toEqual(Array(6).fill(id));
+      expect(await first.attempts(lab.id, a.row, 'a')).toBe(1);
+      expect((await servers[2]!.submissionByKey(a.row, 'click-0001'))?.id).toBe(id);
+      expect(await servers[2]!.submissionByKey(b.row, 'click-0001')).toBeNull();
+      // A retry after the limit is reached still finds its submission; a new key is refused.
+      expect((await first.addSubmission(sub('second', a.row), 2)).outcome).toBe('stored');
+      const late = await first.addSubmission(sub('again', a.row, { idempotencyKey: 'click-0001' }), 2);
+      expect(late).toMatchObject({ outcome: 'existing', submission: { id } });
+      expect(
+        (await first.addSubmission(sub('third', a.row, { idempotencyKey: 'click-0002' }), 2)).outcome,
+      ).toBe('limit');
+      // Keys are per student: another student's same key is another submission.
+      expect(
+        (await first.addSubmission(sub('bob', b.row, { idempotencyKey: 'click-0001' }), 2)).outcome,
+      ).toBe('stored');
+      await Promise.all(servers.map((s) => s.close()));
+    });
+
     it('lets exactly `limit` of many concurrent submissions through, from several servers at once', async () => {
       const db = await backend.fresh();
       const servers = [db.open(), db.open(), db.open()];
@@ -190,9 +224,9 @@ export function labStoreSuite(backend: StoreBackend): void {
       const results = await Promise.all(
         students.flatMap((s) =>
           Array.from({ length: 24 }, (_, i) =>
-            servers[i % servers.length]!.addSubmission(sub(`s${s.row}-${i}`, s.row), 3).then((ok) => ({
+            servers[i % servers.length]!.addSubmission(sub(`s${s.row}-${i}`, s.row), 3).then((added) => ({
               row: s.row,
-              ok,
+              ok: added.outcome === 'stored',
             })),
           ),
         ),

@@ -13,6 +13,7 @@
  * suite (store-suite.ts).
  */
 import { RequestError } from '../errors.ts';
+import type { GradingQueue } from './queue.ts';
 import type { Lab, ScoreOverride, Student, Submission } from './types.ts';
 
 /** A student id already taken in that lab. */
@@ -43,6 +44,15 @@ export interface NewStudent {
   joinedAt: string;
 }
 
+/** What both backends take besides where the database is. */
+export interface LabStoreOptions {
+  /** Leases a grading job gets before it is failed for good (queue.ts); default DEFAULT_MAX_ATTEMPTS. */
+  maxGradingAttempts?: number;
+}
+
+export type AddedSubmission =
+  { outcome: 'stored' | 'existing'; submission: Submission } | { outcome: 'limit' };
+
 export interface LabStore {
   createLab(lab: Lab, instructorKeyHash: string): Promise<void>;
   /** The lab and the hash of its instructor key, or null. */
@@ -52,16 +62,22 @@ export interface LabStore {
   studentByToken(labId: string, tokenHash: string): Promise<Student | null>;
   students(labId: string): Promise<Student[]>;
   /**
-   * Stores a submission if the student has fewer than `limit` for that exercise; false if not.
-   * Atomic across connections and machines: two racing submissions cannot both take the last attempt.
+   * Stores a new submission as queued for grading, if the student has fewer than `limit` for that
+   * exercise (`limit`). With an idempotency key the student already used, nothing is stored and
+   * the earlier submission comes back (`existing`). Atomic across connections and machines: two
+   * racing submissions cannot both take the last attempt, nor both store one key.
    */
-  addSubmission(submission: Submission, limit: number | null): Promise<boolean>;
+  addSubmission(submission: Submission, limit: number | null): Promise<AddedSubmission>;
+  /** The student's submission stored under this idempotency key, or null. */
+  submissionByKey(studentRow: number, idempotencyKey: string): Promise<Submission | null>;
   attempts(labId: string, studentRow: number, exerciseId: string): Promise<number>;
   /** Every submission of the lab, or of one student, oldest first. */
   submissions(labId: string, studentRow?: number): Promise<Submission[]>;
   submission(labId: string, id: string): Promise<Submission | null>;
   /** False when there is no such submission. */
   setOverride(labId: string, id: string, override: ScoreOverride | null): Promise<boolean>;
+  /** The grading queue over this store's submissions. */
+  readonly queue: GradingQueue;
   /** Brings the schema up to date if it is not yet, and returns its version. */
   version(): Promise<number>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
  * Instructor labs as the server holds them. The stored shapes only: no secrets in clear (keys and
  * tokens are kept as SHA-256 hashes), and everything a gradebook needs to be rebuilt from rows.
  */
-import type { GradeResult } from '../contract/grade.ts';
+import type { GradeResult, Locale } from '../contract/grade.ts';
 import type { Files } from '../exercises/types.ts';
 
 /** What happens to work submitted after the due date. */
@@ -46,14 +46,14 @@ export interface ScoreOverride {
   at: string;
 }
 
-export interface Submission {
-  id: string;
-  labId: string;
-  studentRow: number;
-  exerciseId: string;
-  files: Files;
-  submittedAt: string;
-  late: boolean;
+/**
+ * Where a submission stands: stored and waiting for a grader, being graded, graded, or given up on
+ * after the grading queue's bounded retries (the instructor can re-queue it).
+ */
+export type SubmissionState = 'queued' | 'grading' | 'graded' | 'failed';
+
+/** What the grader found, written once per submission. */
+export interface SubmissionGrade {
   /** The grader's score, before any late penalty. */
   score: number;
   maxScore: number;
@@ -62,5 +62,30 @@ export interface Submission {
   verdict: GradeResult['verdict'];
   status: GradeResult['status'];
   result: GradeResult;
+  gradedAt: string;
+}
+
+export interface Submission {
+  id: string;
+  labId: string;
+  studentRow: number;
+  exerciseId: string;
+  files: Files;
+  /** When the server received it: the time the deadline and late policy judge. */
+  submittedAt: string;
+  late: boolean;
+  /** The language of the grade's texts. */
+  locale: Locale;
+  /** The client's Idempotency-Key: a retried request with the same key gets this submission back. */
+  idempotencyKey: string | null;
+  state: SubmissionState;
+  /** The exercise's full score, known at receipt. */
+  maxScore: number;
+  /** Null until graded. */
+  grade: SubmissionGrade | null;
+  /** Why the last attempt to grade failed (a reason code such as runner_unavailable), or null. */
+  failure: string | null;
+  /** Attempts the grading queue has made (leases taken). */
+  gradingAttempts: number;
   override: ScoreOverride | null;
 }

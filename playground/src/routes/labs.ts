@@ -24,6 +24,8 @@ import {
   StudentStanding,
   SubmissionDetail,
   SubmissionParams,
+  SubmissionSummary,
+  SubmitHeaders,
   SubmitRequest,
 } from '../contract/labs.ts';
 import { ErrorBody, RetryLater } from '../contract/run.ts';
@@ -189,27 +191,48 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
       config: perCaller(limits.submitPerMinute),
       onRequest: async (request) => sameOrigin(request),
       schema: {
-        summary: 'Submit code for one of the lab’s exercises: graded in the sandbox, stored, then answered',
+        summary:
+          'Submit code for one of the lab’s exercises: stored durably and acknowledged at once (202, state queued), then graded by the grading queue',
+        description:
+          'The answer comes as soon as the submission is committed to the database; submittedAt is the receipt time the due date and late policy judge. Load never refuses a submission, it only delays the grade: follow it with GET /api/labs/{labId}/submissions/{submissionId} (the browser polls once a second while the state is queued or grading). Send an Idempotency-Key header, one per Submit click and the same on every retry of that click: a repeated key stores nothing and answers with the submission the first request stored (Idempotent-Replayed: true).',
         tags: ['labs'],
         security: auth,
         params: LabParams,
+        headers: SubmitHeaders,
         body: SubmitRequest,
-        response: { 201: SubmissionDetail, ...bodyErrors, 413: ErrorBody, 503: ErrorBody },
+        response: { 202: SubmissionSummary, ...bodyErrors, 413: ErrorBody, 503: ErrorBody },
       },
     },
     async (request, reply) => {
       const who = await caller(request);
-      const controller = new AbortController();
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) controller.abort();
+      const { submission, replayed } = await labs.submit(who, request.body, {
+        idempotencyKey: request.headers['idempotency-key'],
       });
-      const stored = await labs.submit(who, request.body, {
-        // The student is the run queue's client: students behind one address queue apart.
-        client: callerKey(who, request.ip),
-        signal: controller.signal,
-      });
-      reply.code(201).headers(noStore);
-      return stored;
+      reply.code(202).headers(noStore);
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      return submission;
+    },
+  );
+
+  api.post(
+    '/api/labs/:labId/submissions/:submissionId/requeue',
+    {
+      config: perCaller(limits.requestsPerMinute),
+      onRequest: async (request) => sameOrigin(request),
+      schema: {
+        summary: 'Instructor: put a submission that failed to grade back in the grading queue',
+        description:
+          'Only a submission in state failed (the queue gave up after its retries) can be re-queued; it goes to the back of the queue with its attempts reset. 409 not_failed otherwise.',
+        tags: ['labs'],
+        security: auth,
+        params: SubmissionParams,
+        response: { 202: SubmissionSummary, ...limitedErrors },
+      },
+    },
+    async (request, reply) => {
+      const summary = await labs.requeue(await caller(request), request.params.submissionId);
+      reply.code(202).headers(noStore);
+      return summary;
     },
   );
 
@@ -218,7 +241,8 @@ export async function labRoutes(app: FastifyInstance, opts: LabRoutesOptions): P
     {
       config: perCaller(limits.requestsPerMinute),
       schema: {
-        summary: 'One submission with its code and grade: the student’s own, or any for the instructor',
+        summary:
+          'One submission with its code, its state (queued with its position, grading, graded, failed) and, once graded, its grade: the student’s own, or any for the instructor',
         tags: ['labs'],
         security: auth,
         params: SubmissionParams,

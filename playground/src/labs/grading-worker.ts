@@ -1,0 +1,195 @@
+/**
+ * The grading worker: takes lab submissions from the grading queue (queue.ts) and grades them
+ * through the runner, as many at once as the runner's concurrency. It runs in the server process
+ * today (role `all`); it needs only the store, the runner and the exercises, so a `worker` role
+ * can run just this loop on another machine against PostgreSQL.
+ *
+ * Fairness: each of the worker's slots is its own client of the runner's fair queue
+ * (`grader:<slot>`), and every grade is several runs that queue one at a time. A free runner slot
+ * goes to the oldest waiting run of a client with nothing running, so an interactive run waits at
+ * most for one run to finish, never for a class's whole backlog of grades.
+ *
+ * Leases: a job is leased for leaseMs and renewed every third of it while it is graded; if the
+ * renewal finds the lease gone, grading stops. stop() takes no new jobs, lets running grades
+ * finish for a grace period, then aborts the rest and gives their leases back. A worker killed
+ * outright gives nothing back: its leases run out and the next worker takes the jobs.
+ */
+import type { Exercise } from '../exercises/types.ts';
+import { gradeSubmission, type Runner } from '../grading/grader.ts';
+import { RequestError, RunnerUnavailableError } from '../errors.ts';
+import { finalScore } from './policy.ts';
+import type { GradingJob } from './queue.ts';
+import type { LabStore } from './store.ts';
+import type { SubmissionGrade } from './types.ts';
+
+export interface GradingWorkerOptions {
+  store: LabStore;
+  runner: Runner;
+  exercises: ReadonlyMap<string, Exercise>;
+  /** Grades at once: the runner's concurrency. */
+  concurrency: number;
+  leaseMs: number;
+  /** How often an idle worker looks for work it was not woken for (retries coming due, expired leases). */
+  pollMs?: number;
+  log: { info(message: string): void; warn(message: string): void };
+  now?: () => Date;
+}
+
+export interface GradingWorker {
+  start(): void;
+  /** Stops taking jobs; running grades get `graceMs` to finish, then are aborted and released. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Wait before retrying a grade whose attempt `attempt` (1-based) failed: 2 s, 4 s, 8 s… up to a minute. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+}
+
+/** What to do after an attempt to grade threw: the reason code and whether to try again. */
+export function classifyGradingError(error: unknown): { reason: string; retry: boolean } {
+  if (error instanceof RunnerUnavailableError) return { reason: 'runner_unavailable', retry: true };
+  if (error instanceof RequestError) {
+    if (error.code === 'queue_full') return { reason: 'runner_busy', retry: true };
+    // Files the grader refuses do not become acceptable by waiting.
+    if (error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 499)
+      return { reason: error.code, retry: false };
+  }
+  return { reason: 'internal', retry: true };
+}
+
+class Stopped extends Error {}
+
+export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
+  const { store, runner, exercises } = o;
+  const queue = store.queue;
+  const now = o.now ?? (() => new Date());
+  const pollMs = o.pollMs ?? 1_000;
+  const active = new Map<string, { done: Promise<void>; abort: () => void }>();
+  const freeSlots = Array.from({ length: o.concurrency }, (_, i) => i);
+  let running = false;
+  let stopping = false;
+  let pumping = false;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let lastProblem = '';
+
+  const problem = (message: string): void => {
+    if (message !== lastProblem) o.log.warn(`grading: ${message}`);
+    lastProblem = message;
+  };
+
+  async function grade(job: GradingJob, slot: number, signal: AbortSignal): Promise<void> {
+    const s = job.submission;
+    const controller = new AbortController();
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    const renewal = setInterval(
+      () => {
+        queue.renew(s.id, job.token, o.leaseMs).then(
+          (held) => {
+            if (!held) controller.abort(new Stopped('lease lost'));
+          },
+          () => undefined, // the database is away: keep grading, the next renewal tries again
+        );
+      },
+      Math.max(1, Math.floor(o.leaseMs / 3)),
+    );
+    try {
+      const exercise = exercises.get(s.exerciseId);
+      if (!exercise) {
+        await queue.failAttempt(s.id, job.token, 'exercise_missing', null);
+        return;
+      }
+      const lab = await store.getLab(s.labId);
+      if (!lab) return; // deleted with its submissions
+      const result = await gradeSubmission(runner, exercise, s.files, {
+        client: `grader:${slot}`,
+        signal: controller.signal,
+        locale: s.locale,
+      });
+      const written: SubmissionGrade = {
+        score: result.score,
+        maxScore: result.maxScore,
+        finalScore: finalScore(lab.lab, result.score, s.late),
+        verdict: result.verdict,
+        status: result.status,
+        result,
+        gradedAt: now().toISOString(),
+      };
+      if (!(await queue.complete(s.id, job.token, written)))
+        o.log.info(`grading: ${s.id} was graded elsewhere after its lease ran out; this grade is dropped`);
+    } catch (error) {
+      if (controller.signal.aborted) {
+        // Stopping, or the lease was lost: give it back if it is still ours (it is not if lost).
+        await queue.release(s.id, job.token).catch(() => undefined);
+        return;
+      }
+      const { reason, retry } = classifyGradingError(error);
+      if (reason === 'internal') o.log.warn(`grading ${s.id} failed: ${(error as Error).stack ?? error}`);
+      await queue
+        .failAttempt(s.id, job.token, reason, retry ? retryDelayMs(s.gradingAttempts) : null)
+        .catch(() => undefined); // the database is away: the lease runs out and the job returns
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** Leases jobs while slots are free; re-runs if woken meanwhile. */
+  async function pump(): Promise<void> {
+    if (pumping) {
+      again = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        again = false;
+        while (!stopping && freeSlots.length > 0) {
+          const jobs = await queue.lease(freeSlots.length, o.leaseMs);
+          lastProblem = '';
+          if (jobs.length === 0) break;
+          for (const job of jobs) {
+            const slot = freeSlots.shift()!;
+            const controller = new AbortController();
+            const done = grade(job, slot, controller.signal).finally(() => {
+              active.delete(job.submission.id);
+              freeSlots.push(slot);
+              if (!stopping) void pump();
+            });
+            active.set(job.submission.id, { done, abort: () => controller.abort(new Stopped('stopping')) });
+          }
+        }
+      } while (again && !stopping);
+    } catch (error) {
+      problem(`cannot take jobs from the queue (${(error as Error).message}); trying again`);
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      unsubscribe = queue.onWake(() => void pump());
+      timer = setInterval(() => void pump(), pollMs);
+      void pump();
+    },
+    async stop(graceMs = 10_000) {
+      if (!running) return;
+      stopping = true;
+      if (timer) clearInterval(timer);
+      unsubscribe?.();
+      // A lease call in flight may still bring jobs: let it settle before counting them.
+      while (pumping) await new Promise((r) => setTimeout(r, 10));
+      const all = Promise.all([...active.values()].map((a) => a.done));
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([all, new Promise<void>((r) => (grace = setTimeout(r, graceMs)))]);
+      clearTimeout(grace);
+      for (const a of active.values()) a.abort();
+      await all;
+      running = false;
+    },
+  };
+}
