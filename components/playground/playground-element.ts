@@ -420,6 +420,7 @@ export class LockstepPlayground extends HTMLElement {
     this.ui.log.textContent = '';
     this.write(result.stdout, 'stdout');
     this.write(result.stderr, 'stderr');
+    if (result.stop) this.write(stopText(this.locale, result.stop.code, result.goroutines), 'stderr');
     this.showResult(result, { tests: false });
     this.ui.status.textContent = this.t(`pg.verdict.${result.status}` as UiKey);
   }

@@ -80,7 +80,7 @@ export function renderReport(
     box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
     // What happened in this run (its facts, worded here), then what the verdict means.
     if (result.summary)
-      box.append(el('span', { class: 'pg-summary' }, `${summaryText(locale, result.summary)} `));
+      box.append(el('span', { class: 'pg-summary' }, summaryText(locale, result.summary)), ' ');
     // A runner refusal is not the compiler's doing: explain the refusal instead.
     const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
     const key = result.cause
