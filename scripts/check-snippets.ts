@@ -11,6 +11,7 @@
 import type { RunService } from '../playground/src/run-service.ts';
 import { printTable, withWarmRunner } from './warm-runner.ts';
 import { loadFenceSnippets, loadSnippetFolders, type Snippet } from '../integrations/snippets/collect.ts';
+import { summaryText } from '../components/i18n/run-texts.ts';
 
 /** Outcomes that depend on an interleaving: checked on every one of these runs. */
 const REPEATS_FOR_BUGS = 3;
@@ -45,7 +46,10 @@ async function check(service: RunService, s: Snippet): Promise<Row> {
     seen.push(result.status);
     slowest = Math.max(slowest, result.timings.totalMs);
     if (result.status !== s.expect) {
-      const detail = (result.message ?? result.stderr).split('\n').slice(0, 3).join(' ');
+      // The run's summary as the English page words it (the same table), else what it printed.
+      const detail = result.summary
+        ? summaryText('en', result.summary)
+        : result.stderr.split('\n').slice(0, 3).join(' ');
       return {
         id: s.id,
         expect: s.expect,

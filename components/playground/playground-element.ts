@@ -6,6 +6,7 @@
  */
 import type { RunRequest, RunResult } from '../../playground/src/contract/run.ts';
 import { localeOf, t, type Locale, type UiKey } from '../i18n/ui.ts';
+import { stopText } from '../i18n/run-texts.ts';
 import { annotate } from './annotations.ts';
 import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent, type RunState } from './run-machine.ts';
 import { fetchHealth, runOnce, startRun, type RunHandle } from './run-client.ts';
@@ -419,6 +420,7 @@ export class LockstepPlayground extends HTMLElement {
     this.ui.log.textContent = '';
     this.write(result.stdout, 'stdout');
     this.write(result.stderr, 'stderr');
+    if (result.stop) this.write(stopText(this.locale, result.stop.code, result.goroutines), 'stderr');
     this.showResult(result, { tests: false });
     this.ui.status.textContent = this.t(`pg.verdict.${result.status}` as UiKey);
   }
@@ -471,6 +473,9 @@ export class LockstepPlayground extends HTMLElement {
         request,
         (message) => {
           if (message.type === 'output') this.write(message.data, message.stream);
+          // The stop's account, worded here: the runtime dump it stands for was cut on the server.
+          if (message.type === 'stopped')
+            this.write(stopText(this.locale, message.code, message.goroutines), 'stderr');
           this.setRun({ type: 'message', at: performance.now(), message });
           if (message.type === 'error' && message.error === 'runner_unavailable')
             this.write(`${message.message}\n`, 'info');

@@ -72,6 +72,7 @@ export function reduceRun(state: RunState, event: RunEvent): RunState {
         case 'phase':
           return { ...state, phase: m.phase === 'queued' ? 'queued' : m.phase };
         case 'output':
+        case 'stopped':
           return state.phase === 'running' ? state : { ...state, phase: 'running' };
         case 'result':
           return { ...state, phase: 'done', endedAt: event.at, result: m.result };

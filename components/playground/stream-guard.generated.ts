@@ -4,7 +4,7 @@
 // @ts-nocheck
 
 // @ts-ignore
-let External = [new RegExp('^.*$', 'u')];
+let External = [new RegExp('^.*$', 'u'), new RegExp('^.*$', 'u')];
 
 // @ts-ignore
 export function SetExternal(external) {
@@ -46,6 +46,42 @@ const check_0 = (value) =>
     value !== null &&
     !Array.isArray(value) &&
     'type' in value &&
+    'code' in value &&
+    'goroutines' in value &&
+    typeof value.type === 'string' &&
+    value.type === 'stopped' &&
+    ((typeof value.code === 'string' && value.code === 'deadlock') ||
+      (typeof value.code === 'string' && value.code === 'deadlock_no_goroutines') ||
+      (typeof value.code === 'string' && value.code === 'stopped')) &&
+    Array.isArray(value.goroutines) &&
+    value.goroutines.every(
+      (unique_0, index) =>
+        typeof unique_0 === 'object' &&
+        unique_0 !== null &&
+        !Array.isArray(unique_0) &&
+        'id' in unique_0 &&
+        'state' in unique_0 &&
+        'frames' in unique_0 &&
+        Number.isInteger(unique_0.id) &&
+        typeof unique_0.state === 'string' &&
+        Array.isArray(unique_0.frames) &&
+        unique_0.frames.every(
+          (unique_1, index) =>
+            typeof unique_1 === 'object' &&
+            unique_1 !== null &&
+            !Array.isArray(unique_1) &&
+            'func' in unique_1 &&
+            'file' in unique_1 &&
+            'line' in unique_1 &&
+            typeof unique_1.func === 'string' &&
+            typeof unique_1.file === 'string' &&
+            Number.isInteger(unique_1.line),
+        ),
+    )) ||
+  (typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    'type' in value &&
     'result' in value &&
     typeof value.type === 'string' &&
     value.type === 'result' &&
@@ -80,49 +116,26 @@ const check_0 = (value) =>
     typeof value.result.truncated === 'boolean' &&
     Array.isArray(value.result.races) &&
     value.result.races.every(
-      (unique_0, index) =>
-        typeof unique_0 === 'object' &&
-        unique_0 !== null &&
-        !Array.isArray(unique_0) &&
-        'accesses' in unique_0 &&
-        'goroutines' in unique_0 &&
-        Array.isArray(unique_0.accesses) &&
-        unique_0.accesses.every(
-          (unique_1, index) =>
-            typeof unique_1 === 'object' &&
-            unique_1 !== null &&
-            !Array.isArray(unique_1) &&
-            'op' in unique_1 &&
-            'goroutine' in unique_1 &&
-            'stack' in unique_1 &&
-            ((typeof unique_1.op === 'string' && unique_1.op === 'read') ||
-              (typeof unique_1.op === 'string' && unique_1.op === 'write')) &&
-            Number.isInteger(unique_1.goroutine) &&
-            Array.isArray(unique_1.stack) &&
-            unique_1.stack.every(
-              (unique_2, index) =>
-                typeof unique_2 === 'object' &&
-                unique_2 !== null &&
-                !Array.isArray(unique_2) &&
-                'func' in unique_2 &&
-                'file' in unique_2 &&
-                'line' in unique_2 &&
-                typeof unique_2.func === 'string' &&
-                typeof unique_2.file === 'string' &&
-                Number.isInteger(unique_2.line),
-            ),
-        ) &&
-        Array.isArray(unique_0.goroutines) &&
-        unique_0.goroutines.every(
+      (unique_2, index) =>
+        typeof unique_2 === 'object' &&
+        unique_2 !== null &&
+        !Array.isArray(unique_2) &&
+        'accesses' in unique_2 &&
+        'goroutines' in unique_2 &&
+        Array.isArray(unique_2.accesses) &&
+        unique_2.accesses.every(
           (unique_3, index) =>
             typeof unique_3 === 'object' &&
             unique_3 !== null &&
             !Array.isArray(unique_3) &&
-            'id' in unique_3 &&
-            'createdAt' in unique_3 &&
-            Number.isInteger(unique_3.id) &&
-            Array.isArray(unique_3.createdAt) &&
-            unique_3.createdAt.every(
+            'op' in unique_3 &&
+            'goroutine' in unique_3 &&
+            'stack' in unique_3 &&
+            ((typeof unique_3.op === 'string' && unique_3.op === 'read') ||
+              (typeof unique_3.op === 'string' && unique_3.op === 'write')) &&
+            Number.isInteger(unique_3.goroutine) &&
+            Array.isArray(unique_3.stack) &&
+            unique_3.stack.every(
               (unique_4, index) =>
                 typeof unique_4 === 'object' &&
                 unique_4 !== null &&
@@ -134,72 +147,95 @@ const check_0 = (value) =>
                 typeof unique_4.file === 'string' &&
                 Number.isInteger(unique_4.line),
             ),
+        ) &&
+        Array.isArray(unique_2.goroutines) &&
+        unique_2.goroutines.every(
+          (unique_5, index) =>
+            typeof unique_5 === 'object' &&
+            unique_5 !== null &&
+            !Array.isArray(unique_5) &&
+            'id' in unique_5 &&
+            'createdAt' in unique_5 &&
+            Number.isInteger(unique_5.id) &&
+            Array.isArray(unique_5.createdAt) &&
+            unique_5.createdAt.every(
+              (unique_6, index) =>
+                typeof unique_6 === 'object' &&
+                unique_6 !== null &&
+                !Array.isArray(unique_6) &&
+                'func' in unique_6 &&
+                'file' in unique_6 &&
+                'line' in unique_6 &&
+                typeof unique_6.func === 'string' &&
+                typeof unique_6.file === 'string' &&
+                Number.isInteger(unique_6.line),
+            ),
         ),
     ) &&
     Array.isArray(value.result.tests) &&
     value.result.tests.every(
-      (unique_5, index) =>
-        typeof unique_5 === 'object' &&
-        unique_5 !== null &&
-        !Array.isArray(unique_5) &&
-        'name' in unique_5 &&
-        'status' in unique_5 &&
-        'elapsedMs' in unique_5 &&
-        'output' in unique_5 &&
-        'race' in unique_5 &&
-        typeof unique_5.name === 'string' &&
-        ((typeof unique_5.status === 'string' && unique_5.status === 'pass') ||
-          (typeof unique_5.status === 'string' && unique_5.status === 'fail') ||
-          (typeof unique_5.status === 'string' && unique_5.status === 'skip') ||
-          (typeof unique_5.status === 'string' && unique_5.status === 'timeout')) &&
-        Number.isFinite(unique_5.elapsedMs) &&
-        typeof unique_5.output === 'string' &&
-        typeof unique_5.race === 'boolean',
-    ) &&
-    Array.isArray(value.result.diagnostics) &&
-    value.result.diagnostics.every(
-      (unique_6, index) =>
-        typeof unique_6 === 'object' &&
-        unique_6 !== null &&
-        !Array.isArray(unique_6) &&
-        'file' in unique_6 &&
-        'line' in unique_6 &&
-        'column' in unique_6 &&
-        'message' in unique_6 &&
-        'source' in unique_6 &&
-        typeof unique_6.file === 'string' &&
-        Number.isInteger(unique_6.line) &&
-        Number.isInteger(unique_6.column) &&
-        typeof unique_6.message === 'string' &&
-        ((typeof unique_6.source === 'string' && unique_6.source === 'compiler') ||
-          (typeof unique_6.source === 'string' && unique_6.source === 'vet')) &&
-        (unique_6.code === undefined ||
-          !('code' in unique_6) ||
-          (typeof unique_6.code === 'string' && unique_6.code === 'cgo_refused')),
-    ) &&
-    Array.isArray(value.result.goroutines) &&
-    value.result.goroutines.every(
       (unique_7, index) =>
         typeof unique_7 === 'object' &&
         unique_7 !== null &&
         !Array.isArray(unique_7) &&
-        'id' in unique_7 &&
-        'state' in unique_7 &&
-        'frames' in unique_7 &&
-        Number.isInteger(unique_7.id) &&
-        typeof unique_7.state === 'string' &&
-        Array.isArray(unique_7.frames) &&
-        unique_7.frames.every(
-          (unique_8, index) =>
-            typeof unique_8 === 'object' &&
-            unique_8 !== null &&
-            !Array.isArray(unique_8) &&
-            'func' in unique_8 &&
-            'file' in unique_8 &&
-            'line' in unique_8 &&
-            typeof unique_8.func === 'string' &&
-            typeof unique_8.file === 'string' &&
-            Number.isInteger(unique_8.line),
+        'name' in unique_7 &&
+        'status' in unique_7 &&
+        'elapsedMs' in unique_7 &&
+        'output' in unique_7 &&
+        'race' in unique_7 &&
+        typeof unique_7.name === 'string' &&
+        ((typeof unique_7.status === 'string' && unique_7.status === 'pass') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'fail') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'skip') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'timeout')) &&
+        Number.isFinite(unique_7.elapsedMs) &&
+        typeof unique_7.output === 'string' &&
+        typeof unique_7.race === 'boolean',
+    ) &&
+    Array.isArray(value.result.diagnostics) &&
+    value.result.diagnostics.every(
+      (unique_8, index) =>
+        typeof unique_8 === 'object' &&
+        unique_8 !== null &&
+        !Array.isArray(unique_8) &&
+        'file' in unique_8 &&
+        'line' in unique_8 &&
+        'column' in unique_8 &&
+        'message' in unique_8 &&
+        'source' in unique_8 &&
+        typeof unique_8.file === 'string' &&
+        Number.isInteger(unique_8.line) &&
+        Number.isInteger(unique_8.column) &&
+        typeof unique_8.message === 'string' &&
+        ((typeof unique_8.source === 'string' && unique_8.source === 'compiler') ||
+          (typeof unique_8.source === 'string' && unique_8.source === 'vet')) &&
+        (unique_8.code === undefined ||
+          !('code' in unique_8) ||
+          (typeof unique_8.code === 'string' && unique_8.code === 'cgo_refused')),
+    ) &&
+    Array.isArray(value.result.goroutines) &&
+    value.result.goroutines.every(
+      (unique_9, index) =>
+        typeof unique_9 === 'object' &&
+        unique_9 !== null &&
+        !Array.isArray(unique_9) &&
+        'id' in unique_9 &&
+        'state' in unique_9 &&
+        'frames' in unique_9 &&
+        Number.isInteger(unique_9.id) &&
+        typeof unique_9.state === 'string' &&
+        Array.isArray(unique_9.frames) &&
+        unique_9.frames.every(
+          (unique_10, index) =>
+            typeof unique_10 === 'object' &&
+            unique_10 !== null &&
+            !Array.isArray(unique_10) &&
+            'func' in unique_10 &&
+            'file' in unique_10 &&
+            'line' in unique_10 &&
+            typeof unique_10.func === 'string' &&
+            typeof unique_10.file === 'string' &&
+            Number.isInteger(unique_10.line),
         ),
     ) &&
     (value.result.files === undefined ||
@@ -208,11 +244,73 @@ const check_0 = (value) =>
         value.result.files !== null &&
         !Array.isArray(value.result.files) &&
         Object.entries(value.result.files).every(
-          ([unique_9, unique_10], _) => !External[0].test(unique_9) || typeof unique_10 === 'string',
+          ([unique_11, unique_12], _) => !External[0].test(unique_11) || typeof unique_12 === 'string',
         ))) &&
     (value.result.message === undefined ||
       !('message' in value.result) ||
       typeof value.result.message === 'string') &&
+    (value.result.summary === undefined ||
+      !('summary' in value.result) ||
+      (typeof value.result.summary === 'object' &&
+        value.result.summary !== null &&
+        !Array.isArray(value.result.summary) &&
+        'code' in value.result.summary &&
+        'params' in value.result.summary &&
+        ((typeof value.result.summary.code === 'string' && value.result.summary.code === 'compile.refused') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'compile.errors') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'compile.failed') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'compile.failed.detail') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'memory_limit') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'output_limit') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'concurrent_map.writes') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'concurrent_map.read_write') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'concurrent_map.iteration_write') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'concurrent_map.clone_write') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'concurrent_map.other') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'deadlock.blocked') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'deadlock.goexit') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'deadlock.goexit.blocked') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'race.one') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'race.many') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'panic') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'panic.at') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'fatal') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'fatal.at') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'timeout.tests') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'timeout.tests.running') ||
+          (typeof value.result.summary.code === 'string' &&
+            value.result.summary.code === 'timeout.stalled') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'timeout.limit') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'test_failed') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'vet_findings') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'exit_error')) &&
+        typeof value.result.summary.params === 'object' &&
+        value.result.summary.params !== null &&
+        !Array.isArray(value.result.summary.params) &&
+        Object.entries(value.result.summary.params).every(
+          ([unique_13, unique_14], _) =>
+            !External[1].test(unique_13) || typeof unique_14 === 'string' || Number.isFinite(unique_14),
+        ))) &&
+    (value.result.stop === undefined ||
+      !('stop' in value.result) ||
+      (typeof value.result.stop === 'object' &&
+        value.result.stop !== null &&
+        !Array.isArray(value.result.stop) &&
+        'code' in value.result.stop &&
+        ((typeof value.result.stop.code === 'string' && value.result.stop.code === 'deadlock') ||
+          (typeof value.result.stop.code === 'string' &&
+            value.result.stop.code === 'deadlock_no_goroutines') ||
+          (typeof value.result.stop.code === 'string' && value.result.stop.code === 'stopped')))) &&
     (value.result.cause === undefined ||
       !('cause' in value.result) ||
       (typeof value.result.cause === 'object' &&
@@ -224,16 +322,16 @@ const check_0 = (value) =>
         value.result.cause.code === 'main_goexit' &&
         Array.isArray(value.result.cause.at) &&
         value.result.cause.at.every(
-          (unique_11, index) =>
-            typeof unique_11 === 'object' &&
-            unique_11 !== null &&
-            !Array.isArray(unique_11) &&
-            'func' in unique_11 &&
-            'file' in unique_11 &&
-            'line' in unique_11 &&
-            typeof unique_11.func === 'string' &&
-            typeof unique_11.file === 'string' &&
-            Number.isInteger(unique_11.line),
+          (unique_15, index) =>
+            typeof unique_15 === 'object' &&
+            unique_15 !== null &&
+            !Array.isArray(unique_15) &&
+            'func' in unique_15 &&
+            'file' in unique_15 &&
+            'line' in unique_15 &&
+            typeof unique_15.func === 'string' &&
+            typeof unique_15.file === 'string' &&
+            Number.isInteger(unique_15.line),
         ))) &&
     typeof value.result.timings === 'object' &&
     value.result.timings !== null &&

@@ -2,7 +2,7 @@
  * What the routes need from the runner: run one request for one client (queued fairly, executed
  * in the sandbox, parsed into a RunResult) and report health. Wired in server.ts.
  */
-import type { RunRequest, RunResult } from './contract/run.ts';
+import type { Goroutine, RunRequest, RunResult, StopCode } from './contract/run.ts';
 import type { Health } from './contract/health.ts';
 import type { Phase } from './contract/stream.ts';
 
@@ -12,6 +12,8 @@ export interface RunHooks {
   onQueue?: (position: number) => void;
   onPhase?: (phase: Phase) => void;
   onOutput?: (stream: 'stdout' | 'stderr', data: string) => void;
+  /** The sandbox stopped the program: why, and its goroutines (after the last output). */
+  onStopped?: (code: StopCode, goroutines: Goroutine[]) => void;
 }
 
 /** Server-side options no API client can set. */

@@ -19,7 +19,7 @@ import {
 } from './sandbox/index.ts';
 import { classify } from './parsers/status.ts';
 import type { Limits } from './sandbox/limits.ts';
-import { LearnerOutput } from './output/learner-output.ts';
+import { LearnerOutput, type OutputPiece } from './output/learner-output.ts';
 import { stripWorkDir } from './output/work-dir.ts';
 
 const KiB = 1024;
@@ -79,8 +79,11 @@ export function createRunService(config: Config): RunService {
           startedAt = performance.now();
           // Text for people, as the result will hold it (output/learner-output.ts).
           const output = new LearnerOutput(request.action);
-          const show = (pieces: ReturnType<LearnerOutput['push']>): void => {
-            for (const piece of pieces) hooks.onOutput?.(piece.stream, piece.data);
+          const show = (pieces: OutputPiece[]): void => {
+            for (const piece of pieces) {
+              if ('stopped' in piece) hooks.onStopped?.(piece.stopped, piece.goroutines);
+              else hooks.onOutput?.(piece.stream, piece.data);
+            }
           };
           const outcome = await sandbox.execute(
             {

@@ -3,9 +3,12 @@
  * Test prints what `go test -v` prints ("=== RUN", "--- PASS", "--- FAIL"), never the test2json
  * events the test binary writes, in a lesson snippet that passes and in an exercise whose starter
  * fails; a program the sandbox stops ends with the summary of its goroutines, not the runtime's
- * dump, without the terminal being redrawn from the result.
+ * dump, without the terminal being redrawn from the result, worded by the browser in the page's
+ * language (a zh-cn deadlock shows no English sentence besides Go's own line).
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import { GO_DEADLOCK_LINE } from '../../components/i18n/run-texts.ts';
+import { STRINGS } from '../../components/i18n/ui.ts';
 
 const LOCALES = [
   {
@@ -110,3 +113,46 @@ for (const l of LOCALES) {
     expect(log).not.toMatch(/gp=0x|goroutine 0 /);
   });
 }
+
+/** Three English words in a row: a sentence of ours, not a Go identifier, path or stack line. */
+const ENGLISH_RUN = /\b[A-Za-z]{2,}\b[ ,]+\b[A-Za-z]{2,}\b[ ,]+\b[A-Za-z]{2,}\b/;
+
+test('zh-cn: a deadlock’s terminal summary and explanation are Chinese, worded in the browser', async ({
+  page,
+}) => {
+  await page.goto('/zh-cn/locks/production-lockup/');
+  const pg = playground(page, '死锁：对 sync.Mutex 加锁两次');
+  await clickAndWait(pg, '运行');
+  await expect(pg).toHaveAttribute('data-status', 'deadlock');
+  const { log } = await terminalText(pg, 'main.main(...)');
+  const lines = log.split('\n');
+  // Go's own line as Go prints it (what a learner searches for), then Lockstep's note in Chinese.
+  expect(lines[0]).toBe(GO_DEADLOCK_LINE.deadlock);
+  expect(lines[1]).toBe(STRINGS['zh-cn']['pg.stop.deadlock']);
+  expect(lines[1]).toMatch(/^（由 Lockstep 发现：程序不再有任何进展/);
+  // The rest is the goroutines as Go prints them; no line of the terminal is an English sentence.
+  const goStack = /^(goroutine \d+ \[[^\]]+\]:|\S+\(\.\.\.\)|\t\S+:\d+)$/;
+  for (const line of lines.slice(1).filter((l) => l !== '' && !goStack.test(l)))
+    expect(line).not.toMatch(ENGLISH_RUN);
+  expect(log).toMatch(/\n\tmain\.go:\d+\n/);
+  // The explanation: the verdict, this run's summary from its code, what a deadlock means.
+  const explain = pg.locator('.pg-explain');
+  await expect(explain.locator('.pg-summary')).toHaveText(
+    /^死锁：所有 goroutine 都在休眠，互相等待（被阻塞的 goroutine：\d+ 个）。$/,
+  );
+  const text = (await explain.textContent()) ?? '';
+  expect(text).toMatch(/[\u4e00-\u9fff]/);
+  expect(text).not.toMatch(ENGLISH_RUN);
+});
+
+test('en: the same summary in English, from the same code', async ({ page }) => {
+  await page.goto('/locks/production-lockup/');
+  const pg = playground(page, 'Deadlock: locking a sync.Mutex twice');
+  await clickAndWait(pg, 'Run');
+  await expect(pg).toHaveAttribute('data-status', 'deadlock');
+  const { log } = await terminalText(pg, 'main.main(...)');
+  expect(log.split('\n').slice(0, 2)).toEqual([GO_DEADLOCK_LINE.deadlock, STRINGS.en['pg.stop.deadlock']]);
+  await expect(pg.locator('.pg-explain .pg-summary')).toHaveText(
+    /^Deadlock: every goroutine is asleep, each waiting for another \(blocked goroutines: \d+\)\.$/,
+  );
+});

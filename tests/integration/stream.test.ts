@@ -7,6 +7,7 @@ import { startRunner, mainProgram, type Runner } from './harness.ts';
 import { Value } from 'typebox/value';
 import { StreamMessage } from '../../playground/src/contract/stream.ts';
 import type { RunRequest } from '../../playground/src/contract/run.ts';
+import { stopText } from '../../components/i18n/run-texts.ts';
 
 let runner: Runner;
 let base: string;
@@ -157,11 +158,20 @@ describe('streaming', () => {
     const stderr = messages
       .map((x) => (x.m.type === 'output' && x.m.stream === 'stderr' ? x.m.data : ''))
       .join('');
+    // One typed message stands for the cut dump, after the output: the result's stop and goroutines.
+    const stopped = messages.filter((x) => x.m.type === 'stopped').map((x) => x.m);
+    expect(stopped).toEqual([{ type: 'stopped', code: 'deadlock', goroutines: final.result.goroutines }]);
+    expect(messages.findIndex((x) => x.m.type === 'stopped')).toBeGreaterThan(
+      messages.findLastIndex((x) => x.m.type === 'output'),
+    );
     expect(final.result.status).toBe('deadlock');
+    expect(final.result.stop).toEqual({ code: 'deadlock' });
     expect(stderr).toBe(final.result.stderr);
-    expect(stderr).toMatch(/^locking twice\nfatal error: all goroutines are asleep - deadlock!\n/);
-    expect(stderr).toContain('main.go:13');
-    expect(stderr).not.toMatch(/SIGQUIT: quit|gp=0x|\/sandbox\/src\//);
+    // What an English reader's terminal shows: the text, then the stop worded.
+    const shown = stderr + stopText('en', 'deadlock', final.result.goroutines);
+    expect(shown).toMatch(/^locking twice\nfatal error: all goroutines are asleep - deadlock!\n/);
+    expect(shown).toContain('main.go:13');
+    expect(shown).not.toMatch(/SIGQUIT: quit|gp=0x|\/sandbox\/src\//);
   }, 120_000);
 
   test('a second client waits in line and is told its position', async () => {

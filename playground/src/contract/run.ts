@@ -155,18 +155,101 @@ export const Cause = Type.Object(
 );
 export type Cause = Static<typeof Cause>;
 
+/** The codes of a run's summary; the browser words each one (components/i18n/run-texts.ts). */
+const SUMMARY_LITERALS = [
+  Type.Literal('compile.refused'),
+  Type.Literal('compile.errors'),
+  Type.Literal('compile.failed'),
+  Type.Literal('compile.failed.detail'),
+  Type.Literal('memory_limit'),
+  Type.Literal('output_limit'),
+  Type.Literal('concurrent_map.writes'),
+  Type.Literal('concurrent_map.read_write'),
+  Type.Literal('concurrent_map.iteration_write'),
+  Type.Literal('concurrent_map.clone_write'),
+  Type.Literal('concurrent_map.other'),
+  Type.Literal('deadlock.blocked'),
+  Type.Literal('deadlock.goexit'),
+  Type.Literal('deadlock.goexit.blocked'),
+  Type.Literal('race.one'),
+  Type.Literal('race.many'),
+  Type.Literal('panic'),
+  Type.Literal('panic.at'),
+  Type.Literal('fatal'),
+  Type.Literal('fatal.at'),
+  Type.Literal('timeout.tests'),
+  Type.Literal('timeout.tests.running'),
+  Type.Literal('timeout.stalled'),
+  Type.Literal('timeout.limit'),
+  Type.Literal('test_failed'),
+  Type.Literal('vet_findings'),
+  Type.Literal('exit_error'),
+] as const;
+
+export const SUMMARY_CODES = SUMMARY_LITERALS.map((literal) => literal.const);
+export const SummaryCode = Type.Union([...SUMMARY_LITERALS]);
+export type SummaryCode = Static<typeof SummaryCode>;
+
+export const Summary = Type.Object(
+  {
+    code: SummaryCode,
+    params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description:
+        'The facts the sentence names, by placeholder: count, failed, total, names (comma-separated ' +
+        "test names), files, detail (the Go tool's own first line), at (file:line), value (a panic " +
+        "value or the runtime's fatal error text), after (a Go duration), races, goroutines, code.",
+    }),
+  },
+  {
+    description:
+      "A one-sentence summary of the verdict as a code and its facts; a client words it in its own language. Codes: compile.refused (the runner refused the code; params.files), compile.errors (params.count compiler errors), compile.failed / compile.failed.detail (the build failed; params.detail is the Go tool's first line), memory_limit, output_limit, concurrent_map.<writes|read_write|iteration_write|clone_write|other> (params.value = the runtime's text, params.at), deadlock.blocked (params.count goroutines, listed in goroutines), deadlock.goexit / deadlock.goexit.blocked (main called runtime.Goexit at params.at; none left, or params.count blocked), race.one (params.goroutines), race.many (params.races, params.goroutines), panic / panic.at (params.value, params.at), fatal / fatal.at (params.value, params.at), timeout.tests / timeout.tests.running (params.after, params.names), timeout.stalled, timeout.limit, test_failed (params.failed of params.total: params.names), vet_findings (params.count), exit_error (params.code).",
+  },
+);
+export type Summary = Static<typeof Summary>;
+
+/** Why the sandbox stopped a program whose SIGQUIT dump it then removed from stderr. */
+export const StopCode = Type.Union(
+  [Type.Literal('deadlock'), Type.Literal('deadlock_no_goroutines'), Type.Literal('stopped')],
+  {
+    description:
+      'deadlock: every goroutine was blocked (what Go says itself without -race: "all goroutines are asleep - deadlock!"); ' +
+      'deadlock_no_goroutines: main called runtime.Goexit and no goroutine was left ("no goroutines (main called runtime.Goexit) - deadlock!"); ' +
+      'stopped: the sandbox stopped it (time limit, or no progress) without a deadlock.',
+  },
+);
+export type StopCode = Static<typeof StopCode>;
+
+export const Stop = Type.Object(
+  { code: StopCode },
+  {
+    description:
+      'Set when the sandbox stopped the program with SIGQUIT: the runtime dump is cut from stderr; the goroutines of the program at that moment are in goroutines.',
+  },
+);
+export type Stop = Static<typeof Stop>;
+
 export const RunResult = Type.Object({
   status: RunStatus,
   exitCode: Type.Integer({ description: 'Exit code of the last step; -1 when killed by the sandbox.' }),
   stdout: Type.String(),
-  stderr: Type.String(),
+  stderr: Type.String({
+    description:
+      'What the program wrote to stderr. When the sandbox stopped it (see stop), the runtime dump that followed is cut.',
+  }),
   truncated: Type.Boolean({ description: 'Output passed the limit and was cut.' }),
   races: Type.Array(Race),
   tests: Type.Array(TestCase),
   diagnostics: Type.Array(Diagnostic),
   goroutines: Type.Array(Goroutine),
   files: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'fmt: formatted files.' })),
-  message: Type.Optional(Type.String({ description: 'A plain-language note about the verdict.' })),
+  message: Type.Optional(
+    Type.String({
+      description:
+        'A short English note about the verdict, for API users. The same facts are in summary, which clients word in their own language.',
+    }),
+  ),
+  summary: Type.Optional(Summary),
+  stop: Type.Optional(Stop),
   cause: Type.Optional(Cause),
   timings: Timings,
 });

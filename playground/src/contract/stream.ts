@@ -6,7 +6,7 @@
  * N.B. IMPORTED BY THE SERVER AND BY BROWSER CODE. Keep it free of Node APIs.
  */
 import { Type, type Static } from 'typebox';
-import { RunResult } from './run.ts';
+import { Goroutine, RunResult, StopCode } from './run.ts';
 
 export const Phase = Type.Union([Type.Literal('queued'), Type.Literal('building'), Type.Literal('running')]);
 export type Phase = Static<typeof Phase>;
@@ -27,14 +27,27 @@ export const StreamMessage = Type.Union(
             'Text for people, in pieces as the program writes it: the pieces of a stream joined are the ' +
             "result's stdout or stderr. For action `test`, stdout is what `go test -v` prints " +
             '("=== RUN", "--- PASS", "--- FAIL", "ok"/"FAIL"), never test2json events; the per-test ' +
-            'results are in the final `result` (tests[]). Paths have the sandbox directory removed, and a ' +
-            'program stopped by the sandbox ends with the summary of its goroutines, not the runtime dump.',
+            'results are in the final `result` (tests[]). Paths have the sandbox directory removed, and the ' +
+            'runtime dump of a program stopped by the sandbox is cut: a `stopped` message stands for it.',
         }),
       },
       {
         description:
           "Output of the program or test binary as it runs. The compiler's messages of a failed build " +
           'are not streamed; they are in the result.',
+      },
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('stopped'),
+        code: StopCode,
+        goroutines: Type.Array(Goroutine),
+      },
+      {
+        description:
+          "The sandbox stopped the program (SIGQUIT): why, and the program's goroutines at that moment, " +
+          "sent after the output where the runtime dump was; equal to the result's stop.code and goroutines. " +
+          'A client words it in its own language below the stderr text.',
       },
     ),
     Type.Object({ type: Type.Literal('result'), result: RunResult }),
@@ -49,8 +62,9 @@ export const StreamMessage = Type.Union(
     description:
       'The messages of the WebSocket GET /api/run/stream (send one RunRequest as JSON first): queued, ' +
       'phase and output as the run goes, then one result or error. `output` is text for people whose ' +
-      'pieces add up to the stdout and stderr of the final result; the structured per-test results ' +
-      'are only in the result.',
+      'pieces add up to the stdout and stderr of the final result, and `stopped` (at most one, after ' +
+      "the output) is the result's stop with its goroutines; the structured per-test results are only in " +
+      'the result.',
   },
 );
 export type StreamMessage = Static<typeof StreamMessage>;

@@ -5,7 +5,8 @@ import { classify } from '../parsers/status.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { OutputCollector, type StreamName } from '../sandbox/output.ts';
 import { outputTruncatedMarker } from '../sandbox/limits.ts';
-import { LearnerOutput } from './learner-output.ts';
+import { LearnerOutput, type OutputPiece } from './learner-output.ts';
+import { stopText } from '../../../components/i18n/run-texts.ts';
 import { stripWorkDir } from './work-dir.ts';
 
 const fixture = (name: string): string =>
@@ -17,7 +18,8 @@ type Reads = { stream: StreamName; bytes: Buffer }[];
 /**
  * What the learner's terminal receives when the step's output is read in `reads`: through the
  * sandbox's collector and the pipeline, as the runner wires them; and the result (classified and
- * stripped as the runner does) the stream must agree with.
+ * stripped as the runner does) the stream must agree with. `shown` is the text pieces; `terminal`
+ * adds the stopped piece as an English reader's terminal words it (components/i18n/run-texts.ts).
  */
 function play(
   action: 'run' | 'test',
@@ -28,16 +30,22 @@ function play(
 ) {
   const output = new LearnerOutput(action);
   const shown: Record<StreamName, string> = { stdout: '', stderr: '' };
+  const stopped: Extract<OutputPiece, { stopped: unknown }>[] = [];
   const pushes: number[] = [];
+  const take = (p: OutputPiece): void => {
+    if ('stopped' in p) stopped.push(p);
+    else shown[p.stream] += p.data;
+  };
   const collector = new OutputCollector(limitBytes, (stream, text) => {
-    for (const p of output.push(stream, text)) shown[p.stream] += p.data;
+    output.push(stream, text).forEach(take);
     pushes.push(shown.stdout.length);
   });
   for (const r of reads) collector.push(r.stream, r.bytes);
   collector.flush();
   const result = known ?? classified(action, collector, step);
-  for (const p of output.end(result)) shown[p.stream] += p.data;
-  return { shown, result, pushes };
+  output.end(result).forEach(take);
+  const terminal = shown.stderr + stopped.map((p) => stopText('en', p.stopped, p.goroutines)).join('');
+  return { shown, stopped, terminal, result, pushes };
 }
 
 /** The result of the collected output, classified and stripped as the runner does. */
@@ -128,14 +136,27 @@ describe('LearnerOutput', () => {
   it('Run: stderr ends with the account of a stopped program instead of the raw SIGQUIT dump, at every cut', () => {
     const bytes = Buffer.from(`waiting for the lock\n${fixture('stall_mutex.txt')}`);
     const stalled = { exitCode: 2, stalled: true };
-    const { shown, result } = play('run', [{ stream: 'stderr', bytes }], stalled);
+    const { shown, stopped, terminal, result } = play('run', [{ stream: 'stderr', bytes }], stalled);
     for (let cut = 0; cut <= bytes.length; cut++) {
-      const cutShown = play('run', cutAt('stderr', bytes, cut), stalled, result).shown.stderr;
+      const cutPlay = play('run', cutAt('stderr', bytes, cut), stalled, result);
+      const cutShown = cutPlay.shown.stderr;
       if (cutShown !== result.stderr) expect({ cut, cutShown }).toEqual({ cut, cutShown: result.stderr });
+      expect(cutPlay.stopped).toEqual(stopped);
     }
     expect(result.status).toBe('deadlock');
-    expect(shown.stderr).toMatch(/^waiting for the lock\nfatal error: all goroutines are asleep/);
-    expect(shown.stderr).not.toContain('gp=0x');
+    // The text pieces are the result's stderr; the stopped piece is its stop, with its goroutines.
+    expect(shown.stderr).toBe('waiting for the lock\n');
+    expect(stopped).toEqual([{ stopped: result.stop!.code, goroutines: result.goroutines }]);
+    expect(result.goroutines.length).toBeGreaterThan(0);
+    expect(terminal).toMatch(/^waiting for the lock\nfatal error: all goroutines are asleep/);
+    expect(terminal).toContain('[sync.Mutex.Lock]');
+    expect(terminal).not.toContain('gp=0x');
+  });
+
+  it('Run and Test: no stopped piece when the sandbox did not stop the program', () => {
+    const bytes = Buffer.from(fixture('test_mixed.txt'));
+    expect(play('test', [{ stream: 'stdout', bytes }]).stopped).toEqual([]);
+    expect(play('run', [{ stream: 'stderr', bytes: Buffer.from('panic: boom\n') }]).stopped).toEqual([]);
   });
 
   it('Run: stdout and stderr interleaved, multi-byte characters cut anywhere', () => {

@@ -5,19 +5,28 @@
  * the same text the result's stdout and stderr hold:
  * - a test binary's test2json stream becomes what `go test -v` prints (test2json-text.ts);
  * - the sandbox's source directory is removed from paths, even when split across chunks (work-dir.ts);
- * - a SIGQUIT dump is replaced by the result's account of the stop (quit-dump.ts).
+ * - a SIGQUIT dump is cut (quit-dump.ts); at the end a `stopped` piece gives the result's stop code
+ *   and goroutines as data, which the reader words in its own language.
  */
-import type { RunResult } from '../contract/run.ts';
+import type { Goroutine, RunResult, StopCode } from '../contract/run.ts';
 import { TestTextStream } from '../parsers/test2json-text.ts';
 import type { StreamName } from '../sandbox/output.ts';
 import { QuitDumpStream } from './quit-dump.ts';
 import { WorkDirStream } from './work-dir.ts';
 
 /** A piece of text for one stream of the learner's terminal. */
-export interface OutputPiece {
+export interface TextPiece {
   stream: StreamName;
   data: string;
 }
+
+/** The account of a program the sandbox stopped, as data, shown after its stderr. */
+export interface StoppedPiece {
+  stopped: StopCode;
+  goroutines: Goroutine[];
+}
+
+export type OutputPiece = TextPiece | StoppedPiece;
 
 export class LearnerOutput {
   private readonly tests: TestTextStream | null;
@@ -33,7 +42,7 @@ export class LearnerOutput {
   }
 
   /** Adds a chunk read from the step; returns what to show now (possibly nothing). */
-  push(stream: StreamName, chunk: string): OutputPiece[] {
+  push(stream: StreamName, chunk: string): TextPiece[] {
     if (stream === 'stdout') {
       const text = this.tests ? this.tests.push(chunk) : chunk;
       return pieces('stdout', this.paths.stdout.push(text));
@@ -42,16 +51,17 @@ export class LearnerOutput {
   }
 
   /** Ends both streams once the run is classified; returns the last pieces. */
-  end(result: Pick<RunResult, 'stderr'>): OutputPiece[] {
+  end(result: Pick<RunResult, 'stderr' | 'stop' | 'goroutines'>): OutputPiece[] {
     const stdout = this.tests ? this.paths.stdout.push(this.tests.end()) : '';
     const stderr = this.quit.push(this.paths.stderr.end());
     return [
       ...pieces('stdout', stdout + this.paths.stdout.end()),
       ...pieces('stderr', stderr + this.quit.end(result.stderr)),
+      ...(result.stop ? [{ stopped: result.stop.code, goroutines: result.goroutines }] : []),
     ];
   }
 }
 
-function pieces(stream: StreamName, data: string): OutputPiece[] {
+function pieces(stream: StreamName, data: string): TextPiece[] {
   return data === '' ? [] : [{ stream, data }];
 }

@@ -2,9 +2,10 @@
  * Pure: a stopped program's stderr on the stream ends with the account the result gives, not
  * with the runtime's raw dump. When the sandbox stops a program with SIGQUIT (watchdog or time
  * limit), Go prints "SIGQUIT: quit" at the start of a line and then registers, runtime goroutines
- * and addresses; the result replaces all that with the learner's goroutines (replaceQuitDump).
+ * and addresses; the result cuts all that (cutQuitDump) and carries the learner's goroutines and
+ * a stop code instead, which the stream sends as a typed message after the text (learner-output.ts).
  * QuitDumpStream passes stderr through until that line, holds everything from it, and at the end
- * gives the rest of the result's stderr, so the terminal never has to be rewritten.
+ * gives whatever of the result's stderr follows what was shown, so the terminal is never rewritten.
  */
 import { SIGQUIT_LINE } from '../parsers/dump-text.ts';
 import { heldSuffixLength } from './held-suffix.ts';

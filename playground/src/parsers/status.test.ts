@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { RunResult, RunStatus } from '../contract/run.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { STATUS_PRECEDENCE, chooseStatus, classify } from './status.ts';
+import { stopText } from '../../../components/i18n/run-texts.ts';
+
+/** The stderr an English reader's terminal shows: the result's, then its stop worded. */
+const terminal = (r: RunResult): string =>
+  r.stderr + (r.stop ? stopText('en', r.stop.code, r.goroutines) : '');
 
 const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
 
@@ -259,8 +264,10 @@ describe('classify: main called runtime.Goexit (runtime/testdata/testprog/deadlo
         `Deadlock: main called runtime.Goexit (main.go:${line}), so the program could only go on in other goroutines, and none was left to run.`,
       );
       expect(r.message).not.toContain('stopped making progress');
+      // The dump is cut from stderr; the stop code stands for it, worded where it is shown.
+      expect(r.stop).toEqual({ code: 'deadlock_no_goroutines' });
       expect(
-        r.stderr.startsWith('fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n'),
+        terminal(r).startsWith('fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n'),
       ).toBe(shape !== 'exit');
       expect(r.stderr).not.toContain('SIGQUIT');
       expect(Value.Check(RunResult, r)).toBe(true);

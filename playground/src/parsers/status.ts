@@ -25,7 +25,8 @@ import type { RawOutcome } from '../sandbox/outcome.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
 import { userGoroutines } from './goroutines.ts';
 import { messageFor } from './messages.ts';
-import { replaceQuitDump } from './dump-text.ts';
+import { cutQuitDump, stopCode } from './dump-text.ts';
+import { summaryFor } from './summary.ts';
 import { formattedFiles } from './gofmt.ts';
 
 /** Returns every verdict the evidence supports (ok always does). */
@@ -81,15 +82,17 @@ export function classify(
   const e = gatherEvidence(o, files);
   const status = chooseStatus(applicableStatuses(e));
   const message = messageFor(status, e);
+  const summary = summaryFor(status, e);
   const { buildMs, runMs } = o.timings;
   const shown = outputs(o, e);
   const goroutines = userGoroutines(e.dump);
   const cause = status === 'deadlock' && e.mainGoexit ? 'main_goexit' : undefined;
+  const stderr = cutQuitDump(shown.stderr);
   const result: RunResult = {
     status,
     exitCode: e.exitCode,
     stdout: shown.stdout,
-    stderr: replaceQuitDump(shown.stderr, status, goroutines, cause),
+    stderr: stderr.stderr,
     truncated: e.outputLimited,
     races: e.races,
     tests: e.testRun?.tests ?? [],
@@ -100,6 +103,8 @@ export function classify(
   const formatted = o.action === 'fmt' ? formattedFiles(o.build, o.filesAfterFormat, o.workDir) : undefined;
   if (formatted && status === 'ok') result.files = formatted;
   if (message !== undefined) result.message = message;
+  if (summary !== undefined) result.summary = summary;
+  if (stderr.dumped) result.stop = { code: stopCode(status, goroutines, cause) };
   if (cause !== undefined) result.cause = { code: cause, at: e.goexitAt };
   return result;
 }

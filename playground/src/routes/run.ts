@@ -79,6 +79,7 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
             onQueue: (position) => send({ type: 'queued', position }),
             onPhase: (phase) => send({ type: 'phase', phase }),
             onOutput: (stream, data) => send({ type: 'output', stream, data }),
+            onStopped: (code, goroutines) => send({ type: 'stopped', code, goroutines }),
           })
           .then(
             (result) => send({ type: 'result', result }),
