@@ -39,7 +39,11 @@ test('in Chinese, the grade and the notes under each test are Chinese too', asyn
   await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
   const failing = ex.locator('.ex-test[data-test="TestIncFromManyGoroutines"]');
   await expect(failing).toContainText('失败');
-  await expect(failing.locator('.ex-message')).toHaveText('这个测试运行期间报告了数据竞争（见竞态报告）。');
+  // The grader's note is Chinese; what may follow is only the test's own failure lines, quoted as
+  // the test printed them (when the racy starter also loses updates on that run).
+  await expect(failing.locator('.ex-message')).toHaveText(
+    /^这个测试运行期间报告了数据竞争（见竞态报告）。(\n\s*counter_test\.go:\d+: [^\n]*)*\s*$/,
+  );
   await expect(ex.locator('.ex-status')).toContainText('还没完成');
 });
 
