@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../contract/run.ts';
 import { classify } from '../parsers/status.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import { step as stepOf } from '../parsers/outcome-fixture.ts';
 import { OutputCollector, type StreamName } from '../sandbox/output.ts';
 import { outputTruncatedMarker } from '../sandbox/limits.ts';
 import { LearnerOutput, type OutputPiece } from './learner-output.ts';
@@ -58,11 +59,11 @@ function classified(
     action,
     race: true,
     workDir: '/sandbox/src',
-    build: { ...stepDefaults(), durationMs: 1 },
+    build: { ...stepOf(), durationMs: 1 },
     cachedBinary: false,
     timings: { buildMs: 1, runMs: 1 },
     run: {
-      ...stepDefaults(),
+      ...stepOf(),
       stdout: collector.text('stdout'),
       stderr: collector.text('stderr'),
       outputLimited: collector.overflowed,
@@ -71,20 +72,6 @@ function classified(
   };
   const result = classify(outcome);
   return { ...result, stdout: stripWorkDir(result.stdout), stderr: stripWorkDir(result.stderr) };
-}
-
-function stepDefaults(): StepOutcome {
-  return {
-    exitCode: 0,
-    signal: null,
-    stdout: '',
-    stderr: '',
-    outputLimited: false,
-    timedOut: false,
-    memoryLimited: false,
-    stalled: false,
-    durationMs: 5,
-  };
 }
 
 /** One stream's bytes read in two pieces, cut at `cut`. */

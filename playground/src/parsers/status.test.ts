@@ -1,45 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { RunResult, RunStatus } from '../contract/run.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import { fixture, outcome, step } from './outcome-fixture.ts';
 import { STATUS_PRECEDENCE, chooseStatus, classify } from './status.ts';
 import { stopText } from '../../../components/i18n/run-texts.ts';
 
 /** The stderr an English reader's terminal shows: the result's, then its stop worded. */
 const terminal = (r: RunResult): string =>
   r.stderr + (r.stop ? stopText('en', r.stop.code, r.goroutines) : '');
-
-const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
-
-/** A step that exited 0 with no output, overridden by `o`. */
-function step(o: Partial<StepOutcome> = {}): StepOutcome {
-  return {
-    exitCode: 0,
-    signal: null,
-    stdout: '',
-    stderr: '',
-    outputLimited: false,
-    timedOut: false,
-    memoryLimited: false,
-    stalled: false,
-    durationMs: 5,
-    ...o,
-  };
-}
-
-/** An outcome of `action` with a successful build, overridden by `o`. */
-function outcome(action: RawOutcome['action'], o: Partial<RawOutcome> = {}): RawOutcome {
-  return {
-    action,
-    race: true,
-    workDir: '/sandbox/src',
-    build: step(),
-    cachedBinary: false,
-    timings: { buildMs: 100, runMs: 200 },
-    ...o,
-  };
-}
 
 const run = (o: Partial<StepOutcome>, extra: Partial<RawOutcome> = {}): RunResult =>
   classify(outcome('run', { run: step(o), ...extra }), 7);

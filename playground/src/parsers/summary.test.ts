@@ -1,37 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../contract/run.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import { fixture, outcome, step } from './outcome-fixture.ts';
 import { classify } from './status.ts';
-
-const fixture = (name: string): string => readFileSync(new URL(`testdata/${name}`, import.meta.url), 'utf8');
-
-function step(o: Partial<StepOutcome> = {}): StepOutcome {
-  return {
-    exitCode: 0,
-    signal: null,
-    stdout: '',
-    stderr: '',
-    outputLimited: false,
-    timedOut: false,
-    memoryLimited: false,
-    stalled: false,
-    durationMs: 5,
-    ...o,
-  };
-}
-
-function outcome(action: RawOutcome['action'], o: Partial<RawOutcome> = {}): RawOutcome {
-  return {
-    action,
-    race: true,
-    workDir: '/sandbox/src',
-    build: step(),
-    cachedBinary: false,
-    timings: { buildMs: 1, runMs: 1 },
-    ...o,
-  };
-}
 
 const run = (o: Partial<StepOutcome>, extra: Partial<RawOutcome> = {}): RunResult =>
   classify(outcome('run', { run: step(o), ...extra }));
