@@ -6,7 +6,6 @@
  */
 import type { Frame, RunResult } from '../../playground/src/contract/run.ts';
 import { t, type Locale, type UiKey } from '../i18n/ui.ts';
-import { summaryText } from '../i18n/run-texts.ts';
 import { lessonFor } from './lesson-links.ts';
 import { el } from '../dom/el.ts';
 
@@ -78,9 +77,6 @@ export function renderReport(
   if (result.status !== 'ok') {
     const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
     box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
-    // What happened in this run (its facts, worded here), then what the verdict means.
-    if (result.summary)
-      box.append(el('span', { class: 'pg-summary' }, summaryText(locale, result.summary)), ' ');
     // A runner refusal is not the compiler's doing: explain the refusal instead.
     const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
     const key = result.cause

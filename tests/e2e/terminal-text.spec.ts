@@ -135,24 +135,20 @@ test('zh-cn: a deadlock’s terminal summary and explanation are Chinese, worded
   for (const line of lines.slice(1).filter((l) => l !== '' && !goStack.test(l)))
     expect(line).not.toMatch(ENGLISH_RUN);
   expect(log).toMatch(/\n\tmain\.go:\d+\n/);
-  // The explanation: the verdict, this run's summary from its code, what a deadlock means.
+  // The explanation: the verdict and what a deadlock means, in Chinese.
   const explain = pg.locator('.pg-explain');
-  await expect(explain.locator('.pg-summary')).toHaveText(
-    /^死锁：所有 goroutine 都在休眠，互相等待（被阻塞的 goroutine：\d+ 个）。$/,
-  );
+  await expect(explain).toContainText(STRINGS['zh-cn']['pg.explain.deadlock']);
   const text = (await explain.textContent()) ?? '';
   expect(text).toMatch(/[\u4e00-\u9fff]/);
   expect(text).not.toMatch(ENGLISH_RUN);
 });
 
-test('en: the same summary in English, from the same code', async ({ page }) => {
+test('en: the same stop note and explanation in English, from the same codes', async ({ page }) => {
   await page.goto('/locks/production-lockup/');
   const pg = playground(page, 'Deadlock: locking a sync.Mutex twice');
   await clickAndWait(pg, 'Run');
   await expect(pg).toHaveAttribute('data-status', 'deadlock');
   const { log } = await terminalText(pg, 'main.main(...)');
   expect(log.split('\n').slice(0, 2)).toEqual([GO_DEADLOCK_LINE.deadlock, STRINGS.en['pg.stop.deadlock']]);
-  await expect(pg.locator('.pg-explain .pg-summary')).toHaveText(
-    /^Deadlock: every goroutine is asleep, each waiting for another \(blocked goroutines: \d+\)\.$/,
-  );
+  await expect(pg.locator('.pg-explain')).toContainText(STRINGS.en['pg.explain.deadlock']);
 });

@@ -155,7 +155,7 @@ export const Cause = Type.Object(
 );
 export type Cause = Static<typeof Cause>;
 
-/** The codes of a run's summary; the browser words each one (components/i18n/run-texts.ts). */
+/** The codes of a run's summary; components/i18n/run-texts.ts words each one (check:snippets uses it). */
 const SUMMARY_LITERALS = [
   Type.Literal('compile.refused'),
   Type.Literal('compile.errors'),
