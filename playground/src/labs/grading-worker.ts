@@ -80,10 +80,9 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
     lastProblem = message;
   };
 
-  async function grade(job: GradingJob, slot: number, signal: AbortSignal): Promise<void> {
+  /** Grades one leased job; `controller` is aborted by stop() or here, when the lease is lost. */
+  async function grade(job: GradingJob, slot: number, controller: AbortController): Promise<void> {
     const s = job.submission;
-    const controller = new AbortController();
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
     const renewal = setInterval(
       () => {
         queue.renew(s.id, job.token, o.leaseMs).then(
@@ -152,7 +151,7 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
           for (const job of jobs) {
             const slot = freeSlots.shift()!;
             const controller = new AbortController();
-            const done = grade(job, slot, controller.signal).finally(() => {
+            const done = grade(job, slot, controller).finally(() => {
               active.delete(job.submission.id);
               freeSlots.push(slot);
               if (!stopping) void pump();
