@@ -36,8 +36,8 @@ export interface AppDeps {
   /** Loaded exercises by id; default: content/exercises of the working directory. */
   exercises?: ReadonlyMap<string, Exercise>;
   /**
-   * Run the grading worker in this process (default true): it grades the lab submissions the
-   * queue holds. Off for a process that only serves the site and the API.
+   * Run the grading worker in this process: it grades the lab submissions the queue holds.
+   * Default: on unless LOCKSTEP_ROLE is web.
    */
   gradingWorker?: boolean;
   /** Lab storage; default: PostgreSQL at LOCKSTEP_DATABASE_URL or SQLite at LOCKSTEP_LABS_DB, closed with the app. */
@@ -91,6 +91,7 @@ function errorHandler(
 
 /** Returns a ready-to-listen Fastify instance. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const role = deps.config.LOCKSTEP_ROLE;
   const app = Fastify({
     logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -109,7 +110,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notFoundPage = join(deps.config.LOCKSTEP_SITE_DIR, '404.html');
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (deps.serveSite !== false && !path.startsWith('/api/') && existsSync(notFoundPage)) {
+    if (
+      deps.serveSite !== false &&
+      role !== 'worker' &&
+      !path.startsWith('/api/') &&
+      existsSync(notFoundPage)
+    ) {
       return reply
         .code(404)
         .type('text/html; charset=utf-8')
@@ -163,32 +169,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
   const labs: LabService = createLabService({ store: labStore, exercises });
-  const worker =
-    deps.gradingWorker === false
-      ? null
-      : createGradingWorker({
-          store: labStore,
-          runner: deps.service,
-          exercises,
-          concurrency: deps.config.LOCKSTEP_CONCURRENCY,
-          leaseMs: deps.config.LOCKSTEP_GRADE_LEASE_S * 1000,
-          log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
-        });
+  const grades = deps.gradingWorker ?? role !== 'web';
+  const worker = !grades
+    ? null
+    : createGradingWorker({
+        store: labStore,
+        runner: deps.service,
+        exercises,
+        concurrency: deps.config.LOCKSTEP_CONCURRENCY,
+        leaseMs: deps.config.LOCKSTEP_GRADE_LEASE_S * 1000,
+        log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+      });
   app.addHook('onReady', async () => worker?.start());
   const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });
     await api.register(healthRoutes, {
       service: deps.service,
+      role,
       limits: labLimitsSummary(labLimits),
       grading: () => labStore.queue.counts(),
     });
     await api.register(gradeRoutes, { service: deps.service, exercises });
-    await api.register(labRoutes, { labs, limits: labLimits });
+    // A worker serves no lab API: browsers reach labs through the web servers.
+    if (role !== 'worker') await api.register(labRoutes, { labs, limits: labLimits });
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 
-  if (deps.serveSite !== false) {
+  if (deps.serveSite !== false && role !== 'worker') {
     await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
   }
   app.addHook('onClose', async () => {

@@ -29,6 +29,17 @@ describe('configuration', () => {
   });
 });
 
+describe('LOCKSTEP_ROLE', () => {
+  it('is all by default, takes web and worker, and refuses anything else by name', () => {
+    expect(loadConfig({}).LOCKSTEP_ROLE).toBe('all');
+    expect(loadConfig({ LOCKSTEP_ROLE: 'web' }).LOCKSTEP_ROLE).toBe('web');
+    expect(loadConfig({ LOCKSTEP_ROLE: 'worker' }).LOCKSTEP_ROLE).toBe('worker');
+    expect(() => loadConfig({ LOCKSTEP_ROLE: 'runner' })).toThrow(
+      /LOCKSTEP_ROLE: must be one of all, web, worker$/,
+    );
+  });
+});
+
 describe('LOCKSTEP_DATABASE_URL', () => {
   it('is empty by default: the labs stay in the embedded SQLite file', () => {
     const config = loadConfig({ LOCKSTEP_DATA_DIR: '/tmp/x' });

@@ -10,6 +10,14 @@ import { parseTrustedProxies } from './limits/trusted-proxies.ts';
 
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 4321 }),
+  /**
+   * What this process does: `all` (the default) everything; `web` the site and the lab API, with
+   * no sandbox and no grading; `worker` the runner's API (runs, tests, checks) and the lab grading
+   * queue, with no site. Several processes with different roles share one PostgreSQL.
+   */
+  LOCKSTEP_ROLE: Type.Union([Type.Literal('all'), Type.Literal('web'), Type.Literal('worker')], {
+    default: 'all',
+  }),
   HOST: Type.String({ default: '127.0.0.1' }),
   /** Built site to serve (astro build output). */
   LOCKSTEP_SITE_DIR: Type.String({ default: 'dist' }),
@@ -98,6 +106,13 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
   '': false,
 };
 
+/** The words a variable takes when its schema is a union of literals (LOCKSTEP_ROLE, LOG_LEVEL). */
+function literalChoices(key: string): string[] | null {
+  const schema = (ConfigSchema.properties as Record<string, { anyOf?: { const?: unknown }[] }>)[key];
+  const choices = schema?.anyOf?.map((s) => s.const);
+  return choices?.every((c) => typeof c === 'string') ? (choices as string[]) : null;
+}
+
 /** Returns the validated configuration, or throws an Error whose message names each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, unknown> = {};
@@ -111,7 +126,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const withDefaults = Value.Default(ConfigSchema, raw);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
-  const lines = errors.map((e) => `  ${e.instancePath.replace(/^\//, '') || '(config)'}: ${e.message}`);
+  const lines = errors.map((e) => {
+    const key = e.instancePath.replace(/^\//, '');
+    const choices = literalChoices(key);
+    return choices
+      ? `  ${key}: must be one of ${choices.join(', ')}`
+      : `  ${key || '(config)'}: ${e.message}`;
+  });
   const proxies = (withDefaults as { LOCKSTEP_TRUSTED_PROXIES?: unknown }).LOCKSTEP_TRUSTED_PROXIES;
   if (typeof proxies === 'string') {
     try {

@@ -24,8 +24,11 @@ export interface RunOptions {
   testRun?: string;
 }
 
+/** What the runner says of itself in GET /api/health; the route adds the role and the lab queue. */
+export type RunnerHealth = Omit<Health, 'role' | 'grading'>;
+
 export interface RunService {
-  health(): Promise<Health>;
+  health(): Promise<RunnerHealth>;
   /** Resolves with the result; rejects with a RequestError for anything the caller can fix. */
   run(request: RunRequest, client: string, hooks: RunHooks, options?: RunOptions): Promise<RunResult>;
   close(): Promise<void>;

@@ -5,8 +5,8 @@
 import type { Config } from './config.ts';
 import { isLoopback } from './config.ts';
 import type { RunRequest, RunResult } from './contract/run.ts';
-import type { Health } from './contract/health.ts';
-import type { RunHooks, RunOptions, RunService } from './run-service.ts';
+import type { RunHooks, RunOptions, RunService, RunnerHealth } from './run-service.ts';
+import { processFacts } from './process-facts.ts';
 import { FairQueue, QueueAbortedError, QueueFullError } from './queue/fair-queue.ts';
 import { RequestError, RunnerUnavailableError } from './errors.ts';
 import {
@@ -131,7 +131,7 @@ export function createRunService(config: Config): RunService {
     }
   }
 
-  async function health(): Promise<Health> {
+  async function health(): Promise<RunnerHealth> {
     const found = await probe;
     const stats = queue.stats();
     const warm = sandbox.warmState();
@@ -142,11 +142,7 @@ export function createRunService(config: Config): RunService {
       limits: sandbox.limitsSummary(),
       cache: warm,
       queue: { running: stats.running, waiting: stats.waiting, concurrency: queue.limits.concurrency },
-      server: {
-        rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20),
-        heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-        uptimeS: Math.round(process.uptime()),
-      },
+      server: processFacts(),
     };
   }
 

@@ -5,6 +5,7 @@
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { createRunService } from './runner.ts';
+import { createWebNodeService } from './web-node.ts';
 import { exerciseCatalog, loadExercises } from './exercises/load.ts';
 
 async function main(): Promise<void> {
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   try {
     // A malformed exercise stops the server here, with the file and field named.
     const exercises = exerciseCatalog(loadExercises());
-    service = createRunService(config);
+    // A web server has no sandbox: it never probes for bubblewrap or warms a Go build cache.
+    service = config.LOCKSTEP_ROLE === 'web' ? createWebNodeService() : createRunService(config);
     app = await buildApp({ config, service, exercises });
   } catch (error) {
     console.error(`Lockstep cannot start: ${(error as Error).message}`);
@@ -44,9 +46,13 @@ async function main(): Promise<void> {
     console.error(`Lockstep cannot listen on ${config.HOST}:${config.PORT}: ${e.message}.${hint}`);
     process.exit(1);
   }
+  const where = `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
   console.log(
-    `Lockstep is running at http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`,
+    config.LOCKSTEP_ROLE === 'all'
+      ? `Lockstep is running at ${where}`
+      : `Lockstep (${config.LOCKSTEP_ROLE} server) is running at ${where}`,
   );
+  if (config.LOCKSTEP_ROLE === 'web') return;
   // The site is up either way; whoever started it must see at once when code cannot run, and why.
   try {
     const { sandbox } = await service.health();

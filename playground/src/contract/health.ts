@@ -8,7 +8,11 @@ export const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
     description: 'degraded: the site is served but code cannot run (see sandbox.reason).',
   }),
-  go: Type.Object({ version: Type.String() }),
+  role: Type.Union([Type.Literal('all'), Type.Literal('web'), Type.Literal('worker')], {
+    description:
+      'What this server does (LOCKSTEP_ROLE): all; web (site and lab API, no sandbox: sandbox.available is false); worker (runs, checks and lab grading, no site).',
+  }),
+  go: Type.Object({ version: Type.String({ description: 'Empty on a web server, which has no Go.' }) }),
   sandbox: Type.Object({
     mode: Type.Union([Type.Literal('bwrap'), Type.Literal('none')]),
     available: Type.Boolean(),

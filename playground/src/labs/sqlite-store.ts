@@ -99,11 +99,13 @@ function migrate(db: DatabaseSync): number {
 export function createSqliteLabStore(file: string, options: LabStoreOptions = {}): LabStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
+  // First: a second process opening a new file at the same moment (a web and a worker server)
+  // waits for the first one's switch to WAL instead of failing with "database is locked".
+  db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA journal_mode = WAL');
   // FULL: a commit is on disk before the insert returns, so an acknowledged submission survives.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
-  db.exec('PRAGMA busy_timeout = 5000');
   let version: number;
   try {
     version = migrate(db);

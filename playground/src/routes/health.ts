@@ -7,6 +7,7 @@ import type { QueueCounts } from '../labs/queue.ts';
 
 export interface HealthRoutesOptions {
   service: RunService;
+  role: Health['role'];
   /** Limits the HTTP layer enforces (the lab routes'), shown beside the runner's. */
   limits?: Record<string, number>;
   /** The lab grading queue's counts; health answers without them (null) if they take over a second. */
@@ -41,6 +42,7 @@ export async function healthRoutes(app: FastifyInstance, opts: HealthRoutesOptio
         ]);
         return {
           ...health,
+          role: opts.role,
           limits: { ...health.limits, ...opts.limits },
           ...(grading === undefined ? {} : { grading }),
         };
