@@ -1,7 +1,8 @@
 /**
- * <lockstep-lab-gradebook>: the instructor's view of a lab. Students × exercises with the best
- * score, attempts and late flags; any submission opens with its code (race drawn on it), per-test
- * results and an override form; the CSV downloads through the API with the key in a header.
+ * <lockstep-lab-gradebook>: the instructor's view of a lab: the table (gradebook-table.ts), the
+ * submissions that failed to grade (failed-list.ts), and any submission opened with its code,
+ * per-test results and override form (submission-detail.ts); the CSV downloads through the API
+ * with the key in a header.
  * The key arrives in the URL fragment once and is then kept in this browser. N.B. BROWSER CODE.
  *
  * Live: the gradebook is fetched again every LIVE_MS while the page is visible and redrawn only
@@ -9,16 +10,10 @@
  * without a reload. Submissions the grading queue gave up on are listed above the table, each
  * with a button that puts it back in the queue.
  */
-import type {
-  Cell,
-  Gradebook,
-  SubmissionDetail,
-  SubmissionSummary,
-} from '../../playground/src/contract/labs.ts';
+import type { Gradebook, SubmissionDetail, SubmissionSummary } from '../../playground/src/contract/labs.ts';
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
-import { tx, type ExerciseKey } from '../exercise/strings.ts';
-import { failureReason, tl, type LabKey } from './strings.ts';
+import { tl, type LabKey } from './strings.ts';
 import {
   copyableLink,
   formatInstant,
@@ -28,17 +23,12 @@ import {
   takeFromFragment,
 } from './lab-client.ts';
 import { labSummary } from './lab-summary.ts';
-import '../playground/playground-element.ts';
+import { gradebookTable } from './gradebook-table.ts';
+import { failedList } from './failed-list.ts';
+import { showSubmissionDetail, standing } from './submission-detail.ts';
 
 /** How often the open gradebook asks for changes. */
 const LIVE_MS = 5_000;
-
-function playgroundAttr(value: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
 
 class LabGradebook extends HTMLElement {
   private locale: Locale = 'en';
@@ -138,115 +128,20 @@ class LabGradebook extends HTMLElement {
       copyableLink(this.locale, this.t('lab.join.link'), join),
       tools,
     ];
-    const failed = this.failedList(book);
+    const failed = failedList(book, this.locale, (s, button) => this.requeue(s, button));
     if (failed) children.push(failed);
     if (book.rows.length === 0) children.push(el('p', { class: 'lab-empty' }, this.t('lab.gb.empty')));
-    else children.push(this.table(book));
+    else
+      children.push(
+        gradebookTable(book, this.locale, (studentId, name, exerciseId) =>
+          this.showSubmissions(studentId, name, exerciseId),
+        ),
+      );
     this.body.replaceChildren(...children);
   }
 
-  /** The submissions the grading queue gave up on, each with a button to queue it again; null if none. */
-  private failedList(book: Gradebook): HTMLElement | null {
-    const failed = book.submissions.filter((s) => s.state === 'failed');
-    if (failed.length === 0) return null;
-    const box = el('section', { class: 'lab-failed', 'aria-labelledby': 'lab-failed-title' });
-    const list = el('ul', { class: 'lab-failed-list' });
-    for (const s of failed) {
-      const student = book.rows.find((r) => r.student.studentId === s.studentId)?.student;
-      const li = el('li', { 'data-submission': s.id });
-      const again = el('button', { type: 'button', class: 'pg-button' }, this.t('lab.gb.requeue'));
-      again.addEventListener('click', () => {
-        again.disabled = true;
-        void this.api<SubmissionSummary>(`/submissions/${encodeURIComponent(s.id)}/requeue`, {}).then(
-          async () => {
-            this.notice.textContent = this.t('lab.gb.requeued');
-            await this.load(true);
-          },
-          (error: unknown) => {
-            again.disabled = false;
-            this.notice.textContent = this.t('lab.error', { message: (error as Error).message });
-          },
-        );
-      });
-      li.append(
-        document.createTextNode(
-          `${this.t('lab.gb.failed.item', {
-            name: student?.name ?? s.studentId,
-            id: s.studentId,
-            exercise: book.lab.exercises.find((e) => e.id === s.exerciseId)?.title ?? s.exerciseId,
-            time: formatInstant(s.submittedAt, this.locale),
-            reason: failureReason(this.locale, s.failure),
-          })} `,
-        ),
-        again,
-      );
-      list.append(li);
-    }
-    box.append(
-      el('h3', { id: 'lab-failed-title' }, this.t('lab.gb.failed.title')),
-      el('p', {}, this.t('lab.gb.failed.intro')),
-      list,
-    );
-    return box;
-  }
-
-  private table(book: Gradebook): HTMLElement {
-    const wrap = el('div', {
-      class: 'lab-table-wrap',
-      tabindex: '0',
-      role: 'region',
-      'aria-label': this.t('lab.gb.title'),
-    });
-    const table = el('table', { class: 'lab-table' });
-    table.append(el('caption', {}, book.lab.title));
-    const head = el('tr');
-    head.append(el('th', { scope: 'col' }, this.t('lab.gb.student')));
-    for (const ex of book.lab.exercises) head.append(el('th', { scope: 'col' }, ex.title));
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    for (const row of book.rows) {
-      const tr = el('tr', { 'data-student': row.student.studentId });
-      const who = el('th', { scope: 'row' });
-      who.append(
-        el('span', {}, row.student.name),
-        el('span', { class: 'lab-sid' }, ` ${row.student.studentId}`),
-      );
-      if (row.student.email) who.append(el('span', { class: 'lab-email' }, ` ${row.student.email}`));
-      tr.append(who);
-      row.cells.forEach((cell) => tr.append(this.cell(book, row.student.studentId, row.student.name, cell)));
-      tbody.append(tr);
-    }
-    table.append(thead, tbody);
-    wrap.append(table);
-    return wrap;
-  }
-
-  private cell(book: Gradebook, studentId: string, name: string, cell: Cell): HTMLElement {
-    const td = el('td', { 'data-exercise': cell.exerciseId });
-    if (cell.attempts === 0) {
-      td.append(el('span', { class: 'lab-none' }, this.t('lab.gb.cell.none')));
-      return td;
-    }
-    const label =
-      cell.score === null
-        ? this.t('lab.gb.cell.pending', { attempts: cell.attempts })
-        : this.t('lab.gb.cell', { score: cell.score, max: cell.maxScore ?? 0, attempts: cell.attempts });
-    const button = el('button', { type: 'button', class: 'lab-cell' }, label);
-    button.addEventListener('click', () => this.showSubmissions(book, studentId, name, cell.exerciseId));
-    td.append(button);
-    if (cell.pending > 0)
-      td.append(el('span', { class: 'pg-badge lab-pending' }, this.t('lab.gb.pending', { n: cell.pending })));
-    if (cell.failed > 0)
-      td.append(
-        el('span', { class: 'pg-badge lab-failed-badge' }, this.t('lab.gb.failed.badge', { n: cell.failed })),
-      );
-    if (cell.late) td.append(el('span', { class: 'pg-badge lab-late' }, this.t('lab.late')));
-    if (cell.overridden) td.append(el('span', { class: 'pg-badge' }, '✎'));
-    return td;
-  }
-
-  private showSubmissions(book: Gradebook, studentId: string, name: string, exerciseId: string): void {
+  private showSubmissions(studentId: string, name: string, exerciseId: string): void {
+    const book = this.book!;
     const title = book.lab.exercises.find((e) => e.id === exerciseId)?.title ?? exerciseId;
     const subs = book.submissions
       .filter((s) => s.studentId === studentId && s.exerciseId === exerciseId)
@@ -276,126 +171,41 @@ class LabGradebook extends HTMLElement {
     open.addEventListener('click', () => void this.open(s.id, view));
     li.append(
       el('time', { datetime: s.submittedAt }, formatInstant(s.submittedAt, this.locale)),
-      document.createTextNode(` — ${this.standing(s)} `),
+      document.createTextNode(` — ${standing(s, this.locale)} `),
     );
     if (s.late) li.append(el('span', { class: 'pg-badge lab-late' }, this.t('lab.late')));
     li.append(open);
     return li;
   }
 
-  /** A submission's score, or its state while it has none. */
-  private standing(s: SubmissionSummary): string {
-    if (s.countedScore !== null) return `${s.countedScore} / ${s.maxScore}`;
-    if (s.state === 'failed') return this.t('lab.history.failed');
-    return this.t(s.state === 'grading' ? 'lab.history.grading' : 'lab.history.queued');
-  }
-
   private async open(id: string, view: HTMLElement): Promise<void> {
+    const path = `/submissions/${encodeURIComponent(id)}`;
     let s: SubmissionDetail;
     try {
-      s = await this.api<SubmissionDetail>(`/submissions/${encodeURIComponent(id)}`);
+      s = await this.api<SubmissionDetail>(path);
     } catch (error) {
       this.fail(error);
       return;
     }
-    const tests = el('ul', { class: 'ex-tests', 'aria-label': this.t('lab.gb.tests') });
-    for (const test of s.result?.tests ?? []) {
-      const ok = test.score === test.weight;
-      const li = el('li', { class: `ex-test ${ok ? 'ex-ok' : 'ex-bad'}` });
-      li.append(
-        el('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '),
-        el('code', {}, test.name),
-        document.createTextNode(
-          ` — ${tx(this.locale, `ex.test.${test.status}` as ExerciseKey)} (${test.score}/${test.weight})`,
-        ),
-      );
-      if (test.hidden)
-        li.append(el('span', { class: 'pg-badge ex-hidden' }, tx(this.locale, 'ex.test.hidden')));
-      if (test.race) li.append(el('span', { class: 'pg-badge' }, tx(this.locale, 'ex.test.race')));
-      if (!ok && test.message) li.append(el('pre', { class: 'ex-message' }, test.message));
-      tests.append(li);
-    }
-    const pg = el('lockstep-playground' as 'div', {
-      class: 'not-content',
-      'data-playground': playgroundAttr({ files: s.files, action: 'test', readonly: true, embedded: true }),
-    }) as HTMLElement & {
-      showRunResult?(r: NonNullable<SubmissionDetail['result']>['run']): Promise<void>;
-    };
-    Object.entries(s.files).forEach(([name, content], i) => {
-      const box = el('div', { 'data-file': name });
-      box.hidden = i > 0;
-      const pre = el('pre', { class: 'lab-static-code', tabindex: '0' });
-      pre.append(el('code', {}, content));
-      box.append(pre);
-      pg.append(box);
+    showSubmissionDetail(view, s, this.locale, async (score, comment) => {
+      const saved = await this.api<SubmissionDetail>(`${path}/override`, { score, comment });
+      await this.load(true);
+      return saved;
     });
-    const graded = s.result
-      ? [el('p', {}, s.result.message), el('h4', {}, this.t('lab.gb.tests')), tests]
-      : [el('p', {}, this.standing(s))];
-    view.replaceChildren(
-      el('h4', {}, `${formatInstant(s.submittedAt, this.locale)} — ${this.standing(s)}`),
-      ...graded,
-      el('h4', {}, this.t('lab.gb.code')),
-      pg,
-      this.overrideForm(s),
-    );
-    if (s.result) void pg.showRunResult?.(s.result.run);
   }
 
-  private overrideForm(s: SubmissionDetail): HTMLElement {
-    const form = el('form', { class: 'lab-form lab-override-form' });
-    const idScore = `ov-score-${s.id}`;
-    const idComment = `ov-comment-${s.id}`;
-    const score = el('input', {
-      id: idScore,
-      name: 'score',
-      type: 'number',
-      min: '0',
-      max: String(s.maxScore),
-      required: '',
-    });
-    score.value = String(s.override?.score ?? s.countedScore ?? '');
-    const comment = el('textarea', { id: idComment, name: 'comment', maxlength: '2000', rows: '2' });
-    comment.value = s.override?.comment ?? '';
-    const save = el(
-      'button',
-      { type: 'submit', class: 'pg-button pg-primary' },
-      this.t('lab.gb.override.save'),
+  private requeue(s: SubmissionSummary, button: HTMLButtonElement): void {
+    button.disabled = true;
+    void this.api<SubmissionSummary>(`/submissions/${encodeURIComponent(s.id)}/requeue`, {}).then(
+      async () => {
+        this.notice.textContent = this.t('lab.gb.requeued');
+        await this.load(true);
+      },
+      (error: unknown) => {
+        button.disabled = false;
+        this.notice.textContent = this.t('lab.error', { message: (error as Error).message });
+      },
     );
-    const clear = el('button', { type: 'button', class: 'pg-button' }, this.t('lab.gb.override.clear'));
-    clear.hidden = !s.override;
-    const status = el('p', { role: 'status', 'aria-live': 'polite' });
-    const send = (value: number | null) =>
-      this.api<SubmissionDetail>(`/submissions/${encodeURIComponent(s.id)}/override`, {
-        score: value,
-        comment: comment.value,
-      }).then(
-        async () => {
-          status.textContent = this.t('lab.gb.override.saved');
-          await this.load();
-        },
-        (error: unknown) => (status.textContent = this.t('lab.error', { message: (error as Error).message })),
-      );
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void send(Number(score.value));
-    });
-    clear.addEventListener('click', () => void send(null));
-    const scoreLabel = el('label', { for: idScore, class: 'lab-field' });
-    scoreLabel.append(el('span', {}, this.t('lab.gb.override.score')));
-    const commentLabel = el('label', { for: idComment, class: 'lab-field' });
-    commentLabel.append(el('span', {}, this.t('lab.gb.override.comment')));
-    form.append(
-      el('h4', {}, this.t('lab.gb.override')),
-      scoreLabel,
-      score,
-      commentLabel,
-      comment,
-      save,
-      clear,
-      status,
-    );
-    return form;
   }
 
   private async downloadCsv(): Promise<void> {

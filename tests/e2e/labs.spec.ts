@@ -164,6 +164,16 @@ test('the gradebook shows both attempts and the best score, and the CSV has the 
   expect(lines[1]).toMatch(
     /^Week 1: locks,s-001,Ada Lovelace,,lost-update-counter,(\d+),\1,2,\d{4}-[^,]+Z,false$/,
   );
+  // An override of the full-score submission (opened first) to 0 makes the other attempt the best,
+  // below full marks; removing it restores the full score.
+  await page.getByLabel('Score that counts').fill('0');
+  await page.getByLabel('Comment for the record').fill('Copied from the lecture notes');
+  await page.getByRole('button', { name: 'Save override' }).click();
+  await expect(page.locator('.lab-override-form [role="status"]')).toHaveText('Override saved.');
+  await expect(cell).not.toHaveText(/(\d+) \/ \1, 2 attempts/);
+  await expect(cell).toHaveText(/^\d+ \/ \d+, 2 attempts/);
+  await page.getByRole('button', { name: 'Remove override' }).click();
+  await expect(cell).toHaveText(/(\d+) \/ \1, 2 attempts/);
 });
 
 test('a second student sees none of the first one’s work', async ({ browser }) => {

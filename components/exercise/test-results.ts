@@ -1,0 +1,29 @@
+/**
+ * The list of a grade's tests, each with its outcome, score, badges (hidden, race) and the failure
+ * message: one view for the learner's Check and the instructor's gradebook. N.B. BROWSER CODE.
+ */
+import type { GradeResult } from '../../playground/src/contract/grade.ts';
+import type { Locale } from '../i18n/ui.ts';
+import { el } from '../dom/el.ts';
+import { tx, type ExerciseKey } from './strings.ts';
+
+/** A `<ul>` of `tests`, named `label` for screen readers. */
+export function testResultList(tests: GradeResult['tests'], locale: Locale, label: string): HTMLElement {
+  const list = el('ul', { class: 'ex-tests', 'aria-label': label });
+  for (const test of tests) {
+    const ok = test.score === test.weight;
+    const item = el('li', { class: `ex-test ${ok ? 'ex-ok' : 'ex-bad'}`, 'data-test': test.name });
+    item.append(
+      el('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '),
+      el('code', {}, test.name),
+      document.createTextNode(
+        ` — ${tx(locale, `ex.test.${test.status}` as ExerciseKey)} (${test.score}/${test.weight})`,
+      ),
+    );
+    if (test.hidden) item.append(el('span', { class: 'pg-badge ex-hidden' }, tx(locale, 'ex.test.hidden')));
+    if (test.race) item.append(el('span', { class: 'pg-badge' }, tx(locale, 'ex.test.race')));
+    if (!ok && test.message) item.append(el('pre', { class: 'ex-message' }, test.message));
+    list.append(item);
+  }
+  return list;
+}
