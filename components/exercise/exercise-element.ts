@@ -1,7 +1,8 @@
 /**
- * <lockstep-exercise>: a graded exercise around a playground. Check sends the editable files to
- * POST /api/grade (hidden tests, race detector, on the server) and lists every test with its
- * message; the run's race report is drawn on the code. Hints open one at a time; the solution is
+ * <lockstep-exercise>: a graded exercise around a playground. Check sends the editable files over
+ * the grade stream (GET /api/grade/stream: hidden tests, race detector, on the server), says in
+ * its live status line where the Check stands (its place in the runner's queue, checking), and
+ * lists every test with its message; the run's race report is drawn on the code. Hints open one at a time; the solution is
  * available after a first attempt, behind a confirmation. Attempts, hints and the last code are
  * kept in the browser's progress store.
  * N.B. BROWSER CODE.
@@ -19,6 +20,17 @@ import {
 } from '../progress/progress.ts';
 import type { LockstepPlayground } from '../playground/playground-element.ts';
 import { el } from '../dom/el.ts';
+import { openStream, type StreamHandle } from '../playground/stream-socket.ts';
+import { readGradeStreamMessage } from './grade-stream-check.ts';
+import {
+  CHECK_INVALID,
+  CHECK_STARTED,
+  CHECK_UNREACHABLE,
+  checkStatusText,
+  isSettled,
+  reduceCheck,
+  type CheckState,
+} from './check-state.ts';
 
 interface ExerciseData {
   id: string;
@@ -58,6 +70,8 @@ export class LockstepExercise extends HTMLElement {
   private results!: HTMLElement;
   private summary!: HTMLElement;
   private hints: HTMLElement[] = [];
+  /** The Check's open stream, closed (cancelling the grade) if the element leaves the page. */
+  private checking: StreamHandle | null = null;
   mode: ExerciseMode = { submitter: null, hints: true, solutions: true, progress: true, checkLabel: null };
 
   private t(key: ExerciseKey, params?: Record<string, string | number>): string {
@@ -104,6 +118,11 @@ export class LockstepExercise extends HTMLElement {
       updateProgress((p) => saveCode(p, this.data.id, this.editableFiles())),
     );
     this.restore();
+  }
+
+  disconnectedCallback(): void {
+    this.checking?.stop();
+    this.checking = null;
   }
 
   /** The learner's versions of the editable files, as they are in the editor. */
@@ -179,33 +198,61 @@ export class LockstepExercise extends HTMLElement {
         this.dispatchEvent(new CustomEvent('ex-graded', { bubbles: true, detail: outcome.grade }));
         return;
       }
-      const res = await fetch('/api/grade', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ exerciseId: this.data.id, files, locale: this.locale }),
-      });
-      const body = (await res.json()) as GradeResult & { message?: string };
-      if (!res.ok) {
-        this.status.textContent = this.t('ex.error', { message: body.message ?? res.statusText });
+      const checked = await this.gradeOverStream(files);
+      if (checked.kind !== 'graded') {
+        this.say(checkStatusText(checked, this.locale));
         return;
       }
-      this.render(body);
+      const grade = checked.grade;
+      this.render(grade);
       updateProgress((p) =>
         recordAttempt(p, this.data.id, {
-          score: body.score,
-          maxScore: body.maxScore,
-          passed: body.verdict === 'pass',
+          score: grade.score,
+          maxScore: grade.maxScore,
+          passed: grade.verdict === 'pass',
           code: files,
         }),
       );
       this.updateSummary();
     } catch {
-      this.status.textContent = this.t('ex.error', {
-        message: this.t('ex.unreachable'),
-      });
+      this.say(this.t('ex.error', { message: this.t('ex.unreachable') }));
     } finally {
       this.check.disabled = false;
     }
+  }
+
+  /**
+   * Grades the files over the grade stream and resolves with the settled Check; meanwhile the
+   * status line follows it (waiting with the place in line, checking), once per change.
+   */
+  private gradeOverStream(files: Record<string, string>): Promise<CheckState> {
+    return new Promise((resolve) => {
+      let state = CHECK_STARTED;
+      const settle = (final: CheckState): void => {
+        this.checking = null;
+        resolve(final);
+      };
+      this.checking = openStream(
+        '/api/grade/stream',
+        { exerciseId: this.data.id, files, locale: this.locale },
+        readGradeStreamMessage,
+        (m) => m.type === 'grade' || m.type === 'error',
+        {
+          onMessage: (message) => {
+            state = reduceCheck(state, message);
+            if (isSettled(state)) settle(state);
+            else if (state.kind !== 'graded') this.say(checkStatusText(state, this.locale));
+          },
+          onUnreachable: () => settle(CHECK_UNREACHABLE),
+          onInvalid: () => settle(CHECK_INVALID),
+        },
+      );
+    });
+  }
+
+  /** Sets the live status line, only when the words change (each change is announced). */
+  private say(text: string): void {
+    if (this.status.textContent !== text) this.status.textContent = text;
   }
 
   private render(grade: GradeResult): void {

@@ -8,6 +8,10 @@ const en = {
   'ex.check': 'Check',
   'ex.check.title': 'Grade your code on the server with the hidden tests and the race detector',
   'ex.checking': 'Checking with the hidden tests…',
+  'ex.queued': 'Waiting for a checker: number {position} in the queue.',
+  'ex.busy': 'Every checker is busy, or this tab already has runs waiting. Try again in {seconds} s.',
+  'ex.invalidMessage':
+    'The check was stopped: the runner sent a message this page cannot read. Reload the page; if it happens again, the site and the runner are of different versions.',
   'ex.hint.next': 'Show a hint ({left} left)',
   'ex.hint.none': 'No more hints',
   'ex.hint.title': 'Hint {n}',
@@ -46,6 +50,10 @@ const zhCN: Record<ExerciseKey, string> = {
   'ex.check': '检查',
   'ex.check.title': '在服务器上用隐藏测试和竞态检测器为你的代码评分',
   'ex.checking': '正在用隐藏测试检查…',
+  'ex.queued': '正在等待检查器：排在第 {position} 位。',
+  'ex.busy': '检查器都在忙，或者本标签页已有运行在排队。请在 {seconds} 秒后重试。',
+  'ex.invalidMessage':
+    '检查已停止：运行器发来了本页面无法读取的消息。请刷新页面；如果再次出现，说明站点与运行器的版本不一致。',
   'ex.hint.next': '显示提示（还剩 {left} 条）',
   'ex.hint.none': '没有更多提示了',
   'ex.hint.title': '提示 {n}',

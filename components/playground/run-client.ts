@@ -1,27 +1,16 @@
 /**
- * Talks to the runner's streaming endpoint: sends one request, hands every message to the
- * caller, and closes the socket on stop (which stops the run on the server).
+ * Talks to the runner: the run stream (sends one request, hands every message to the caller,
+ * closes the socket on stop, which stops the run on the server), health, and one-off runs.
  * N.B. BROWSER CODE.
  */
 import type { RunRequest } from '../../playground/src/contract/run.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import type { StreamMessage } from '../../playground/src/contract/stream.ts';
 import { readStreamMessage } from './stream-check.ts';
+import { clientId } from './client-id.ts';
+import { openStream, type StreamHandle } from './stream-socket.ts';
 
-export interface RunHandle {
-  stop(): void;
-}
-
-/** A per-tab id, so several tabs on one machine queue as separate clients. */
-function clientId(): string {
-  const key = 'lockstep:client';
-  let id = sessionStorage.getItem(key);
-  if (!id) {
-    id = crypto.randomUUID().replace(/-/g, '').slice(0, 24);
-    sessionStorage.setItem(key, id);
-  }
-  return id;
-}
+export type RunHandle = StreamHandle;
 
 /**
  * Starts a run; onMessage gets each message, onUnreachable fires if the socket cannot open or
@@ -34,35 +23,13 @@ export function startRun(
   onUnreachable: () => void,
   onInvalid: () => void,
 ): RunHandle {
-  const url = new URL('/api/run/stream', location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.searchParams.set('client', clientId());
-  let finished = false;
-  let stopped = false;
-  const socket = new WebSocket(url);
-  socket.onopen = () => socket.send(JSON.stringify(request));
-  socket.onmessage = (event) => {
-    if (finished) return;
-    const message = readStreamMessage(String(event.data));
-    if (message === null) {
-      finished = true;
-      socket.close(1000);
-      onInvalid();
-      return;
-    }
-    if (message.type === 'result' || message.type === 'error') finished = true;
-    onMessage(message);
-  };
-  socket.onclose = () => {
-    if (!finished && !stopped) onUnreachable();
-  };
-  return {
-    stop() {
-      stopped = true;
-      if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)
-        socket.close(1000);
-    },
-  };
+  return openStream(
+    '/api/run/stream',
+    request,
+    readStreamMessage,
+    (m) => m.type === 'result' || m.type === 'error',
+    { onMessage, onUnreachable, onInvalid },
+  );
 }
 
 /** Returns the runner's health, or null when the server cannot be reached. */

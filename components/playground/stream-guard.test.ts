@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Value } from 'typebox/value';
 import { StreamMessage } from '../../playground/src/contract/stream.ts';
 import type { RunResult } from '../../playground/src/contract/run.ts';
-import { STREAM_GUARD_FILE, streamGuardSource } from './stream-guard-source.ts';
+import { STREAM_GUARDS, streamGuardSource } from './stream-guard-source.ts';
 import { isStreamMessage, readStreamMessage } from './stream-check.ts';
 
 const result: RunResult = {
@@ -61,9 +61,12 @@ const INVALID: unknown[] = [
 ];
 
 describe('the browser checks stream messages against the contract', () => {
-  test('the committed check is the one the contract generates today', async () => {
-    expect(readFileSync(STREAM_GUARD_FILE, 'utf8')).toBe(await streamGuardSource());
-  });
+  test.each(STREAM_GUARDS.map((g) => [g.file.pathname.split('/').at(-1), g]))(
+    'the committed %s is the one the contract generates today',
+    async (_name, guard) => {
+      expect(readFileSync(guard.file, 'utf8')).toBe(await streamGuardSource(guard));
+    },
+  );
 
   test.each(VALID.map((m) => [JSON.stringify(m).slice(0, 60), m]))('accepts %s', (_name, m) => {
     expect(Value.Check(StreamMessage, m)).toBe(true);

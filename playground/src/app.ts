@@ -14,6 +14,7 @@ import type { RunService } from './run-service.ts';
 import { RequestError } from './errors.ts';
 import { NOT_JSON_MESSAGE, problemMessage } from './routes/request-check.ts';
 import { StreamMessage } from './contract/stream.ts';
+import { GradeStreamMessage } from './contract/grade-stream.ts';
 import { siteRoutes } from './routes/site.ts';
 import { runRoutes } from './routes/run.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -134,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
       components: {
         // The WebSocket's messages have no HTTP response to hang on; they are published here.
-        schemas: { StreamMessage },
+        schemas: { StreamMessage, GradeStreamMessage },
         securitySchemes: {
           bearerAuth: {
             type: 'http',

@@ -141,7 +141,13 @@ export function createRunService(config: Config): RunService {
       sandbox: { mode: found.mode, available: found.available, reason: found.reason, cgroup: found.cgroup },
       limits: sandbox.limitsSummary(),
       cache: warm,
-      queue: { running: stats.running, waiting: stats.waiting, concurrency: queue.limits.concurrency },
+      queue: {
+        running: stats.running,
+        waiting: stats.waiting,
+        concurrency: queue.limits.concurrency,
+        perClientWaiting: queue.limits.perClientWaiting,
+        maxWaiting: queue.limits.maxWaiting,
+      },
       server: processFacts(),
     };
   }

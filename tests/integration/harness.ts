@@ -11,6 +11,7 @@ import { loadConfig } from '../../playground/src/config.ts';
 import { createRunService } from '../../playground/src/runner.ts';
 import type { RunRequest, RunResult } from '../../playground/src/contract/run.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
+import type { Exercise } from '../../playground/src/exercises/types.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
 export interface Runner {
@@ -35,13 +36,19 @@ export interface Runner {
  */
 const DATA_DIR = resolve('.data/it');
 
-/** Returns a started runner; env overrides the configuration (limits, concurrency…). */
-export async function startRunner(env: Record<string, string> = {}): Promise<Runner> {
+/**
+ * Returns a started runner; env overrides the configuration (limits, concurrency…), exercises
+ * the course's exercises (content/exercises by default).
+ */
+export async function startRunner(
+  env: Record<string, string> = {},
+  options: { exercises?: ReadonlyMap<string, Exercise> } = {},
+): Promise<Runner> {
   const dataDir = DATA_DIR;
   mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir, ...env });
   const service = createRunService(config);
-  const app = await buildApp({ config, service, serveSite: false });
+  const app = await buildApp({ config, service, serveSite: false, exercises: options.exercises });
   const contractViolations = checkResponsesAgainstOpenApi(app);
   await app.ready();
   const post = async (payload: unknown, headers: Record<string, string> = {}) => {

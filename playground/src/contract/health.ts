@@ -31,7 +31,26 @@ export const Health = Type.Object({
     ]),
     detail: Type.String(),
   }),
-  queue: Type.Object({ running: Type.Integer(), waiting: Type.Integer(), concurrency: Type.Integer() }),
+  queue: Type.Object(
+    {
+      running: Type.Integer({ description: 'Runs in the sandbox now.' }),
+      waiting: Type.Integer({ description: 'Runs waiting for a slot now.' }),
+      concurrency: Type.Integer({ description: 'Runs at once (LOCKSTEP_CONCURRENCY).' }),
+      perClientWaiting: Type.Integer({
+        description:
+          'Runs one client may have waiting besides its one running run (LOCKSTEP_QUEUE_PER_CLIENT). A client ' +
+          'is the address plus the per-tab id a browser sends (x-lockstep-client, or ?client= on a WebSocket).',
+      }),
+      maxWaiting: Type.Integer({ description: 'Runs waiting across all clients (LOCKSTEP_QUEUE_MAX).' }),
+    },
+    {
+      description:
+        'The fair queue in front of the sandbox, for Run, Test and the exercise Check alike (a Check is one ' +
+        'or more runs, queued one at a time). While there is room a request waits and is told its place ' +
+        '(`queued` on the streams); beyond perClientWaiting or maxWaiting it is refused with 429 queue_full ' +
+        'and a Retry-After. Lab submissions are not refused: they wait in the grading queue (grading).',
+    },
+  ),
   grading: Type.Optional(
     Type.Union(
       [Type.Object({ queued: Type.Integer(), grading: Type.Integer(), failed: Type.Integer() }), Type.Null()],

@@ -76,6 +76,20 @@ describe('gradeSubmission', () => {
     expect(runner.hooks.map((h) => Object.keys(h))).toEqual([['signal']]);
   });
 
+  it("gives the caller's hooks to every run of the grade, with its signal", async () => {
+    const ex = exercise();
+    ex.grading.count = 2;
+    const runner = fakeRunner([pass(), pass()]);
+    const onQueue = (): void => undefined;
+    const onPhase = (): void => undefined;
+    const signal = new AbortController().signal;
+    await gradeSubmission(runner, ex, {}, { client: 'c', signal, hooks: { onQueue, onPhase } });
+    expect(runner.hooks).toEqual([
+      { onQueue, onPhase, signal },
+      { onQueue, onPhase, signal },
+    ]);
+  });
+
   it('repeats up to count runs and stops at the first that does not pass, without an explanation', async () => {
     const ex = exercise();
     ex.grading.count = 3;

@@ -10,7 +10,7 @@
  */
 import type { GradeResult, Locale } from '../contract/grade.ts';
 import type { RunResult } from '../contract/run.ts';
-import type { RunService } from '../run-service.ts';
+import type { RunHooks, RunService } from '../run-service.ts';
 import type { Exercise, Files } from '../exercises/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
 import { hider, redactRun } from './redact.ts';
@@ -27,6 +27,12 @@ export interface GradeOptions {
   signal?: AbortSignal | undefined;
   /** Locale of the grade's texts and of the explanation returned with a passing grade (default en). */
   locale?: Locale | undefined;
+  /**
+   * The runner's hooks, given to every run of the grade (queue position, phases…): a grade is
+   * several runs, each waiting its turn, so they fire again for each. A caller that shows the
+   * learner what happens leaves onOutput out: a graded run's raw text can quote hidden tests.
+   */
+  hooks?: Omit<RunHooks, 'signal'> | undefined;
 }
 
 /** Returns the grade of the learner's files; throws RequestError for files that are not allowed. */
@@ -47,7 +53,7 @@ export async function gradeSubmission(
     runner.run(
       { files, action: 'test', race: rules.race },
       options.client,
-      { signal: options.signal },
+      { ...options.hooks, signal: options.signal },
       // The program may not read the hidden tests it was compiled with.
       { hideSources: true, ...(testRun === undefined ? {} : { testRun }) },
     );

@@ -1,5 +1,6 @@
 /**
  * POST /api/grade: grade a learner's files for one exercise in the sandbox.
+ * GET /api/grade/stream: the same over a WebSocket, with the queue position and phase of each run.
  * GET /api/exercises/:id: the browser-safe exercise in a locale (never hidden tests or the solution).
  */
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import {
   PublicExercise,
 } from '../contract/grade.ts';
 import { ErrorBody, RetryLater } from '../contract/run.ts';
+import type { GradeStreamMessage } from '../contract/grade-stream.ts';
 import type { RunService } from '../run-service.ts';
 import type { Exercise } from '../exercises/types.ts';
 import { publicExercise } from '../exercises/public.ts';
@@ -20,6 +22,7 @@ import { gradeSubmission } from '../grading/grader.ts';
 import { solutionFiles } from '../grading/submission.ts';
 import { RequestError } from '../errors.ts';
 import { clientKey } from './client-id.ts';
+import { gradeRequestCheck } from './request-check.ts';
 
 export interface GradeRoutesOptions {
   service: Pick<RunService, 'run'>;
@@ -41,6 +44,8 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
   api.post(
     '/api/grade',
     {
+      // The stream's check and words (request-check.ts) instead of Ajv's: one validator for both.
+      validatorCompiler: () => gradeRequestCheck.validator(),
       schema: {
         summary:
           "Grade a learner's files for an exercise: visible and hidden tests, in the sandbox, with -race",
@@ -67,6 +72,72 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
         client: clientKey(request),
         signal: controller.signal,
         locale: request.body.locale,
+      });
+    },
+  );
+
+  api.get(
+    '/api/grade/stream',
+    {
+      websocket: true,
+      schema: {
+        summary:
+          'WebSocket: send one GradeRequest as JSON; receive queued/phase messages for each run, then grade or error',
+        description:
+          'Messages are GradeStreamMessage (published in the OpenAPI components, with the queue limits a ' +
+          'Check is held to). Closing the socket cancels the grade.',
+        querystring: { type: 'object', properties: { client: { type: 'string', maxLength: 64 } } },
+      },
+    },
+    (socket, request) => {
+      const controller = new AbortController();
+      const send = (message: GradeStreamMessage): void => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      socket.on('close', () => controller.abort());
+      socket.once('message', (raw: Buffer) => {
+        let body: GradeRequest;
+        let exercise: Exercise;
+        try {
+          body = gradeRequestCheck.fromText(raw.toString('utf8'));
+          exercise = find(opts.exercises, body.exerciseId);
+        } catch (error) {
+          const { code, message } = error as RequestError;
+          send({ type: 'error', error: code, message });
+          socket.close(1008);
+          return;
+        }
+        gradeSubmission(opts.service, exercise, body.files, {
+          client: clientKey(request),
+          signal: controller.signal,
+          locale: body.locale,
+          // Position and phase only: a graded run's raw output can quote hidden tests.
+          hooks: {
+            onQueue: (position) => send({ type: 'queued', position }),
+            onPhase: (phase) => send({ type: 'phase', phase }),
+          },
+        })
+          .then(
+            (result) => send({ type: 'grade', result }),
+            (error: unknown) => {
+              if (error instanceof RequestError) {
+                send({
+                  type: 'error',
+                  error: error.code,
+                  message: error.message,
+                  retryAfterS: error.retryAfterS,
+                });
+              } else {
+                request.log.error(error);
+                send({
+                  type: 'error',
+                  error: 'internal',
+                  message: 'The grader failed unexpectedly; please try again.',
+                });
+              }
+            },
+          )
+          .finally(() => socket.close(1000));
       });
     },
   );

@@ -3,6 +3,7 @@ import {
   NOT_JSON_MESSAGE,
   checkRunRequest,
   fileNameMessage,
+  gradeRequestCheck,
   problemMessage,
   runRequestFromText,
   runRequestValidator,
@@ -85,5 +86,37 @@ describe('the run request check', () => {
         'body',
       ),
     ).toBe('Invalid body: /exerciseId: must NOT have more than 64 characters.');
+  });
+});
+
+describe('the grade request check (POST /api/grade and /api/grade/stream)', () => {
+  const good = { exerciseId: 'lost-update-counter', files: { 'counter.go': 'package counter\n' } };
+
+  it('accepts a request of the contract, from a body or a message', () => {
+    expect(gradeRequestCheck.check(good)).toBe(good);
+    expect(gradeRequestCheck.fromText(JSON.stringify({ ...good, locale: 'zh-cn' }))).toEqual({
+      ...good,
+      locale: 'zh-cn',
+    });
+  });
+
+  it('words a refusal as a grade request, with the same code and words on both transports', () => {
+    const bad = { ...good, locale: 'fr' };
+    const r = refusal(() => gradeRequestCheck.check(bad));
+    expect(r.statusCode).toBe(400);
+    expect(r.code).toBe('bad_request');
+    expect(r.message).toMatch(/^Invalid grade request: \/locale: /);
+    expect(refusal(() => gradeRequestCheck.fromText(JSON.stringify(bad)))).toMatchObject({
+      code: 'bad_request',
+      message: r.message,
+    });
+    expect(gradeRequestCheck.validator()(bad).error?.message).toBe(r.message);
+    expect(refusal(() => gradeRequestCheck.check({ ...good, files: { '../x.go': '' } })).message).toBe(
+      fileNameMessage('../x.go'),
+    );
+    expect(refusal(() => gradeRequestCheck.fromText('{not json'))).toMatchObject({
+      code: 'bad_request',
+      message: NOT_JSON_MESSAGE,
+    });
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The one check of a run request and the one wording of what is wrong with it, for both
- * transports: POST /api/run (the route's body validator) and the first message of the WebSocket
- * /api/run/stream. Each route keeps its transport (a 4xx JSON body; an `error` message), both
- * with the same code and the same words. Pure: no I/O.
+ * The one check of a request and the one wording of what is wrong with it, for both transports:
+ * POST /api/run and POST /api/grade (the routes' body validators) and the first message of the
+ * WebSockets /api/run/stream and /api/grade/stream. Each route keeps its transport (a 4xx JSON
+ * body; an `error` message), both with the same code and the same words. Pure: no I/O.
  */
 import { Compile } from 'typebox/compile';
+import type { TSchema } from 'typebox';
 import { RunRequest } from '../contract/run.ts';
+import { GradeRequest } from '../contract/grade.ts';
 import { RequestError } from '../errors.ts';
 
 /** One schema error, as TypeBox and Ajv both report it. */
@@ -56,32 +58,61 @@ export function problemMessage(problems: readonly SchemaProblem[], what = 'reque
   return `Invalid ${what}: ${where}${first?.message ?? 'wrong shape'}.`;
 }
 
-const runRequest = Compile(RunRequest);
-
-/** Returns the body as a RunRequest, or throws the 400 RequestError both transports answer. */
-export function checkRunRequest(body: unknown): RunRequest {
-  if (runRequest.Check(body)) return body;
-  throw new RequestError(400, 'bad_request', problemMessage([...runRequest.Errors(body)], 'run request'));
+/** The check of one request shape, for a route's body validator and a stream's first message. */
+export interface RequestCheck<T> {
+  /** Returns the body as T, or throws the 400 RequestError both transports answer. */
+  check(body: unknown): T;
+  /** Returns the text (a stream's first message) as T, or throws as check. */
+  fromText(text: string): T;
+  /** The POST route's body validator (Fastify's validatorCompiler): the same check as the stream's. */
+  validator(): (body: unknown) => { value?: T; error?: Error };
 }
 
-/** Returns the text (the stream's first message) as a RunRequest, or throws as checkRunRequest. */
-export function runRequestFromText(text: string): RunRequest {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new RequestError(400, 'bad_request', NOT_JSON_MESSAGE);
-  }
-  return checkRunRequest(body);
-}
-
-/** POST /api/run's body validator (Fastify's validatorCompiler): the same check as the stream's. */
-export function runRequestValidator(): (body: unknown) => { value?: RunRequest; error?: Error } {
-  return (body) => {
-    try {
-      return { value: checkRunRequest(body) };
-    } catch (error) {
-      return { error: error as Error };
-    }
+/** Returns the check of a schema, its refusals worded as "Invalid <what>: …". */
+export function requestCheck<S extends TSchema>(
+  schema: S,
+  what: string,
+): RequestCheck<import('typebox').Static<S>> {
+  type T = import('typebox').Static<S>;
+  const compiled = Compile(schema);
+  const check = (body: unknown): T => {
+    if (compiled.Check(body)) return body as T;
+    throw new RequestError(400, 'bad_request', problemMessage([...compiled.Errors(body)], what));
+  };
+  return {
+    check,
+    fromText(text) {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new RequestError(400, 'bad_request', NOT_JSON_MESSAGE);
+      }
+      return check(body);
+    },
+    validator() {
+      return (body) => {
+        try {
+          return { value: check(body) };
+        } catch (error) {
+          return { error: error as Error };
+        }
+      };
+    },
   };
 }
+
+const runRequest = requestCheck(RunRequest, 'run request');
+
+/** Returns the body as a RunRequest, or throws the 400 RequestError both transports answer. */
+export const checkRunRequest = (body: unknown): RunRequest => runRequest.check(body);
+
+/** Returns the text (the stream's first message) as a RunRequest, or throws as checkRunRequest. */
+export const runRequestFromText = (text: string): RunRequest => runRequest.fromText(text);
+
+/** POST /api/run's body validator (Fastify's validatorCompiler): the same check as the stream's. */
+export const runRequestValidator = (): ((body: unknown) => { value?: RunRequest; error?: Error }) =>
+  runRequest.validator();
+
+/** The check of POST /api/grade's body and of /api/grade/stream's first message. */
+export const gradeRequestCheck: RequestCheck<GradeRequest> = requestCheck(GradeRequest, 'grade request');

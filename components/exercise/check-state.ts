@@ -1,0 +1,71 @@
+/**
+ * Where an exercise Check stands, as a pure transition over the grade stream's messages, and the
+ * words of the exercise's live status line for it: waiting (with its place in line), checking,
+ * graded, or failed with a code the page words in its own language. No I/O, no timers.
+ */
+import type { GradeResult } from '../../playground/src/contract/grade.ts';
+import type { GradeStreamMessage } from '../../playground/src/contract/grade-stream.ts';
+import type { Locale } from '../i18n/ui.ts';
+import { tx } from './strings.ts';
+
+export type CheckState =
+  | { kind: 'checking' }
+  | { kind: 'waiting'; position: number }
+  | { kind: 'graded'; grade: GradeResult }
+  | { kind: 'failed'; code: string; message: string; retryAfterS?: number | undefined };
+
+export type FailedCheck = Extract<CheckState, { kind: 'failed' }>;
+
+/** Before any message: the request is on its way. */
+export const CHECK_STARTED: CheckState = { kind: 'checking' };
+
+/** The socket could not open or closed before the grade. */
+export const CHECK_UNREACHABLE: FailedCheck = { kind: 'failed', code: 'unreachable', message: '' };
+
+/** The server sent a message off the contract. */
+export const CHECK_INVALID: FailedCheck = { kind: 'failed', code: 'invalid_message', message: '' };
+
+/** Returns true once the Check has its answer (nothing after it changes the state). */
+export function isSettled(state: CheckState): boolean {
+  return state.kind === 'graded' || state.kind === 'failed';
+}
+
+/** Returns the state after a message; a settled Check stays as it is. */
+export function reduceCheck(state: CheckState, message: GradeStreamMessage): CheckState {
+  if (isSettled(state)) return state;
+  switch (message.type) {
+    case 'queued':
+      return { kind: 'waiting', position: message.position };
+    case 'phase':
+      // "queued" is the queue taking the run: a place in line follows only if it has to wait.
+      if (message.phase === 'queued') return state;
+      return { kind: 'checking' };
+    case 'grade':
+      return { kind: 'graded', grade: message.result };
+    case 'error':
+      return {
+        kind: 'failed',
+        code: message.error,
+        message: message.message,
+        retryAfterS: message.retryAfterS,
+      };
+  }
+}
+
+/** Returns the status line for a Check that is not graded (a grade has its own words). */
+export function checkStatusText(state: Exclude<CheckState, { kind: 'graded' }>, locale: Locale): string {
+  switch (state.kind) {
+    case 'checking':
+      return tx(locale, 'ex.checking');
+    case 'waiting':
+      return tx(locale, 'ex.queued', { position: state.position });
+    case 'failed':
+      if (state.code === 'unreachable')
+        return tx(locale, 'ex.error', { message: tx(locale, 'ex.unreachable') });
+      if (state.code === 'invalid_message') return tx(locale, 'ex.invalidMessage');
+      // The queue has no room for this tab, or none at all: its retry advice, in these words.
+      if (state.code === 'queue_full' || state.code === 'rate_limited')
+        return tx(locale, 'ex.busy', { seconds: state.retryAfterS ?? 5 });
+      return tx(locale, 'ex.error', { message: state.message });
+  }
+}
