@@ -123,7 +123,20 @@ describe('PostgreSQL stopped and started under submission load', () => {
         await pause(100);
       }
     };
-    const load = Promise.all(tokens.map((_, s) => student(s)));
+    // The instructor's open gradebook refreshes itself meanwhile.
+    const readings: string[] = [];
+    const instructor = async (): Promise<void> => {
+      while (!stopClicking) {
+        const res = await http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey, {
+          timeoutMs: CLIENT_TIMEOUT_MS,
+        }).catch((error: Error) => error);
+        readings.push(
+          res instanceof Error ? `network: ${res.message}` : `${res.status} ${res.body.error ?? ''}`,
+        );
+        await pause(250);
+      }
+    };
+    const load = Promise.all([...tokens.map((_, s) => student(s)), instructor()]);
 
     const count = (pred: (o: Outcome) => boolean) => outcomes.filter(pred).length;
     const acks = () => count((o) => o.status === 202);
@@ -178,6 +191,8 @@ describe('PostgreSQL stopped and started under submission load', () => {
     ).toEqual([]);
     for (const o of outcomes.filter((x) => x.status === 503))
       expect(o.message).toMatch(/^The lab database cannot be reached right now \(.+\)/);
+    expect(readings.filter((r) => r !== '200 ' && r !== '503 database_unavailable')).toEqual([]);
+    expect(readings).toContain('503 database_unavailable');
     expect(healthDuringOutages).toEqual([
       { status: 200, grading: null },
       { status: 200, grading: null },
