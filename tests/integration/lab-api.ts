@@ -46,6 +46,8 @@ export interface HttpOptions {
 
 /** Contract checks by base URL: see checkAnswersAgainstOpenApi. */
 const checks = new Map<string, { check: (answer: Answer) => string[]; violations: string[] }>();
+/** By base URL: the document's route (/api/labs/{labId}) that a request path (/api/labs/ab12cd) is. */
+const routeOf = new Map<string, (path: string) => string | undefined>();
 
 /**
  * From now on, checks every JSON answer `http()` gets from `base` against the server's own OpenAPI
@@ -66,7 +68,6 @@ export async function checkAnswersAgainstOpenApi(base: string): Promise<string[]
   routeOf.set(base, (path) => routes.find((r) => r.pattern.test(path))?.route);
   return violations;
 }
-const routeOf = new Map<string, (path: string) => string | undefined>();
 
 /** One request; never throws on a status (a network failure or a timeout rejects). */
 export async function http<T = Record<string, unknown>>(
