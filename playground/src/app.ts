@@ -23,6 +23,7 @@ import { exerciseCatalog, loadExercises } from './exercises/load.ts';
 import type { Exercise } from './exercises/types.ts';
 import { labRoutes } from './routes/labs.ts';
 import { createLabService, type LabService } from './labs/service.ts';
+import { limitsFromConfig } from './runner.ts';
 import type { LabStore } from './labs/store.ts';
 import { openLabStore } from './labs/open-store.ts';
 import { createGradingWorker } from './labs/grading-worker.ts';
@@ -169,7 +170,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     );
   });
-  const labs: LabService = createLabService({ store: labStore, exercises });
+  const labs: LabService = createLabService({
+    store: labStore,
+    exercises,
+    limits: limitsFromConfig(deps.config),
+  });
   const grades = deps.gradingWorker ?? role !== 'web';
   const worker = !grades
     ? null

@@ -14,26 +14,29 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
-import type { CreatedLab, Gradebook, SubmissionSummary } from '../../playground/src/contract/labs.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
-import { openApiChecker, type Answer, type OpenApiDoc } from './openapi-check.ts';
 import { settled, until } from './grading-wait.ts';
+import {
+  EXERCISE,
+  checkAnswersAgainstOpenApi,
+  createLab,
+  gradebook,
+  http,
+  joinStudents,
+  submission,
+  submit,
+} from './lab-api.ts';
 
-const EXERCISE = 'lost-update-counter';
 const exercise = exerciseCatalog(loadExercises()).get(EXERCISE)!;
 const max = exercise.grading.tests.reduce((n, t) => n + t.weight, 0);
 const tmp = mkdtempSync(join(tmpdir(), 'lockstep-class-'));
 const site = makeSiteDir();
-const violations: string[] = [];
+const violations: string[][] = [];
 const servers: ServerProcess[] = [];
 
-interface Server {
-  base: string;
-  check: (answer: Answer) => string[];
-}
-
-async function start(name: string, env: Record<string, string> = {}): Promise<Server> {
+/** A server on its own SQLite file; every JSON answer from it is checked against its OpenAPI document. */
+async function start(name: string, env: Record<string, string> = {}): Promise<string> {
   const { server, base } = await startServerProcess({
     LOCKSTEP_SITE_DIR: site,
     LOCKSTEP_DATA_DIR: resolve('.data/it'),
@@ -42,120 +45,48 @@ async function start(name: string, env: Record<string, string> = {}): Promise<Se
     ...env,
   });
   servers.push(server);
-  const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as OpenApiDoc;
-  return { base, check: openApiChecker(() => doc) };
+  violations.push(await checkAnswersAgainstOpenApi(base));
+  return base;
 }
 
-interface Res {
-  status: number;
-  body: Record<string, unknown> & { error?: string };
-  headers: Headers;
-}
-
-async function call(
-  server: Server,
-  method: 'GET' | 'POST',
-  path: string,
-  params: Record<string, string>,
-  options: { body?: unknown; secret?: string; headers?: Record<string, string> } = {},
-): Promise<Res> {
-  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]!));
-  const res = await fetch(server.base + url, {
-    method,
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}),
-      ...options.headers,
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+async function labWithClass(base: string, n: number, attemptLimit: number | null) {
+  const { lab, instructorKey } = await createLab(base, {
+    title: 'Deadline',
+    latePolicy: 'reject',
+    hints: false,
+    attemptLimit,
   });
-  const text = await res.text();
-  violations.push(
-    ...server.check({
-      method,
-      path,
-      status: res.status,
-      body: text,
-      header: (n) => res.headers.get(n) ?? undefined,
-    }),
-  );
-  return { status: res.status, body: JSON.parse(text) as Res['body'], headers: res.headers };
+  const joined = await joinStudents(base, lab.id, n);
+  return { labId: lab.id, key: instructorKey, tokens: joined.map((j) => j.token) };
 }
-
-const settings = (attemptLimit: number | null) => ({
-  title: 'Deadline',
-  exercises: [EXERCISE],
-  opensAt: new Date(Date.now() - 3600_000).toISOString(),
-  dueAt: new Date(Date.now() + 3600_000).toISOString(),
-  latePolicy: 'reject',
-  latePenaltyPercent: 0,
-  hints: false,
-  solutions: false,
-  attemptLimit,
-});
-
-async function labWithClass(server: Server, n: number, attemptLimit: number | null) {
-  const created = await call(server, 'POST', '/api/labs', {}, { body: settings(attemptLimit) });
-  expect(created.status).toBe(201);
-  const { lab, instructorKey } = created.body as unknown as CreatedLab;
-  const joined = await Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      call(
-        server,
-        'POST',
-        '/api/labs/{labId}/students',
-        { labId: lab.id },
-        {
-          body: { name: `Student ${i}`, studentId: `s-${String(i).padStart(3, '0')}` },
-        },
-      ),
-    ),
-  );
-  expect(joined.filter((j) => j.status !== 201).map((j) => j.body.error)).toEqual([]);
-  return { labId: lab.id, key: instructorKey, tokens: joined.map((j) => j.body.token as string) };
-}
-
-const gradebook = async (server: Server, labId: string, key: string) =>
-  (await call(server, 'GET', '/api/labs/{labId}/gradebook', { labId }, { secret: key }))
-    .body as unknown as Gradebook;
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => stopServer(s)));
   rmSync(tmp, { recursive: true, force: true });
   rmSync(site, { recursive: true, force: true });
-  expect(violations, 'answers that break the OpenAPI document').toEqual([]);
+  expect(violations.flat(), 'answers that break the OpenAPI document').toEqual([]);
 });
 
 describe('a class submitting at the deadline', () => {
   it('acknowledges 40 students behind one address within a second, stores each once, grades them all', async () => {
     const server = await start('class', { LOCKSTEP_NO_WARMUP: '0' });
     await until(
-      async () => ((await call(server, 'GET', '/api/health', {})).body as unknown as Health).cache.state,
+      async () => (await http<Health>(server, 'GET', '/api/health')).body.cache.state,
       (state) => state !== 'warming' && state !== 'cold',
       500,
     );
     const { labId, key, tokens } = await labWithClass(server, 40, 1);
-    const submit = (token: string, i: number) =>
-      call(
-        server,
-        'POST',
-        '/api/labs/{labId}/submissions',
-        { labId },
-        {
-          body: { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-          secret: token,
-          headers: { 'idempotency-key': `deadline-click-${i}` },
-        },
-      );
+    const click = (token: string, i: number) =>
+      submit(server, labId, token, solutionFiles(exercise), { idempotencyKey: `deadline-click-${i}` });
     // Everyone at once, and every browser sends its Submit a second time (the answer was "lost").
     const [first, retried] = await Promise.all([
-      Promise.all(tokens.map(submit)),
-      Promise.all(tokens.map(submit)),
+      Promise.all(tokens.map(click)),
+      Promise.all(tokens.map(click)),
     ]);
     expect(
       [...first, ...retried].filter((a) => a.status !== 202).map((a) => `${a.status} ${a.body.error}`),
     ).toEqual([]);
-    const acks = first.map((a) => a.body as unknown as SubmissionSummary);
+    const acks = first.map((a) => a.body);
     expect(retried.map((a) => a.body.id)).toEqual(acks.map((a) => a.id));
     expect(new Set(acks.map((a) => a.id)).size).toBe(40);
     // Exactly one of each pair stored it; the other was answered with the stored one.
@@ -177,11 +108,11 @@ describe('a class submitting at the deadline', () => {
     expect(book.rows).toHaveLength(40);
     for (const row of book.rows)
       expect(row.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 0, score: max });
-    const health = (await call(server, 'GET', '/api/health', {})).body as unknown as Health;
+    const health = (await http<Health>(server, 'GET', '/api/health')).body;
     expect(health.grading).toEqual({ queued: 0, grading: 0, failed: 0 });
     // The attempt limit (1) counted each once: a new Submit is refused, a retry of the old one is not.
-    expect((await submit(tokens[0]!, 999)).status).toBe(403);
-    expect((await submit(tokens[0]!, 0)).status).toBe(202);
+    expect((await click(tokens[0]!, 999)).status).toBe(403);
+    expect((await click(tokens[0]!, 0)).status).toBe(202);
   }, 900_000);
 });
 
@@ -196,45 +127,18 @@ describe('a server that cannot run code', () => {
       LOCKSTEP_GRADE_ATTEMPTS: '2',
     });
     const { labId, key, tokens } = await labWithClass(server, 1, null);
-    const ack = await call(
-      server,
-      'POST',
-      '/api/labs/{labId}/submissions',
-      { labId },
-      {
-        body: { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-        secret: tokens[0],
-      },
-    );
+    const ack = await submit(server, labId, tokens[0]!, solutionFiles(exercise));
     expect(ack.status).toBe(202);
-    const id = ack.body.id as string;
-    const detail = () =>
-      call(
-        server,
-        'GET',
-        '/api/labs/{labId}/submissions/{submissionId}',
-        { labId, submissionId: id },
-        {
-          secret: tokens[0],
-        },
-      ).then((r) => r.body as unknown as SubmissionSummary);
+    const id = ack.body.id;
+    const detail = () => submission(server, labId, id, tokens[0]!);
     const failed = await until(detail, settled);
     expect(failed).toMatchObject({ state: 'failed', failure: 'runner_unavailable', countedScore: null });
     const book = await gradebook(server, labId, key);
     expect(book.rows[0]!.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 1, score: null });
-    const health = (await call(server, 'GET', '/api/health', {})).body as unknown as Health;
+    const health = (await http<Health>(server, 'GET', '/api/health')).body;
     expect(health.grading).toEqual({ queued: 0, grading: 0, failed: 1 });
 
-    const requeued = await call(
-      server,
-      'POST',
-      '/api/labs/{labId}/submissions/{submissionId}/requeue',
-      {
-        labId,
-        submissionId: id,
-      },
-      { body: {}, secret: key },
-    );
+    const requeued = await http(server, 'POST', `/api/labs/${labId}/submissions/${id}/requeue`, {}, key);
     expect(requeued.status).toBe(202);
     expect(requeued.body.id).toBe(id);
     // Round again (the runner is still away), and failed again: never lost, never graded twice.

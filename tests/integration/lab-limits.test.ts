@@ -12,25 +12,33 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
-import type { CreatedLab, SubmissionDetail } from '../../playground/src/contract/labs.ts';
+import type { CreatedLab, Joined } from '../../playground/src/contract/labs.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
-import { openApiChecker, type Answer, type OpenApiDoc } from './openapi-check.ts';
 import { mainProgram } from './harness.ts';
 import { settled, until } from './grading-wait.ts';
+import {
+  EXERCISE,
+  checkAnswersAgainstOpenApi,
+  http,
+  labSettings,
+  submission,
+  submit as submitFiles,
+  type HttpOptions,
+  type Res,
+} from './lab-api.ts';
 
-const EXERCISE = 'lost-update-counter';
 const exercise = exerciseCatalog(loadExercises()).get(EXERCISE)!;
 const tmp = mkdtempSync(join(tmpdir(), 'lockstep-lab-limits-'));
 const site = makeSiteDir();
-const violations: string[] = [];
+const violations: string[][] = [];
 
 interface Server {
   process: ServerProcess;
   base: string;
-  check: (answer: Answer) => string[];
 }
 
+/** A server on its own SQLite file; every JSON answer from it is checked against its OpenAPI document. */
 async function start(name: string, env: Record<string, string>): Promise<Server> {
   const { server, base } = await startServerProcess({
     LOCKSTEP_SITE_DIR: site,
@@ -39,81 +47,30 @@ async function start(name: string, env: Record<string, string>): Promise<Server>
     LOCKSTEP_NO_WARMUP: '1',
     ...env,
   });
-  const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as OpenApiDoc;
-  return { process: server, base, check: openApiChecker(() => doc) };
+  violations.push(await checkAnswersAgainstOpenApi(base));
+  return { process: server, base };
 }
 
-interface Res {
-  status: number;
-  body: Record<string, unknown> & { error?: string; message?: string };
-  retryAfter: string | null;
-}
+/** The request headers of a request from a client that a proxy forwards (none: not forwarded). */
+const from = (forwardedFor?: string): HttpOptions =>
+  forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {};
 
-/** Calls `path` (an OpenAPI route such as /api/labs/{labId}/students) and checks the answer. */
-async function call(
-  server: Server,
-  method: 'GET' | 'POST',
-  path: string,
-  options: {
-    params?: Record<string, string>;
-    body?: unknown;
-    secret?: string;
-    forwardedFor?: string;
-  } = {},
-): Promise<Res> {
-  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(options.params![name]!));
-  const res = await fetch(server.base + url, {
-    method,
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}),
-      ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  if ((res.headers.get('content-type') ?? '').startsWith('application/json'))
-    violations.push(
-      ...server.check({
-        method,
-        path,
-        status: res.status,
-        body: text,
-        header: (name) => res.headers.get(name) ?? undefined,
-      }),
-    );
-  let body: Res['body'] = {};
-  try {
-    body = JSON.parse(text) as Res['body'];
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body, retryAfter: res.headers.get('retry-after') };
-}
+const settings = () => labSettings({ title: 'Limits', attemptLimit: 5 });
 
-const settings = () => ({
-  title: 'Limits',
-  exercises: [EXERCISE],
-  opensAt: new Date(Date.now() - 3600_000).toISOString(),
-  dueAt: new Date(Date.now() + 3600_000).toISOString(),
-  latePolicy: 'accept',
-  latePenaltyPercent: 0,
-  hints: true,
-  solutions: false,
-  attemptLimit: 5,
-});
-
-const join_ = (server: Server, labId: string, n: number, forwardedFor?: string) =>
-  call(server, 'POST', '/api/labs/{labId}/students', {
-    params: { labId },
-    body: { name: `Student ${n}`, studentId: `s-${String(n).padStart(3, '0')}` },
-    ...(forwardedFor ? { forwardedFor } : {}),
-  });
+const join_ = (server: Server, labId: string, n: number, forwardedFor?: string): Promise<Res<Joined>> =>
+  http<Joined>(
+    server.base,
+    'POST',
+    `/api/labs/${labId}/students`,
+    { name: `Student ${n}`, studentId: `s-${String(n).padStart(3, '0')}` },
+    undefined,
+    from(forwardedFor),
+  );
 
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
   rmSync(site, { recursive: true, force: true });
-  expect(violations, 'answers that break the OpenAPI document').toEqual([]);
+  expect(violations.flat(), 'answers that break the OpenAPI document').toEqual([]);
 });
 
 describe('a class behind one address (no trusted proxy)', () => {
@@ -133,20 +90,20 @@ describe('a class behind one address (no trusted proxy)', () => {
       LOCKSTEP_NO_WARMUP: '0',
     });
     for (let i = 0; i < 300; i++) {
-      const health = (await call(server, 'GET', '/api/health')).body as unknown as Health;
+      const health = (await http<Health>(server.base, 'GET', '/api/health')).body;
       if (health.cache.state !== 'warming' && health.cache.state !== 'cold') break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const created = await call(server, 'POST', '/api/labs', { body: settings() });
+    const created = await http<CreatedLab>(server.base, 'POST', '/api/labs', settings());
     expect(created.status).toBe(201);
-    labId = (created.body as unknown as CreatedLab).lab.id;
+    labId = created.body.lab.id;
   }, 240_000);
   afterAll(async () => {
     if (server) await stopServer(server.process);
   });
 
   it('shows the lab limits in force in /api/health', async () => {
-    const health = (await call(server, 'GET', '/api/health')).body as unknown as Health;
+    const health = (await http<Health>(server.base, 'GET', '/api/health')).body;
     expect(health.limits).toMatchObject({
       labCreatesPerMinutePerAddress: 2,
       labJoinBurstPerLab: 500,
@@ -165,26 +122,26 @@ describe('a class behind one address (no trusted proxy)', () => {
 
   it('holds a hammering student to their own allowance while a classmate is served', async () => {
     const submit = (secret: string, forwardedFor?: string) =>
-      call(server, 'POST', '/api/labs/{labId}/submissions', {
-        params: { labId },
-        // Not an exercise of this lab: refused after the limit is counted, without grading.
-        body: { exerciseId: 'rwmutex-cache', files: { 'cache.go': 'package cache\n' } },
+      // Not an exercise of this lab: refused after the limit is counted, without grading.
+      http(
+        server.base,
+        'POST',
+        `/api/labs/${labId}/submissions`,
+        { exerciseId: 'rwmutex-cache', files: { 'cache.go': 'package cache\n' } },
         secret,
-        ...(forwardedFor ? { forwardedFor } : {}),
-      });
+        from(forwardedFor),
+      );
     const [ada, bob] = [tokens[0]!, tokens[1]!];
     for (let i = 0; i < 3; i++) expect((await submit(ada)).status).toBe(404);
     const limited = await submit(ada);
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('rate_limited');
-    expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // A forwarded address from an untrusted peer changes nothing: Ada is still Ada.
     expect((await submit(ada, '198.51.100.1')).status).toBe(429);
     expect((await submit(bob)).status).toBe(404);
     // Ada's other requests have their own allowance.
-    expect(
-      (await call(server, 'GET', '/api/labs/{labId}/me', { params: { labId }, secret: ada })).status,
-    ).toBe(200);
+    expect((await http(server.base, 'GET', `/api/labs/${labId}/me`, undefined, ada)).status).toBe(200);
     // Made-up tokens earn nothing: they all count against the address, and Bob is still served.
     const madeUp = () => `lst_${Math.random().toString(36).slice(2).padEnd(16, 'x')}`;
     for (let i = 0; i < 3; i++) expect((await submit(madeUp())).status).toBe(401);
@@ -195,29 +152,11 @@ describe('a class behind one address (no trusted proxy)', () => {
   it('accepts students behind one address at once and grades them all, refusing none', async () => {
     const four = tokens.slice(10, 14);
     const acks = await Promise.all(
-      four.map((secret) =>
-        call(server, 'POST', '/api/labs/{labId}/submissions', {
-          params: { labId },
-          body: { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-          secret,
-        }),
-      ),
+      four.map((secret) => submitFiles(server.base, labId, secret, solutionFiles(exercise))),
     );
     expect(acks.map((g) => `${g.status} ${g.body.error ?? ''}`)).toEqual(Array(4).fill('202 '));
     const details = await Promise.all(
-      acks.map((ack, i) =>
-        until(
-          async () =>
-            (
-              await call(server, 'GET', '/api/labs/{labId}/submissions/{submissionId}', {
-                params: { labId, submissionId: ack.body.id as string },
-                secret: four[i]!,
-              })
-            ).body as unknown as SubmissionDetail,
-          settled,
-          500,
-        ),
-      ),
+      acks.map((ack, i) => until(() => submission(server.base, labId, ack.body.id, four[i]!), settled, 500)),
     );
     expect(
       details.map((d) => d.verdict),
@@ -236,7 +175,7 @@ describe('a class behind one address (no trusted proxy)', () => {
     // them (the window began with the lab above) still leaves the last one refused.
     const answers = [];
     for (const client of ['198.51.100.7', '198.51.100.8', '198.51.100.9', '198.51.100.10'])
-      answers.push(await call(server, 'POST', '/api/labs', { body: settings(), forwardedFor: client }));
+      answers.push(await http(server.base, 'POST', '/api/labs', settings(), undefined, from(client)));
     expect(answers.at(-1)!.status).toBe(429);
     expect(answers.at(-1)!.body.error).toBe('rate_limited');
   });
@@ -258,22 +197,22 @@ describe('behind a trusted proxy, with a small join allowance', () => {
   });
 
   const create = (forwardedFor: string) =>
-    call(server, 'POST', '/api/labs', { body: settings(), forwardedFor });
+    http<CreatedLab>(server.base, 'POST', '/api/labs', settings(), undefined, from(forwardedFor));
 
   it('counts a per-address limit against the client the proxy names', async () => {
     expect((await create('203.0.113.7')).status).toBe(201);
     expect((await create('203.0.113.7')).status).toBe(201);
     const third = await create('203.0.113.7');
     expect(third.status).toBe(429);
-    expect(Number(third.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // The proxy appends the address it saw; what the client wrote before it is not believed.
     expect((await create('192.0.2.55, 203.0.113.7')).status).toBe(429);
     expect((await create('203.0.113.8')).status).toBe(201);
   });
 
   it('limits joins per lab: a full lab refuses with Retry-After, another lab is unaffected', async () => {
-    const first = (await create('203.0.113.20')).body as unknown as CreatedLab;
-    const second = (await create('203.0.113.21')).body as unknown as CreatedLab;
+    const first = (await create('203.0.113.20')).body;
+    const second = (await create('203.0.113.21')).body;
     // Students from different addresses share their lab's allowance.
     for (let i = 0; i < 3; i++)
       expect((await join_(server, first.lab.id, i, `192.0.2.${i + 1}`)).status).toBe(201);
@@ -281,8 +220,8 @@ describe('behind a trusted proxy, with a small join allowance', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error).toBe('rate_limited');
     // One join a minute: the next one is a minute away at most.
-    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect((await join_(server, second.lab.id, 0, '192.0.2.1')).status).toBe(201);
     // An unknown lab is a 404, not a refusal, and takes nothing.
     expect((await join_(server, 'nolab0000', 0)).status).toBe(404);
@@ -322,7 +261,7 @@ describe('anonymous runs behind a trusted proxy', () => {
   /** Waits until the queue holds this many runs (event-driven: the health endpoint's counts). */
   const queueReaches = async (running: number, waiting: number): Promise<void> => {
     for (;;) {
-      const { queue } = (await call(server, 'GET', '/api/health')).body as unknown as Health;
+      const { queue } = (await http<Health>(server.base, 'GET', '/api/health')).body;
       if (queue.running === running && queue.waiting === waiting) return;
       if (queue.running > running || queue.waiting > waiting)
         throw new Error(`the queue went past ${running}+${waiting}: ${JSON.stringify(queue)}`);
@@ -336,10 +275,10 @@ describe('anonymous runs behind a trusted proxy', () => {
     hold('203.0.113.30');
     await queueReaches(1, 1);
     // 203.0.113.30 has a run going and one waiting: a third is refused...
-    const third = await call(server, 'POST', '/api/run', { body: sleeper, forwardedFor: '203.0.113.30' });
+    const third = await http(server.base, 'POST', '/api/run', sleeper, undefined, from('203.0.113.30'));
     expect(third.status).toBe(429);
     expect(third.body.error).toBe('queue_full');
-    expect(Number(third.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // ...while another client behind the same proxy still gets its place in line.
     hold('203.0.113.31');
     await queueReaches(1, 2);

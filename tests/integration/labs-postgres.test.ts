@@ -13,12 +13,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
-import type { CreatedLab, Gradebook, SubmissionDetail } from '../../playground/src/contract/labs.ts';
+import type { CreatedLab, Gradebook, Joined, SubmissionDetail } from '../../playground/src/contract/labs.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
 import { startPostgres, type PostgresServer } from './postgres-server.ts';
 import { settled, until } from './grading-wait.ts';
+import {
+  EXERCISE,
+  createLab,
+  gradebook,
+  http,
+  joinStudents,
+  labSettings,
+  submission,
+  submit,
+} from './lab-api.ts';
 
-const EXERCISE = 'lost-update-counter';
 const exercise = exerciseCatalog(loadExercises()).get(EXERCISE)!;
 const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-pg-'));
 const site = makeSiteDir('<!doctype html><title>Lockstep site</title>');
@@ -53,48 +62,7 @@ async function startServer(url: string): Promise<string> {
   return started.base;
 }
 
-interface Res {
-  status: number;
-  body: Record<string, unknown>;
-  text: string;
-}
-
-async function http(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  secret?: string,
-): Promise<Res> {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    /* HTML or CSV */
-  }
-  return { status: res.status, body: parsed, text };
-}
-
-const settings = () => ({
-  title: 'Week 1, locks',
-  exercises: [EXERCISE],
-  opensAt: new Date(Date.now() - 3600_000).toISOString(),
-  dueAt: new Date(Date.now() + 3600_000).toISOString(),
-  latePolicy: 'accept',
-  latePenaltyPercent: 0,
-  hints: true,
-  solutions: false,
-  attemptLimit: 3,
-});
+const settings = () => labSettings();
 
 async function count(url: string, table: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -111,10 +79,13 @@ describe('labs on PostgreSQL, through the real server', () => {
     const url = await database.createDatabase('labs_flow');
     const base = await startServer(url);
 
-    const created = await http(base, 'POST', '/api/labs', settings());
+    const created = await http<CreatedLab>(base, 'POST', '/api/labs', settings());
     expect(created.status, created.text).toBe(201);
-    const { lab, instructorKey } = created.body as unknown as CreatedLab;
-    const ada = await http(base, 'POST', `/api/labs/${lab.id}/students`, { name: 'Ada', studentId: 's-001' });
+    const { lab, instructorKey } = created.body;
+    const ada = await http<Joined>(base, 'POST', `/api/labs/${lab.id}/students`, {
+      name: 'Ada',
+      studentId: 's-001',
+    });
     const bob = await http(base, 'POST', `/api/labs/${lab.id}/students`, { name: 'Bob', studentId: 's-002' });
     expect([ada.status, bob.status]).toEqual([201, 201]);
     const again = await http(base, 'POST', `/api/labs/${lab.id}/students`, {
@@ -122,48 +93,36 @@ describe('labs on PostgreSQL, through the real server', () => {
       studentId: 's-001',
     });
     expect(again).toMatchObject({ status: 409, body: { error: 'already_joined' } });
-    const token = ada.body.token as string;
+    const token = ada.body.token;
 
-    const submit = async (files: Record<string, string>): Promise<SubmissionDetail> => {
-      const ack = await http(
-        base,
-        'POST',
-        `/api/labs/${lab.id}/submissions`,
-        { exerciseId: EXERCISE, files },
-        token,
-      );
+    const submitAndGrade = async (files: Record<string, string>): Promise<SubmissionDetail> => {
+      const ack = await submit(base, lab.id, token, files);
       expect(ack.status, ack.text.slice(0, 300)).toBe(202);
       expect(ack.body).toMatchObject({ state: 'queued', countedScore: null });
-      return until(
-        async () =>
-          (
-            await http(
-              base,
-              'GET',
-              `/api/labs/${lab.id}/submissions/${ack.body.id as string}`,
-              undefined,
-              token,
-            )
-          ).body as unknown as SubmissionDetail,
-        settled,
-      );
+      return until(() => submission(base, lab.id, ack.body.id, token), settled);
     };
-    const wrong = await submit(editableStarter(exercise));
+    const wrong = await submitAndGrade(editableStarter(exercise));
     expect(wrong).toMatchObject({ state: 'graded', verdict: 'fail', status: 'race' });
-    const r = await submit(solutionFiles(exercise));
+    const r = await submitAndGrade(solutionFiles(exercise));
     expect(r.state).toBe('graded');
     expect(r.verdict).toBe('pass');
     expect(r.countedScore).toBe(r.maxScore);
 
-    const book = await http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey);
+    const book = await http<Gradebook>(
+      base,
+      'GET',
+      `/api/labs/${lab.id}/gradebook`,
+      undefined,
+      instructorKey,
+    );
     expect(book.status).toBe(200);
-    const g = book.body as unknown as Gradebook;
+    const g = book.body;
     expect(g.rows.map((row) => row.student.studentId)).toEqual(['s-001', 's-002']);
     expect(g.rows[0]!.cells[0]).toMatchObject({ attempts: 2, score: r.maxScore, bestSubmissionId: r.id });
     expect(g.rows[1]!.cells[0]).toMatchObject({ attempts: 0 });
     expect(g.submissions.map((s) => s.id)).toEqual([wrong.id, r.id]);
-    const mine = await http(base, 'GET', `/api/labs/${lab.id}/submissions/${r.id}`, undefined, token);
-    expect((mine.body as unknown as SubmissionDetail).files).toEqual(solutionFiles(exercise));
+    const mine = await submission(base, lab.id, r.id, token);
+    expect(mine.files).toEqual(solutionFiles(exercise));
     const csv = await http(base, 'GET', `/api/labs/${lab.id}/gradebook.csv`, undefined, instructorKey);
     expect(csv.text.trimEnd().split('\r\n')).toHaveLength(1 + 2);
 
@@ -203,9 +162,9 @@ describe('labs on PostgreSQL, through the real server', () => {
 
     // The database comes back: the next request migrates it and works, no server restart.
     await database.start();
-    const created = await http(base, 'POST', '/api/labs', settings());
+    const created = await http<CreatedLab>(base, 'POST', '/api/labs', settings());
     expect(created.status, created.text).toBe(201);
-    const { lab, instructorKey } = created.body as unknown as CreatedLab;
+    const { lab, instructorKey } = created.body;
     const joined = await http(base, 'POST', `/api/labs/${lab.id}/students`, {
       name: 'Ada',
       studentId: 's-001',
@@ -222,37 +181,20 @@ describe('labs on PostgreSQL, through the real server', () => {
       );
     expect(statuses.at(-1), `statuses after the restart: ${statuses.join(', ')}`).toBe(200);
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
-    const book = await http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey);
-    expect((book.body as unknown as Gradebook).rows.map((row) => row.student.studentId)).toEqual(['s-001']);
+    const book = await gradebook(base, lab.id, instructorKey);
+    expect(book.rows.map((row) => row.student.studentId)).toEqual(['s-001']);
   }, 180_000);
 
   it('loses nothing acknowledged when SIGKILLed mid-grading; the next start grades the rest, each once', async () => {
     const url = await database.createDatabase('labs_sigkill');
     let base = await startServer(url);
-    const created = await http(base, 'POST', '/api/labs', settings());
-    const { lab, instructorKey } = created.body as unknown as CreatedLab;
-    const tokens: string[] = [];
-    for (let i = 0; i < 4; i++)
-      tokens.push(
-        (await http(base, 'POST', `/api/labs/${lab.id}/students`, { name: `K ${i}`, studentId: `k${i}` }))
-          .body.token as string,
-      );
+    const { lab, instructorKey } = await createLab(base);
+    const tokens = (await joinStudents(base, lab.id, 4, 'k')).map((j) => j.token);
     const acks = await Promise.all(
-      tokens.map((token) =>
-        http(
-          base,
-          'POST',
-          `/api/labs/${lab.id}/submissions`,
-          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-          token,
-        ),
-      ),
+      tokens.map((token) => submit(base, lab.id, token, solutionFiles(exercise))),
     );
     expect(acks.map((a) => a.status)).toEqual([202, 202, 202, 202]);
-    const book = () =>
-      http(base, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey).then(
-        (r) => r.body as unknown as Gradebook,
-      );
+    const book = () => gradebook(base, lab.id, instructorKey);
     await until(book, (g) => g.submissions.some((s) => s.state === 'grading'), 50);
     await stopServer(server!, 'SIGKILL');
     // What the killed server left: the jobs it held mid-grade, still leased to it.
@@ -272,7 +214,7 @@ describe('labs on PostgreSQL, through the real server', () => {
 
     base = await startServer(url);
     const done = await until(book, (g) => g.submissions.length === 4 && g.submissions.every(settled));
-    expect(done.submissions.map((s) => s.id).sort()).toEqual(acks.map((a) => a.body.id as string).sort());
+    expect(done.submissions.map((s) => s.id).sort()).toEqual(acks.map((a) => a.body.id).sort());
     expect(done.submissions.map((s) => `${s.state} ${s.verdict}`)).toEqual(Array(4).fill('graded pass'));
     for (const row of done.rows) expect(row.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 0 });
     const client = new pg.Client({ connectionString: url });

@@ -24,14 +24,25 @@ import {
   SubmissionDetail,
   SubmissionSummary,
   StudentStanding,
+  type LabSettings,
 } from '../../playground/src/contract/labs.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { settled, until } from './grading-wait.ts';
+import {
+  EXERCISE,
+  createLab,
+  gradebook,
+  http,
+  joinStudents,
+  labSettings,
+  submission,
+  submit,
+  type Res,
+} from './lab-api.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { startServerProcess } from './server-process.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
-const EXERCISE = 'lost-update-counter';
 const exercises = exerciseCatalog(loadExercises());
 const exercise = exercises.get(EXERCISE)!;
 /** An exercise's full score: the CSV gives it even before a first attempt. */
@@ -40,38 +51,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'lockstep-labs-it-'));
 let app: FastifyInstance;
 let violations: string[] = [];
 
-interface Res {
-  status: number;
-  body: Record<string, unknown> & { message?: string };
-  text: string;
-  headers: Record<string, unknown>;
-}
-
-async function call(
+/** A request to the app under test, answered in-process (checked by its OpenAPI hook). */
+const call = (
   method: 'GET' | 'POST',
   url: string,
   body?: unknown,
   secret?: string,
   headers: Record<string, string> = {},
-): Promise<Res> {
-  const res = await app.inject({
-    method,
-    url,
-    payload: body === undefined ? undefined : JSON.stringify(body),
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-      ...headers,
-    },
-  });
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = res.json() as Record<string, unknown>;
-  } catch {
-    /* CSV */
-  }
-  return { status: res.statusCode, body: parsed, text: res.body, headers: res.headers };
-}
+): Promise<Res> => http(app, method, url, body, secret, { headers });
 
 /** Submits, expects the 202 acknowledgement, and waits until the grading queue has graded it. */
 async function submitAndGrade(labId: string, body: unknown, secret: string): Promise<SubmissionDetail> {
@@ -92,18 +79,13 @@ async function submitAndGrade(labId: string, body: unknown, secret: string): Pro
   return detail;
 }
 
-const settings = (over: Record<string, unknown> = {}) => ({
-  title: 'Week 1, locks',
-  exercises: [EXERCISE, 'transfer-lock-order'],
-  opensAt: new Date(Date.now() - 3600_000).toISOString(),
-  dueAt: new Date(Date.now() + 3600_000).toISOString(),
-  latePolicy: 'penalty',
-  latePenaltyPercent: 50,
-  hints: true,
-  solutions: false,
-  attemptLimit: 3,
-  ...over,
-});
+const settings = (over: Partial<LabSettings> = {}) =>
+  labSettings({
+    exercises: [EXERCISE, 'transfer-lock-order'],
+    latePolicy: 'penalty',
+    latePenaltyPercent: 50,
+    ...over,
+  });
 
 beforeAll(async () => {
   const dataDir = resolve('.data/it');
@@ -210,7 +192,7 @@ describe('instructor labs', () => {
 
     const csv = await call('GET', `/api/labs/${labId}/gradebook.csv`, undefined, key);
     expect(csv.status).toBe(200);
-    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = csv.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('lab,student_id,name,email,exercise,score,max_score,attempts,submitted_at,late');
     expect(lines).toHaveLength(1 + 2 * 2);
@@ -353,8 +335,8 @@ describe('instructor labs', () => {
     const again = await send('click-7f3a9c01');
     expect([first.status, again.status]).toEqual([202, 202]);
     expect(again.body.id).toBe(first.body.id);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
     const mine = (await call('GET', `/api/labs/${labId}/me`, undefined, token))
       .body as unknown as StudentStanding;
     expect(mine.submissions.map((s) => s.id)).toEqual([first.body.id]);
@@ -446,51 +428,23 @@ describe('lab durability', () => {
     });
   }
 
-  async function http(base: string, method: string, path: string, body?: unknown, secret?: string) {
-    const res = await fetch(base + path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  }
-
   afterAll(async () => {
     if (server && server.exitCode === null) await kill('SIGKILL');
   });
 
   it('loses nothing acknowledged when SIGKILLed mid-grading; the next start grades the rest, each once', async () => {
     let base = await start();
-    const created = (await http(base, 'POST', '/api/labs', settings())).body as unknown as CreatedLab;
+    const created = await createLab(base, settings());
     const labId = created.lab.id;
-    const tokens: string[] = [];
-    for (let i = 0; i < 4; i++)
-      tokens.push(
-        (await http(base, 'POST', `/api/labs/${labId}/students`, { name: `Dura ${i}`, studentId: `d${i}` }))
-          .body.token as string,
-      );
+    const tokens = (await joinStudents(base, labId, 4, 'd')).map((j) => j.token);
+    const book = () => gradebook(base, labId, created.instructorKey);
     const acks = await Promise.all(
-      tokens.map((token) =>
-        http(
-          base,
-          'POST',
-          `/api/labs/${labId}/submissions`,
-          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-          token,
-        ),
-      ),
+      tokens.map((token) => submit(base, labId, token, solutionFiles(exercise))),
     );
     expect(acks.map((a) => a.status)).toEqual([202, 202, 202, 202]);
-    const ids = acks.map((a) => a.body.id as string);
+    const ids = acks.map((a) => a.body.id);
     // Killed while a grade is in progress: no shutdown hook, no flush, a lease left behind.
-    await until(
-      () => http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey),
-      (res) => (res.body as unknown as Gradebook).submissions.some((s) => s.state === 'grading'),
-      50,
-    );
+    await until(book, (g) => g.submissions.some((s) => s.state === 'grading'), 50);
     await kill('SIGKILL');
     // What the killed server left: the jobs it held mid-grade, still leased to it.
     const atKill = new DatabaseSync(db, { readOnly: true });
@@ -505,17 +459,12 @@ describe('lab durability', () => {
     expect(held.length).toBeGreaterThan(0);
 
     base = await start();
-    const book = await until(
-      async () =>
-        (await http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey))
-          .body as unknown as Gradebook,
-      (g) => g.submissions.every(settled),
-    );
-    expect(book.submissions.map((s) => s.id).sort()).toEqual([...ids].sort());
-    expect(book.submissions.map((s) => `${s.state} ${s.verdict}`)).toEqual(Array(4).fill('graded pass'));
-    for (const row of book.rows) expect(row.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 0 });
-    const again = await http(base, 'GET', `/api/labs/${labId}/submissions/${ids[0]!}`, undefined, tokens[0]);
-    expect((again.body as unknown as SubmissionDetail).files).toEqual(solutionFiles(exercise));
+    const done = await until(book, (g) => g.submissions.every(settled));
+    expect(done.submissions.map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(done.submissions.map((s) => `${s.state} ${s.verdict}`)).toEqual(Array(4).fill('graded pass'));
+    for (const row of done.rows) expect(row.cells[0]).toMatchObject({ attempts: 1, pending: 0, failed: 0 });
+    const again = await submission(base, labId, ids[0]!, tokens[0]!);
+    expect(again.files).toEqual(solutionFiles(exercise));
     await kill('SIGTERM');
 
     // In the file: one row per acknowledged submission, each graded once, none leased any more.
@@ -536,28 +485,15 @@ describe('lab durability', () => {
       });
 
     base = await start();
-    const me = (await http(base, 'GET', `/api/labs/${labId}/me`, undefined, tokens[1]))
-      .body as unknown as StudentStanding;
+    const me = (await http<StudentStanding>(base, 'GET', `/api/labs/${labId}/me`, undefined, tokens[1])).body;
     expect(me.submissions).toHaveLength(1);
 
     // SIGTERM mid-grading: the worker finishes or gives back what it holds, and leaves no lease.
     const more = await Promise.all(
-      tokens.map((token) =>
-        http(
-          base,
-          'POST',
-          `/api/labs/${labId}/submissions`,
-          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-          token,
-        ),
-      ),
+      tokens.map((token) => submit(base, labId, token, solutionFiles(exercise))),
     );
     expect(more.map((a) => a.status)).toEqual([202, 202, 202, 202]);
-    await until(
-      () => http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, created.instructorKey),
-      (res) => (res.body as unknown as Gradebook).submissions.some((s) => s.state === 'grading'),
-      50,
-    );
+    await until(book, (g) => g.submissions.some((s) => s.state === 'grading'), 50);
     await kill('SIGTERM');
     const after = new DatabaseSync(db, { readOnly: true });
     const left = after

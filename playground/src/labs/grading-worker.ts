@@ -13,13 +13,19 @@
  * renewal finds the lease gone, grading stops. stop() takes no new jobs, lets running grades
  * finish for a grace period, then aborts the rest and gives their leases back. A worker killed
  * outright gives nothing back: its leases run out and the next worker takes the jobs.
+ *
+ * The database going away (PostgreSQL restarting) stops nothing for good: taking jobs is tried
+ * again at every poll, and a grade in progress keeps its work — the writes it needs (reading the
+ * lab first, the grade or the failed attempt at the end) are tried again, with growing pauses,
+ * until the database answers. Without that, a grade finished during an outage would be thrown
+ * away and its job would wait for its lease to run out, to be graded again on another attempt.
  */
 import type { Exercise } from '../exercises/types.ts';
 import { gradeSubmission, type Runner } from '../grading/grader.ts';
 import { RequestError, RunnerUnavailableError } from '../errors.ts';
 import { finalScore } from './policy.ts';
 import type { GradingJob } from './queue.ts';
-import type { LabStore } from './store.ts';
+import { DatabaseUnavailableError, type LabStore } from './store.ts';
 import type { SubmissionGrade } from './types.ts';
 
 export interface GradingWorkerOptions {
@@ -58,6 +64,41 @@ export function classifyGradingError(error: unknown): { reason: string; retry: b
   return { reason: 'internal', retry: true };
 }
 
+/** Pause before asking a database that was away again, after `tries` (1-based) failed: 250 ms doubling up to 2 s. */
+export function databaseRetryMs(tries: number): number {
+  return Math.min(2_000, 250 * 2 ** Math.max(0, tries - 1));
+}
+
+/**
+ * Runs `op` until the database answers: again after each DatabaseUnavailableError (calling
+ * `onAway` with it), after a pause that `signal` cuts short. Rejects with any other error, or with
+ * the signal's reason once it is aborted (the worker stopping, the lease lost).
+ */
+export async function whenDatabaseAnswers<T>(
+  op: () => Promise<T>,
+  signal: AbortSignal,
+  onAway: (error: DatabaseUnavailableError) => void = () => undefined,
+): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    signal.throwIfAborted();
+    try {
+      return await op();
+    } catch (error) {
+      if (!(error instanceof DatabaseUnavailableError)) throw error;
+      onAway(error);
+    }
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, databaseRetryMs(tries));
+      signal.addEventListener('abort', done);
+    });
+  }
+}
+
 class Stopped extends Error {}
 
 export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
@@ -83,6 +124,10 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
   /** Grades one leased job; `controller` is aborted by stop() or here, when the lease is lost. */
   async function grade(job: GradingJob, slot: number, controller: AbortController): Promise<void> {
     const s = job.submission;
+    const persist = <T>(op: () => Promise<T>): Promise<T> =>
+      whenDatabaseAnswers(op, controller.signal, (error) =>
+        problem(`the database is away (${error.message}); holding the work on ${s.id} until it answers`),
+      );
     const renewal = setInterval(
       () => {
         queue.renew(s.id, job.token, o.leaseMs).then(
@@ -97,10 +142,10 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
     try {
       const exercise = exercises.get(s.exerciseId);
       if (!exercise) {
-        await queue.failAttempt(s.id, job.token, 'exercise_missing', null);
+        await persist(() => queue.failAttempt(s.id, job.token, 'exercise_missing', null));
         return;
       }
-      const lab = await store.getLab(s.labId);
+      const lab = await persist(() => store.getLab(s.labId));
       if (!lab) return; // deleted with its submissions
       const result = await gradeSubmission(runner, exercise, s.files, {
         client: `grader:${slot}`,
@@ -116,7 +161,7 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
         result,
         gradedAt: now().toISOString(),
       };
-      if (!(await queue.complete(s.id, job.token, written)))
+      if (!(await persist(() => queue.complete(s.id, job.token, written))))
         o.log.info(`grading: ${s.id} was graded elsewhere after its lease ran out; this grade is dropped`);
     } catch (error) {
       if (controller.signal.aborted) {
@@ -126,9 +171,10 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
       }
       const { reason, retry } = classifyGradingError(error);
       if (reason === 'internal') o.log.warn(`grading ${s.id} failed: ${(error as Error).stack ?? error}`);
-      await queue
-        .failAttempt(s.id, job.token, reason, retry ? retryDelayMs(s.gradingAttempts) : null)
-        .catch(() => undefined); // the database is away: the lease runs out and the job returns
+      // Stopped while the database is away: the lease runs out and the job returns.
+      await persist(() =>
+        queue.failAttempt(s.id, job.token, reason, retry ? retryDelayMs(s.gradingAttempts) : null),
+      ).catch(() => undefined);
     } finally {
       clearInterval(renewal);
     }

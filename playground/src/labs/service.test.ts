@@ -99,7 +99,18 @@ describe('lab service: accepting submissions', () => {
     await expect(
       labs.submit(student, { exerciseId: exercise.id, files: { 'other.go': 'package c\n' } }, {}),
     ).rejects.toMatchObject({ statusCode: 400, code: 'file_not_allowed' });
+    // Within the request's 256 Ki characters, but 3 bytes each: over the sandbox's 256 KiB of source.
+    const wide = { 'c.go': `package c\n\n// ${'中'.repeat(100 * 1024)}\n` };
+    await expect(labs.submit(student, { exerciseId: exercise.id, files: wide }, {})).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'source_too_large',
+    });
     expect(await store.submissions(student.lab.id)).toEqual([]);
+    // Just within the limit is accepted.
+    const fits = { 'c.go': `package c\n\n// ${'x'.repeat(200 * 1024)}\n` };
+    expect((await labs.submit(student, { exerciseId: exercise.id, files: fits }, {})).submission.state).toBe(
+      'queued',
+    );
     await store.close();
   });
 });

@@ -19,7 +19,10 @@ import type {
 } from '../contract/labs.ts';
 import type { Exercise, Files } from '../exercises/types.ts';
 import { submissionFiles } from '../grading/submission.ts';
+import { newEndTestName, withEndTest } from '../grading/end-test.ts';
 import { RequestError } from '../errors.ts';
+import { resolveLimits, type Limits } from '../sandbox/limits.ts';
+import { SandboxInputError, validateJob } from '../sandbox/validate.ts';
 import { gradebookCsv, type GradebookCsvRow } from './csv.ts';
 import { countedScore, decideSubmission, gradebookCell, labPhase, settingsProblems } from './policy.ts';
 import { hashSecret, newId, newSecret, secretMatches } from './secrets.ts';
@@ -30,6 +33,8 @@ export interface LabServiceDeps {
   store: LabStore;
   exercises: ReadonlyMap<string, Exercise>;
   now?: () => Date;
+  /** The runner's sandbox limits (limitsFromConfig); a submission must fit them to be accepted. */
+  limits?: Partial<Limits>;
 }
 
 /** Who is asking: the lab's instructor, or one of its students. */
@@ -74,6 +79,7 @@ function studentView(s: Student): StudentView {
 export function createLabService(deps: LabServiceDeps): LabService {
   const { store, exercises } = deps;
   const now = deps.now ?? (() => new Date());
+  const limits = resolveLimits(deps.limits);
 
   const lab = async (labId: string): Promise<{ lab: Lab; instructorKeyHash: string }> => {
     const found = await store.getLab(labId);
@@ -234,8 +240,17 @@ export function createLabService(deps: LabServiceDeps): LabService {
       if (!before.accept && before.code !== 'attempts_exhausted')
         throw new RequestError(403, before.code, before.message);
       const locale = request.locale ?? 'en';
-      // Files the grader would refuse are refused now, with a 400, and nothing is stored.
-      submissionFiles(exercise, request.files, locale);
+      // Files the grader would refuse are refused now, with a 400, and nothing is stored: names it
+      // does not take, and a package over the sandbox's limits (256 KiB of source counts bytes, so
+      // text within the request's 256 Ki characters can still be too large once encoded).
+      const graded = withEndTest(submissionFiles(exercise, request.files, locale), newEndTestName());
+      try {
+        validateJob({ files: graded, action: 'test', race: exercise.grading.race }, limits);
+      } catch (error) {
+        if (error instanceof SandboxInputError)
+          throw new RequestError(error.statusCode, error.code, error.message);
+        throw error;
+      }
       const added = await store.addSubmission(
         {
           id: newId(),
