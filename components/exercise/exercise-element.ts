@@ -20,6 +20,7 @@ import {
 } from '../progress/progress.ts';
 import type { LockstepPlayground } from '../playground/playground-element.ts';
 import { el } from '../dom/el.ts';
+import { testResultList } from './test-results.ts';
 import { openStream, type StreamHandle } from '../playground/stream-socket.ts';
 import { readGradeStreamMessage } from './grade-stream-check.ts';
 import {
@@ -264,22 +265,7 @@ export class LockstepExercise extends HTMLElement {
         : grade.verdict === 'error'
           ? this.t('ex.error', { message: grade.message })
           : `${this.t('ex.failed', { failing, total: grade.tests.length })} ${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`;
-    const list = el('ul', { class: 'ex-tests', 'aria-label': this.t('ex.results') });
-    for (const test of grade.tests) {
-      const ok = test.score === test.weight;
-      const item = el('li', { class: `ex-test ${ok ? 'ex-ok' : 'ex-bad'}`, 'data-test': test.name });
-      item.append(el('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), el('code', {}, test.name));
-      item.append(
-        document.createTextNode(
-          ` — ${this.t(`ex.test.${test.status}` as ExerciseKey)} (${test.score}/${test.weight})`,
-        ),
-      );
-      if (test.hidden) item.append(el('span', { class: 'pg-badge ex-hidden' }, this.t('ex.test.hidden')));
-      if (test.race) item.append(el('span', { class: 'pg-badge' }, this.t('ex.test.race')));
-      if (!ok && test.message) item.append(el('pre', { class: 'ex-message' }, test.message));
-      list.append(item);
-    }
-    this.results.append(list);
+    this.results.append(testResultList(grade.tests, this.locale, this.t('ex.results')));
     void this.playground.showRunResult(grade.run);
     if (grade.verdict === 'pass')
       this.querySelector<HTMLElement>('.ex-explanation')?.removeAttribute('hidden');

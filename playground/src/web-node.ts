@@ -20,7 +20,7 @@ export function createWebNodeService(): RunService {
         sandbox: { mode: 'none', available: false, reason: WEB_NODE_REASON, cgroup: '' },
         limits: {},
         cache: { state: 'cold', detail: 'No Go build cache: nothing is built on a web server.' },
-        queue: { running: 0, waiting: 0, concurrency: 0 },
+        queue: { running: 0, waiting: 0, concurrency: 0, perClientWaiting: 0, maxWaiting: 0 },
         server: processFacts(),
       };
     },

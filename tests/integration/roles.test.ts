@@ -12,12 +12,11 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
-import type { CreatedLab, Gradebook } from '../../playground/src/contract/labs.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
 import { settled, until } from './grading-wait.ts';
+import { EXERCISE, createLab, gradebook, http, joinStudents, submit } from './lab-api.ts';
 
-const EXERCISE = 'lost-update-counter';
 const exercise = exerciseCatalog(loadExercises()).get(EXERCISE)!;
 const tmp = mkdtempSync(join(tmpdir(), 'lockstep-roles-'));
 const site = makeSiteDir('<!doctype html><title>Lockstep site</title>');
@@ -38,26 +37,6 @@ async function start(role: string): Promise<string> {
   return base;
 }
 
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  secret?: string,
-): Promise<{ status: number; type: string; text: string; json: Record<string, unknown> }> {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, type, text, json: type.includes('json') ? JSON.parse(text) : {} };
-}
-
 const hello = {
   action: 'run',
   files: { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n' },
@@ -75,82 +54,52 @@ afterAll(async () => {
 
 describe('a web server', () => {
   it('says in its health that it runs no code, and why; serves the site; refuses runs with that reason', async () => {
-    const health = (await call(web, 'GET', '/api/health')).json as unknown as Health;
+    const health = (await http<Health>(web, 'GET', '/api/health')).body;
     expect(health.role).toBe('web');
     expect(health.status).toBe('degraded');
     expect(health.sandbox).toMatchObject({ available: false, mode: 'none' });
     expect(health.sandbox.reason).toContain('LOCKSTEP_ROLE=web');
     expect(health.grading).toEqual({ queued: 0, grading: 0, failed: 0 });
 
-    const page = await call(web, 'GET', '/');
+    const page = await http(web, 'GET', '/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Lockstep site');
 
-    const run = await call(web, 'POST', '/api/run', hello);
+    const run = await http(web, 'POST', '/api/run', hello);
     expect(run.status).toBe(503);
-    expect(run.json.error).toBe('runner_unavailable');
-    expect(run.json.message).toContain('LOCKSTEP_ROLE=web');
+    expect(run.body.error).toBe('runner_unavailable');
+    expect(run.body.message).toContain('LOCKSTEP_ROLE=web');
   });
 });
 
 describe('a worker server', () => {
   it('runs code, and serves neither the site nor the lab API', async () => {
-    const health = (await call(worker, 'GET', '/api/health')).json as unknown as Health;
+    const health = (await http<Health>(worker, 'GET', '/api/health')).body;
     expect(health.role).toBe('worker');
     expect(health.sandbox.available, health.sandbox.reason).toBe(true);
 
-    const run = await call(worker, 'POST', '/api/run', hello);
+    const run = await http(worker, 'POST', '/api/run', hello);
     expect(run.status, run.text).toBe(200);
-    expect(run.json.stdout).toBe('hello\n');
+    expect(run.body.stdout).toBe('hello\n');
 
-    const page = await call(worker, 'GET', '/');
+    const page = await http(worker, 'GET', '/');
     expect(page.status).toBe(404);
-    expect(page.type).toContain('application/json');
-    expect((await call(worker, 'POST', '/api/labs', {})).status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('application/json');
+    expect((await http(worker, 'POST', '/api/labs', {})).status).toBe(404);
   }, 120_000);
 });
 
 describe('a web server and a worker sharing the lab database', () => {
   it('grades on the worker what the web server accepted, each submission in one attempt', async () => {
-    const created = await call(web, 'POST', '/api/labs', {
-      title: 'Roles',
-      exercises: [EXERCISE],
-      opensAt: new Date(Date.now() - 3600_000).toISOString(),
-      dueAt: new Date(Date.now() + 3600_000).toISOString(),
-      latePolicy: 'accept',
-      latePenaltyPercent: 0,
-      hints: true,
-      solutions: false,
-      attemptLimit: null,
-    });
-    expect(created.status, created.text).toBe(201);
-    const { lab, instructorKey } = created.json as unknown as CreatedLab;
-    const tokens: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const joined = await call(web, 'POST', `/api/labs/${lab.id}/students`, {
-        name: `Student ${i}`,
-        studentId: `r-${i}`,
-      });
-      expect(joined.status, joined.text).toBe(201);
-      tokens.push(joined.json.token as string);
-    }
+    const { lab, instructorKey } = await createLab(web, { attemptLimit: null });
+    const students = await joinStudents(web, lab.id, 4, 'r');
     const acks = await Promise.all(
-      tokens.map((token) =>
-        call(
-          web,
-          'POST',
-          `/api/labs/${lab.id}/submissions`,
-          { exerciseId: EXERCISE, files: solutionFiles(exercise) },
-          token,
-        ),
-      ),
+      students.map(({ token }) => submit(web, lab.id, token, solutionFiles(exercise))),
     );
     expect(acks.map((a) => a.status)).toEqual([202, 202, 202, 202]);
 
     const book = await until(
-      async () =>
-        (await call(web, 'GET', `/api/labs/${lab.id}/gradebook`, undefined, instructorKey))
-          .json as unknown as Gradebook,
+      () => gradebook(web, lab.id, instructorKey),
       (g) => g.submissions.length === 4 && g.submissions.every(settled),
     );
     expect(book.submissions.map((s) => `${s.state} ${s.verdict}`)).toEqual(Array(4).fill('graded pass'));
