@@ -1,12 +1,19 @@
 /**
  * npm run lab -- grade <folder> [--exercises a,b] [--lab <name>] [--due <ISO instant>] [--out <file.csv>]
- * Grades a folder of submissions collected outside Lockstep with the same grader as labs (the
+ * npm run lab -- backup <file>
+ *
+ * grade: grades a folder of submissions collected outside Lockstep with the same grader as labs (the
  * sandbox, hidden tests, -race) and writes the gradebook CSV (stdout unless --out). The folder
  * layout is documented in playground/src/labs/batch.ts and the README. Exit status: 0 when every
  * submission was graded, 1 when some could not be (they are listed, the CSV is still written),
  * 2 on bad usage or when code cannot run here. Uses LOCKSTEP_DATA_DIR (default .data).
+ *
+ * backup: copies the embedded lab database (LOCKSTEP_LABS_DB) to a new file while the server keeps
+ * running, through SQLite's online backup, so the copy is consistent even mid-write. For
+ * PostgreSQL (LOCKSTEP_DATABASE_URL) it says to use pg_dump, the engine's own tool.
  */
 import { writeFileSync, existsSync, statSync } from 'node:fs';
+import { backup, DatabaseSync } from 'node:sqlite';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../playground/src/config.ts';
@@ -16,8 +23,44 @@ import { gradeSubmission } from '../playground/src/grading/grader.ts';
 import { batchRows, readSubmissionFolder, type BatchGrade } from '../playground/src/labs/batch.ts';
 import { gradebookCsv } from '../playground/src/labs/csv.ts';
 
-const USAGE =
-  'usage: npm run lab -- grade <folder> [--exercises id,id] [--lab name] [--due 2026-12-01T09:00:00Z] [--out grades.csv]';
+const USAGE = [
+  'usage: npm run lab -- grade <folder> [--exercises id,id] [--lab name] [--due 2026-12-01T09:00:00Z] [--out grades.csv]',
+  '       npm run lab -- backup <file>',
+].join('\n');
+
+/** Copies the SQLite lab database to `target` (a new file); the exit status. */
+async function backupLabs(target: string): Promise<number> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  if (config.LOCKSTEP_DATABASE_URL) {
+    console.error(
+      'lab: the labs are in PostgreSQL (LOCKSTEP_DATABASE_URL); back them up with its own tool, for example\n' +
+        '  pg_dump --format=custom --file=labs.dump "$LOCKSTEP_DATABASE_URL"\n' +
+        'and restore with pg_restore --dbname=<empty database> labs.dump.',
+    );
+    return 2;
+  }
+  const source = config.LOCKSTEP_LABS_DB;
+  if (!existsSync(source)) {
+    console.error(`lab: there is no lab database at ${source} (set LOCKSTEP_LABS_DB or LOCKSTEP_DATA_DIR).`);
+    return 2;
+  }
+  const out = resolve(target);
+  if (existsSync(out)) {
+    console.error(`lab: ${target} exists; name a new file, so no backup is overwritten.`);
+    return 2;
+  }
+  const db = new DatabaseSync(source, { readOnly: true });
+  try {
+    const pages = await backup(db, out);
+    console.error(`lab: backed up ${source} to ${out} (${pages} pages).`);
+    return 0;
+  } catch (error) {
+    console.error(`lab: the backup failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
 
 async function main(): Promise<number> {
   let parsed;
@@ -36,6 +79,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const [command, folder] = parsed.positionals;
+  if (command === 'backup' && folder) return backupLabs(folder);
   if (command !== 'grade' || !folder) {
     console.error(USAGE);
     return 2;
