@@ -259,12 +259,14 @@ export class LockstepExercise extends HTMLElement {
   private render(grade: GradeResult): void {
     const failing = grade.tests.filter((t) => t.score < t.weight).length;
     this.dataset.verdict = grade.verdict;
+    // Chinese sentences follow each other without a space; English ones take one.
+    const gap = this.locale === 'zh-cn' ? '' : ' ';
     this.status.textContent =
       grade.verdict === 'pass'
-        ? `${this.t('ex.passed')} ${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`
+        ? `${this.t('ex.passed')}${gap}${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`
         : grade.verdict === 'error'
           ? this.t('ex.error', { message: grade.message })
-          : `${this.t('ex.failed', { failing, total: grade.tests.length })} ${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`;
+          : `${this.t('ex.failed', { failing, total: grade.tests.length })}${gap}${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`;
     this.results.append(testResultList(grade.tests, this.locale, this.t('ex.results')));
     void this.playground.showRunResult(grade.run);
     if (grade.verdict === 'pass')
