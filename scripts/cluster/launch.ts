@@ -76,6 +76,8 @@ export interface Cluster {
   readonly replicas: readonly Replica[];
   /** Logs, the stats socket, the stand-in site. */
   readonly dir: string;
+  /** HAProxy's process id (for its memory). */
+  readonly haproxyPid: number;
   /** Sends the signal to replica `index` and resolves once it has exited. */
   kill(index: number, signal?: NodeJS.Signals): Promise<void>;
   /** HAProxy's `show stat`, parsed. */
@@ -293,6 +295,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       base,
       databaseUrl,
       dir,
+      haproxyPid: lb!.pid!,
       replicas: replicas.map((r) => ({
         name: r.name,
         index: r.index,
