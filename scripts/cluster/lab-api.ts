@@ -106,7 +106,7 @@ export function submit(
   );
 }
 
-/** What a browser does when a Submit's answer does not come: a dropped connection or a gateway error. */
+/** Gateway answers after which the browser sends a Submit again (worthSendingAgain in components/labs/lab-client.ts). */
 export const RETRYABLE_STATUSES: readonly number[] = [502, 503, 504];
 
 export interface Delivered {
