@@ -56,6 +56,8 @@ if (!Number.isInteger(STUDENTS) || STUDENTS < 3 || setups.length === 0) {
   process.exit(2);
 }
 
+/** Marks this run's sources. */
+const RUN = `run-${Date.now().toString(36)}`;
 const catalog = exerciseCatalog(loadExercises());
 const COUNTER = catalog.get('lost-update-counter')!;
 const TALLY = catalog.get('syncmap-cas-counter')!;
@@ -74,9 +76,10 @@ function workOf(i: number, setup: string): Work {
       : kind === 1
         ? [COUNTER, editableStarter(COUNTER), 'fail race']
         : [TALLY, editableStarter(TALLY), 'fail test_failed'];
-  // The student's own line makes the source, and so the build, theirs.
+  // The student's own line makes the source, and so the build, theirs; the run's own mark keeps
+  // an earlier run's binaries (the cache outlives the servers in the data dir) from answering.
   const first = Object.keys(files).find((n) => n.endsWith('.go'))!;
-  const own = { ...files, [first]: `${files[first]}\n// ${setup} s-${String(i).padStart(3, '0')}\n` };
+  const own = { ...files, [first]: `${files[first]}\n// ${RUN} ${setup} s-${String(i).padStart(3, '0')}\n` };
   return { exerciseId: exercise.id, files: own, expect };
 }
 
@@ -150,11 +153,12 @@ async function runSetup(setup: Setup): Promise<Row> {
       const h = (await http(r.base, 'GET', '/api/health')).body as unknown as Health;
       slots += h.queue.concurrency;
     }
-    const { labId } = await createLab(cluster.base, {
+    const { lab } = await createLab(cluster.base, {
       title: 'Classroom benchmark',
       exercises: [COUNTER.id, TALLY.id],
     });
-    const tokens = await joinStudents(cluster.base, labId, STUDENTS);
+    const labId = lab.id;
+    const tokens = (await joinStudents(cluster.base, labId, STUDENTS)).map((j) => j.token);
     console.log(`${STUDENTS} students joined; all submit within one second…`);
     const work = tokens.map((_, i) => workOf(i, setup.id));
     const startMs = Date.now();
@@ -162,14 +166,10 @@ async function runSetup(setup: Setup): Promise<Row> {
       tokens.map(async (token, i) => {
         await pause((i * 1000) / STUDENTS); // spread evenly over the second
         const sent = performance.now();
-        const d = await submitUntilAnswered(
-          cluster.base,
-          labId,
-          token,
-          work[i]!.files,
-          `bench-${setup.id}-${i}`,
-          work[i]!.exerciseId,
-        );
+        const d = await submitUntilAnswered(cluster.base, labId, token, work[i]!.files, {
+          exerciseId: work[i]!.exerciseId,
+          idempotencyKey: `bench-${setup.id}-${i}`,
+        });
         return { ...d, ms: performance.now() - sent };
       }),
     );

@@ -36,7 +36,10 @@ const files = { 'counter.go': 'package counter\n' };
 describe('submitUntilAnswered', () => {
   it('sends the same Submit with the same key after gateway errors and a dropped connection', async () => {
     const { base, seen } = await serve([502, 'drop', 503, 202]);
-    const d = await submitUntilAnswered(base, 'lab1', 'tok', files, 'click-1', undefined, { pauseMs: 1 });
+    const d = await submitUntilAnswered(base, 'lab1', 'tok', files, {
+      idempotencyKey: 'click-1',
+      pauseMs: 1,
+    });
     expect(d.res.status).toBe(202);
     expect(d.res.body.id).toBe('sub1');
     expect(d.sends).toBe(4);
@@ -48,7 +51,10 @@ describe('submitUntilAnswered', () => {
 
   it('takes a refusal from the application as the answer', async () => {
     const { base, seen } = await serve([403]);
-    const d = await submitUntilAnswered(base, 'lab1', 'tok', files, 'click-2', undefined, { pauseMs: 1 });
+    const d = await submitUntilAnswered(base, 'lab1', 'tok', files, {
+      idempotencyKey: 'click-2',
+      pauseMs: 1,
+    });
     expect(d).toMatchObject({ sends: 1, retried: [] });
     expect(d.res.status).toBe(403);
     expect(seen).toHaveLength(1);
@@ -56,7 +62,8 @@ describe('submitUntilAnswered', () => {
 
   it('gives up after maxSends gateway errors, with the last one', async () => {
     const { base, seen } = await serve([502, 502, 504]);
-    const d = await submitUntilAnswered(base, 'lab1', 'tok', files, 'click-3', undefined, {
+    const d = await submitUntilAnswered(base, 'lab1', 'tok', files, {
+      idempotencyKey: 'click-3',
       pauseMs: 1,
       maxSends: 3,
     });

@@ -3,50 +3,66 @@
  * what a browser sends (JSON, the secret in Authorization: Bearer, a submission's Idempotency-Key),
  * and the browser's answer to a dropped connection or a gateway error — the same Submit again with
  * the same key, which stores nothing twice.
- * (Named like tests/integration/lab-api.ts, which another branch is extracting; the two can become one.)
+ * The names and signatures are those of tests/integration/lab-api.ts (the integration tests' shared
+ * client), so a test can import either; this one lives in scripts/ for the benchmark.
  */
-import type { CreatedLab, Gradebook } from '../../playground/src/contract/labs.ts';
+import type {
+  CreatedLab,
+  Gradebook,
+  Joined,
+  LabSettings,
+  SubmissionSummary,
+} from '../../playground/src/contract/labs.ts';
 
-export interface Res {
+/** The exercise the lab is about unless told otherwise. */
+export const EXERCISE = 'lost-update-counter';
+
+/** An answer: the parsed JSON body ({} when it is not JSON: CSV, HTML, HAProxy's error page). */
+export interface Res<T = Record<string, unknown>> {
   status: number;
-  body: Record<string, unknown> & { error?: string };
+  body: T & { error?: string; message?: string };
   text: string;
   headers: Headers;
 }
 
-/** One request; a body is sent as JSON, a secret as a bearer token. */
-export async function http(
+export interface HttpOptions {
+  /** Extra request headers (Idempotency-Key…). */
+  headers?: Record<string, string>;
+}
+
+/** One request; a body is sent as JSON, a secret as a bearer token. Never throws on a status. */
+export async function http<T = Record<string, unknown>>(
   base: string,
   method: string,
   path: string,
   body?: unknown,
   secret?: string,
-  headers: Record<string, string> = {},
-): Promise<Res> {
+  options: HttpOptions = {},
+): Promise<Res<T>> {
   const res = await fetch(base + path, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-      ...headers,
+      ...options.headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  let parsed: Res['body'] = {};
+  let parsed = {} as Res<T>['body'];
   try {
-    parsed = JSON.parse(text) as Res['body'];
+    parsed = JSON.parse(text) as Res<T>['body'];
   } catch {
-    // HTML, CSV, or HAProxy's own error page
+    // not JSON
   }
   return { status: res.status, body: parsed, text, headers: res.headers };
 }
 
 /** A lab open now and due in an hour, with no attempt limit; `overrides` changes any field. */
-export function labSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function labSettings(overrides: Partial<LabSettings> = {}): LabSettings {
   return {
     title: 'Cluster class',
-    exercises: ['lost-update-counter'],
+    exercises: [EXERCISE],
     opensAt: new Date(Date.now() - 3600_000).toISOString(),
     dueAt: new Date(Date.now() + 3600_000).toISOString(),
     latePolicy: 'accept',
@@ -58,51 +74,51 @@ export function labSettings(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-/** Creates a lab; resolves with its id and the instructor's key. */
-export async function createLab(
-  base: string,
-  overrides: Record<string, unknown> = {},
-): Promise<{ labId: string; key: string }> {
-  const res = await http(base, 'POST', '/api/labs', labSettings(overrides));
-  if (res.status !== 201) throw new Error(`creating a lab answered ${res.status}: ${res.text.slice(0, 300)}`);
-  const { lab, instructorKey } = res.body as unknown as CreatedLab;
-  return { labId: lab.id, key: instructorKey };
+/** Creates a lab (201 or it throws); resolves with the lab and the instructor key. */
+export async function createLab(base: string, overrides: Partial<LabSettings> = {}): Promise<CreatedLab> {
+  const res = await http<CreatedLab>(base, 'POST', '/api/labs', labSettings(overrides));
+  if (res.status !== 201)
+    throw new Error(`create a lab: expected 201, got ${res.status} ${res.text.slice(0, 300)}`);
+  return res.body;
 }
 
-/** `n` students join at once (s-000, s-001, …); resolves with their tokens in that order. */
-export async function joinStudents(base: string, labId: string, n: number): Promise<string[]> {
+/** `n` students join at once (`<prefix>-000`, `<prefix>-001`…); throws unless all are 201. In order. */
+export async function joinStudents(base: string, labId: string, n: number, prefix = 's'): Promise<Joined[]> {
   const joined = await Promise.all(
     Array.from({ length: n }, (_, i) =>
-      http(base, 'POST', `/api/labs/${labId}/students`, {
+      http<Joined>(base, 'POST', `/api/labs/${labId}/students`, {
         name: `Student ${i}`,
-        studentId: `s-${String(i).padStart(3, '0')}`,
+        studentId: `${prefix}-${String(i).padStart(3, '0')}`,
       }),
     ),
   );
-  const refused = joined.filter((j) => j.status !== 201);
-  if (refused.length > 0)
-    throw new Error(
-      `${refused.length} joins refused, e.g. ${refused[0]!.status} ${refused[0]!.text.slice(0, 200)}`,
-    );
-  return joined.map((j) => j.body.token as string);
+  const refused = joined.filter((j) => j.status !== 201).map((j) => `${j.status} ${j.text.slice(0, 200)}`);
+  if (refused.length > 0) throw new Error(`joins refused: ${refused.join('; ')}`);
+  return joined.map((j) => j.body);
 }
 
-/** One Submit, under an Idempotency-Key when one is given. */
+export interface SubmitOptions {
+  /** Default: EXERCISE. */
+  exerciseId?: string;
+  /** Sent as the Idempotency-Key header: the same key on every retry of one Submit. */
+  idempotencyKey?: string;
+}
+
+/** One Submit; the answer as it is (202 with the summary, or a refusal). */
 export function submit(
   base: string,
   labId: string,
   token: string,
   files: Record<string, string>,
-  idempotencyKey?: string,
-  exerciseId = 'lost-update-counter',
-): Promise<Res> {
-  return http(
+  opts: SubmitOptions = {},
+): Promise<Res<SubmissionSummary>> {
+  return http<SubmissionSummary>(
     base,
     'POST',
     `/api/labs/${labId}/submissions`,
-    { exerciseId, files },
+    { exerciseId: opts.exerciseId ?? EXERCISE, files },
     token,
-    idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+    opts.idempotencyKey === undefined ? {} : { headers: { 'idempotency-key': opts.idempotencyKey } },
   );
 }
 
@@ -111,7 +127,7 @@ export const RETRYABLE_STATUSES: readonly number[] = [502, 503, 504];
 
 export interface Delivered {
   /** The answer that ended it (202, or a refusal that is not worth repeating). */
-  res: Res;
+  res: Res<SubmissionSummary>;
   /** Requests sent: 1 when the first was answered. */
   sends: number;
   /** Why each earlier send was repeated: a status, or the network error's message. */
@@ -127,15 +143,14 @@ export async function submitUntilAnswered(
   labId: string,
   token: string,
   files: Record<string, string>,
-  idempotencyKey: string,
-  exerciseId?: string,
-  { pauseMs = 250, maxSends = 20 } = {},
+  opts: SubmitOptions & { idempotencyKey: string; pauseMs?: number; maxSends?: number },
 ): Promise<Delivered> {
+  const { pauseMs = 250, maxSends = 20 } = opts;
   const retried: string[] = [];
   for (;;) {
-    let res: Res | null = null;
+    let res: Res<SubmissionSummary> | null = null;
     try {
-      res = await submit(base, labId, token, files, idempotencyKey, exerciseId);
+      res = await submit(base, labId, token, files, opts);
       if (!RETRYABLE_STATUSES.includes(res.status)) return { res, sends: retried.length + 1, retried };
       retried.push(String(res.status));
     } catch (error) {
@@ -143,14 +158,15 @@ export async function submitUntilAnswered(
       retried.push((error as Error).message);
     }
     // A browser gives up at some point too; the caller then sees the last gateway answer.
-    if (res && retried.length >= maxSends) return { res, sends: retried.length, retried };
+    if (res !== null && retried.length >= maxSends) return { res, sends: retried.length, retried };
     await new Promise((r) => setTimeout(r, pauseMs));
   }
 }
 
 /** The instructor's gradebook. */
 export async function gradebook(base: string, labId: string, key: string): Promise<Gradebook> {
-  const res = await http(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, key);
-  if (res.status !== 200) throw new Error(`gradebook answered ${res.status}: ${res.text.slice(0, 300)}`);
-  return res.body as unknown as Gradebook;
+  const res = await http<Gradebook>(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, key);
+  if (res.status !== 200)
+    throw new Error(`read the gradebook: expected 200, got ${res.status} ${res.text.slice(0, 300)}`);
+  return res.body;
 }

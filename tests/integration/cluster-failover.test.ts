@@ -55,11 +55,14 @@ const replicaOf = (d: Delivered) => d.res.headers.get('x-lockstep-replica');
 describe('a class through HAProxy while a replica is killed', () => {
   it('grades every acknowledged submission exactly once, loses none, and the survivor serves the rest', async () => {
     const base = cluster.base;
-    const { labId, key } = await createLab(base, { exercises: [EXERCISE] });
-    const tokens = await joinStudents(base, labId, CLASS);
+    const { lab, instructorKey: key } = await createLab(base, { exercises: [EXERCISE] });
+    const labId = lab.id;
+    const tokens = (await joinStudents(base, labId, CLASS)).map((j) => j.token);
     const delivered = new Map<number, Delivered>();
     const send = async (i: number) => {
-      const d = await submitUntilAnswered(base, labId, tokens[i]!, filesOf(i), `click-${labId}-${i}`);
+      const d = await submitUntilAnswered(base, labId, tokens[i]!, filesOf(i), {
+        idempotencyKey: `click-${labId}-${i}`,
+      });
       delivered.set(i, d);
       return d;
     };
@@ -111,7 +114,7 @@ describe('a class through HAProxy while a replica is killed', () => {
       // Every Submit was acknowledged (202), each with its own submission.
       const answers = [...delivered.entries()].sort((a, b) => a[0] - b[0]);
       expect(answers.map(([, d]) => d.res.status)).toEqual(Array(CLASS).fill(202));
-      const ids = answers.map(([, d]) => d.res.body.id as string);
+      const ids = answers.map(([, d]) => d.res.body.id);
       expect(new Set(ids).size).toBe(CLASS);
 
       // Each student's page polls its submission until it is graded, through HAProxy: every
@@ -124,7 +127,7 @@ describe('a class through HAProxy while a replica is killed', () => {
               const res = await http(
                 base,
                 'GET',
-                `/api/labs/${labId}/submissions/${d.res.body.id as string}`,
+                `/api/labs/${labId}/submissions/${d.res.body.id}`,
                 undefined,
                 tokens[i],
               );
