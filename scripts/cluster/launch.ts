@@ -178,13 +178,115 @@ async function untilWarm(base: string, child: ChildProcess): Promise<void> {
   }
 }
 
+/** The last lines of a log file, for error messages. */
+function tail(log: string, lines = 30): string {
+  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-lines).join('\n') : '';
+}
+
+/** HAProxy running deploy/haproxy.cfg. */
+export interface Haproxy {
+  /** Where it listens: http://127.0.0.1:<port>. */
+  readonly base: string;
+  readonly pid: number;
+  /** Its output: the request log and its warnings (a server going DOWN…). */
+  readonly log: string;
+  /** Its `show stat`, parsed. */
+  stats(): Promise<ServerStat[]>;
+  /** Asks again and again (200 ms apart) until `done` holds; rejects if HAProxy exits. */
+  waitFor(done: (stats: ServerStat[]) => boolean): Promise<ServerStat[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Debian's HAProxy with deploy/haproxy.cfg on a free loopback port in front of
+ * `replicas` (host:port each, replica-1 first), its stats socket and log in `dir`; resolves once
+ * the stats socket answers (the servers' health checks may still be running).
+ */
+export async function startHaproxy(replicas: readonly string[], dir: string): Promise<Haproxy> {
+  if (replicas.length < 1 || replicas.length > MAX_REPLICAS)
+    throw new Error(
+      `deploy/haproxy.cfg has server lines for 1 to ${MAX_REPLICAS} replicas, not ${replicas.length}`,
+    );
+  const haproxy = haproxyPath();
+  if (!haproxy)
+    throw new Error(
+      `HAProxy is not installed: the cluster runs Debian's haproxy with deploy/haproxy.cfg. Install it with: ${process.getuid?.() === 0 ? '' : 'sudo '}${HAPROXY_INSTALL}`,
+    );
+  const socket = join(dir, 'haproxy.sock');
+  const log = join(dir, 'haproxy.log');
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (let i = 1; i <= MAX_REPLICAS; i++) delete env[`LOCKSTEP_REPLICA_${i}`];
+  replicas.forEach((address, i) => (env[`LOCKSTEP_REPLICA_${i + 1}`] = address));
+  env.LOCKSTEP_HAPROXY_STATS = socket;
+  env.LOCKSTEP_HAPROXY_LOG = 'stdout';
+  const stats = async () => parseShowStat(await askHaproxy(socket, 'show stat'));
+  // A free port can be taken between the probe and HAProxy's bind: try another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    env.LOCKSTEP_LB_BIND = `127.0.0.1:${port}`;
+    const out = createWriteStream(log, { flags: 'a' });
+    const child = spawn(haproxy, ['-db', '-f', HAPROXY_CONFIG], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+    child.once('exit', () => out.end());
+    // It must not outlive this process (a crash, a failed test run).
+    const onExit = (): void => {
+      if (!exited(child)) child.kill('SIGKILL');
+    };
+    process.once('exit', onExit);
+    // Up when the stats socket answers; a bind failure ends the process first.
+    const started = await Promise.race([
+      exitOf(child).then(() => false),
+      (async () => {
+        for (;;) {
+          if (existsSync(socket)) {
+            try {
+              await stats();
+              return true;
+            } catch {
+              // not ready yet
+            }
+          }
+          if (exited(child)) return false;
+          await pause(100);
+        }
+      })(),
+    ]);
+    if (started) {
+      const lb: Haproxy = {
+        base: `http://127.0.0.1:${port}`,
+        pid: child.pid!,
+        log,
+        stats,
+        async waitFor(done) {
+          for (;;) {
+            if (exited(child)) throw new Error(`HAProxy exited:\n${tail(log)}`);
+            const s = await stats();
+            if (done(s)) return s;
+            await pause(200);
+          }
+        },
+        async stop() {
+          await terminate(child, 'SIGTERM', 5_000);
+          process.removeListener('exit', onExit);
+        },
+      };
+      return lb;
+    }
+    process.removeListener('exit', onExit);
+    const said = existsSync(log) ? readFileSync(log, 'utf8') : '';
+    if (attempt >= 3 || !/cannot bind|Address already in use/i.test(said))
+      throw new Error(`haproxy -f ${HAPROXY_CONFIG} exited at start:\n${said.slice(-3000)}`);
+  }
+}
+
 /** Starts PostgreSQL (unless given), the replicas and HAProxy; resolves once HAProxy has them all UP. */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const count = options.replicas;
   if (!Number.isInteger(count) || count < 1 || count > MAX_REPLICAS)
     throw new Error(`deploy/haproxy.cfg has server lines for 1 to ${MAX_REPLICAS} replicas, not ${count}`);
-  const haproxy = haproxyPath();
-  if (!haproxy)
+  // Before anything starts: no HAProxy is an error naming the install command.
+  if (!haproxyPath())
     throw new Error(
       `HAProxy is not installed: the cluster runs Debian's haproxy with deploy/haproxy.cfg. Install it with: ${process.getuid?.() === 0 ? '' : 'sudo '}${HAPROXY_INSTALL}`,
     );
@@ -198,7 +300,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const children: ChildProcess[] = [];
   const replicas: { name: string; index: number; base: string; child: ChildProcess; log: string }[] = [];
   let database: PostgresServer | null = null;
-  let lb: ChildProcess | null = null;
+  let lb: Haproxy | null = null;
   // If the process ends without stop() (a crash, a failed test run), nothing started here outlives it.
   const onExit = (): void => {
     for (const child of children) if (!exited(child)) child.kill('SIGKILL');
@@ -207,7 +309,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const stop = async (): Promise<void> => {
     try {
-      if (lb) await terminate(lb, 'SIGTERM', 5_000);
+      if (lb) await lb.stop();
       await Promise.all(replicas.map((r) => terminate(r.child, 'SIGTERM', 15_000)));
       await database?.remove();
     } finally {
@@ -243,59 +345,18 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       if (options.waitForWarm ?? true) await untilWarm(base, child);
     }
 
-    const socket = join(dir, 'haproxy.sock');
-    const lbLog = join(dir, 'haproxy.log');
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (let i = 1; i <= MAX_REPLICAS; i++) delete env[`LOCKSTEP_REPLICA_${i}`];
-    for (const r of replicas) env[`LOCKSTEP_REPLICA_${r.index + 1}`] = new URL(r.base).host;
-    env.LOCKSTEP_HAPROXY_STATS = socket;
-    env.LOCKSTEP_HAPROXY_LOG = 'stdout';
-    let base = '';
-    // A free port can be taken between the probe and HAProxy's bind: try another.
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      env.LOCKSTEP_LB_BIND = `127.0.0.1:${port}`;
-      base = `http://127.0.0.1:${port}`;
-      const out = createWriteStream(lbLog, { flags: 'a' });
-      const child = spawn(haproxy, ['-db', '-f', HAPROXY_CONFIG], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout.pipe(out, { end: false });
-      child.stderr.pipe(out, { end: false });
-      child.once('exit', () => out.end());
-      children.push(child);
-      // Up when the stats socket answers; a bind failure ends the process first.
-      const started = await Promise.race([
-        exitOf(child).then(() => false),
-        (async () => {
-          for (;;) {
-            if (existsSync(socket)) {
-              try {
-                parseShowStat(await askHaproxy(socket, 'show stat'));
-                return true;
-              } catch {
-                // not ready yet
-              }
-            }
-            if (exited(child)) return false;
-            await pause(100);
-          }
-        })(),
-      ]);
-      if (started) {
-        lb = child;
-        break;
-      }
-      const said = existsSync(lbLog) ? readFileSync(lbLog, 'utf8') : '';
-      if (attempt >= 3 || !/cannot bind|Address already in use/i.test(said))
-        throw new Error(`haproxy -f ${HAPROXY_CONFIG} exited at start:\n${said.slice(-3000)}`);
-    }
+    lb = await startHaproxy(
+      replicas.map((r) => new URL(r.base).host),
+      dir,
+    );
 
     const names = replicas.map((r) => r.name);
-    const stats = async () => parseShowStat(await askHaproxy(socket, 'show stat'));
+    const balancer = lb;
     const cluster: Cluster = {
-      base,
+      base: balancer.base,
       databaseUrl,
       dir,
-      haproxyPid: lb!.pid!,
+      haproxyPid: balancer.pid,
       replicas: replicas.map((r) => ({
         name: r.name,
         index: r.index,
@@ -313,18 +374,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         r.child.kill(signal);
         await exitOf(r.child);
       },
-      stats,
-      async waitFor(done) {
-        for (;;) {
-          if (!lb || exited(lb)) throw new Error(`HAProxy exited:\n${cluster.tail(lbLog)}`);
-          const s = await stats();
-          if (done(s)) return s;
-          await pause(200);
-        }
-      },
-      tail(log, lines = 30) {
-        return existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-lines).join('\n') : '';
-      },
+      stats: balancer.stats,
+      waitFor: balancer.waitFor,
+      tail,
       stop,
     };
     await cluster.waitFor((s) => allUp(s, BACKENDS, names));
