@@ -40,9 +40,16 @@ function facts(over: Partial<Facts> = {}): Facts {
 }
 
 describe('the packages each command needs', () => {
-  it('npm start needs gcc and bubblewrap; npm test also chromium, the CJK fonts and postgresql', () => {
+  it('npm start needs gcc and bubblewrap; npm test also chromium, the CJK fonts, postgresql and haproxy', () => {
     expect(names(PACKAGES.start)).toEqual(['gcc', 'bubblewrap']);
-    expect(names(PACKAGES.test)).toEqual(['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk', 'postgresql']);
+    expect(names(PACKAGES.test)).toEqual([
+      'gcc',
+      'bubblewrap',
+      'chromium',
+      'fonts-noto-cjk',
+      'postgresql',
+      'haproxy',
+    ]);
   });
 
   it('says why for each package, in one line', () => {
@@ -56,9 +63,9 @@ describe('the packages each command needs', () => {
     ['start', true, true, ['gcc', 'bubblewrap']],
     ['start', true, false, ['gcc']],
     ['start', false, true, []],
-    ['test', true, true, ['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk', 'postgresql']],
-    ['test', true, false, ['gcc', 'chromium', 'fonts-noto-cjk', 'postgresql']],
-    ['test', false, true, ['chromium', 'postgresql']],
+    ['test', true, true, ['gcc', 'bubblewrap', 'chromium', 'fonts-noto-cjk', 'postgresql', 'haproxy']],
+    ['test', true, false, ['gcc', 'chromium', 'fonts-noto-cjk', 'postgresql', 'haproxy']],
+    ['test', false, true, ['chromium', 'postgresql', 'haproxy']],
   ] as const)('%s on linux=%s with sandbox=%s needs %j', (mode, linux, sandbox, expected) => {
     expect(names(neededPackages(mode, { linux, sandbox }))).toEqual(expected);
   });

@@ -17,7 +17,9 @@ export type Presence =
   /** fontconfig knows the family, or one of the files exists (machines without fc-list). */
   | { kind: 'font'; family: string; files: readonly string[] }
   /** PostgreSQL's server programs are in /usr/lib/postgresql/<version>/bin (scripts/postgresql.ts). */
-  | { kind: 'postgresql' };
+  | { kind: 'postgresql' }
+  /** haproxy is on PATH or in Debian's /usr/sbin, off a normal user's PATH (scripts/haproxy.ts). */
+  | { kind: 'haproxy' };
 
 export interface SystemPackage {
   /** The Debian package. */
@@ -61,6 +63,11 @@ const POSTGRESQL: SystemPackage = {
   why: 'the lab store tests start a real PostgreSQL server (initdb in a temporary directory)',
   presence: { kind: 'postgresql' },
 };
+const HAPROXY: SystemPackage = {
+  name: 'haproxy',
+  why: 'the cluster failover test puts two servers behind a real HAProxy (deploy/haproxy.cfg)',
+  presence: { kind: 'haproxy' },
+};
 
 /**
  * What each command needs from the system, in install order. A package another mode needs
@@ -68,7 +75,7 @@ const POSTGRESQL: SystemPackage = {
  */
 export const PACKAGES: Readonly<Record<Mode, readonly SystemPackage[]>> = {
   start: [GCC, BUBBLEWRAP],
-  test: [GCC, BUBBLEWRAP, CHROMIUM, CJK_FONTS, POSTGRESQL],
+  test: [GCC, BUBBLEWRAP, CHROMIUM, CJK_FONTS, POSTGRESQL, HAPROXY],
 };
 
 /**

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromiumPath } from './chromium.ts';
+import { haproxyPath } from './haproxy.ts';
 import { postgresBinDir } from './postgresql.ts';
 import {
   aptArgv,
@@ -66,6 +67,8 @@ function present(p: SystemPackage): boolean {
       );
     case 'postgresql':
       return postgresBinDir() !== null;
+    case 'haproxy':
+      return haproxyPath() !== null;
   }
 }
 

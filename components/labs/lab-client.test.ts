@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LabRequestError, labApi } from './lab-client.ts';
+import { LabRequestError, labApi, worthSendingAgain } from './lab-client.ts';
 
 /** The page at `path` gets `status` with `headers` and `body` for any request. */
 function page(path: string, status: number, headers: Record<string, string>, body: unknown): void {
@@ -30,5 +30,22 @@ describe('lab API client', () => {
       { error: 'busy', message: 'Still grading.' },
     );
     await expect(labApi('/api/labs/x/submissions', { body: {} })).rejects.toThrow('Still grading.');
+  });
+});
+
+describe('sending a Submit again', () => {
+  it('after a failed connection and the gateway errors of a replica dying behind a load balancer', async () => {
+    const failures: unknown[] = [new TypeError('Failed to fetch')];
+    for (const status of [502, 503, 504]) {
+      page('/labs/student/', status, { 'content-type': 'text/html' }, '<h1>Bad Gateway</h1>');
+      failures.push(await labApi('/api/labs/x/submissions', { body: {} }).catch((e: unknown) => e));
+    }
+    expect(failures.map(worthSendingAgain)).toEqual([true, true, true, true]);
+  });
+
+  it('not after an answer of the application itself', () => {
+    for (const status of [400, 401, 403, 404, 409, 413, 429, 500])
+      expect(worthSendingAgain(new LabRequestError(status, 'no')), String(status)).toBe(false);
+    expect(worthSendingAgain(new Error('other'))).toBe(false);
   });
 });

@@ -14,6 +14,18 @@ export class LabRequestError extends Error {
   }
 }
 
+/**
+ * Whether a Submit that failed this way should be sent again with the same Idempotency-Key: the
+ * connection failed, the database is away (503), or — behind a load balancer — the replica died
+ * with the request in flight (502) or hung (504). The work may or may not be stored; the key
+ * makes sending it again safe either way. Any other answer is the server's decision.
+ */
+export function worthSendingAgain(error: unknown): boolean {
+  return (
+    error instanceof TypeError || (error instanceof LabRequestError && [502, 503, 504].includes(error.status))
+  );
+}
+
 /** Calls the API; returns the JSON body or throws LabRequestError with the server's message. */
 export async function labApi<T>(
   path: string,

@@ -29,6 +29,7 @@ import {
   labSecrets,
   localePrefix,
   takeFromFragment,
+  worthSendingAgain,
 } from './lab-client.ts';
 import { exerciseBlock } from './exercise-block.ts';
 import { labSummary } from './lab-summary.ts';
@@ -238,9 +239,7 @@ class LabStudent extends HTMLElement {
           headers: { 'idempotency-key': key },
         });
       } catch (error) {
-        const retriable =
-          error instanceof TypeError || (error instanceof LabRequestError && error.status === 503);
-        if (!retriable || attempt >= SEND_TRIES) throw error;
+        if (!worthSendingAgain(error) || attempt >= SEND_TRIES) throw error;
         progress(this.t('lab.state.resend'));
         await sleep(1_000 * 2 ** (attempt - 1));
       }

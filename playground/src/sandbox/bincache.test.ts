@@ -68,3 +68,24 @@ describe('BinaryCache.adopt', () => {
     expect(existsSync(join(out, 'prog'))).toBe(true);
   });
 });
+
+describe('BinaryCache at start', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'bincache-start-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('removes temp files of crashed puts, but not those of another live server sharing the directory', () => {
+    const dir = join(root, 'binaries');
+    mkdirSync(dir);
+    // process.ppid is alive (it started this one); pid 2^22+1 is above Linux's pid_max, so never alive.
+    const live = `tmp-${process.ppid}-abc`;
+    const dead = `tmp-${2 ** 22 + 1}-abc`;
+    for (const name of [live, dead, 'stray']) writeFileSync(join(dir, name), 'partial');
+    writeFileSync(join(dir, KEY), 'ELF');
+    const cache = new BinaryCache(dir, 1 << 20);
+    expect(existsSync(join(dir, live))).toBe(true);
+    expect(existsSync(join(dir, dead))).toBe(false);
+    expect(existsSync(join(dir, 'stray'))).toBe(false);
+    expect(cache.sizeBytes).toBe(3);
+  });
+});

@@ -66,11 +66,18 @@ export class BinaryCache {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (!/^[0-9a-f]{64}$/.test(name)) {
-        unlinkSync(path); // a temp file of a crashed put
+        // A temp file of a crashed put. Several servers on one machine may share the data dir: a
+        // live server's temp file is its put in progress, renamed in a moment, so it stays.
+        if (!tempOfLiveProcess(name)) unlinkSync(path);
         continue;
       }
-      const st = statSync(path);
-      if ((st.mode & 0o777) !== BINARY_MODE) chmodSync(path, BINARY_MODE); // cached by an older version
+      let st;
+      try {
+        st = statSync(path);
+        if ((st.mode & 0o777) !== BINARY_MODE) chmodSync(path, BINARY_MODE); // cached by an older version
+      } catch {
+        continue; // evicted meanwhile by another server sharing the directory
+      }
       this.entries.set(name, { size: st.size, usedAt: st.mtimeMs });
       this.total += st.size;
     }
@@ -182,5 +189,17 @@ export class BinaryCache {
     } catch {
       // already gone
     }
+  }
+}
+
+/** True for `tmp-<pid>-…` when that process still runs (EPERM: it runs as another user). */
+function tempOfLiveProcess(name: string): boolean {
+  const pid = Number(/^tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -104,7 +104,7 @@ describe('run sandbox argv', () => {
 });
 
 describe('launcher', () => {
-  it('joins the cgroups, drops root, then execs bwrap', () => {
+  it('joins the cgroups, lowers its priority below the server, drops root, then execs bwrap', () => {
     const argv = launcherArgv(['/a/cgroup.procs', '/b/cgroup.procs'], layout, ['bwrap', 'x']);
     expect(argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
     expect(argv.slice(3)).toEqual([
@@ -112,6 +112,9 @@ describe('launcher', () => {
       '2',
       '/a/cgroup.procs',
       '/b/cgroup.procs',
+      'nice',
+      '-n',
+      '10',
       'setpriv',
       '--reuid=65534',
       '--regid=65534',
@@ -123,6 +126,9 @@ describe('launcher', () => {
     expect(launcherArgv([], { ...layout, dropTo: null }, ['bwrap']).slice(3)).toEqual([
       'lockstep-launch',
       '0',
+      'nice',
+      '-n',
+      '10',
       'bwrap',
     ]);
   });

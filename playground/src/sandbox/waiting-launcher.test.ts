@@ -46,7 +46,15 @@ describe('waiting launcher', () => {
   it('waits in bash after the cgroup and privilege steps of the normal launcher', () => {
     const argv = waitingLauncherArgv(['/a/cgroup.procs'], { ...layout, dropTo: { uid: 65534, gid: 65534 } });
     expect(argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
-    expect(argv.slice(3, 7)).toEqual(['lockstep-launch', '1', '/a/cgroup.procs', 'setpriv']);
+    expect(argv.slice(3, 10)).toEqual([
+      'lockstep-launch',
+      '1',
+      '/a/cgroup.procs',
+      'nice',
+      '-n',
+      '10',
+      'setpriv',
+    ]);
     expect(argv.slice(-6, -3)).toEqual(['--', '/bin/bash', '-c']);
     expect(argv.slice(-2)).toEqual(['lockstep-wait', ARGV_END]);
   });
