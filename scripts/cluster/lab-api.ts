@@ -1,23 +1,32 @@
 /**
- * A small client of the lab API for the cluster failover test and `npm run bench:classroom`:
- * what a browser sends (JSON, the secret in Authorization: Bearer, a submission's Idempotency-Key),
- * and the browser's answer to a dropped connection or a gateway error — the same Submit again with
- * the same key, which stores nothing twice.
- * The names and signatures are those of tests/integration/lab-api.ts (the integration tests' shared
- * client), so a test can import either; this one lives in scripts/ for the benchmark.
+ * A small client of the lab API, as a browser speaks it (JSON, the secret in Authorization:
+ * Bearer, a submission's Idempotency-Key), for the integration tests, the cluster failover test and
+ * `npm run bench:classroom`: `http()` for any request (over real sockets to a base URL, or through
+ * `app.inject` when handed a Fastify app), typed helpers for the usual steps (lab settings, create a
+ * lab, join a class, submit, read a submission or the gradebook), and `submitUntilAnswered()`, the
+ * browser's answer to a dropped connection or a gateway error: the same Submit with the same key.
+ *
+ * The helpers throw (with the server's answer) when a step that a caller builds on fails; `http()`
+ * and `submit()` never throw on a status. `observeAnswers()` lets a test see every JSON answer
+ * (tests/integration/lab-api.ts checks them against the server's OpenAPI document).
  */
+import type { FastifyInstance } from 'fastify';
 import type {
   CreatedLab,
   Gradebook,
   Joined,
   LabSettings,
+  SubmissionDetail,
   SubmissionSummary,
 } from '../../playground/src/contract/labs.ts';
 
 /** The exercise the lab is about unless told otherwise. */
 export const EXERCISE = 'lost-update-counter';
 
-/** An answer: the parsed JSON body ({} when it is not JSON: CSV, HTML, HAProxy's error page). */
+/** A server's base URL (http://127.0.0.1:port), or an app answered in-process through inject. */
+export type Base = string | Pick<FastifyInstance, 'inject'>;
+
+/** An answer: the parsed JSON body ({} when the body is not JSON: CSV, HTML, a proxy's error page) and the raw text. */
 export interface Res<T = Record<string, unknown>> {
   status: number;
   body: T & { error?: string; message?: string };
@@ -26,65 +35,123 @@ export interface Res<T = Record<string, unknown>> {
 }
 
 export interface HttpOptions {
-  /** Extra request headers (Idempotency-Key…). */
+  /** Extra request headers (Idempotency-Key, Origin, X-Forwarded-For…). */
   headers?: Record<string, string>;
+  /**
+   * Over sockets only: abort a request that has no answer after this long, so a hung server
+   * fails the caller instead of stalling it (the abort rejects with a TimeoutError).
+   */
+  timeoutMs?: number;
 }
 
-/** One request; a body is sent as JSON, a secret as a bearer token. Never throws on a status. */
+/** A JSON answer from a base URL, as `http()` saw it. */
+export interface Observed {
+  method: string;
+  /** The request path without its query. */
+  path: string;
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+/** Observers of JSON answers by base URL: see observeAnswers. */
+const observers = new Map<string, (answer: Observed) => void>();
+
+/** From now on, hands every JSON answer `http()` gets from `base` to `observe`. */
+export function observeAnswers(base: string, observe: (answer: Observed) => void): void {
+  observers.set(base, observe);
+}
+
+/** One request; never throws on a status (a network failure or a timeout rejects). */
 export async function http<T = Record<string, unknown>>(
-  base: string,
+  base: Base,
   method: string,
   path: string,
   body?: unknown,
   secret?: string,
   options: HttpOptions = {},
 ): Promise<Res<T>> {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
-      ...options.headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed = {} as Res<T>['body'];
-  try {
-    parsed = JSON.parse(text) as Res<T>['body'];
-  } catch {
-    // not JSON
+  const headers: Record<string, string> = {
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+    ...options.headers,
+  };
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  let status: number;
+  let text: string;
+  let answerHeaders: Headers;
+  if (typeof base === 'string') {
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body: payload,
+      ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
+    });
+    status = res.status;
+    text = await res.text();
+    answerHeaders = res.headers;
+  } else {
+    const res = await base.inject({
+      method: method as 'GET',
+      url: path,
+      ...(payload === undefined ? {} : { payload }),
+      headers,
+    });
+    status = res.statusCode;
+    text = res.body;
+    answerHeaders = new Headers();
+    for (const [name, value] of Object.entries(res.headers))
+      if (value !== undefined)
+        answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : String(value));
   }
-  return { status: res.status, body: parsed, text, headers: res.headers };
+  let parsed = {} as Res<T>['body'];
+  if ((answerHeaders.get('content-type') ?? '').startsWith('application/json')) {
+    try {
+      parsed = JSON.parse(text) as Res<T>['body'];
+    } catch {
+      /* a broken body: the test sees the text */
+    }
+    const observe = typeof base === 'string' ? observers.get(base) : undefined;
+    observe?.({ method, path: path.split('?')[0]!, status, text, headers: answerHeaders });
+  }
+  return { status, body: parsed, text, headers: answerHeaders };
 }
 
-/** A lab open now and due in an hour, with no attempt limit; `overrides` changes any field. */
+/** Throws with the answer unless its status is `want`. */
+function expectStatus(res: Res<unknown>, want: number, what: string): void {
+  if (res.status !== want)
+    throw new Error(`${what}: expected ${want}, got ${res.status} ${res.text.slice(0, 300)}`);
+}
+
+/** Settings for a lab that is open now (opened an hour ago, due in an hour), with `overrides`. */
 export function labSettings(overrides: Partial<LabSettings> = {}): LabSettings {
   return {
-    title: 'Cluster class',
+    title: 'Week 1, locks',
     exercises: [EXERCISE],
     opensAt: new Date(Date.now() - 3600_000).toISOString(),
     dueAt: new Date(Date.now() + 3600_000).toISOString(),
     latePolicy: 'accept',
     latePenaltyPercent: 0,
-    hints: false,
+    hints: true,
     solutions: false,
-    attemptLimit: null,
+    attemptLimit: 3,
     ...overrides,
   };
 }
 
 /** Creates a lab (201 or it throws); resolves with the lab and the instructor key. */
-export async function createLab(base: string, overrides: Partial<LabSettings> = {}): Promise<CreatedLab> {
+export async function createLab(base: Base, overrides: Partial<LabSettings> = {}): Promise<CreatedLab> {
   const res = await http<CreatedLab>(base, 'POST', '/api/labs', labSettings(overrides));
-  if (res.status !== 201)
-    throw new Error(`create a lab: expected 201, got ${res.status} ${res.text.slice(0, 300)}`);
+  expectStatus(res, 201, 'create a lab');
   return res.body;
 }
 
-/** `n` students join at once (`<prefix>-000`, `<prefix>-001`…); throws unless all are 201. In order. */
-export async function joinStudents(base: string, labId: string, n: number, prefix = 's'): Promise<Joined[]> {
-  const joined = await Promise.all(
+/**
+ * Joins `n` students to the lab at once, named `Student <i>` with student IDs `<prefix>-000`,
+ * `<prefix>-001`…; throws unless every join is a 201. Resolves in the same order.
+ */
+export async function joinStudents(base: Base, labId: string, n: number, prefix = 's'): Promise<Joined[]> {
+  const answers = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       http<Joined>(base, 'POST', `/api/labs/${labId}/students`, {
         name: `Student ${i}`,
@@ -92,9 +159,9 @@ export async function joinStudents(base: string, labId: string, n: number, prefi
       }),
     ),
   );
-  const refused = joined.filter((j) => j.status !== 201).map((j) => `${j.status} ${j.text.slice(0, 200)}`);
+  const refused = answers.filter((a) => a.status !== 201).map((a) => `${a.status} ${a.text.slice(0, 200)}`);
   if (refused.length > 0) throw new Error(`joins refused: ${refused.join('; ')}`);
-  return joined.map((j) => j.body);
+  return answers.map((a) => a.body);
 }
 
 export interface SubmitOptions {
@@ -102,11 +169,12 @@ export interface SubmitOptions {
   exerciseId?: string;
   /** Sent as the Idempotency-Key header: the same key on every retry of one Submit. */
   idempotencyKey?: string;
+  timeoutMs?: number;
 }
 
-/** One Submit; the answer as it is (202 with the summary, or a refusal). */
+/** Submits `files` as the student with `token`; the answer as it is (202 with the summary, or a refusal). */
 export function submit(
-  base: string,
+  base: Base,
   labId: string,
   token: string,
   files: Record<string, string>,
@@ -118,7 +186,10 @@ export function submit(
     `/api/labs/${labId}/submissions`,
     { exerciseId: opts.exerciseId ?? EXERCISE, files },
     token,
-    opts.idempotencyKey === undefined ? {} : { headers: { 'idempotency-key': opts.idempotencyKey } },
+    {
+      ...(opts.idempotencyKey === undefined ? {} : { headers: { 'idempotency-key': opts.idempotencyKey } }),
+      ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+    },
   );
 }
 
@@ -139,7 +210,7 @@ export interface Delivered {
  * real answer comes (a connection error or 502/503/504 from the load balancer is not one).
  */
 export async function submitUntilAnswered(
-  base: string,
+  base: Base,
   labId: string,
   token: string,
   files: Record<string, string>,
@@ -163,10 +234,27 @@ export async function submitUntilAnswered(
   }
 }
 
-/** The instructor's gradebook. */
-export async function gradebook(base: string, labId: string, key: string): Promise<Gradebook> {
+/** One submission as its student (or the instructor) sees it; throws unless 200. */
+export async function submission(
+  base: Base,
+  labId: string,
+  submissionId: string,
+  secret: string,
+): Promise<SubmissionDetail> {
+  const res = await http<SubmissionDetail>(
+    base,
+    'GET',
+    `/api/labs/${labId}/submissions/${submissionId}`,
+    undefined,
+    secret,
+  );
+  expectStatus(res, 200, `read submission ${submissionId}`);
+  return res.body;
+}
+
+/** The lab's gradebook with the instructor key; throws unless 200. */
+export async function gradebook(base: Base, labId: string, key: string): Promise<Gradebook> {
   const res = await http<Gradebook>(base, 'GET', `/api/labs/${labId}/gradebook`, undefined, key);
-  if (res.status !== 200)
-    throw new Error(`read the gradebook: expected 200, got ${res.status} ${res.text.slice(0, 300)}`);
+  expectStatus(res, 200, 'read the gradebook');
   return res.body;
 }
