@@ -22,6 +22,7 @@ import { gradeSubmission } from '../grading/grader.ts';
 import { solutionFiles } from '../grading/submission.ts';
 import { RequestError } from '../errors.ts';
 import { clientKey } from './client-id.ts';
+import { serveExchange } from './socket-exchange.ts';
 import { gradeRequestCheck } from './request-check.ts';
 
 export interface GradeRoutesOptions {
@@ -89,57 +90,25 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
         querystring: { type: 'object', properties: { client: { type: 'string', maxLength: 64 } } },
       },
     },
-    (socket, request) => {
-      const controller = new AbortController();
-      const send = (message: GradeStreamMessage): void => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-      };
-      socket.on('close', () => controller.abort());
-      socket.once('message', (raw: Buffer) => {
-        let body: GradeRequest;
-        let exercise: Exercise;
-        try {
-          body = gradeRequestCheck.fromText(raw.toString('utf8'));
-          exercise = find(opts.exercises, body.exerciseId);
-        } catch (error) {
-          const { code, message } = error as RequestError;
-          send({ type: 'error', error: code, message });
-          socket.close(1008);
-          return;
-        }
-        gradeSubmission(opts.service, exercise, body.files, {
-          client: clientKey(request),
-          signal: controller.signal,
-          locale: body.locale,
-          // Position and phase only: a graded run's raw output can quote hidden tests.
-          hooks: {
-            onQueue: (position) => send({ type: 'queued', position }),
-            onPhase: (phase) => send({ type: 'phase', phase }),
-          },
-        })
-          .then(
-            (result) => send({ type: 'grade', result }),
-            (error: unknown) => {
-              if (error instanceof RequestError) {
-                send({
-                  type: 'error',
-                  error: error.code,
-                  message: error.message,
-                  retryAfterS: error.retryAfterS,
-                });
-              } else {
-                request.log.error(error);
-                send({
-                  type: 'error',
-                  error: 'internal',
-                  message: 'The grader failed unexpectedly; please try again.',
-                });
-              }
+    (socket, request) =>
+      serveExchange<{ body: GradeRequest; exercise: Exercise }, GradeStreamMessage>(socket, request.log, {
+        read: (text) => {
+          const body = gradeRequestCheck.fromText(text);
+          return { body, exercise: find(opts.exercises, body.exerciseId) };
+        },
+        work: ({ body, exercise }, send, signal) =>
+          gradeSubmission(opts.service, exercise, body.files, {
+            client: clientKey(request),
+            signal,
+            locale: body.locale,
+            // Position and phase only: a graded run's raw output can quote hidden tests.
+            hooks: {
+              onQueue: (position) => send({ type: 'queued', position }),
+              onPhase: (phase) => send({ type: 'phase', phase }),
             },
-          )
-          .finally(() => socket.close(1000));
-      });
-    },
+          }).then((result) => ({ type: 'grade', result })),
+        failure: 'The grader failed unexpectedly; please try again.',
+      }),
   );
 
   api.get(

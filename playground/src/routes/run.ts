@@ -7,9 +7,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, RetryLater, RunRequest, RunResult } from '../contract/run.ts';
 import type { StreamMessage } from '../contract/stream.ts';
 import type { RunService } from '../run-service.ts';
-import { RequestError } from '../errors.ts';
 import { runRequestFromText, runRequestValidator } from './request-check.ts';
 import { clientKey } from './client-id.ts';
+import { serveExchange } from './socket-exchange.ts';
 
 /** Registers the run routes. */
 export async function runRoutes(app: FastifyInstance, opts: { service: RunService }): Promise<void> {
@@ -57,52 +57,20 @@ export async function runRoutes(app: FastifyInstance, opts: { service: RunServic
         querystring: { type: 'object', properties: { client: { type: 'string', maxLength: 64 } } },
       },
     },
-    (socket, request) => {
-      const controller = new AbortController();
-      const send = (message: StreamMessage): void => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-      };
-      socket.on('close', () => controller.abort());
-      socket.once('message', (raw: Buffer) => {
-        let body: RunRequest;
-        try {
-          body = runRequestFromText(raw.toString('utf8'));
-        } catch (error) {
-          const { code, message } = error as RequestError;
-          send({ type: 'error', error: code, message });
-          socket.close(1008);
-          return;
-        }
-        opts.service
-          .run(body, clientKey(request), {
-            signal: controller.signal,
-            onQueue: (position) => send({ type: 'queued', position }),
-            onPhase: (phase) => send({ type: 'phase', phase }),
-            onOutput: (stream, data) => send({ type: 'output', stream, data }),
-            onStopped: (code, goroutines) => send({ type: 'stopped', code, goroutines }),
-          })
-          .then(
-            (result) => send({ type: 'result', result }),
-            (error: unknown) => {
-              if (error instanceof RequestError) {
-                send({
-                  type: 'error',
-                  error: error.code,
-                  message: error.message,
-                  retryAfterS: error.retryAfterS,
-                });
-              } else {
-                request.log.error(error);
-                send({
-                  type: 'error',
-                  error: 'internal',
-                  message: 'The runner failed unexpectedly; please try again.',
-                });
-              }
-            },
-          )
-          .finally(() => socket.close(1000));
-      });
-    },
+    (socket, request) =>
+      serveExchange<RunRequest, StreamMessage>(socket, request.log, {
+        read: runRequestFromText,
+        work: (body, send, signal) =>
+          opts.service
+            .run(body, clientKey(request), {
+              signal,
+              onQueue: (position) => send({ type: 'queued', position }),
+              onPhase: (phase) => send({ type: 'phase', phase }),
+              onOutput: (stream, data) => send({ type: 'output', stream, data }),
+              onStopped: (code, goroutines) => send({ type: 'stopped', code, goroutines }),
+            })
+            .then((result) => ({ type: 'result', result })),
+        failure: 'The runner failed unexpectedly; please try again.',
+      }),
   );
 }
