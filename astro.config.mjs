@@ -59,6 +59,7 @@ export default defineConfig({
       },
       customCss: [
         './components/site/lockstep.css',
+        './components/site/controls.css',
         './components/playground/playground.css',
         './components/exercise/exercise.css',
         './components/progress/progress.css',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeShare, encodeShare } from './share.ts';
+import { decodeShare, encodeShare, playgroundUrl } from './share.ts';
 
 describe('share links', () => {
   test('round-trips several files, including non-ASCII text', async () => {
@@ -28,5 +28,10 @@ describe('share links', () => {
   test('refuses file names a runner would refuse', async () => {
     const fragment = await encodeShare({ '../evil.go': 'package main' });
     expect(await decodeShare(fragment)).toBeNull();
+  });
+
+  test('links to the full-page playground in the learner’s language', () => {
+    expect(playgroundUrl('en')).toBe('/playground/');
+    expect(playgroundUrl('zh-cn', 'code=abc')).toBe('/zh-cn/playground/#code=abc');
   });
 });

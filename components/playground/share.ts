@@ -3,6 +3,7 @@
  * base64url-encoded, so a link restores exactly what was shared.
  * N.B. BROWSER CODE (also runs in Node 24 tests: CompressionStream is standard there too).
  */
+import type { Locale } from '../i18n/ui.ts';
 
 const PREFIX = 'code=';
 /** Fragments longer than this are refused: browsers and chat apps truncate very long URLs. */
@@ -54,4 +55,10 @@ export async function decodeShare(fragment: string): Promise<Record<string, stri
   } catch {
     return null;
   }
+}
+
+/** Returns the full-page playground's path in locale, carrying fragment (a share) when given. */
+export function playgroundUrl(locale: Locale, fragment = ''): string {
+  const prefix = locale === 'en' ? '' : `/${locale}`;
+  return `${prefix}/playground/${fragment ? `#${fragment}` : ''}`;
 }
