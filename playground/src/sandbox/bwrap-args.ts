@@ -155,11 +155,10 @@ export function runSandboxArgs(layout: HostLayout, mounts: RunMounts, tmpBytes: 
 }
 
 /**
- * Niceness of everything a sandbox runs. The server's own event loop accepts submissions and
- * answers pages; measured with `npm run bench:classroom`, four `-race` builds on two cores at the
- * server's priority held a class's acknowledgements back to a p95 of 2.3 s. At niceness 10 the
- * scheduler gives the server about nine tenths of a core whenever it wants one; with nothing else
- * to do, the builds still get every idle cycle, so grading is not slower.
+ * Niceness of everything a sandbox runs, below the server. On its own it does not hold the builds
+ * back where the kernel schedules by autogroup (a new session, as bwrap starts, is weighed as one
+ * group whatever the nice value inside it); the sandbox's cpu cgroup does (cgroup.ts,
+ * SANDBOX_CPU_SHARES). It still orders the sandbox's processes below others in the same group.
  */
 export const SANDBOX_NICENESS = 10;
 

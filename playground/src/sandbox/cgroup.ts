@@ -21,11 +21,28 @@ const ROOT = '/sys/fs/cgroup';
 const KILL_ROUNDS = 100;
 const DESTROY_PATIENCE_MS = 30_000;
 
-/** Where job groups go, or why there are none. */
+/**
+ * Where job groups go, or why there are none. `cpuGroup` (v1): the one cpu group every sandbox on
+ * this machine shares, or null where the cpu hierarchy cannot be written.
+ */
 export type CgroupSupport =
-  | { version: 'v1'; memoryParent: string; pidsParent: string }
+  | { version: 'v1'; memoryParent: string; pidsParent: string; cpuGroup: string | null }
   | { version: 'v2'; parent: string }
   | { version: 'none'; reason: string };
+
+/**
+ * CPU weight of sandboxed work against the server, out of the default 1024 (v1 cpu.shares) or 100
+ * (v2 cpu.weight). The server accepts a class's submissions and answers pages while it builds and
+ * runs their code; when both want the cores, the server gets about nine tenths, and with nothing
+ * else to do the builds still take every idle cycle. Niceness alone cannot do this: bwrap starts
+ * each sandbox in a new session, and with the kernel's autogroup scheduling
+ * (/proc/sys/kernel/sched_autogroup_enabled) every session is weighed as one equal group, whatever
+ * the nice value of the processes inside it. A cpu cgroup is weighed above autogroups.
+ */
+export const SANDBOX_CPU_SHARES = 128;
+export const SANDBOX_CPU_WEIGHT = 12;
+/** The shared v1 cpu group of all sandboxes (no owner pid in its name: never removed as a leftover). */
+export const SANDBOX_CPU_GROUP = `${CGROUP_PREFIX}sandboxes`;
 
 const read = (path: string): string => readFileSync(path, 'utf8');
 
@@ -44,7 +61,7 @@ export function detectCgroups(): CgroupSupport {
     const problem = tryCreate(memoryParent) ?? tryCreate(pidsParent);
     if (problem) return { version: 'none', reason: `cgroup v1 is not writable: ${problem}` };
     removeLeftovers([memoryParent, pidsParent]);
-    return { version: 'v1', memoryParent, pidsParent };
+    return { version: 'v1', memoryParent, pidsParent, cpuGroup: sharedCpuGroup(own.v1.cpu) };
   }
   return {
     version: 'none',
@@ -79,12 +96,29 @@ function detectV2(ownPath: string): CgroupSupport {
       }
       writeFileSync(join(own, 'cgroup.subtree_control'), '+memory +pids');
     }
+    // The cpu controller, where delegated, lets job groups weigh less than the server (SANDBOX_CPU_WEIGHT).
+    if (!/\bcpu\b/.test(read(join(own, 'cgroup.subtree_control'))))
+      optionalWrite(join(own, 'cgroup.subtree_control'), '+cpu');
     const problem = tryCreate(own);
     if (problem) return { version: 'none', reason: `cgroup v2 is not writable: ${problem}; ${hint}` };
     removeLeftovers([own]);
     return { version: 'v2', parent: own };
   } catch (error) {
     return { version: 'none', reason: `cgroup v2 at ${own} is not usable (${errorText(error)}); ${hint}` };
+  }
+}
+
+/** The shared cpu group with its low weight, or null if the v1 cpu hierarchy is absent or read-only. */
+function sharedCpuGroup(ownPath: string | undefined): string | null {
+  const mount = join(ROOT, 'cpu');
+  if (!existsSync(join(mount, 'cpu.shares'))) return null;
+  const group = join(existingDir(mount, ownPath ?? '/'), SANDBOX_CPU_GROUP);
+  try {
+    mkdirSync(group, { recursive: true });
+    writeFileSync(join(group, 'cpu.shares'), String(SANDBOX_CPU_SHARES));
+    return group;
+  } catch {
+    return null;
   }
 }
 
@@ -171,6 +205,8 @@ export class JobCgroup {
       writeFileSync(join(dir, 'memory.max'), String(limits.memoryBytes));
       optionalWrite(join(dir, 'memory.swap.max'), '0');
       writeFileSync(join(dir, 'pids.max'), String(limits.pids));
+      if (existsSync(join(dir, 'cpu.weight')))
+        optionalWrite(join(dir, 'cpu.weight'), String(SANDBOX_CPU_WEIGHT));
     } catch (error) {
       void group.destroy();
       throw error;
@@ -178,9 +214,10 @@ export class JobCgroup {
     return group;
   }
 
-  /** The cgroup.procs files the launcher writes its own pid into. */
+  /** The cgroup.procs files the launcher writes its own pid into (its groups, and the shared cpu group). */
   get procFiles(): string[] {
-    return this.dirs.map((d) => join(d, 'cgroup.procs'));
+    const cpu = this.support.version === 'v1' ? this.support.cpuGroup : null;
+    return [...this.dirs, ...(cpu ? [cpu] : [])].map((d) => join(d, 'cgroup.procs'));
   }
 
   /** Pids currently in the group. */
