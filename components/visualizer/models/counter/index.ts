@@ -9,11 +9,12 @@ import {
   type CounterState,
   type CounterVariant,
 } from './counter.ts';
+import { NARRATION_EN, type CounterKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import { counterSchema } from './schema.ts';
 import { counterView } from './view.ts';
 
-export const counterModel: ModelDef<CounterState, CounterEvent> = {
+export const counterModel: ModelDef<CounterState, CounterEvent, CounterKey> = {
   info: counterInfo,
   step: stepCounter,
   enabledEvents: counterEnabledEvents,
@@ -39,6 +40,6 @@ export const counterModel: ModelDef<CounterState, CounterEvent> = {
       register: g.reg,
     });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
 };

@@ -8,6 +8,7 @@ import {
   type HappensBeforeEvent,
   type HappensBeforeState,
 } from './happens-before.ts';
+import { NARRATION_EN, type HappensBeforeKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { happensBeforeSchema } from './schema.ts';
 import { happensBeforeView } from './view.ts';
@@ -36,7 +37,7 @@ function eventText(locale: Locale, e: HappensBeforeEvent): string {
   }
 }
 
-export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent> = {
+export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent, HappensBeforeKey> = {
   info: happensBeforeInfo,
   step: stepHappensBefore,
   enabledEvents: none,
@@ -47,6 +48,6 @@ export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent
   init: (s) =>
     newHappensBeforeState((s.initial.goroutines as string[] | undefined) ?? s.goroutines.map((g) => g.id)),
   view: happensBeforeView,
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   eventText,
 };

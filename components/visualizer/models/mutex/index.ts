@@ -11,11 +11,12 @@ import {
   type MutexState,
   type SpinEnv,
 } from './mutex.ts';
+import { NARRATION_EN, type MutexKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import { mutexSchema } from './schema.ts';
 import { mutexView } from './view.ts';
 
-export const mutexModel: ModelDef<MutexState, MutexEvent> = {
+export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
   info: mutexInfo,
   step: stepMutex,
   enabledEvents: mutexEnabledEvents,
@@ -39,6 +40,6 @@ export const mutexModel: ModelDef<MutexState, MutexEvent> = {
       holds: m.holder === g.id ? ['mu'] : [],
     });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
 };

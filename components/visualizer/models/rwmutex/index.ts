@@ -1,5 +1,6 @@
 /** sync.RWMutex (sync/rwmutex.go) as the visualizer uses it. */
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type RWMutexKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import {
   newRWMutexState,
@@ -21,7 +22,7 @@ const WAIT_REASON = {
   writerSem: 'sync.RWMutex.Lock',
 } as const;
 
-export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent> = {
+export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
   info: rwmutexInfo,
   step: stepRWMutex,
   enabledEvents: rwmutexEnabledEvents,
@@ -39,6 +40,6 @@ export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent> = {
       return lanePos(g.ip, g.pc, { status: 'blocked', reason: WAIT_REASON[g.blockedOn ?? 'w'], holds });
     return lanePos(g.ip, g.pc, { holds });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
 };

@@ -1,5 +1,6 @@
 /** The wait-for graph of lock holders and waiters as the visualizer uses it. */
 import { eventLanePos, lanePos, noFailure, none, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type WaitForKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { waitForSchema } from './schema.ts';
 import { waitForView } from './view.ts';
@@ -14,7 +15,7 @@ import {
   type WaitForState,
 } from './wait-for.ts';
 
-export const waitForModel: ModelDef<WaitForState, WaitForEvent> = {
+export const waitForModel: ModelDef<WaitForState, WaitForEvent, WaitForKey> = {
   info: waitForInfo,
   step: stepWaitFor,
   enabledEvents: none,
@@ -36,7 +37,7 @@ export const waitForModel: ModelDef<WaitForState, WaitForEvent> = {
       });
     return eventLanePos(lane, n, { holds });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   eventText: (_locale, e) => {
     const read = e.mode === 'read';
     const verb = e.type === 'lock' ? (read ? 'RLock' : 'Lock') : read ? 'RUnlock' : 'Unlock';
