@@ -8,7 +8,7 @@ import type { Narration } from '../models/types.ts';
 import { applyMove, enabledMoves, sameMove, startRun, type EnabledMove, type Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { Locale } from '../strings.ts';
-import type { Template } from './format.ts';
+import { render, type Template } from './format.ts';
 
 /** Every narration template by locale and key, gathered from the models' folders. */
 export const NARRATION: Record<Locale, Record<string, Template>> = {
@@ -30,8 +30,7 @@ export const LABEL_ZH: Record<string, string> = Object.assign(
  * strings.test.ts replays every scenario in both locales; should one slip through, the key shows.
  */
 export function narrationText(locale: Locale, x: Narration): string {
-  const tpl = NARRATION[locale][x.key];
-  return tpl ? tpl(x.params) : x.key;
+  return render(NARRATION[locale], x);
 }
 
 /** The event of an event-driven model written as the Go call (or plain words) it stands for. */

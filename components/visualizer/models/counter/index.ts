@@ -4,6 +4,7 @@ import {
   counterEnabledEvents,
   counterInfo,
   newCounterState,
+  lostUpdate,
   stepCounter,
   type CounterEvent,
   type CounterState,
@@ -42,4 +43,9 @@ export const counterModel: ModelDef<CounterState, CounterEvent, CounterKey> = {
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
+  predicates: {
+    lostUpdate,
+    counterAtMost: (c, p) => c.goroutines.every((g) => g.pc === 'done') && c.counter <= (p.value ?? 0),
+  },
+  predict: { counter: (c) => c.counter },
 };

@@ -28,6 +28,7 @@ export const falseSharingModel: ModelDef<FalseSharingState, FalseSharingEvent, F
     }),
   view: falseSharingView,
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  predicates: { transfersAtLeast: (f, p) => f.counters.transfers >= (p.value ?? 1) },
   eventText: (locale, e) =>
     locale === 'zh-cn'
       ? `核心 ${e.core} ${e.type === 'write' ? '写' : '读'} ${e.variable}`

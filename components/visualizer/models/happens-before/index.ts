@@ -3,6 +3,7 @@ import type { Locale } from '../../strings.ts';
 import { never, noFailure, none, type ModelDef } from '../define.ts';
 import {
   happensBeforeInfo,
+  hasDataRace,
   newHappensBeforeState,
   stepHappensBefore,
   type HappensBeforeEvent,
@@ -50,4 +51,5 @@ export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent
   view: happensBeforeView,
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   eventText,
+  predicates: { race: hasDataRace, noRace: (s) => !hasDataRace(s) },
 };

@@ -4,6 +4,7 @@ import {
   mutexEnabledEvents,
   mutexInfo,
   mutexIsDeadlocked,
+  mutexStarving,
   newMutexState,
   stepMutex,
   type MutexEvent,
@@ -13,6 +14,7 @@ import {
 } from './mutex.ts';
 import { NARRATION_EN, type MutexKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { wordInput } from './predict-input.ts';
 import { mutexSchema } from './schema.ts';
 import { mutexView } from './view.ts';
 
@@ -42,4 +44,8 @@ export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
+  predicates: { starving: (m) => (m.word & mutexStarving) !== 0 },
+  predict: { word: (m) => m.word },
+  predictInput: { word: wordInput },
+  clock: true,
 };

@@ -1,4 +1,5 @@
 /** sync.RWMutex (sync/rwmutex.go) as the visualizer uses it. */
+import { render } from '../../i18n/format.ts';
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type RWMutexKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
@@ -6,12 +7,14 @@ import {
   newRWMutexState,
   rwmutexEnabledEvents,
   rwmutexInfo,
+  explainRWDeadlock,
   rwmutexIsDeadlocked,
   stepRWMutex,
   type RWMutexEvent,
   type RWMutexState,
   type RWOp,
 } from './rwmutex.ts';
+import { readerCountInput } from './predict-input.ts';
 import { rwmutexSchema } from './schema.ts';
 import { rwmutexView } from './view.ts';
 
@@ -21,6 +24,8 @@ const WAIT_REASON = {
   readerSem: 'sync.RWMutex.RLock',
   writerSem: 'sync.RWMutex.Lock',
 } as const;
+
+const NARRATION = { en: NARRATION_EN, 'zh-cn': NARRATION_ZH };
 
 export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
   info: rwmutexInfo,
@@ -40,6 +45,11 @@ export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
       return lanePos(g.ip, g.pc, { status: 'blocked', reason: WAIT_REASON[g.blockedOn ?? 'w'], holds });
     return lanePos(g.ip, g.pc, { holds });
   },
-  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  narration: NARRATION,
   labelsZh: LABELS_ZH,
+  predict: { readerCount: (m) => m.readerCount, readerWait: (m) => m.readerWait },
+  predictInput: { readerCount: readerCountInput },
+  // Writer preference explains most RWMutex deadlocks: recursive RLock, RLock→Lock upgrade.
+  deadlockNotes: (locale, m) =>
+    explainRWDeadlock(m)?.narration.map((x) => render(NARRATION[locale], x)) ?? null,
 };

@@ -23,6 +23,7 @@ export const legacySyncMapModel: ModelDef<LegacySyncMapState, LegacySyncMapEvent
   init: () => newLegacySyncMap(),
   view: legacySyncMapView,
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  predicates: { promoted: (m) => m.dirty === null && Object.keys(m.read.m).length > 0 },
   eventText: (_locale, e) => {
     if (e.type === 'store') return `m.Store("${e.key}", "${e.value}")`;
     if (e.type === 'range') return 'm.Range(…)';

@@ -1,4 +1,5 @@
 /** The wait-for graph of lock holders and waiters as the visualizer uses it. */
+import { vt, type Locale } from '../../strings.ts';
 import { eventLanePos, lanePos, noFailure, none, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type WaitForKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
@@ -14,6 +15,16 @@ import {
   type WaitForEvent,
   type WaitForState,
 } from './wait-for.ts';
+
+/** The deadlock as the wait-for cycle: which goroutine holds what and waits for which lock. */
+function cycleNotes(locale: Locale, wf: WaitForState): string[] {
+  const parts = (findCycle(wf) ?? []).map((c) =>
+    c.holds.length
+      ? vt(locale, 'viz.cycle.holds', { g: c.g, held: c.holds.join(', '), wants: c.waitsFor })
+      : vt(locale, 'viz.cycle.waits', { g: c.g, wants: c.waitsFor }),
+  );
+  return [vt(locale, 'viz.deadlock.cycle', { cycle: parts.join(locale === 'zh-cn' ? '；' : '; ') })];
+}
 
 export const waitForModel: ModelDef<WaitForState, WaitForEvent, WaitForKey> = {
   info: waitForInfo,
@@ -38,6 +49,8 @@ export const waitForModel: ModelDef<WaitForState, WaitForEvent, WaitForKey> = {
     return eventLanePos(lane, n, { holds });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  isWaiting: (wf, g) => waitingOn(wf, g) !== null,
+  deadlockNotes: cycleNotes,
   eventText: (_locale, e) => {
     const read = e.mode === 'read';
     const verb = e.type === 'lock' ? (read ? 'RLock' : 'Lock') : read ? 'RUnlock' : 'Unlock';

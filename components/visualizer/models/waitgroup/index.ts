@@ -33,4 +33,5 @@ export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent, WaitGroupK
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
+  predict: { counter: (w) => w.counter, waiters: (w) => w.waiters },
 };
