@@ -50,7 +50,7 @@ export interface Failure {
 
 /**
  * Side effects a model reports so a scenario driver can forward them to other models
- * (scheduler.ts for park/ready, happens-before.ts for release/acquire). Models never apply them to each other.
+ * (park/ready for a scheduler, release/acquire for the happens-before model). Models never apply them to each other.
  */
 export type Effect =
   | { kind: 'park'; goroutine: GoroutineId; reason: WaitReason }
