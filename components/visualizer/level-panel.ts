@@ -3,11 +3,10 @@
  * state" levels the inputs (bit toggles, readers + writer-pending, or a number) with Check.
  * N.B. BROWSER CODE.
  */
-import { readerCountFrom, wordFromBits } from './engine/predict.ts';
-import type { Scenario } from './engine/types.ts';
-import { bitCaption, bitParts } from './render/bits.ts';
+import type { PredictField, Scenario } from './engine/types.ts';
+import type { PredictInput } from './models/define.ts';
+import { modelOf } from './models/registry.ts';
 import { h } from './render/dom.ts';
-import { hex, mutexBitCells } from './render/layout.ts';
 import type { VizKey } from './strings.ts';
 
 /** What the panel asks of the element. */
@@ -19,6 +18,18 @@ export interface LevelHooks {
   reveal: () => void;
   /** Moves the learner would watch in a predict level, as labels. */
   sequence: string;
+}
+
+/** A plain number input, for fields whose model needs nothing more (counter, waiters, readerWait). */
+function numberInput(field: PredictField): PredictInput {
+  return (t, changed) => {
+    const num = h('input', { type: 'number', value: 0, class: 'viz-input', oninput: changed });
+    return {
+      el: h('label', {}, t('viz.predict.number'), ' ', num),
+      read: () => Number(num.value) || 0,
+      describe: (v) => `${field} = ${v}`,
+    };
+  };
 }
 
 /** The level panel; the element calls `setStatus` after every move. */
@@ -92,69 +103,8 @@ export class LevelPanel {
     const t = this.hooks.t;
     const field = this.s.level!.predict!.field;
     const yours = h('p', { class: 'viz-predict-value', 'aria-live': 'polite' });
-    let read: () => number;
-    let describe: (v: number) => string;
-    let inputs: HTMLElement;
-    if (field === 'word') {
-      const bits = Array.from({ length: 8 }, () => false);
-      const cells = mutexBitCells(0).map((c) =>
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'viz-bit viz-bit-toggle',
-              'aria-pressed': 'false',
-              'aria-label': `${t('viz.bit', { bit: c.bit })}: ${bitCaption({ t }, c)}`,
-              'data-role': c.role,
-              'data-focus': `bit-${c.bit}`,
-              onclick: (e: Event) => {
-                bits[c.bit] = !bits[c.bit];
-                const b = e.currentTarget as HTMLButtonElement;
-                b.setAttribute('aria-pressed', String(bits[c.bit]));
-                b.dataset.on = bits[c.bit] ? '1' : '0';
-                b.querySelector('.viz-bit-value')!.textContent = bits[c.bit] ? '1' : '0';
-                update();
-              },
-            },
-            ...bitParts({ t }, c),
-          ),
-        ),
-      );
-      inputs = h(
-        'div',
-        {},
-        h('p', { class: 'viz-queue-label' }, t('viz.predict.bits')),
-        h('ol', { class: 'viz-bits' }, cells),
-      );
-      read = () => wordFromBits(bits);
-      describe = (v) => `m.state = ${v} (${hex(v)})`;
-    } else if (field === 'readerCount') {
-      const readers = h('input', {
-        type: 'number',
-        min: 0,
-        max: 99,
-        value: 0,
-        class: 'viz-input',
-        oninput: () => update(),
-      });
-      const pending = h('input', { type: 'checkbox', onchange: () => update() });
-      inputs = h(
-        'div',
-        { class: 'viz-predict-fields' },
-        h('label', {}, t('viz.predict.readers'), ' ', readers),
-        h('label', {}, pending, ' ', t('viz.predict.pending')),
-      );
-      read = () => readerCountFrom(Number(readers.value) || 0, pending.checked);
-      describe = (v) => `readerCount = ${v < 0 ? `${v + 2 ** 30} − 2^30 = ` : ''}${v}`;
-    } else {
-      const num = h('input', { type: 'number', value: 0, class: 'viz-input', oninput: () => update() });
-      inputs = h('label', {}, t('viz.predict.number'), ' ', num);
-      read = () => Number(num.value) || 0;
-      describe = (v) => `${field} = ${v}`;
-    }
+    const build = modelOf(this.s.model).predictInput?.[field] ?? numberInput(field);
+    const { el: inputs, read, describe } = build(t, () => update());
     const update = (): void => {
       yours.textContent = t('viz.predict.yours', { value: describe(read()) });
     };

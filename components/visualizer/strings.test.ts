@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { applyMove, enabledMoves, startRun, type Run } from './engine/run.ts';
-import { LABEL_ZH, moveLabel, NARRATION_ZH, narrationText } from './i18n/narrate.ts';
+import { LABEL_ZH, moveLabel, NARRATION, narrationText } from './i18n/narrate.ts';
+import { models } from './models/registry.ts';
 import type { Narration } from './models/types.ts';
 import { loadScenarioFiles, localize } from './scenario/load.ts';
 import { VIZ_LOCALES, VIZ_STRINGS, vizLocale, vt, type VizKey } from './strings.ts';
@@ -28,12 +29,14 @@ describe('visualizer UI strings', () => {
   });
 });
 
-/** Narration keys written literally in the models' sources, plus the few built from a template string. */
+/** Narration keys written literally in the models' sources (the key types check them too). */
 function modelKeys(): string[] {
   const dir = join(import.meta.dirname, 'models');
-  const found = new Set(['hb.read', 'hb.write', 'rw.woken.readerSem', 'rw.woken.writerSem']);
+  const found = new Set<string>();
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  for (const f of files.filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
+  for (const f of files.filter(
+    (x) => x.endsWith('.ts') && !x.endsWith('.test.ts') && !x.includes('narration-'),
+  )) {
     const src = readFileSync(join(dir, f), 'utf8');
     for (const m of src.matchAll(/(?:tell|say)\(\s*(?:st,\s*)?'([\w.]+)'/g)) found.add(m[1]!);
     for (const m of src.matchAll(/die\([^;]*?,\s*'([\w.]+)'\)/g)) found.add(m[1]!);
@@ -48,7 +51,13 @@ function reachable(): { s: ReturnType<typeof localize>; run: Run; narration: Nar
     const s = localize(data, 'zh-cn');
     const seen = new Set<string>();
     const queue: Run[] = [startRun(s)];
-    if (s.script.length) queue.push(s.script.reduce((r, m) => applyMove(s, r, m), startRun(s)));
+    // The guided script, every step of it, then every state reachable from the start (bounded).
+    let scripted = startRun(s);
+    for (const m of s.script) {
+      scripted = applyMove(s, scripted, m);
+      out.push({ s, run: scripted, narration: scripted.steps.at(-1)!.narration });
+    }
+    if (s.script.length) queue.push(scripted);
     while (queue.length && seen.size < 400) {
       const run = queue.shift()!;
       const key = JSON.stringify([run.state, run.counts]);
@@ -61,24 +70,37 @@ function reachable(): { s: ReturnType<typeof localize>; run: Run; narration: Nar
   return out;
 }
 
-describe('简体中文 narration and scheduler labels', () => {
-  test('every narration key a model can emit has a template', () => {
-    const missing = modelKeys().filter((k) => !NARRATION_ZH[k]);
+describe('narration in both languages', () => {
+  test.each(Object.entries(models))('%s: the English and Chinese tables have the same keys', (_, m) => {
+    expect(Object.keys(m.narration['zh-cn']).sort()).toEqual(Object.keys(m.narration.en).sort());
+  });
+
+  test.each(VIZ_LOCALES)('%s: every narration key a model can emit has a template', (locale) => {
+    const missing = modelKeys().filter((k) => !NARRATION[locale][k]);
     expect(missing).toEqual([]);
   });
 
-  test('templates render every narration the scenarios produce, with no undefined or empty params', () => {
+  test('every step of every scenario replay, and every reachable state, renders in en and zh-cn', () => {
     const runs = reachable();
     expect(runs.length).toBeGreaterThan(100);
-    for (const { narration } of runs) {
+    let sentences = 0;
+    for (const { s, narration } of runs) {
       for (const n of narration) {
-        const text = narrationText('zh-cn', n);
-        expect(text, n.key).not.toMatch(/undefined|NaN|\[object/);
-        expect(NARRATION_ZH[n.key], n.key).toBeDefined();
+        for (const locale of VIZ_LOCALES) {
+          expect(NARRATION[locale][n.key], `${s.id}: ${locale} ${n.key}`).toBeDefined();
+          const text = narrationText(locale, n);
+          expect(text.trim(), `${s.id}: ${locale} ${n.key}`).not.toBe('');
+          // An unfilled placeholder or a missing param shows as one of these.
+          expect(text, `${s.id}: ${locale} ${n.key}`).not.toMatch(/undefined|NaN|\[object|\{\w+\}|\$\{/);
+          sentences += 1;
+        }
       }
     }
+    expect(sentences).toBeGreaterThan(1000);
   });
+});
 
+describe('简体中文 scheduler labels', () => {
   test('every scheduler button in every reachable state has a Chinese label', () => {
     for (const { s, run } of reachable()) {
       for (const m of enabledMoves(s, run)) {

@@ -98,6 +98,23 @@ test('predict the state: toggle bits, check', async ({ page }) => {
   await expect(viz.locator('.viz-position')).toHaveText('Step 5 of 5');
 });
 
+test('predict readerCount: active readers and a pending writer make the number', async ({ page }) => {
+  await page.goto('/maps/rwmutex-maps/');
+  const viz = page.locator('#viz-predict-readercount');
+  await viz.scrollIntoViewIfNeeded();
+  const status = viz.locator('.viz-level-status');
+  await viz.getByLabel('Active readers').fill('2');
+  await expect(viz.locator('.viz-predict-value')).toHaveText('Your answer: readerCount = 2');
+  await viz.getByRole('button', { name: 'Check' }).click();
+  await expect(status).toHaveAttribute('data-outcome', 'lost');
+  await viz.getByLabel('A writer is pending').check();
+  await expect(viz.locator('.viz-predict-value')).toHaveText(
+    'Your answer: readerCount = 2 − 2^30 = -1073741822',
+  );
+  await viz.getByRole('button', { name: 'Check' }).click();
+  await expect(status).toHaveAttribute('data-outcome', 'won');
+});
+
 test('a share link restores the scenario at that step, and Copy link writes one', async ({
   page,
   context,

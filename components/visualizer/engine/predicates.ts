@@ -1,13 +1,9 @@
 /**
  * Named conditions on a model state, shared by scenario end checks and level win checks, so a
- * scenario file says `{"kind": "deadlock"}` instead of carrying code.
+ * scenario file says `{"kind": "deadlock"}` instead of carrying code. The conditions every model
+ * shares are here; a model's own (e.g. `starving`) live in its folder and come through the registry.
  */
-import { lostUpdate, type CounterState } from '../models/counter/counter.ts';
-import type { FalseSharingState } from '../models/false-sharing/false-sharing.ts';
-import { hasDataRace, type HappensBeforeState } from '../models/happens-before/happens-before.ts';
-import { mutexStarving, type MutexState } from '../models/mutex/mutex.ts';
-import type { LegacySyncMapState } from '../models/syncmap-legacy/syncmap-legacy.ts';
-import { driverOf } from './setup.ts';
+import { modelOf } from '../models/registry.ts';
 import type { Predicate, ScenarioModel } from './types.ts';
 
 interface WithGoroutines {
@@ -22,36 +18,17 @@ export function allFinished(state: unknown): boolean {
 
 /** Evaluates a predicate on a state of `model`. */
 export function holds(model: ScenarioModel, state: unknown, p: Predicate): boolean {
-  const driver = driverOf(model);
-  const failure = driver.failure(state);
-  const messageOk = (m: string | undefined): boolean => !p.message || m === p.message;
+  const m = modelOf(model);
+  const failure = m.failure(state);
   switch (p.kind) {
     case 'deadlock':
-      return driver.isDeadlocked(state);
+      return m.isDeadlocked(state);
     case 'fatal':
     case 'panic':
-      return failure?.kind === p.kind && messageOk(failure.message);
-    case 'lostUpdate':
-      return model === 'counter' && lostUpdate(state as CounterState);
-    case 'counterAtMost': {
-      const c = state as CounterState;
-      return model === 'counter' && allFinished(c) && c.counter <= (p.value ?? 0);
-    }
-    case 'starving':
-      return model === 'mutex' && ((state as MutexState).word & mutexStarving) !== 0;
-    case 'race':
-      return model === 'happens-before' && hasDataRace(state as HappensBeforeState);
-    case 'noRace':
-      return model === 'happens-before' && !hasDataRace(state as HappensBeforeState);
-    case 'promoted': {
-      const m = state as LegacySyncMapState;
-      return model === 'syncmap-legacy' && m.dirty === null && Object.keys(m.read.m).length > 0;
-    }
-    case 'transfersAtLeast':
-      return model === 'false-sharing' && (state as FalseSharingState).counters.transfers >= (p.value ?? 1);
+      return failure?.kind === p.kind && (!p.message || failure.message === p.message);
     case 'allDone':
-      return !failure && !driver.isDeadlocked(state) && allFinished(state);
+      return !failure && !m.isDeadlocked(state) && allFinished(state);
     default:
-      return false;
+      return m.predicates?.[p.kind]?.(state, p) ?? false;
   }
 }

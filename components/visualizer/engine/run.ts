@@ -4,7 +4,6 @@
  * replaying one move fewer, and a shared URL is just the list of moves.
  */
 import type { Narration } from '../models/types.ts';
-import { waitingOn, type WaitForState } from '../models/wait-for/wait-for.ts';
 import { driverOf, initialState, isEventDriven } from './setup.ts';
 import type { Move, Scenario } from './types.ts';
 
@@ -77,7 +76,7 @@ export function replayMoves(s: Scenario, moves: readonly Move[]): Run {
 /** Whether a goroutine may take its next step (not finished, not blocked, model accepts it). */
 function canRun(s: Scenario, run: Run, g: string): boolean {
   if (!isEventDriven(s.model)) return true; // stepped models refuse by throwing; enabledEvents filters first
-  if (s.model === 'wait-for' && waitingOn(run.state as WaitForState, g)) return false;
+  if (driverOf(s.model).isWaiting?.(run.state, g)) return false;
   return eventFor(s, run, g) !== null;
 }
 

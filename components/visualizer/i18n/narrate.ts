@@ -1,20 +1,23 @@
 /**
- * Turns model narration and scheduler choices into the page's language. English narration is the
- * model's own text (written for learners); 简体中文 comes from each model folder's narration-zh.ts.
- * N.B. IMPORTED BY BROWSER CODE.
+ * Turns model narration and scheduler choices into the page's language. Models emit narration as
+ * `{ key, params }`; the words come from each model folder's narration-en.ts and narration-zh.ts,
+ * rendered here by one function for both languages. N.B. IMPORTED BY BROWSER CODE.
  */
 import { modelOf, SCENARIO_MODELS } from '../models/registry.ts';
 import type { Narration } from '../models/types.ts';
 import { applyMove, enabledMoves, sameMove, startRun, type EnabledMove, type Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { Locale } from '../strings.ts';
-import type { Template } from './format.ts';
+import { render, type Template } from './format.ts';
 
-/** Every 简体中文 narration template by key, gathered from the models' folders. */
-export const NARRATION_ZH: Record<string, Template> = Object.assign(
-  {},
-  ...SCENARIO_MODELS.map((m) => modelOf(m).narrationZh),
-) as Record<string, Template>;
+/** Every narration template by locale and key, gathered from the models' folders. */
+export const NARRATION: Record<Locale, Record<string, Template>> = {
+  en: Object.assign({}, ...SCENARIO_MODELS.map((m) => modelOf(m).narration.en)) as Record<string, Template>,
+  'zh-cn': Object.assign({}, ...SCENARIO_MODELS.map((m) => modelOf(m).narration['zh-cn'])) as Record<
+    string,
+    Template
+  >,
+};
 
 /** 简体中文 names of the models' micro-steps, keyed like EnabledEvent.key. */
 export const LABEL_ZH: Record<string, string> = Object.assign(
@@ -22,11 +25,12 @@ export const LABEL_ZH: Record<string, string> = Object.assign(
   ...SCENARIO_MODELS.map((m) => modelOf(m).labelsZh ?? {}),
 ) as Record<string, string>;
 
-/** A narration sentence in `locale` (English, or a missing template, falls back to the model's text). */
+/**
+ * A narration sentence in `locale`. The key types make a missing template a compile error and
+ * strings.test.ts replays every scenario in both locales; should one slip through, the key shows.
+ */
 export function narrationText(locale: Locale, x: Narration): string {
-  if (locale === 'en') return x.text;
-  const tpl = NARRATION_ZH[x.key];
-  return tpl ? tpl(x.params) : x.text;
+  return render(NARRATION[locale], x);
 }
 
 /** The event of an event-driven model written as the Go call (or plain words) it stands for. */

@@ -1,9 +1,9 @@
 /**
  * What a model folder hands the registry: the pure driver (step, enabled events, deadlock, failure),
- * how a scenario builds its first state and is validated, its state panel and its 简体中文 narration.
+ * how a scenario builds its first state and is validated, its state panel and its narration in each locale.
  * Adding a model = adding a folder whose index.ts exports one ModelDef, plus one line in registry.ts.
  */
-import type { Lane, Scenario } from '../engine/types.ts';
+import type { Lane, PredictField, Predicate, Scenario } from '../engine/types.ts';
 import type { Template } from '../i18n/format.ts';
 import type { RenderCtx } from '../render/context.ts';
 import type { ScenarioSchema } from '../scenario/schema-kit.ts';
@@ -21,7 +21,7 @@ export interface ModelDriver<S, E> {
 }
 
 /** A model as the visualizer uses it. */
-export interface ModelDef<S, E> extends ModelDriver<S, E> {
+export interface ModelDef<S, E, K extends string = string> extends ModelDriver<S, E> {
   /**
    * `stepped`: the model steps its own goroutines (`{type:'step', g}`); `events`: each lane carries
    * events applied in program order (wait-for, happens-before, false sharing, legacy sync.Map).
@@ -33,8 +33,12 @@ export interface ModelDef<S, E> extends ModelDriver<S, E> {
   init: (scenario: Scenario) => S;
   /** The state panel after the current step. N.B. runs in the browser only. */
   view: (ctx: RenderCtx, state: S) => HTMLElement[];
-  /** 简体中文 narration templates by narration key (English is the model's own text). */
-  narrationZh: Record<string, Template>;
+  /**
+   * Narration templates by locale and narration key: the model emits `{ key, params }` only, and
+   * i18n/narrate.ts renders it with these. `K` (the keys of the model's narration-en.ts) makes a key
+   * missing from either locale a compile error.
+   */
+  narration: Narrations<K>;
   /** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
   labelsZh?: Record<string, string>;
   /** An event of an event-driven model written as the Go call it stands for. */
@@ -46,7 +50,34 @@ export interface ModelDef<S, E> extends ModelDriver<S, E> {
   cursor?: (state: S, lane: Lane, eventsDone: number) => LanePos | null;
   /** The goroutine's current operation named in 简体中文, put before a step label (the map's 写/读). */
   opZh?: (state: S, g: string) => string;
+  /**
+   * The model's own scenario predicates (e.g. `starving` for the mutex); engine/predicates.ts answers
+   * the ones every model shares (deadlock, fatal, panic, allDone) and false for a kind a model lacks.
+   */
+  predicates?: Partial<Record<Predicate['kind'], (state: S, p: Predicate) => boolean>>;
+  /** The state fields a "predict the state" level may ask for, read from the state. */
+  predict?: Partial<Record<PredictField, (state: S) => number>>;
+  /** Inputs a field needs beyond a plain number (the mutex's bit toggles). N.B. runs in the browser only. */
+  predictInput?: Partial<Record<PredictField, PredictInput>>;
+  /** Why the program deadlocked, in the page's language; null falls back to Go's one-line message. */
+  deadlockNotes?: (locale: Locale, state: S) => string[] | null;
+  /** An event-driven lane that is blocked and cannot take its next event (wait-for's queued goroutines). */
+  isWaiting?: (state: S, g: string) => boolean;
+  /** The model has a clock that scripts may advance with `{ "tick": ns }` moves. */
+  clock?: boolean;
 }
+
+/** A "predict the state" input: its elements, its value, and the value written as the learner reads it. */
+export interface PredictInputView {
+  el: HTMLElement;
+  read: () => number;
+  describe: (v: number) => string;
+}
+/** Builds a predict input; `changed` is called on every edit. */
+export type PredictInput = (t: RenderCtx['t'], changed: () => void) => PredictInputView;
+
+/** One narration table per locale, with the same keys. */
+export type Narrations<K extends string = string> = Record<Locale, Record<K, Template>>;
 
 /**
  * A lane's status: `ready` can step, `blocked` waits (reason as in goroutine dumps), `done` finished,

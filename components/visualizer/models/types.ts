@@ -9,10 +9,13 @@ export type GoroutineId = string;
 /** JSON-safe scalar used in narration parameters. */
 export type Param = string | number | boolean;
 
-/** One sentence of narration: a stable machine key (translated by the UI), its params and English text. */
-export interface Narration {
-  key: string;
-  text: string;
+/**
+ * One sentence of narration as a model emits it: a code and its facts. The words are the browser's:
+ * each model folder has narration-en.ts and narration-zh.ts, keyed alike, and i18n/narrate.ts picks one.
+ * `K` is the model's key union (the keys of its narration-en.ts), so a model cannot emit an unknown key.
+ */
+export interface Narration<K extends string = string> {
+  key: K;
   params: Record<string, Param>;
 }
 
@@ -47,7 +50,7 @@ export interface Failure {
 
 /**
  * Side effects a model reports so a scenario driver can forward them to other models
- * (scheduler.ts for park/ready, happens-before.ts for release/acquire). Models never apply them to each other.
+ * (park/ready for a scheduler, release/acquire for the happens-before model). Models never apply them to each other.
  */
 export type Effect =
   | { kind: 'park'; goroutine: GoroutineId; reason: WaitReason }
@@ -86,16 +89,14 @@ export interface ModelInfo {
 }
 
 /** Builds a narration entry. */
-export function say(key: string, text: string, params: Record<string, Param> = {}): Narration {
-  return { key, text, params };
+export function say<K extends string>(key: K, params: Record<string, Param> = {}): Narration<K> {
+  return { key, params };
 }
 
 /** Returns a function that appends a narration entry to `out` (keeps step functions short). */
-export function teller(
-  out: Narration[],
-): (key: string, text: string, params?: Record<string, Param>) => void {
-  return (key, text, params = {}) => {
-    out.push(say(key, text, params));
+export function teller<K extends string>(out: Narration[]): (key: K, params?: Record<string, Param>) => void {
+  return (key, params = {}) => {
+    out.push(say(key, params));
   };
 }
 

@@ -69,7 +69,7 @@ export function validateScenario(file: string, raw: unknown, expectedId?: string
   let run = startRun(s);
   (d.script ?? []).forEach((move, i) => {
     if (typeof move === 'string' && !ids.includes(move)) fail(`/script/${i}`, `names no goroutine (${move})`);
-    if (typeof move !== 'string' && (d.model !== 'mutex' || isEventDriven(d.model)))
+    if (typeof move !== 'string' && (!modelOf(d.model).clock || isEventDriven(d.model)))
       fail(`/script/${i}`, 'ticks only exist in the mutex model');
     try {
       run = applyMove(s, run, move);

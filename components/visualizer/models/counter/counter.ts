@@ -4,9 +4,9 @@
 // with a sync.Mutex, or use one atomic read-modify-write, atomic.AddInt64 (src/sync/atomic/doc.go; LOCK XADDQ on
 // amd64). Levels let the learner pick the interleaving that loses an update.
 
+import type { CounterKey } from './narration-en.ts';
 import {
   replaceAt,
-  say,
   teller,
   usageError,
   type EnabledEvent,
@@ -14,6 +14,7 @@ import {
   type GoroutineId,
   type ModelInfo,
   type Narration,
+  type Param,
   type StepResult,
 } from '../types.ts';
 
@@ -78,97 +79,107 @@ export function newCounterState(variant: CounterVariant, goroutines = 2, iterati
   };
 }
 
+/** One goroutine's instruction in progress: the handlers read and update it, stepCounter returns it. */
+interface Step {
+  s: CounterState;
+  g: CounterG;
+  tell: (key: CounterKey, params: Record<string, Param>) => void;
+  fx: Effect[];
+}
+
+/** The increment is complete: start the next one, or finish. */
+function next(st: Step): void {
+  const remaining = st.g.remaining - 1;
+  st.g = { ...st.g, remaining, pc: remaining > 0 ? firstPc(st.s.variant) : 'done' };
+}
+
+/** mu.Lock(): take the free mutex, or wait for its holder (simplified; see ../mutex for the real one). */
+function lock(st: Step): void {
+  const id = st.g.id;
+  const holder = st.s.mutex.holder;
+  if (holder && holder !== id) {
+    st.s = { ...st.s, mutex: { ...st.s.mutex, waiters: [...st.s.mutex.waiters, id] } };
+    st.g = { ...st.g, pc: 'blocked' };
+    st.fx.push({ kind: 'park', goroutine: id, reason: 'sync.Mutex.Lock' });
+    st.tell('counter.lock.blocked', { g: id, holder });
+    return;
+  }
+  st.s = { ...st.s, mutex: { ...st.s.mutex, holder: id } };
+  st.g = { ...st.g, pc: 'load' };
+  st.fx.push({ kind: 'acquire', goroutine: id, sync: 'mu' });
+  st.tell('counter.lock', { g: id });
+}
+
+/** MOVQ counter, AX: the shared value goes into the goroutine's register. */
+function load(st: Step): void {
+  st.g = { ...st.g, reg: st.s.counter, pc: 'add' };
+  st.tell('counter.load', { g: st.g.id, value: st.s.counter });
+}
+
+/** INCQ AX: only the register changes. */
+function add(st: Step): void {
+  st.g = { ...st.g, reg: st.g.reg + 1, pc: 'store' };
+  st.tell('counter.add', { g: st.g.id, value: st.g.reg });
+}
+
+/** MOVQ AX, counter: the register overwrites whatever the counter holds now. */
+function store(st: Step): void {
+  const lost = st.s.counter >= st.g.reg;
+  st.s = { ...st.s, counter: st.g.reg };
+  st.tell(lost ? 'counter.store.lost' : 'counter.store', { g: st.g.id, value: st.g.reg });
+  if (st.s.variant === 'mutex') st.g = { ...st.g, pc: 'unlock' };
+  else next(st);
+}
+
+/** mu.Unlock(): the mutex is free and every waiter may try Lock again. */
+function unlock(st: Step): void {
+  const id = st.g.id;
+  const woken = st.s.mutex.waiters;
+  st.s = {
+    ...st.s,
+    mutex: { holder: null, waiters: [] },
+    goroutines: st.s.goroutines.map((x) => (woken.includes(x.id) ? { ...x, pc: 'lock' } : x)),
+  };
+  st.fx.push({ kind: 'release', goroutine: id, sync: 'mu', merge: false });
+  for (const w of woken) st.fx.push({ kind: 'ready', goroutine: w, by: id, handoff: false });
+  st.tell('counter.unlock', { g: id, woken: woken.join(',') });
+  next(st);
+}
+
+/** atomic.AddInt64(&counter, 1): one indivisible read-modify-write (LOCK XADDQ on amd64). */
+function atomicAdd(st: Step): void {
+  st.s = { ...st.s, counter: st.s.counter + 1 };
+  st.fx.push(
+    { kind: 'release', goroutine: st.g.id, sync: 'counter', merge: true },
+    { kind: 'acquire', goroutine: st.g.id, sync: 'counter' },
+  );
+  st.tell('counter.atomic', { g: st.g.id, value: st.s.counter });
+  next(st);
+}
+
+/** Each instruction a goroutine can be at (blocked and done cannot step). */
+const handlers: Record<Exclude<CounterPc, 'blocked' | 'done'>, (st: Step) => void> = {
+  lock,
+  load,
+  add,
+  store,
+  unlock,
+  atomicAdd,
+};
+
 /** Runs one instruction of one goroutine. */
 export function stepCounter(state: CounterState, event: CounterEvent): StepResult<CounterState> {
   const index = state.goroutines.findIndex((g) => g.id === event.g);
   const found = state.goroutines[index];
   if (!found || found.pc === 'done' || found.pc === 'blocked') throw usageError(`${event.g} cannot step`);
-  let s = state;
-  let g: CounterG = found;
-  const id = g.id;
-  const n: Narration[] = [];
-  const tell = teller(n);
-  const fx: Effect[] = [];
-  const next = (): void => {
-    const remaining = g.remaining - 1;
-    g = { ...g, remaining, pc: remaining > 0 ? firstPc(s.variant) : 'done' };
+  const n: Narration<CounterKey>[] = [];
+  const st: Step = { s: state, g: found, tell: teller<CounterKey>(n), fx: [] };
+  handlers[found.pc](st);
+  return {
+    state: { ...st.s, goroutines: replaceAt(st.s.goroutines, index, st.g) },
+    narration: n,
+    effects: st.fx,
   };
-  switch (g.pc) {
-    case 'lock':
-      if (s.mutex.holder && s.mutex.holder !== id) {
-        s = { ...s, mutex: { ...s.mutex, waiters: [...s.mutex.waiters, id] } };
-        g = { ...g, pc: 'blocked' };
-        fx.push({ kind: 'park', goroutine: id, reason: 'sync.Mutex.Lock' });
-        tell('counter.lock.blocked', `${id} blocks in mu.Lock(): ${s.mutex.holder} holds it.`, {
-          g: id,
-          holder: s.mutex.holder ?? '',
-        });
-      } else {
-        s = { ...s, mutex: { ...s.mutex, holder: id } };
-        g = { ...g, pc: 'load' };
-        fx.push({ kind: 'acquire', goroutine: id, sync: 'mu' });
-        tell('counter.lock', `${id} locks mu.`, { g: id });
-      }
-      break;
-    case 'load':
-      g = { ...g, reg: s.counter, pc: 'add' };
-      tell('counter.load', `${id} loads counter = ${s.counter} into its register.`, {
-        g: id,
-        value: s.counter,
-      });
-      break;
-    case 'add':
-      g = { ...g, reg: g.reg + 1, pc: 'store' };
-      tell('counter.add', `${id} adds 1 in its register: ${g.reg}.`, { g: id, value: g.reg });
-      break;
-    case 'store': {
-      const lost = s.counter >= g.reg;
-      s = { ...s, counter: g.reg };
-      n.push(
-        lost
-          ? say(
-              'counter.store.lost',
-              `${id} stores ${g.reg}, overwriting another goroutine's increment: an update is lost.`,
-              { g: id, value: g.reg },
-            )
-          : say('counter.store', `${id} stores counter = ${g.reg}.`, { g: id, value: g.reg }),
-      );
-      if (s.variant === 'mutex') g = { ...g, pc: 'unlock' };
-      else next();
-      break;
-    }
-    case 'unlock': {
-      const woken = s.mutex.waiters;
-      s = {
-        ...s,
-        mutex: { holder: null, waiters: [] },
-        goroutines: s.goroutines.map((x) => (woken.includes(x.id) ? { ...x, pc: 'lock' } : x)),
-      };
-      fx.push({ kind: 'release', goroutine: id, sync: 'mu', merge: false });
-      for (const w of woken) fx.push({ kind: 'ready', goroutine: w, by: id, handoff: false });
-      tell(
-        'counter.unlock',
-        `${id} unlocks mu${woken.length ? `; ${woken.join(', ')} may try again` : ''}.`,
-        { g: id, woken: woken.join(',') },
-      );
-      next();
-      break;
-    }
-    default: {
-      // atomic.AddInt64: one indivisible read-modify-write.
-      s = { ...s, counter: s.counter + 1 };
-      fx.push(
-        { kind: 'release', goroutine: id, sync: 'counter', merge: true },
-        { kind: 'acquire', goroutine: id, sync: 'counter' },
-      );
-      tell('counter.atomic', `${id} runs atomic.AddInt64(&counter, 1): counter = ${s.counter} in one step.`, {
-        g: id,
-        value: s.counter,
-      });
-      next();
-    }
-  }
-  return { state: { ...s, goroutines: replaceAt(s.goroutines, index, g) }, narration: n, effects: fx };
 }
 
 /** Goroutines that can run their next instruction. */

@@ -4,16 +4,18 @@ import {
   counterEnabledEvents,
   counterInfo,
   newCounterState,
+  lostUpdate,
   stepCounter,
   type CounterEvent,
   type CounterState,
   type CounterVariant,
 } from './counter.ts';
+import { NARRATION_EN, type CounterKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import { counterSchema } from './schema.ts';
 import { counterView } from './view.ts';
 
-export const counterModel: ModelDef<CounterState, CounterEvent> = {
+export const counterModel: ModelDef<CounterState, CounterEvent, CounterKey> = {
   info: counterInfo,
   step: stepCounter,
   enabledEvents: counterEnabledEvents,
@@ -39,6 +41,11 @@ export const counterModel: ModelDef<CounterState, CounterEvent> = {
       register: g.reg,
     });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
+  predicates: {
+    lostUpdate,
+    counterAtMost: (c, p) => c.goroutines.every((g) => g.pc === 'done') && c.counter <= (p.value ?? 0),
+  },
+  predict: { counter: (c) => c.counter },
 };

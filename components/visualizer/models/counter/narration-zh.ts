@@ -3,9 +3,10 @@
  * wait reasons) stay as Go prints them.
  */
 import { s, type Template } from '../../i18n/format.ts';
+import type { CounterKey } from './narration-en.ts';
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<CounterKey, Template> = {
   'counter.lock.blocked': (p) => `${s(p.g)} 阻塞在 mu.Lock()：${s(p.holder)} 持有它。`,
   'counter.lock': (p) => `${s(p.g)} 锁住 mu。`,
   'counter.load': (p) => `${s(p.g)} 把 counter = ${s(p.value)} 载入自己的寄存器。`,

@@ -6,6 +6,7 @@
 // or `_ [128]byte`; the runtime pads its own hot structures (e.g. semTable in src/runtime/sema.go uses
 // cpu.CacheLinePadSize). A real Go example: `[8]sync.Mutex` shards are 8 bytes each, so 8 share one 64-byte line.
 
+import type { FalseSharingKey } from './narration-en.ts';
 import { say, usageError, type ModelInfo, type Narration, type StepResult } from '../types.ts';
 
 /** A core's copy of one line: Modified (dirty, only copy), Shared (clean, maybe others), Invalid. */
@@ -112,7 +113,7 @@ export function stepFalseSharing(
   const mine = before[event.core];
   if (mine === undefined) throw usageError(`no core ${event.core}`);
   const c = { ...state.counters };
-  const n: Narration[] = [];
+  const n: Narration<FalseSharingKey>[] = [];
   const owner = before.findIndex((x, i) => i !== event.core && x === 'M');
   let after: LineState[];
   const p = { core: event.core, variable: event.variable, line };
@@ -120,32 +121,18 @@ export function stepFalseSharing(
     if (mine !== 'I') {
       c.hits++;
       after = before;
-      n.push(
-        say(
-          'fs.read.hit',
-          `Core ${event.core} reads ${event.variable} from its own copy of line ${line}.`,
-          p,
-        ),
-      );
+      n.push(say('fs.read.hit', p));
     } else {
       c.misses++;
       if (owner >= 0) c.transfers++;
       // Read miss: a Modified owner supplies the line and drops to Shared; the reader gets Shared.
       after = before.map((x, i) => (i === event.core ? 'S' : x === 'M' ? 'S' : x));
-      n.push(
-        say(
-          'fs.read.miss',
-          `Core ${event.core} misses on line ${line}${owner >= 0 ? `; core ${owner} sends its modified copy` : ''}.`,
-          { ...p, from: owner },
-        ),
-      );
+      n.push(say('fs.read.miss', { ...p, from: owner }));
     }
   } else if (mine === 'M') {
     c.hits++;
     after = before;
-    n.push(
-      say('fs.write.hit', `Core ${event.core} writes ${event.variable}: it already owns line ${line}.`, p),
-    );
+    n.push(say('fs.write.hit', p));
   } else {
     // Write: gain ownership (read-for-ownership): invalidate every other copy; a Modified owner transfers it.
     const invalidated = before.filter((x, i) => i !== event.core && x !== 'I').length;
@@ -153,13 +140,7 @@ export function stepFalseSharing(
     if (mine === 'I') c.misses++;
     if (owner >= 0) c.transfers++;
     after = before.map((_, i) => (i === event.core ? 'M' : 'I'));
-    n.push(
-      say(
-        'fs.write.own',
-        `Core ${event.core} writes ${event.variable} and must own line ${line}: ${invalidated} other cop${invalidated === 1 ? 'y is' : 'ies are'} invalidated.`,
-        { ...p, invalidated },
-      ),
-    );
+    n.push(say('fs.write.own', { ...p, invalidated }));
   }
   return {
     state: { ...state, lines: { ...state.lines, [line]: after }, counters: c },

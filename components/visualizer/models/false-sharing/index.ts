@@ -8,11 +8,12 @@ import {
   type FalseSharingState,
   type Variable,
 } from './false-sharing.ts';
+import { NARRATION_EN, type FalseSharingKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { falseSharingSchema } from './schema.ts';
 import { falseSharingView } from './view.ts';
 
-export const falseSharingModel: ModelDef<FalseSharingState, FalseSharingEvent> = {
+export const falseSharingModel: ModelDef<FalseSharingState, FalseSharingEvent, FalseSharingKey> = {
   info: falseSharingInfo,
   step: stepFalseSharing,
   enabledEvents: none,
@@ -26,7 +27,8 @@ export const falseSharingModel: ModelDef<FalseSharingState, FalseSharingEvent> =
       lineSize: s.initial.lineSize as number | undefined,
     }),
   view: falseSharingView,
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  predicates: { transfersAtLeast: (f, p) => f.counters.transfers >= (p.value ?? 1) },
   eventText: (locale, e) =>
     locale === 'zh-cn'
       ? `核心 ${e.core} ${e.type === 'write' ? '写' : '读'} ${e.variable}`

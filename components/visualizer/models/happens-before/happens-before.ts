@@ -12,6 +12,7 @@
 // forget old accesses); channels are modelled as send→receive only (for unbuffered channels the receive is also
 // synchronized before the send completes; for a channel of capacity C, receive k is before send k+C completes).
 
+import type { HappensBeforeKey } from './narration-en.ts';
 import {
   say,
   type Effect,
@@ -118,126 +119,111 @@ const fmt = (c: VectorClock): string =>
     .map(([g, t]) => `${g}:${t}`)
     .join(' ')}]`;
 
+/** One event being applied: the handlers read and update the state and add narration. */
+interface Step {
+  s: HappensBeforeState;
+  n: Narration<HappensBeforeKey>[];
+}
+
+/**
+ * __tsan_release (ReleaseStore: the sync object's clock becomes a copy of g's) or, for merge,
+ * __tsan_release_merge (Release: the clocks are joined); then g's own clock ticks.
+ */
+function release(st: Step, g: GoroutineId, sync: string, merge: boolean): void {
+  const s = st.s;
+  const c = clockOf(s, g);
+  const synced = merge ? join(s.syncClocks[sync] ?? {}, c) : c;
+  const from = merge ? [...new Set([...(s.syncFrom[sync] ?? []), g])] : [g];
+  st.s = {
+    ...s,
+    syncClocks: { ...s.syncClocks, [sync]: synced },
+    syncFrom: { ...s.syncFrom, [sync]: from },
+    clocks: { ...s.clocks, [g]: tick(c, g) },
+  };
+  st.n.push(say('hb.release', { g, sync, merge, clock: fmt(synced) }));
+}
+
+/** __tsan_acquire: g's clock joins the sync object's clock; an edge from whoever released it. */
+function acquire(st: Step, g: GoroutineId, sync: string, kind: SyncEdge['kind']): void {
+  const s = st.s;
+  const c = join(clockOf(s, g), s.syncClocks[sync] ?? {});
+  const from = (s.syncFrom[sync] ?? []).filter((x) => x !== g);
+  st.s = {
+    ...s,
+    clocks: { ...s.clocks, [g]: c },
+    edges: from.length ? [...s.edges, { kind, sync, from, to: g }] : s.edges,
+  };
+  st.n.push(say('hb.acquire', { g, sync, clock: fmt(c) }));
+}
+
+/** "The go statement that starts a new goroutine is synchronized before the start of the goroutine's execution." */
+function go(st: Step, parent: GoroutineId, child: GoroutineId): void {
+  const s = st.s;
+  const pc = clockOf(s, parent);
+  st.s = {
+    ...s,
+    clocks: { ...s.clocks, [child]: { ...pc, [child]: 1 }, [parent]: tick(pc, parent) },
+    edges: [...s.edges, { kind: 'go', sync: `go ${child}`, from: [parent], to: child }],
+  };
+  st.n.push(say('hb.go', { parent, child }));
+}
+
+/** A read or write: recorded with g's clock; it races with each conflicting access not ordered before it. */
+function access(
+  st: Step,
+  g: GoroutineId,
+  variable: string,
+  kind: Access['kind'],
+  value: string | null,
+): void {
+  const s = st.s;
+  const a: Access = { id: s.accesses.length, g, variable, kind, clock: clockOf(s, g), value };
+  const conflicts = s.accesses.filter(
+    (b) =>
+      b.variable === variable &&
+      b.g !== g &&
+      (b.kind === 'write' || kind === 'write') &&
+      !happensBefore(b, a),
+  );
+  st.s = {
+    ...s,
+    accesses: [...s.accesses, a],
+    races: [...s.races, ...conflicts.map((b) => ({ variable, previous: b.id, current: a.id }))],
+  };
+  st.n.push(say(kind === 'write' ? 'hb.write' : 'hb.read', { g, variable, clock: fmt(a.clock) }));
+  for (const b of conflicts)
+    st.n.push(
+      say('hb.race', { variable, previous: b.g, previousKind: b.kind, current: g, currentKind: kind }),
+    );
+}
+
+/** The event of type T (some event shapes carry two types, e.g. `unlock | lock`). */
+type EventOf<T, E = HappensBeforeEvent> = E extends { type: infer U } ? (T extends U ? E : never) : never;
+type Handlers = { [T in HappensBeforeEvent['type']]: (st: Step, e: EventOf<T>) => void };
+
+/** Each event as the release or acquire it stands for (the edges of go.dev/ref/mem). */
+const handlers: Handlers = {
+  go: (st, e) => go(st, e.parent, e.child),
+  release: (st, e) => release(st, e.g, e.sync, e.merge ?? false),
+  acquire: (st, e) => acquire(st, e.g, e.sync, 'release→acquire'),
+  unlock: (st, e) => release(st, e.g, e.mutex, false), // internal/sync/mutex.go race.Release
+  lock: (st, e) => acquire(st, e.g, e.mutex, 'unlock→lock'), // race.Acquire
+  send: (st, e) => release(st, e.g, `chan ${e.ch}`, true),
+  recv: (st, e) => acquire(st, e.g, `chan ${e.ch}`, 'send→receive'),
+  done: (st, e) => release(st, e.g, e.wg, true), // sync/waitgroup.go race.ReleaseMerge
+  waitReturn: (st, e) => acquire(st, e.g, e.wg, 'done→wait'), // race.Acquire
+  read: (st, e) => access(st, e.g, e.variable, 'read', e.value ?? null),
+  write: (st, e) => access(st, e.g, e.variable, 'write', e.value ?? null),
+};
+
 /** Applies one event: updates clocks, records accesses and any race they reveal. */
 export function stepHappensBefore(
   state: HappensBeforeState,
   event: HappensBeforeEvent,
 ): StepResult<HappensBeforeState> {
-  const n: Narration[] = [];
-  let s = state;
-  const release = (g: GoroutineId, sync: string, merge: boolean): void => {
-    const c = clockOf(s, g);
-    const synced = merge ? join(s.syncClocks[sync] ?? {}, c) : c;
-    const from = merge ? [...new Set([...(s.syncFrom[sync] ?? []), g])] : [g];
-    s = {
-      ...s,
-      syncClocks: { ...s.syncClocks, [sync]: synced },
-      syncFrom: { ...s.syncFrom, [sync]: from },
-      clocks: { ...s.clocks, [g]: tick(c, g) },
-    };
-    n.push(
-      say('hb.release', `${g} releases ${sync}: ${sync} now carries ${fmt(synced)}.`, { g, sync, merge }),
-    );
-  };
-  const acquire = (g: GoroutineId, sync: string, kind: SyncEdge['kind']): void => {
-    const c = join(clockOf(s, g), s.syncClocks[sync] ?? {});
-    const from = (s.syncFrom[sync] ?? []).filter((x) => x !== g);
-    s = {
-      ...s,
-      clocks: { ...s.clocks, [g]: c },
-      edges: from.length ? [...s.edges, { kind, sync, from, to: g }] : s.edges,
-    };
-    n.push(say('hb.acquire', `${g} acquires ${sync}: its clock becomes ${fmt(c)}.`, { g, sync }));
-  };
-  switch (event.type) {
-    case 'go': {
-      // "The go statement that starts a new goroutine is synchronized before the start of the goroutine's execution."
-      const parent = clockOf(s, event.parent);
-      s = {
-        ...s,
-        clocks: {
-          ...s.clocks,
-          [event.child]: { ...parent, [event.child]: 1 },
-          [event.parent]: tick(parent, event.parent),
-        },
-        edges: [...s.edges, { kind: 'go', sync: `go ${event.child}`, from: [event.parent], to: event.child }],
-      };
-      n.push(
-        say(
-          'hb.go',
-          `${event.parent} starts ${event.child}; everything ${event.parent} did so far happens before ${event.child} runs.`,
-          { parent: event.parent, child: event.child },
-        ),
-      );
-      break;
-    }
-    case 'release':
-      release(event.g, event.sync, event.merge ?? false);
-      break;
-    case 'acquire':
-      acquire(event.g, event.sync, 'release→acquire');
-      break;
-    case 'unlock':
-      release(event.g, event.mutex, false);
-      break;
-    case 'lock':
-      acquire(event.g, event.mutex, 'unlock→lock');
-      break;
-    case 'send':
-      release(event.g, `chan ${event.ch}`, true);
-      break;
-    case 'recv':
-      acquire(event.g, `chan ${event.ch}`, 'send→receive');
-      break;
-    case 'done':
-      release(event.g, event.wg, true);
-      break;
-    case 'waitReturn':
-      acquire(event.g, event.wg, 'done→wait');
-      break;
-    default: {
-      const access: Access = {
-        id: s.accesses.length,
-        g: event.g,
-        variable: event.variable,
-        kind: event.type,
-        clock: clockOf(s, event.g),
-        value: event.value ?? null,
-      };
-      const conflicts = s.accesses.filter(
-        (a) =>
-          a.variable === access.variable &&
-          a.g !== access.g &&
-          (a.kind === 'write' || access.kind === 'write') &&
-          !happensBefore(a, access),
-      );
-      s = {
-        ...s,
-        accesses: [...s.accesses, access],
-        races: [
-          ...s.races,
-          ...conflicts.map((a) => ({ variable: access.variable, previous: a.id, current: access.id })),
-        ],
-      };
-      n.push(
-        say(
-          `hb.${access.kind}`,
-          `${access.g} ${access.kind === 'write' ? 'writes' : 'reads'} ${access.variable} at ${fmt(access.clock)}.`,
-          { g: access.g, variable: access.variable },
-        ),
-      );
-      for (const a of conflicts) {
-        n.push(
-          say(
-            'hb.race',
-            `DATA RACE on ${access.variable}: ${a.g}'s ${a.kind} and ${access.g}'s ${access.kind} are not ordered by happens-before.`,
-            { variable: access.variable, previous: a.g, current: access.g },
-          ),
-        );
-      }
-    }
-  }
-  return { state: s, narration: n, effects: [] };
+  const st: Step = { s: state, n: [] };
+  (handlers[event.type] as (st: Step, e: HappensBeforeEvent) => void)(st, event);
+  return { state: st.s, narration: st.n, effects: [] };
 }
 
 /** Forwards a primitive's release/acquire effect; other effects leave the state unchanged. */

@@ -3,11 +3,13 @@ import type { Locale } from '../../strings.ts';
 import { never, noFailure, none, type ModelDef } from '../define.ts';
 import {
   happensBeforeInfo,
+  hasDataRace,
   newHappensBeforeState,
   stepHappensBefore,
   type HappensBeforeEvent,
   type HappensBeforeState,
 } from './happens-before.ts';
+import { NARRATION_EN, type HappensBeforeKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { happensBeforeSchema } from './schema.ts';
 import { happensBeforeView } from './view.ts';
@@ -36,7 +38,7 @@ function eventText(locale: Locale, e: HappensBeforeEvent): string {
   }
 }
 
-export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent> = {
+export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent, HappensBeforeKey> = {
   info: happensBeforeInfo,
   step: stepHappensBefore,
   enabledEvents: none,
@@ -47,6 +49,7 @@ export const happensBeforeModel: ModelDef<HappensBeforeState, HappensBeforeEvent
   init: (s) =>
     newHappensBeforeState((s.initial.goroutines as string[] | undefined) ?? s.goroutines.map((g) => g.id)),
   view: happensBeforeView,
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   eventText,
+  predicates: { race: hasDataRace, noRace: (s) => !hasDataRace(s) },
 };

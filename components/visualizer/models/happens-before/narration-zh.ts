@@ -3,9 +3,10 @@
  * wait reasons) stay as Go prints them.
  */
 import { s, type Template } from '../../i18n/format.ts';
+import type { HappensBeforeKey } from './narration-en.ts';
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<HappensBeforeKey, Template> = {
   'hb.release': (p) => `${s(p.g)} 释放 ${s(p.sync)}：${s(p.sync)} 现在携带 ${s(p.g)} 的向量时钟。`,
   'hb.acquire': (p) => `${s(p.g)} 获取 ${s(p.sync)}：它的时钟与 ${s(p.sync)} 携带的时钟合并。`,
   'hb.go': (p) =>

@@ -9,13 +9,14 @@ import {
   type MapOp,
   type MapState,
 } from './map-check.ts';
+import { NARRATION_EN, type MapKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import { mapCheckSchema } from './schema.ts';
 import { mapView } from './view.ts';
 
 const KIND_ZH: Record<string, string> = { write: '写', delete: '删除', read: '读', range: '遍历' };
 
-export const mapCheckModel: ModelDef<MapState, MapEvent> = {
+export const mapCheckModel: ModelDef<MapState, MapEvent, MapKey> = {
   info: mapCheckInfo,
   step: stepMap,
   enabledEvents: mapEnabledEvents,
@@ -30,7 +31,7 @@ export const mapCheckModel: ModelDef<MapState, MapEvent> = {
     const g = m.goroutines.find((x) => x.id === lane.id);
     return g ? lanePos(g.ip, g.pc) : null;
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
   opZh: (state, g) => {
     const mg = state.goroutines.find((x) => x.id === g);

@@ -17,6 +17,7 @@
 // `fatal` cannot be recovered. In Go, mapassign returns the slot and the compiled code stores the value after
 // the flag is cleared; this model stores it in the `insert` step.
 
+import type { MapKey } from './narration-en.ts';
 import {
   failure,
   replaceAt,
@@ -28,6 +29,7 @@ import {
   type GoroutineId,
   type ModelInfo,
   type Narration,
+  type Param,
   type StepResult,
 } from '../types.ts';
 
@@ -111,123 +113,139 @@ export function newMapState(
 const inFlight = (g: MapG): boolean => g.pc !== 'start' && g.pc !== 'done';
 const isWrite = (op: MapOp | undefined): boolean => op?.kind === 'write' || op?.kind === 'delete';
 
+/** One goroutine's micro-step in progress: the handlers read and update it, stepMap returns it. */
+interface Step<O extends MapOp = MapOp> {
+  s: MapState;
+  g: MapG;
+  readonly op: O;
+  tell: (key: MapKey, params: Record<string, Param>) => void;
+  fx: Effect[];
+}
+
+/** One micro-step of an operation of kind O. */
+type Handler<O extends MapOp> = (st: Step<O>) => void;
+
+/** The operation returned: move to the next op of the program. */
+function finish(st: Step): void {
+  const ip = st.g.ip + 1;
+  st.g = { ...st.g, ip, pc: ip < st.g.program.length ? 'start' : 'done', iterKeys: [] };
+}
+
+/** fatal(...): the program dies with Go's message (it cannot be recovered). */
+function die(st: Step, message: string): void {
+  const f = failure('fatal', message, st.g.id);
+  st.s = { ...st.s, failure: f };
+  st.g = { ...st.g, pc: 'done' };
+  st.fx.push({ kind: 'failure', failure: f });
+  st.tell('map.fatal', { g: st.g.id, message, writing: st.s.writing });
+}
+
+/** The facts a narration needs to write the operation as Go code: `m["a"] = "1"` or `delete(m, "a")`. */
+const opParams = (op: Extract<MapOp, { kind: 'write' | 'delete' }>): Record<string, Param> =>
+  op.kind === 'write' ? { op: op.kind, key: op.key, value: op.value } : { op: op.kind, key: op.key };
+
+type Write = Extract<MapOp, { kind: 'write' | 'delete' }>;
+
+/** runtime_mapassign / Map.Delete, step by step (see the comment at the top). */
+const WRITE: Partial<Record<MapPc, Handler<Write>>> = {
+  // if m.writing != 0 { fatal("concurrent map writes") }
+  start: (st) => {
+    if (st.s.writing !== 0) return die(st, 'concurrent map writes');
+    st.g = { ...st.g, pc: 'toggle' };
+    st.tell('map.write.check', { g: st.g.id, ...opParams(st.op) });
+  },
+  // hash := typ.Hasher(key, m.seed); m.writing ^= 1
+  toggle: (st) => {
+    st.s = { ...st.s, writing: st.s.writing ^ 1 };
+    st.g = { ...st.g, pc: 'insert' };
+    st.tell('map.write.toggle', { g: st.g.id, writing: st.s.writing });
+  },
+  // … find or insert the slot (this model stores the value here) …
+  insert: (st) => {
+    const entries = { ...st.s.entries };
+    if (st.op.kind === 'write') entries[st.op.key] = st.op.value;
+    else delete entries[st.op.key];
+    st.s = { ...st.s, entries };
+    st.g = { ...st.g, pc: 'finish' };
+    st.tell('map.write.insert', { g: st.g.id, key: st.op.key });
+  },
+  // if m.writing == 0 { fatal("concurrent map writes") }; m.writing ^= 1
+  finish: (st) => {
+    if (st.s.writing === 0) return die(st, 'concurrent map writes');
+    st.s = { ...st.s, writing: st.s.writing ^ 1 };
+    st.tell('map.write.done', { g: st.g.id, writing: st.s.writing, ...opParams(st.op) });
+    finish(st);
+  },
+};
+
+/** runtime_mapaccess1/2: the check on entry, then the lookup. */
+const READ: Partial<Record<MapPc, Handler<Extract<MapOp, { kind: 'read' }>>>> = {
+  // if m.writing != 0 { fatal("concurrent map read and map write") }
+  start: (st) => {
+    if (st.s.writing !== 0) return die(st, 'concurrent map read and map write');
+    st.g = { ...st.g, pc: 'lookup' };
+    st.tell('map.read.check', { g: st.g.id, key: st.op.key });
+  },
+  lookup: (st) => {
+    const v = st.s.entries[st.op.key] ?? null;
+    st.g = { ...st.g, seen: [...st.g.seen, v] };
+    st.tell('map.read.done', { g: st.g.id, key: st.op.key, value: v ?? '', found: v !== null });
+    finish(st);
+  },
+};
+
+/** A range loop: Iter.Init takes no check; each Iter.Next does. */
+const RANGE: Partial<Record<MapPc, Handler<Extract<MapOp, { kind: 'range' }>>>> = {
+  start: (st) => {
+    st.g = { ...st.g, pc: 'iterNext', iterKeys: Object.keys(st.s.entries).sort() };
+    st.tell('map.range.init', { g: st.g.id, count: st.g.iterKeys.length });
+  },
+  // if it.m.writing != 0 { fatal("concurrent map iteration and map write") }
+  iterNext: (st) => {
+    if (st.s.writing !== 0) return die(st, 'concurrent map iteration and map write');
+    const [key, ...rest] = st.g.iterKeys;
+    if (key === undefined) {
+      st.tell('map.range.done', { g: st.g.id });
+      finish(st);
+      return;
+    }
+    st.g = { ...st.g, iterKeys: rest, seen: [...st.g.seen, st.s.entries[key] ?? null] };
+    st.tell('map.range.next', { g: st.g.id, key });
+  },
+};
+
+/** The handler for the op's micro-step at pc. */
+function handlerFor(op: MapOp, pc: MapPc): Handler<MapOp> | undefined {
+  const table = op.kind === 'read' ? READ : op.kind === 'range' ? RANGE : WRITE;
+  return table[pc] as Handler<MapOp> | undefined;
+}
+
 /** Applies one micro-step. */
 export function stepMap(state: MapState, event: MapEvent): StepResult<MapState> {
   if (state.failure) throw usageError(`the program already died: ${state.failure.printed}`);
   const index = state.goroutines.findIndex((g) => g.id === event.g);
   const found = state.goroutines[index];
   const op = found?.program[found.ip];
-  if (!found || !op || found.pc === 'done') throw usageError(`${event.g} cannot step`);
-  let g: MapG = found;
-  let s = state;
-  const id = g.id;
-  const n: Narration[] = [];
-  const tell = teller(n);
-  const fx: Effect[] = [];
+  const handler = found && op ? handlerFor(op, found.pc) : undefined;
+  if (!found || !op || !handler) throw usageError(`${event.g} cannot step`);
   // Any other operation in flight while this one steps, with a write on either side, is a data race.
-  const overlap = s.goroutines.some(
-    (o) => o.id !== id && inFlight(o) && (isWrite(o.program[o.ip]) || isWrite(op)),
+  const overlap = state.goroutines.some(
+    (o) => o.id !== found.id && inFlight(o) && (isWrite(o.program[o.ip]) || isWrite(op)),
   );
-  if (overlap) s = { ...s, raceObserved: true };
-  const finish = (): void => {
-    const ip = g.ip + 1;
-    g = { ...g, ip, pc: ip < g.program.length ? 'start' : 'done', iterKeys: [] };
+  const n: Narration<MapKey>[] = [];
+  const st: Step = {
+    s: overlap ? { ...state, raceObserved: true } : state,
+    g: found,
+    op,
+    tell: teller<MapKey>(n),
+    fx: [],
   };
-  const die = (message: string): void => {
-    const f = failure('fatal', message, id);
-    s = { ...s, failure: f };
-    g = { ...g, pc: 'done' };
-    fx.push({ kind: 'failure', failure: f });
-    tell('map.fatal', `${id} sees writing = ${s.writing}: ${f.printed}`, {
-      g: id,
-      message,
-      writing: s.writing,
-    });
+  handler(st);
+  return {
+    state: { ...st.s, goroutines: replaceAt(st.s.goroutines, index, st.g) },
+    narration: n,
+    effects: st.fx,
   };
-
-  if (op.kind === 'write' || op.kind === 'delete') {
-    const verb =
-      op.kind === 'write'
-        ? `m[${JSON.stringify(op.key)}] = ${JSON.stringify(op.value)}`
-        : `delete(m, ${JSON.stringify(op.key)})`;
-    if (g.pc === 'start') {
-      if (s.writing !== 0) die('concurrent map writes');
-      else {
-        g = { ...g, pc: 'toggle' };
-        tell('map.write.check', `${id} starts ${verb}: writing is 0, no other writer seen.`, {
-          g: id,
-          key: op.key,
-        });
-      }
-    } else if (g.pc === 'toggle') {
-      s = { ...s, writing: s.writing ^ 1 };
-      g = { ...g, pc: 'insert' };
-      tell('map.write.toggle', `${id} hashes the key and toggles writing: now ${s.writing}.`, {
-        g: id,
-        writing: s.writing,
-      });
-    } else if (g.pc === 'insert') {
-      const entries = { ...s.entries };
-      if (op.kind === 'write') entries[op.key] = op.value;
-      else delete entries[op.key];
-      s = { ...s, entries };
-      g = { ...g, pc: 'finish' };
-      tell('map.write.insert', `${id} updates the slot for ${JSON.stringify(op.key)}.`, {
-        g: id,
-        key: op.key,
-      });
-    } else {
-      if (s.writing === 0) die('concurrent map writes');
-      else {
-        s = { ...s, writing: s.writing ^ 1 };
-        tell('map.write.done', `${id} finishes ${verb} and toggles writing back to ${s.writing}.`, {
-          g: id,
-          writing: s.writing,
-        });
-        finish();
-      }
-    }
-  } else if (op.kind === 'read') {
-    if (g.pc === 'start') {
-      if (s.writing !== 0) die('concurrent map read and map write');
-      else {
-        g = { ...g, pc: 'lookup' };
-        tell('map.read.check', `${id} starts reading m[${JSON.stringify(op.key)}]: writing is 0.`, {
-          g: id,
-          key: op.key,
-        });
-      }
-    } else {
-      const v = s.entries[op.key] ?? null;
-      g = { ...g, seen: [...g.seen, v] };
-      tell(
-        'map.read.done',
-        `${id} reads m[${JSON.stringify(op.key)}] = ${v === null ? 'zero value' : JSON.stringify(v)}.`,
-        { g: id, key: op.key, value: v ?? '' },
-      );
-      finish();
-    }
-  } else if (g.pc === 'start') {
-    // Iter.Init takes no check; each Iter.Next does.
-    g = { ...g, pc: 'iterNext', iterKeys: Object.keys(s.entries).sort() };
-    tell('map.range.init', `${id} starts a range loop over ${g.iterKeys.length} entries.`, {
-      g: id,
-      count: g.iterKeys.length,
-    });
-  } else if (s.writing !== 0) {
-    die('concurrent map iteration and map write');
-  } else {
-    const [key, ...rest] = g.iterKeys;
-    if (key === undefined) {
-      tell('map.range.done', `${id} finishes the range loop.`, { g: id });
-      finish();
-    } else {
-      const v = s.entries[key] ?? null;
-      g = { ...g, iterKeys: rest, seen: [...g.seen, v] };
-      tell('map.range.next', `${id} visits key ${JSON.stringify(key)}.`, { g: id, key });
-    }
-  }
-  return { state: { ...s, goroutines: replaceAt(s.goroutines, index, g) }, narration: n, effects: fx };
 }
 
 /** The micro-steps that can run now. */

@@ -3,9 +3,10 @@
  * wait reasons) stay as Go prints them.
  */
 import { s, type Template } from '../../i18n/format.ts';
+import type { MapKey } from './narration-en.ts';
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<MapKey, Template> = {
   'map.fatal': (p) => `${s(p.g)} 看到 writing = ${s(p.writing)}：fatal error: ${s(p.message)}`,
   'map.write.check': (p) => `${s(p.g)} 开始写键 "${s(p.key)}"：writing 为 0，没有看到其他写者。`,
   'map.write.toggle': (p) => `${s(p.g)} 计算键的哈希并翻转 writing：现在为 ${s(p.writing)}。`,

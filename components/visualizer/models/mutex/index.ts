@@ -4,6 +4,7 @@ import {
   mutexEnabledEvents,
   mutexInfo,
   mutexIsDeadlocked,
+  mutexStarving,
   newMutexState,
   stepMutex,
   type MutexEvent,
@@ -11,11 +12,13 @@ import {
   type MutexState,
   type SpinEnv,
 } from './mutex.ts';
+import { NARRATION_EN, type MutexKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { wordInput } from './predict-input.ts';
 import { mutexSchema } from './schema.ts';
 import { mutexView } from './view.ts';
 
-export const mutexModel: ModelDef<MutexState, MutexEvent> = {
+export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
   info: mutexInfo,
   step: stepMutex,
   enabledEvents: mutexEnabledEvents,
@@ -39,6 +42,10 @@ export const mutexModel: ModelDef<MutexState, MutexEvent> = {
       holds: m.holder === g.id ? ['mu'] : [],
     });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
+  predicates: { starving: (m) => (m.word & mutexStarving) !== 0 },
+  predict: { word: (m) => m.word },
+  predictInput: { word: wordInput },
+  clock: true,
 };

@@ -13,34 +13,24 @@ import {
   noLocals,
   starvationThresholdNs,
 } from './state.ts';
-import { acquired, die, finish, fmt, park, tell, type Handler } from './step.ts';
+import { acquired, die, finish, park, tell, type Handler } from './step.ts';
 
 /** mutex.go Lock: fast path `atomic.CompareAndSwapInt32(&m.state, 0, mutexLocked)`. */
 export const lock: Handler = (st) => {
   const id = st.g.id;
   if (st.s.word === 0) {
     st.s = { ...st.s, word: mutexLocked };
-    tell(
-      st,
-      'mutex.fastpath.acquired',
-      `${id} acquires the unlocked mutex with one CompareAndSwap (state 0 → 1).`,
-      { g: id },
-    );
+    tell(st, 'mutex.fastpath.acquired', { g: id });
     acquired(st);
     return;
   }
   // Slow path: lockSlow starts with waitStartTime=0, starving=false, awoke=false, iter=0, old := m.state.
   st.L = { ...noLocals, old: st.s.word };
   st.pc = 'loopTop';
-  tell(
-    st,
-    'mutex.fastpath.failed',
-    `${id}: the fast-path CAS fails (state is ${fmt(st.s.word)}); it enters lockSlow.`,
-    {
-      g: id,
-      word: st.s.word,
-    },
-  );
+  tell(st, 'mutex.fastpath.failed', {
+    g: id,
+    word: st.s.word,
+  });
 };
 
 /** mutex.go TryLock: fail if old&(mutexLocked|mutexStarving) != 0, else CAS old → old|mutexLocked. */
@@ -51,7 +41,7 @@ export const tryLock: Handler = (st) => {
   st.tryLockResults = [...st.tryLockResults, ok];
   if (ok) {
     st.s = { ...st.s, word: old | mutexLocked };
-    tell(st, 'mutex.trylock.ok', `${id}: TryLock succeeds (state ${old} → ${old | mutexLocked}).`, {
+    tell(st, 'mutex.trylock.ok', {
       g: id,
       old,
       word: old | mutexLocked,
@@ -59,8 +49,7 @@ export const tryLock: Handler = (st) => {
     acquired(st);
     return;
   }
-  const why = old & mutexStarving ? 'the mutex is in starvation mode' : 'the mutex is locked';
-  tell(st, 'mutex.trylock.fail', `${id}: TryLock returns false because ${why} (state ${fmt(old)}).`, {
+  tell(st, 'mutex.trylock.fail', {
     g: id,
     word: old,
     starving: (old & mutexStarving) !== 0,
@@ -79,20 +68,10 @@ export const loopTop: Handler = (st) => {
     if (!awoke && (L.old & mutexWoken) === 0 && L.old >> mutexWaiterShift !== 0 && st.s.word === L.old) {
       st.s = { ...st.s, word: L.old | mutexWoken };
       awoke = true;
-      tell(
-        st,
-        'mutex.spin.setWoken',
-        `${id} sets the woken bit (state ${L.old} → ${L.old | mutexWoken}) so Unlock will not wake a sleeper.`,
-        { g: id, old: L.old, word: st.s.word },
-      );
+      tell(st, 'mutex.spin.setWoken', { g: id, old: L.old, word: st.s.word });
     }
     st.L = { ...L, awoke, iter: L.iter + 1, old: st.s.word }; // runtime_doSpin(); iter++; old = m.state
-    tell(
-      st,
-      'mutex.spin',
-      `${id} spins (iteration ${st.L.iter} of at most ${activeSpin}) and rereads state ${fmt(st.s.word)}.`,
-      { g: id, iter: st.L.iter, word: st.s.word },
-    );
+    tell(st, 'mutex.spin', { g: id, iter: st.L.iter, word: st.s.word });
     return;
   }
   // lockSlow: compute `new` from `old`.
@@ -110,7 +89,7 @@ export const loopTop: Handler = (st) => {
   }
   st.L = { ...L, new: int32(nw) };
   st.pc = 'cas';
-  tell(st, 'mutex.new.computed', `${id} computes new = ${fmt(st.L.new)} from old = ${fmt(old)}.`, {
+  tell(st, 'mutex.new.computed', {
     g: id,
     old,
     new: st.L.new,
@@ -122,22 +101,17 @@ export const cas: Handler = (st) => {
   const id = st.g.id;
   const L = st.L;
   if (st.s.word !== L.old) {
-    tell(
-      st,
-      'mutex.cas.failed',
-      `${id}: CAS fails (state changed to ${fmt(st.s.word)}); it retries the loop.`,
-      {
-        g: id,
-        word: st.s.word,
-      },
-    );
+    tell(st, 'mutex.cas.failed', {
+      g: id,
+      word: st.s.word,
+    });
     st.L = { ...L, old: st.s.word };
     st.pc = 'loopTop';
     return;
   }
   st.s = { ...st.s, word: L.new };
   if ((L.old & (mutexLocked | mutexStarving)) === 0) {
-    tell(st, 'mutex.cas.acquired', `${id}: CAS state ${L.old} → ${L.new} locks the mutex.`, {
+    tell(st, 'mutex.cas.acquired', {
       g: id,
       old: L.old,
       word: L.new,
@@ -148,7 +122,7 @@ export const cas: Handler = (st) => {
   // queueLifo := waitStartTime != 0; if waitStartTime == 0 { waitStartTime = runtime_nanotime() }.
   st.L = { ...L, queueLifo: L.waitStartTime !== 0, waitStartTime: L.waitStartTime || st.s.now };
   st.pc = 'semacquire';
-  tell(st, 'mutex.cas.queued', `${id}: CAS state ${L.old} → ${fmt(L.new)} registers it as a waiter.`, {
+  tell(st, 'mutex.cas.queued', {
     g: id,
     old: L.old,
     word: L.new,
@@ -163,14 +137,11 @@ export const semacquire: Handler = (st) => {
     st.s = { ...st.s, sema: got };
     st.L = { ...st.L, ticket: true };
     st.pc = 'woken';
-    tell(st, 'mutex.sema.fast', `${id} finds the semaphore already released and does not sleep.`, { g: id });
+    tell(st, 'mutex.sema.fast', { g: id });
     return;
   }
   park(st);
-  const where = st.L.queueLifo
-    ? 'at the front of the queue (LIFO: it was already woken once)'
-    : 'at the back of the queue';
-  tell(st, 'mutex.sema.parked', `${id} parks on m.sema ${where}; its status is waiting [sync.Mutex.Lock].`, {
+  tell(st, 'mutex.sema.parked', {
     g: id,
     lifo: st.L.queueLifo,
   });
@@ -187,7 +158,7 @@ export const woken: Handler = (st) => {
     const got = cansemacquire(st.s.sema);
     if (!got) {
       park(st);
-      tell(st, 'mutex.sema.repark', `${id} wakes but the semaphore count is gone; it parks again.`, {
+      tell(st, 'mutex.sema.repark', {
         g: id,
       });
       return;
@@ -201,14 +172,13 @@ export const woken: Handler = (st) => {
   if ((old & mutexStarving) === 0) {
     st.L = { ...st.L, awoke: true, iter: 0 };
     st.pc = 'loopTop';
-    const note =
-      starving && !st.g.locals.starving ? ` It waited ${waited} ns (> 1 ms), so it is now starving.` : '';
-    tell(
-      st,
-      'mutex.wake',
-      `${id} wakes up (normal mode, state ${fmt(old)}) and must compete for the mutex again.${note}`,
-      { g: id, word: old, starving, waited },
-    );
+    tell(st, 'mutex.wake', {
+      g: id,
+      word: old,
+      starving,
+      becameStarving: starving && !st.g.locals.starving,
+      waited,
+    });
     return;
   }
   if ((old & (mutexLocked | mutexWoken)) !== 0 || old >> mutexWaiterShift === 0) {
@@ -220,17 +190,7 @@ export const woken: Handler = (st) => {
   const exit = !starving || old >> mutexWaiterShift === 1;
   if (exit) delta -= mutexStarving;
   st.s = { ...st.s, word: int32(st.s.word + delta) };
-  const why = !starving ? `it waited only ${waited} ns (< 1 ms)` : 'it was the last waiter';
-  tell(
-    st,
-    'mutex.handoff.acquired',
-    `${id} owns the handed-off mutex: AddInt32(${delta}) takes state ${old} → ${fmt(st.s.word)}.`,
-    { g: id, old, delta, word: st.s.word },
-  );
-  if (exit)
-    tell(st, 'mutex.starvation.exit', `${id} switches the mutex back to normal mode because ${why}.`, {
-      g: id,
-      waited,
-    });
+  tell(st, 'mutex.handoff.acquired', { g: id, old, delta, word: st.s.word });
+  if (exit) tell(st, 'mutex.starvation.exit', { g: id, waited, starving });
   acquired(st);
 };

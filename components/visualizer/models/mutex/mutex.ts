@@ -15,7 +15,7 @@ export * from './state.ts';
 
 /** Ordinary code between calls (e.g. the critical section). */
 const work: Handler = (st) => {
-  tell(st, 'mutex.work', `${st.g.id} runs one step of ordinary code.`, { g: st.g.id });
+  tell(st, 'mutex.work', { g: st.g.id });
   finish(st);
 };
 
@@ -38,7 +38,7 @@ export function stepMutex(state: MutexState, event: MutexEvent): StepResult<Mute
     const now = state.now + event.ns;
     return {
       state: { ...state, now },
-      narration: [say('mutex.tick', `${event.ns} ns pass (clock ${now} ns).`, { ns: event.ns, now })],
+      narration: [say('mutex.tick', { ns: event.ns, now })],
       effects: [],
     };
   }

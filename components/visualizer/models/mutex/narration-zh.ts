@@ -3,10 +3,11 @@
  * wait reasons) stay as Go prints them.
  */
 import { n, s, type Template } from '../../i18n/format.ts';
+import type { MutexKey } from './narration-en.ts';
 import { describeMutexState } from './mutex.ts';
 import type { Param } from '../types.ts';
 
-/** `9（已加锁，等待者 = 1）`: the Chinese twin of mutex.ts's fmt(word). */
+/** `9（已加锁，等待者 = 1）`: the Chinese twin of narration-en.ts's w(word). */
 export function w(v: Param | undefined): string {
   const d = describeMutexState(n(v));
   const flags = [d.locked && '已加锁', d.woken && '已唤醒', d.starving && '饥饿'].filter(Boolean).join('|');
@@ -14,7 +15,7 @@ export function w(v: Param | undefined): string {
 }
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<MutexKey, Template> = {
   'mutex.tick': (p) => `经过 ${s(p.ns)} 纳秒（时钟 ${s(p.now)} 纳秒）。`,
   'mutex.fastpath.acquired': (p) => `${s(p.g)} 用一次 CompareAndSwap 拿到未加锁的互斥锁（state 0 → 1）。`,
   'mutex.fastpath.failed': (p) => `${s(p.g)}：快速路径的 CAS 失败（state 为 ${w(p.word)}），进入 lockSlow。`,

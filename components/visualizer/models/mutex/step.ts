@@ -3,14 +3,8 @@
 
 import { semaEnqueue } from '../sema.ts';
 import { failure, say, type Effect, type Narration, type Param } from '../types.ts';
-import {
-  describeMutexState,
-  noLocals,
-  type MutexGoroutine,
-  type MutexLocals,
-  type MutexPc,
-  type MutexState,
-} from './state.ts';
+import type { MutexKey } from './narration-en.ts';
+import { noLocals, type MutexGoroutine, type MutexLocals, type MutexPc, type MutexState } from './state.ts';
 
 /** One goroutine's micro-step in progress: the handlers read and update it, stepMutex returns it. */
 export interface Step {
@@ -23,25 +17,16 @@ export interface Step {
   pc: MutexPc;
   ip: number;
   tryLockResults: boolean[];
-  n: Narration[];
+  n: Narration<MutexKey>[];
   fx: Effect[];
 }
 
 /** One micro-step of the algorithm: reads and updates the step in progress. */
 export type Handler = (st: Step) => void;
 
-/** The state word as the English narration writes it: `9 [locked, waiters=1]`. */
-export function fmt(word: number): string {
-  const v = describeMutexState(word);
-  const flags = [v.locked && 'locked', v.woken && 'woken', v.starving && 'starving']
-    .filter(Boolean)
-    .join('|');
-  return `${v.word} [${flags || 'unlocked'}, waiters=${v.waiters}]`;
-}
-
-/** Appends one narration sentence (key, English text, params) to the step. */
-export function tell(st: Step, key: string, text: string, params: Record<string, Param> = {}): void {
-  st.n.push(say(key, text, params));
+/** Appends one narration sentence (its key and facts; narration-en/zh.ts hold the words) to the step. */
+export function tell(st: Step, key: MutexKey, params: Record<string, Param> = {}): void {
+  st.n.push(say(key, params));
 }
 
 /** The call returned: move to the next op of the program. */
@@ -59,10 +44,10 @@ export function acquired(st: Step): void {
 }
 
 /** fatal(...) / throw(...): the program dies with Go's message. */
-export function die(st: Step, message: string, key: string): void {
+export function die(st: Step, message: string, key: MutexKey): void {
   const f = failure('fatal', message, st.g.id);
   st.s = { ...st.s, failure: f };
-  tell(st, key, `${st.g.id}: ${f.printed}`, { g: st.g.id, message });
+  tell(st, key, { g: st.g.id, message });
   st.fx.push({ kind: 'failure', failure: f });
   st.pc = 'done';
 }

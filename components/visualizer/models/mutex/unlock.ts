@@ -4,7 +4,7 @@
 import { semrelease } from '../sema.ts';
 import { int32 } from '../types.ts';
 import { mutexLocked, mutexStarving, mutexWaiterShift, mutexWoken, noLocals } from './state.ts';
-import { die, finish, fmt, tell, type Handler } from './step.ts';
+import { die, finish, tell, type Handler } from './step.ts';
 
 /** mutex.go Unlock: `new := atomic.AddInt32(&m.state, -mutexLocked)`; non-zero → unlockSlow(new). */
 export const unlock: Handler = (st) => {
@@ -13,7 +13,7 @@ export const unlock: Handler = (st) => {
   const nw = int32(st.s.word - mutexLocked);
   st.s = { ...st.s, word: nw, holder: st.s.holder === id ? null : st.s.holder };
   if (nw === 0) {
-    tell(st, 'mutex.unlock.fast', `${id} unlocks: AddInt32(-1) leaves state 0, nobody to wake.`, { g: id });
+    tell(st, 'mutex.unlock.fast', { g: id });
     finish(st);
   } else if (((nw + mutexLocked) & mutexLocked) === 0) {
     // unlockSlow: `if (new+mutexLocked)&mutexLocked == 0 { fatal("sync: unlock of unlocked mutex") }`.
@@ -21,22 +21,12 @@ export const unlock: Handler = (st) => {
   } else if ((nw & mutexStarving) === 0) {
     st.L = { ...noLocals, old: nw };
     st.pc = 'unlockSlow';
-    tell(
-      st,
-      'mutex.unlock.slow',
-      `${id} unlocks: state is now ${fmt(nw)}, so it enters unlockSlow to maybe wake a waiter.`,
-      { g: id, word: nw },
-    );
+    tell(st, 'mutex.unlock.slow', { g: id, word: nw });
   } else {
     // Starving: `runtime_Semrelease(&m.sema, true, 2)` hands ownership off; mutexLocked stays clear.
     st.L = { ...noLocals, handoff: true };
     st.pc = 'semrelease';
-    tell(
-      st,
-      'mutex.unlock.starving',
-      `${id} unlocks in starvation mode (state ${fmt(nw)}): it will hand the mutex directly to the first waiter.`,
-      { g: id, word: nw },
-    );
+    tell(st, 'mutex.unlock.starving', { g: id, word: nw });
   }
 };
 
@@ -45,7 +35,7 @@ export const unlockSlow: Handler = (st) => {
   const id = st.g.id;
   const old = st.L.old;
   if (old >> mutexWaiterShift === 0 || (old & (mutexLocked | mutexWoken | mutexStarving)) !== 0) {
-    tell(st, 'mutex.unlock.noWake', `${id} leaves without waking anyone (state ${fmt(old)}).`, {
+    tell(st, 'mutex.unlock.noWake', {
       g: id,
       word: old,
     });
@@ -56,19 +46,14 @@ export const unlockSlow: Handler = (st) => {
     st.s = { ...st.s, word: nw };
     st.L = { ...st.L, handoff: false };
     st.pc = 'semrelease';
-    tell(
-      st,
-      'mutex.unlock.grabWake',
-      `${id} takes the right to wake a waiter: CAS state ${old} → ${fmt(nw)}.`,
-      {
-        g: id,
-        old,
-        word: nw,
-      },
-    );
+    tell(st, 'mutex.unlock.grabWake', {
+      g: id,
+      old,
+      word: nw,
+    });
   } else {
     st.L = { ...st.L, old: st.s.word };
-    tell(st, 'mutex.unlock.casFailed', `${id}: CAS fails (state is now ${fmt(st.s.word)}); it looks again.`, {
+    tell(st, 'mutex.unlock.casFailed', {
       g: id,
       word: st.s.word,
     });
@@ -83,7 +68,7 @@ export const semreleaseStep: Handler = (st) => {
   st.s = { ...st.s, sema: r.sema };
   const w = r.woken;
   if (w === null) {
-    tell(st, 'mutex.semrelease.none', `${id} releases the semaphore; nobody is parked yet.`, { g: id });
+    tell(st, 'mutex.semrelease.none', { g: id });
     finish(st);
     return;
   }
@@ -94,15 +79,9 @@ export const semreleaseStep: Handler = (st) => {
     ),
   };
   st.fx.push({ kind: 'ready', goroutine: w, by: id, handoff });
-  if (handoff)
-    tell(
-      st,
-      'mutex.semrelease.handoff',
-      `${id} hands the mutex to ${w} and yields its time slice so ${w} runs next.`,
-      { g: id, woken: w },
-    );
+  if (handoff) tell(st, 'mutex.semrelease.handoff', { g: id, woken: w });
   else
-    tell(st, 'mutex.semrelease.wake', `${id} wakes ${w}; ${w} does not own the mutex yet.`, {
+    tell(st, 'mutex.semrelease.wake', {
       g: id,
       woken: w,
     });

@@ -1,16 +1,20 @@
 /** sync.RWMutex (sync/rwmutex.go) as the visualizer uses it. */
+import { render } from '../../i18n/format.ts';
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type RWMutexKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import {
   newRWMutexState,
   rwmutexEnabledEvents,
   rwmutexInfo,
+  explainRWDeadlock,
   rwmutexIsDeadlocked,
   stepRWMutex,
   type RWMutexEvent,
   type RWMutexState,
   type RWOp,
 } from './rwmutex.ts';
+import { readerCountInput } from './predict-input.ts';
 import { rwmutexSchema } from './schema.ts';
 import { rwmutexView } from './view.ts';
 
@@ -21,7 +25,9 @@ const WAIT_REASON = {
   writerSem: 'sync.RWMutex.Lock',
 } as const;
 
-export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent> = {
+const NARRATION = { en: NARRATION_EN, 'zh-cn': NARRATION_ZH };
+
+export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
   info: rwmutexInfo,
   step: stepRWMutex,
   enabledEvents: rwmutexEnabledEvents,
@@ -39,6 +45,11 @@ export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent> = {
       return lanePos(g.ip, g.pc, { status: 'blocked', reason: WAIT_REASON[g.blockedOn ?? 'w'], holds });
     return lanePos(g.ip, g.pc, { holds });
   },
-  narrationZh: NARRATION_ZH,
+  narration: NARRATION,
   labelsZh: LABELS_ZH,
+  predict: { readerCount: (m) => m.readerCount, readerWait: (m) => m.readerWait },
+  predictInput: { readerCount: readerCountInput },
+  // Writer preference explains most RWMutex deadlocks: recursive RLock, RLock→Lock upgrade.
+  deadlockNotes: (locale, m) =>
+    explainRWDeadlock(m)?.narration.map((x) => render(NARRATION[locale], x)) ?? null,
 };

@@ -3,6 +3,7 @@
  * wait reasons) stay as Go prints them.
  */
 import { n, s, type Template } from '../../i18n/format.ts';
+import type { RWMutexKey } from './narration-en.ts';
 import { describeReaderCount } from './rwmutex.ts';
 import type { Param } from '../types.ts';
 
@@ -10,7 +11,7 @@ import type { Param } from '../types.ts';
 const rc = (v: Param | undefined): string => describeReaderCount(n(v)).text;
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<RWMutexKey, Template> = {
   'rw.rlock.pending': (p) =>
     `${s(p.g)}：RLock 加 1 → readerCount = ${rc(p.readerCount)} < 0：有写者在等待，${s(p.g)} 必须等待。`,
   'rw.rlock.ok': (p) => `${s(p.g)}：RLock 加 1 → readerCount = ${s(p.readerCount)}；开始读。`,

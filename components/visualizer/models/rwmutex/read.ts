@@ -4,7 +4,7 @@
 import { cansemacquire, semaEnqueue, semrelease } from '../sema.ts';
 import { int32 } from '../types.ts';
 import { rwmutexMaxReaders } from './state.ts';
-import { die, finish, park, rc, readAcquired, tell, wake, type Handler } from './step.ts';
+import { die, finish, park, readAcquired, tell, wake, type Handler } from './step.ts';
 
 /** RLock: `if rw.readerCount.Add(1) < 0 { runtime_SemacquireRWMutexR(&rw.readerSem, false, 0) }`. */
 export const rlock: Handler = (st) => {
@@ -13,15 +13,10 @@ export const rlock: Handler = (st) => {
   st.s = { ...st.s, readerCount: v };
   if (v < 0) {
     st.g = { ...st.g, pc: 'rlockSem' };
-    tell(
-      st,
-      'rw.rlock.pending',
-      `${id}: RLock adds 1 → readerCount = ${rc(v)} < 0: a writer is pending, so ${id} must wait.`,
-      { g: id, readerCount: v },
-    );
+    tell(st, 'rw.rlock.pending', { g: id, readerCount: v });
     return;
   }
-  tell(st, 'rw.rlock.ok', `${id}: RLock adds 1 → readerCount = ${v}; it reads.`, { g: id, readerCount: v });
+  tell(st, 'rw.rlock.ok', { g: id, readerCount: v });
   readAcquired(st);
 };
 
@@ -35,7 +30,7 @@ export const rlockSem: Handler = (st) => {
   }
   st.s = { ...st.s, readerSem: semaEnqueue(st.s.readerSem, st.id, false) };
   park(st, 'readerSem');
-  tell(st, 'rw.rlock.parked', `${st.id} parks on readerSem until the writer unlocks [sync.RWMutex.RLock].`, {
+  tell(st, 'rw.rlock.parked', {
     g: st.id,
   });
 };
@@ -49,18 +44,13 @@ export const runlock: Handler = (st) => {
   st.g = { ...st.g, r, readHeld: Math.max(0, st.g.readHeld - 1) };
   if (r < 0) {
     st.g = { ...st.g, pc: 'runlockSlow' };
-    tell(
-      st,
-      'rw.runlock.slow',
-      `${id}: RUnlock → readerCount = ${rc(r)} < 0: a writer is pending, take the slow path.`,
-      {
-        g: id,
-        readerCount: r,
-      },
-    );
+    tell(st, 'rw.runlock.slow', {
+      g: id,
+      readerCount: r,
+    });
     return;
   }
-  tell(st, 'rw.runlock.ok', `${id}: RUnlock → readerCount = ${r}.`, { g: id, readerCount: r });
+  tell(st, 'rw.runlock.ok', { g: id, readerCount: r });
   finish(st);
 };
 
@@ -78,22 +68,12 @@ export const runlockSlow: Handler = (st) => {
     const rel = semrelease(st.s.writerSem, false);
     st.s = { ...st.s, writerSem: rel.sema };
     if (rel.woken) wake(st, rel.woken, {});
-    tell(
-      st,
-      'rw.runlock.lastReader',
-      `${id} is the last departing reader (readerWait = 0): it wakes the writer.`,
-      {
-        g: id,
-        woken: rel.woken ?? '',
-      },
-    );
+    tell(st, 'rw.runlock.lastReader', {
+      g: id,
+      woken: rel.woken ?? '',
+    });
   } else {
-    tell(
-      st,
-      'rw.runlock.departing',
-      `${id} leaves; the writer still waits for ${wait} reader(s) (readerWait = ${wait}).`,
-      { g: id, readerWait: wait },
-    );
+    tell(st, 'rw.runlock.departing', { g: id, readerWait: wait });
   }
   finish(st);
 };

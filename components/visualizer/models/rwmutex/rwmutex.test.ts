@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { narrationText } from '../../i18n/narrate.ts';
 import {
   describeReaderCount,
   explainRWDeadlock,
@@ -88,7 +89,7 @@ describe('sync.RWMutex model (sync/rwmutex.go)', () => {
     expect(rwmutexIsDeadlocked(s)).toBe(true);
     const why = explainRWDeadlock(s);
     expect(why?.kind).toBe('recursive-rlock');
-    expect(why?.narration.map((n) => n.text)).toEqual([
+    expect(why?.narration.map((n) => narrationText('en', n))).toEqual([
       'G1 waits in RLock behind pending writer G2 while it already holds 1 read lock(s).',
       'G2 waits in Lock for reader(s) G1 to call RUnlock (readerWait = 1).',
       'No goroutine can proceed: fatal error: all goroutines are asleep - deadlock!',

@@ -21,28 +21,21 @@ const woken: Handler = (st) => {
   const on = st.g.blockedOn;
   if (on === 'w') {
     st.g = { ...st.g, pc: 'lockAnnounce', blockedOn: null };
-    tell(st, 'rw.lock.wHandoff', `${id} now holds the writer mutex w.`, { g: id });
+    tell(st, 'rw.lock.wHandoff', { g: id });
     return;
   }
   const sem = on === 'readerSem' ? st.s.readerSem : st.s.writerSem;
   const got = cansemacquire(sem);
   if (!got || on === null) throw usageError(`${id} woke without a semaphore count`);
   st.s = on === 'readerSem' ? { ...st.s, readerSem: got } : { ...st.s, writerSem: got };
-  tell(
-    st,
-    `rw.woken.${on}`,
-    on === 'readerSem'
-      ? `${id} wakes: the writer finished, its RLock returns.`
-      : `${id} wakes: all readers left, it owns the write lock.`,
-    { g: id },
-  );
+  tell(st, on === 'readerSem' ? 'rw.woken.readerSem' : 'rw.woken.writerSem', { g: id });
   if (on === 'readerSem') readAcquired(st);
   else writeAcquired(st);
 };
 
 /** Ordinary code between calls. */
 const work: Handler = (st) => {
-  tell(st, 'rw.work', `${st.id} runs one step of ordinary code.`, { g: st.id });
+  tell(st, 'rw.work', { g: st.id });
   finish(st);
 };
 

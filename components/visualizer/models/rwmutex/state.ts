@@ -114,3 +114,8 @@ export function describeReaderCount(readerCount: number): {
     text: writerPending ? `${readers} − 2^30` : `${readers}`,
   };
 }
+
+/** readerCount from a learner's "active readers" and "writer pending" inputs (describeReaderCount's inverse). */
+export function readerCountFrom(readers: number, writerPending: boolean): number {
+  return readers - (writerPending ? rwmutexMaxReaders : 0);
+}

@@ -2,7 +2,8 @@
 // wake, die, acquire), so each handler reads like its lines of sync/rwmutex.go.
 
 import { failure, say, type Effect, type GoroutineId, type Narration, type Param } from '../types.ts';
-import { describeReaderCount, type RWGoroutine, type RWMutexState } from './state.ts';
+import type { RWMutexKey } from './narration-en.ts';
+import type { RWGoroutine, RWMutexState } from './state.ts';
 
 /** One goroutine's micro-step in progress: the handlers read and update it, stepRWMutex returns it. */
 export interface Step {
@@ -11,7 +12,7 @@ export interface Step {
   /** This goroutine's record, replaced as the step goes. */
   g: RWGoroutine;
   readonly id: GoroutineId;
-  n: Narration[];
+  n: Narration<RWMutexKey>[];
   fx: Effect[];
 }
 
@@ -28,12 +29,9 @@ export const reasonFor = {
   writerSem: 'sync.RWMutex.Lock',
 } as const;
 
-/** readerCount as the English narration writes it: `2 − 2^30` while a writer is pending. */
-export const rc = (v: number): string => describeReaderCount(v).text;
-
-/** Appends one narration sentence (key, English text, params) to the step. */
-export function tell(st: Step, key: string, text: string, params: Record<string, Param> = {}): void {
-  st.n.push(say(key, text, params));
+/** Appends one narration sentence (its key and facts; narration-en/zh.ts hold the words) to the step. */
+export function tell(st: Step, key: RWMutexKey, params: Record<string, Param> = {}): void {
+  st.n.push(say(key, params));
 }
 
 /** The call returned: move to the next op of the program. */
@@ -58,12 +56,12 @@ export function wake(st: Step, target: GoroutineId, patch: Partial<RWGoroutine>)
 }
 
 /** fatal(...): the program dies with Go's message. */
-export function die(st: Step, message: string, key: string): void {
+export function die(st: Step, message: string, key: RWMutexKey): void {
   const f = failure('fatal', message, st.id);
   st.s = { ...st.s, failure: f };
   st.g = { ...st.g, pc: 'done' };
   st.fx.push({ kind: 'failure', failure: f });
-  tell(st, key, `${st.id}: ${f.printed}`, { g: st.id });
+  tell(st, key, { g: st.id, message });
 }
 
 /** RLock returned: race.Acquire(&rw.readerSem), one more read lock held. */

@@ -4,7 +4,7 @@
 import { cansemacquire, semaEnqueue, semrelease } from '../sema.ts';
 import { int32, type GoroutineId } from '../types.ts';
 import { rwmutexMaxReaders } from './state.ts';
-import { die, finish, park, rc, tell, wake, writeAcquired, type Handler } from './step.ts';
+import { die, finish, park, tell, wake, writeAcquired, type Handler } from './step.ts';
 
 /** Lock: `rw.w.Lock()` first resolves competition with other writers. */
 export const lock: Handler = (st) => {
@@ -12,17 +12,12 @@ export const lock: Handler = (st) => {
   if (!st.s.w.locked) {
     st.s = { ...st.s, w: { ...st.s.w, locked: true, holder: id } };
     st.g = { ...st.g, pc: 'lockAnnounce' };
-    tell(st, 'rw.lock.w', `${id}: Lock takes the writer mutex w.`, { g: id });
+    tell(st, 'rw.lock.w', { g: id });
     return;
   }
   st.s = { ...st.s, w: { ...st.s.w, waiters: [...st.s.w.waiters, id] } };
   park(st, 'w');
-  tell(
-    st,
-    'rw.lock.wBlocked',
-    `${id}: Lock waits for writer mutex w (held by ${st.s.w.holder}); status waiting [sync.Mutex.Lock].`,
-    { g: id, holder: st.s.w.holder ?? '' },
-  );
+  tell(st, 'rw.lock.wBlocked', { g: id, holder: st.s.w.holder ?? '' });
 };
 
 /** Lock: `r := rw.readerCount.Add(-rwmutexMaxReaders) + rwmutexMaxReaders` announces the pending writer. */
@@ -33,20 +28,10 @@ export const lockAnnounce: Handler = (st) => {
   st.s = { ...st.s, readerCount: v };
   if (r !== 0) {
     st.g = { ...st.g, r, pc: 'lockWait' };
-    tell(
-      st,
-      'rw.lock.announce',
-      `${id} subtracts 2^30: readerCount = ${rc(v)}. New readers will now block; ${r} active reader(s) must leave.`,
-      { g: id, readerCount: v, r },
-    );
+    tell(st, 'rw.lock.announce', { g: id, readerCount: v, r });
     return;
   }
-  tell(
-    st,
-    'rw.lock.acquired',
-    `${id} subtracts 2^30: readerCount = ${rc(v)}; no active readers, it owns the write lock.`,
-    { g: id, readerCount: v },
-  );
+  tell(st, 'rw.lock.acquired', { g: id, readerCount: v });
   writeAcquired(st);
 };
 
@@ -56,14 +41,7 @@ export const lockWait: Handler = (st) => {
   const wait = int32(st.s.readerWait + st.g.r);
   st.s = { ...st.s, readerWait: wait };
   if (wait === 0) {
-    tell(
-      st,
-      'rw.lock.readersGone',
-      `${id}: readerWait += ${st.g.r} gives 0: the readers already left; it owns the write lock.`,
-      {
-        g: id,
-      },
-    );
+    tell(st, 'rw.lock.readersGone', { g: id, r: st.g.r });
     writeAcquired(st);
     return;
   }
@@ -75,12 +53,7 @@ export const lockWait: Handler = (st) => {
   }
   st.s = { ...st.s, writerSem: semaEnqueue(st.s.writerSem, id, false) };
   park(st, 'writerSem');
-  tell(
-    st,
-    'rw.lock.wait',
-    `${id}: readerWait = ${wait}; it parks on writerSem until the last reader leaves [sync.RWMutex.Lock].`,
-    { g: id, readerWait: wait },
-  );
+  tell(st, 'rw.lock.wait', { g: id, readerWait: wait });
 };
 
 /** Unlock: `r := rw.readerCount.Add(rwmutexMaxReaders)`; `if r >= rwmutexMaxReaders { fatal(...) }`. */
@@ -94,15 +67,10 @@ export const unlock: Handler = (st) => {
     return;
   }
   st.g = { ...st.g, r, pc: 'unlockRelease', writeHeld: false };
-  tell(
-    st,
-    'rw.unlock.announce',
-    `${id}: Unlock adds 2^30 back: readerCount = ${r} (${r} reader(s) were blocked).`,
-    {
-      g: id,
-      readerCount: r,
-    },
-  );
+  tell(st, 'rw.unlock.announce', {
+    g: id,
+    readerCount: r,
+  });
 };
 
 /** Unlock: `for i := 0; i < int(r); i++ { runtime_Semrelease(&rw.readerSem, false, 0) }`. */
@@ -115,12 +83,7 @@ export const unlockRelease: Handler = (st) => {
   }
   for (const w of woken) wake(st, w, {});
   st.g = { ...st.g, pc: 'unlockW' };
-  tell(
-    st,
-    'rw.unlock.release',
-    `${st.id} releases readerSem ${st.g.r} time(s)${woken.length ? `, waking ${woken.join(', ')}` : ''}.`,
-    { g: st.id, count: st.g.r, woken: woken.join(',') },
-  );
+  tell(st, 'rw.unlock.release', { g: st.id, count: st.g.r, woken: woken.join(',') });
 };
 
 /** Unlock: `rw.w.Unlock()` lets the next writer proceed. */
@@ -131,7 +94,7 @@ export const unlockW: Handler = (st) => {
     w: next ? { locked: true, holder: next, waiters: rest } : { locked: false, holder: null, waiters: [] },
   };
   if (next) wake(st, next, { blockedOn: 'w' });
-  tell(st, 'rw.unlock.w', `${st.id} unlocks the writer mutex w${next ? `; ${next} gets it` : ''}.`, {
+  tell(st, 'rw.unlock.w', {
     g: st.id,
     next: next ?? '',
   });

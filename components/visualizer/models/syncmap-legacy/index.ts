@@ -1,5 +1,6 @@
 /** sync.Map before Go 1.24 (read/dirty maps, misses and promotion) as the visualizer uses it. */
 import { never, noFailure, none, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type LegacyKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { legacySyncMapSchema } from './schema.ts';
 import {
@@ -11,7 +12,7 @@ import {
 } from './syncmap-legacy.ts';
 import { legacySyncMapView } from './view.ts';
 
-export const legacySyncMapModel: ModelDef<LegacySyncMapState, LegacySyncMapEvent> = {
+export const legacySyncMapModel: ModelDef<LegacySyncMapState, LegacySyncMapEvent, LegacyKey> = {
   info: syncMapLegacyInfo,
   step: stepLegacySyncMap,
   enabledEvents: none,
@@ -21,7 +22,8 @@ export const legacySyncMapModel: ModelDef<LegacySyncMapState, LegacySyncMapEvent
   schema: legacySyncMapSchema,
   init: () => newLegacySyncMap(),
   view: legacySyncMapView,
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  predicates: { promoted: (m) => m.dirty === null && Object.keys(m.read.m).length > 0 },
   eventText: (_locale, e) => {
     if (e.type === 'store') return `m.Store("${e.key}", "${e.value}")`;
     if (e.type === 'range') return 'm.Range(…)';

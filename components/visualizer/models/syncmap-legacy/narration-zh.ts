@@ -3,9 +3,10 @@
  * wait reasons) stay as Go prints them.
  */
 import { s, type Template } from '../../i18n/format.ts';
+import type { LegacyKey } from './narration-en.ts';
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<LegacyKey, Template> = {
   'legacy.miss': (p) => `misses = ${s(p.misses)}（< len(dirty) = ${s(p.dirtyLen)}）。`,
   'legacy.promote': (p) =>
     `misses = ${s(p.misses)} ≥ len(dirty) = ${s(p.dirtyLen)}：dirty 被提升为 read；dirty = nil，misses = 0。`,

@@ -2,6 +2,7 @@
 // indirect nodes when two keys' hashes share a slot; LoadAndDelete's loop prunes nodes left empty.
 
 import { replaceAt, teller, usageError, type Narration } from '../types.ts';
+import type { TrieKey } from './narration-en.ts';
 import {
   emptyNode,
   setNode,
@@ -19,16 +20,12 @@ export function expand(
   oldChain: { key: string; value: string }[],
   entry: { key: string; value: string },
   newHash: number,
-  n: Narration[],
+  n: Narration<TrieKey>[],
 ): { state: TrieMapState; child: TrieChild } {
-  const tell = teller(n);
+  const tell = teller<TrieKey>(n);
   const oldHash = trieHash(s0, oldChain[0]!.key);
   if (oldHash === newHash) {
-    tell(
-      'trie.overflow',
-      `${entry.key} has the same full hash as ${oldChain[0]!.key}: it joins the entry's overflow chain.`,
-      { key: entry.key },
-    );
+    tell('trie.overflow', { key: entry.key, other: oldChain[0]!.key });
     return { state: s0, child: { kind: 'entry', chain: [entry, ...oldChain] } };
   }
   let s = s0;
@@ -55,17 +52,13 @@ export function expand(
     s = setNode(s, { ...cur, children: replaceAt(cur.children, oi, { kind: 'indirect', id: deeper.id }) });
     cur = deeper;
   }
-  tell(
-    'trie.expand',
-    `${entry.key} and ${oldChain[0]!.key} share slot ${slot}: ${next - 1 === top ? `a new indirect node ${top} splits` : `new indirect nodes ${top}…${next - 1} split`} them by deeper hash bits.`,
-    { key: entry.key, other: oldChain[0]!.key, from: top, to: next - 1 },
-  );
+  tell('trie.expand', { key: entry.key, other: oldChain[0]!.key, slot, from: top, to: next - 1 });
   return { state: { ...s, nextNode: next }, child: { kind: 'indirect', id: top } };
 }
 
 /** LoadAndDelete's loop: while the node is empty and not the root, mark it dead and clear it from its parent. */
-export function prune(s0: TrieMapState, nodeId: number, n: Narration[]): TrieMapState {
-  const tell = teller(n);
+export function prune(s0: TrieMapState, nodeId: number, n: Narration<TrieKey>[]): TrieMapState {
+  const tell = teller<TrieKey>(n);
   let s = s0;
   let node = s.nodes[nodeId]!;
   while (node.parent !== null && node.children.every((c) => c === null)) {
@@ -75,7 +68,7 @@ export function prune(s0: TrieMapState, nodeId: number, n: Narration[]): TrieMap
       ...parent,
       children: replaceAt(parent.children, slot, null),
     });
-    tell('trie.prune', `Node ${node.id} is empty: it is marked dead and removed from node ${parent.id}.`, {
+    tell('trie.prune', {
       node: node.id,
       parent: parent.id,
     });

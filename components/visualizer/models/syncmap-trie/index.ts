@@ -1,5 +1,6 @@
 /** sync.Map since Go 1.24 (internal/sync/hashtriemap.go) as the visualizer uses it. */
 import { lanePos, noFailure, programs, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type TrieKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import { trieSchema } from './schema.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from './syncmap-trie.ts';
 import { trieView } from './view.ts';
 
-export const trieModel: ModelDef<TrieMapState, TrieEvent> = {
+export const trieModel: ModelDef<TrieMapState, TrieEvent, TrieKey> = {
   info: syncMapTrieInfo,
   step: stepTrieMap,
   enabledEvents: trieEnabledEvents,
@@ -37,6 +38,6 @@ export const trieModel: ModelDef<TrieMapState, TrieEvent> = {
     const node = Object.values(m.nodes).find((n) => n.lockedBy === g.id);
     return lanePos(g.ip, g.pc, { holds: node ? [`node ${node.id}.mu`] : [] });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
 };

@@ -3,9 +3,10 @@
  * wait reasons) stay as Go prints them.
  */
 import { s, type Template } from '../../i18n/format.ts';
+import type { TrieKey } from './narration-en.ts';
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<TrieKey, Template> = {
   'trie.load': (p) =>
     `${s(p.g)}：Load(${s(p.key)}) 不加锁地沿哈希走到节点 ${s(p.node)} 的槽 ${s(p.slot)}：${p.found ? '找到了' : '没有找到'}。`,
   'trie.delete.absent': (p) => `${s(p.g)}：Delete(${s(p.key)}) 没有可删除的内容；不加锁。`,

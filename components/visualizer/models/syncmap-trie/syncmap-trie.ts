@@ -14,13 +14,17 @@ import {
   type EnabledEvent,
   type Effect,
   type Narration,
+  type Param,
   type StepResult,
 } from '../types.ts';
 import { expand, prune } from './grow.ts';
+import type { TrieKey } from './narration-en.ts';
 import {
   setNode,
   trieHash,
   walk,
+  type IndirectNode,
+  type TrieChild,
   type TrieEvent,
   type TrieG,
   type TrieMapState,
@@ -29,6 +33,113 @@ import {
 
 export * from './state.ts';
 
+/** One goroutine's step in progress: the handlers read and update it, stepTrieMap returns it. */
+interface Step {
+  s: TrieMapState;
+  g: TrieG;
+  readonly op: TrieOp;
+  readonly hash: number;
+  n: Narration<TrieKey>[];
+  tell: (key: TrieKey, params: Record<string, Param>) => void;
+  fx: Effect[];
+}
+
+/** The call returned: move to the next op of the program. */
+function finish(st: Step, patch: Partial<TrieG> = {}): void {
+  const ip = st.g.ip + 1;
+  st.g = { ...st.g, ...patch, ip, pc: ip < st.g.program.length ? 'start' : 'done' };
+}
+
+/** Load walks to the slot and returns; Store/Swap and Delete walk lock-free to the node that must change. */
+function start(st: Step): void {
+  const { op, g } = st;
+  const hash = `0x${st.hash.toString(16)}`;
+  const w = walk(st.s, st.hash);
+  const hit = w.child?.kind === 'entry' ? w.child.chain.find((e) => e.key === op.key) : undefined;
+  const at = { g: g.id, key: op.key, hash, node: w.node.id, slot: w.slot };
+  if (op.kind === 'load') {
+    st.tell('trie.load', { ...at, found: !!hit, value: hit?.value ?? '' });
+    finish(st, { results: [...g.results, hit?.value ?? null] });
+  } else if (op.kind === 'delete' && !hit) {
+    st.tell('trie.delete.absent', { g: g.id, key: op.key });
+    finish(st);
+  } else {
+    st.g = { ...g, pc: 'lock', node: w.node.id, slot: w.slot };
+    st.tell('trie.walk', { ...at, op: op.kind });
+  }
+}
+
+/** `i.mu.Lock(); n = slot.Load(); if (n == nil || n.isEntry) && !i.dead.Load()` → proceed, else unlock and retry. */
+function lock(st: Step): void {
+  const id = st.g.id;
+  const node = st.s.nodes[st.g.node]!;
+  if (node.lockedBy !== null && node.lockedBy !== id) {
+    st.s = setNode(st.s, { ...node, waiters: [...node.waiters, id] });
+    st.g = { ...st.g, pc: 'parked' };
+    st.fx.push({ kind: 'park', goroutine: id, reason: 'sync.Mutex.Lock' });
+    st.tell('trie.lock.blocked', { g: id, node: node.id, holder: node.lockedBy });
+    return;
+  }
+  const child = node.children[st.g.slot] ?? null;
+  if (node.dead || child?.kind === 'indirect') {
+    st.g = { ...st.g, pc: 'start' };
+    st.tell('trie.lock.retry', { g: id, node: node.id });
+    return;
+  }
+  st.s = setNode(st.s, { ...node, lockedBy: id });
+  st.g = { ...st.g, pc: 'commit' };
+  st.tell('trie.lock', { g: id, node: node.id });
+}
+
+/** Store/Swap under the node's lock: swap the entry, fill the empty slot, or expand (grow.ts) on a collision. */
+function storeSlot(st: Step, node: IndirectNode, op: Extract<TrieOp, { kind: 'store' }>): TrieChild[] {
+  const { g } = st;
+  const child = node.children[g.slot] ?? null;
+  const chain = child?.kind === 'entry' ? child.chain : [];
+  const entry = { key: op.key, value: op.value };
+  if (chain.some((e) => e.key === op.key)) {
+    st.tell('trie.store.swap', { g: g.id, key: op.key, value: op.value });
+    return replaceAt(node.children, g.slot, {
+      kind: 'entry',
+      chain: chain.map((e) => (e.key === op.key ? entry : e)),
+    });
+  }
+  if (chain.length === 0) {
+    st.tell('trie.store.insert', { g: g.id, key: op.key });
+    return replaceAt(node.children, g.slot, { kind: 'entry', chain: [entry] });
+  }
+  const r = expand(st.s, node, g.slot, chain, entry, st.hash, st.n);
+  st.s = r.state;
+  return replaceAt(node.children, g.slot, r.child);
+}
+
+/** Delete under the node's lock: drop the key from the slot's chain. */
+function deleteSlot(st: Step, node: IndirectNode, key: string): TrieChild[] {
+  const child = node.children[st.g.slot] ?? null;
+  const chain = (child?.kind === 'entry' ? child.chain : []).filter((e) => e.key !== key);
+  st.tell('trie.delete', { g: st.g.id, key, node: node.id });
+  return replaceAt(node.children, st.g.slot, chain.length ? { kind: 'entry', chain } : null);
+}
+
+/** Write the slot, prune after a delete, `i.mu.Unlock()` (waiters retry the lock). */
+function commit(st: Step): void {
+  const id = st.g.id;
+  const node = st.s.nodes[st.g.node]!;
+  const op = st.op;
+  const children = op.kind === 'store' ? storeSlot(st, node, op) : deleteSlot(st, node, op.key);
+  st.s = setNode(st.s, { ...node, children, lockedBy: null, waiters: [] });
+  if (op.kind === 'delete') st.s = prune(st.s, node.id, st.n);
+  for (const w of node.waiters) {
+    st.s = { ...st.s, goroutines: st.s.goroutines.map((x) => (x.id === w ? { ...x, pc: 'lock' } : x)) };
+    st.fx.push({ kind: 'ready', goroutine: w, by: id, handoff: false });
+  }
+  st.tell('trie.unlock', { g: id, node: node.id });
+  finish(st);
+}
+
+/** The step a goroutine takes at each pc (parked and done cannot step). */
+const handlers: Record<Exclude<TrieG['pc'], 'parked' | 'done'>, (st: Step) => void> = { start, lock, commit };
+
 /** Applies one step. */
 export function stepTrieMap(state: TrieMapState, event: TrieEvent): StepResult<TrieMapState> {
   const index = state.goroutines.findIndex((x) => x.id === event.g);
@@ -36,112 +147,22 @@ export function stepTrieMap(state: TrieMapState, event: TrieEvent): StepResult<T
   const op = found?.program[found.ip];
   if (!found || !op || found.pc === 'parked' || found.pc === 'done')
     throw usageError(`${event.g} cannot step`);
-  let s = state;
-  let g: TrieG = found;
-  const id = g.id;
-  const n: Narration[] = [];
-  const tell = teller(n);
-  const fx: Effect[] = [];
-  const hash = trieHash(s, op.key);
-  const hex = `0x${hash.toString(16)}`;
-  const finish = (patch: Partial<TrieG> = {}): void => {
-    const ip = g.ip + 1;
-    g = { ...g, ...patch, ip, pc: ip < g.program.length ? 'start' : 'done' };
+  const n: Narration<TrieKey>[] = [];
+  const st: Step = {
+    s: state,
+    g: found,
+    op,
+    hash: trieHash(state, op.key),
+    n,
+    tell: teller<TrieKey>(n),
+    fx: [],
   };
-
-  if (g.pc === 'start') {
-    const w = walk(s, hash);
-    const hit = w.child?.kind === 'entry' ? w.child.chain.find((e) => e.key === op.key) : undefined;
-    if (op.kind === 'load') {
-      tell(
-        'trie.load',
-        `${id}: Load(${op.key}) walks hash ${hex} to node ${w.node.id} slot ${w.slot} without locking: ${hit ? `found ${hit.value}` : 'not found'}.`,
-        { g: id, key: op.key, node: w.node.id, slot: w.slot, found: !!hit },
-      );
-      finish({ results: [...g.results, hit?.value ?? null] });
-    } else if (op.kind === 'delete' && !hit) {
-      tell('trie.delete.absent', `${id}: Delete(${op.key}) finds nothing to delete; no lock taken.`, {
-        g: id,
-        key: op.key,
-      });
-      finish();
-    } else {
-      g = { ...g, pc: 'lock', node: w.node.id, slot: w.slot };
-      tell(
-        'trie.walk',
-        `${id}: ${op.kind === 'store' ? 'Store' : 'Delete'}(${op.key}) walks hash ${hex} to node ${w.node.id}, slot ${w.slot}.`,
-        { g: id, key: op.key, node: w.node.id, slot: w.slot },
-      );
-    }
-  } else if (g.pc === 'lock') {
-    const node = s.nodes[g.node]!;
-    if (node.lockedBy !== null && node.lockedBy !== id) {
-      s = setNode(s, { ...node, waiters: [...node.waiters, id] });
-      g = { ...g, pc: 'parked' };
-      fx.push({ kind: 'park', goroutine: id, reason: 'sync.Mutex.Lock' });
-      tell('trie.lock.blocked', `${id} waits for node ${node.id}'s mutex, held by ${node.lockedBy}.`, {
-        g: id,
-        node: node.id,
-        holder: node.lockedBy,
-      });
-    } else {
-      // i.mu.Lock(); n = slot.Load(); if (n == nil || n.isEntry) && !i.dead.Load() → proceed, else unlock and retry.
-      const child = node.children[g.slot] ?? null;
-      if (node.dead || child?.kind === 'indirect') {
-        g = { ...g, pc: 'start' };
-        tell(
-          'trie.lock.retry',
-          `${id} locks node ${node.id} but the slot changed (or the node was pruned): unlock and start over from the root.`,
-          { g: id, node: node.id },
-        );
-      } else {
-        s = setNode(s, { ...node, lockedBy: id });
-        g = { ...g, pc: 'commit' };
-        tell('trie.lock', `${id} locks node ${node.id}; the slot is as it saw it.`, {
-          g: id,
-          node: node.id,
-        });
-      }
-    }
-  } else {
-    const node = s.nodes[g.node]!;
-    const child = node.children[g.slot] ?? null;
-    let children = [...node.children];
-    if (op.kind === 'store') {
-      const chain = child?.kind === 'entry' ? child.chain : [];
-      if (chain.some((e) => e.key === op.key)) {
-        children[g.slot] = {
-          kind: 'entry',
-          chain: chain.map((e) => (e.key === op.key ? { ...e, value: op.value } : e)),
-        };
-        tell('trie.store.swap', `${id} swaps in a new entry for ${op.key} = ${op.value}.`, {
-          g: id,
-          key: op.key,
-        });
-      } else if (chain.length === 0) {
-        children[g.slot] = { kind: 'entry', chain: [{ key: op.key, value: op.value }] };
-        tell('trie.store.insert', `${id} stores a new entry in the empty slot.`, { g: id, key: op.key });
-      } else {
-        const r = expand(s, node, g.slot, chain, { key: op.key, value: op.value }, hash, n);
-        s = r.state;
-        children = [...node.children];
-        children[g.slot] = r.child;
-      }
-    } else {
-      const chain = (child?.kind === 'entry' ? child.chain : []).filter((e) => e.key !== op.key);
-      children[g.slot] = chain.length ? { kind: 'entry', chain } : null;
-      tell('trie.delete', `${id} deletes ${op.key} from node ${node.id}.`, { g: id, key: op.key });
-    }
-    s = setNode(s, { ...node, children, lockedBy: null, waiters: [] });
-    if (op.kind === 'delete') s = prune(s, node.id, n);
-    for (const w of node.waiters) {
-      s = { ...s, goroutines: s.goroutines.map((x) => (x.id === w ? { ...x, pc: 'lock' } : x)) };
-      fx.push({ kind: 'ready', goroutine: w, by: id, handoff: false });
-    }
-    tell('trie.unlock', `${id} unlocks node ${node.id}.`, { g: id, node: node.id });
-    finish();
-  }
-  return { state: { ...s, goroutines: replaceAt(s.goroutines, index, g) }, narration: n, effects: fx };
+  handlers[found.pc](st);
+  return {
+    state: { ...st.s, goroutines: replaceAt(st.s.goroutines, index, st.g) },
+    narration: n,
+    effects: st.fx,
+  };
 }
 
 const STEP_EN: Record<TrieG['pc'], string> = {

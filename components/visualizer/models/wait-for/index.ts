@@ -1,5 +1,7 @@
 /** The wait-for graph of lock holders and waiters as the visualizer uses it. */
+import { vt, type Locale } from '../../strings.ts';
 import { eventLanePos, lanePos, noFailure, none, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type WaitForKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { waitForSchema } from './schema.ts';
 import { waitForView } from './view.ts';
@@ -14,7 +16,17 @@ import {
   type WaitForState,
 } from './wait-for.ts';
 
-export const waitForModel: ModelDef<WaitForState, WaitForEvent> = {
+/** The deadlock as the wait-for cycle: which goroutine holds what and waits for which lock. */
+function cycleNotes(locale: Locale, wf: WaitForState): string[] {
+  const parts = (findCycle(wf) ?? []).map((c) =>
+    c.holds.length
+      ? vt(locale, 'viz.cycle.holds', { g: c.g, held: c.holds.join(', '), wants: c.waitsFor })
+      : vt(locale, 'viz.cycle.waits', { g: c.g, wants: c.waitsFor }),
+  );
+  return [vt(locale, 'viz.deadlock.cycle', { cycle: parts.join(locale === 'zh-cn' ? '；' : '; ') })];
+}
+
+export const waitForModel: ModelDef<WaitForState, WaitForEvent, WaitForKey> = {
   info: waitForInfo,
   step: stepWaitFor,
   enabledEvents: none,
@@ -36,7 +48,9 @@ export const waitForModel: ModelDef<WaitForState, WaitForEvent> = {
       });
     return eventLanePos(lane, n, { holds });
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  isWaiting: (wf, g) => waitingOn(wf, g) !== null,
+  deadlockNotes: cycleNotes,
   eventText: (_locale, e) => {
     const read = e.mode === 'read';
     const verb = e.type === 'lock' ? (read ? 'RLock' : 'Lock') : read ? 'RUnlock' : 'Unlock';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { narrationText } from '../../i18n/narrate.ts';
 import {
   blockers,
   describeCycle,
@@ -25,7 +26,9 @@ describe('wait-for graph', () => {
       { g: 'G1', holds: ['A'], waitsFor: 'B', mode: 'write' },
       { g: 'G2', holds: ['B'], waitsFor: 'A', mode: 'write' },
     ]);
-    expect(describeCycle(cycle!).text).toBe('G1 holds A and waits for B; G2 holds B and waits for A');
+    expect(narrationText('en', describeCycle(cycle!))).toBe(
+      'G1 holds A and waits for B; G2 holds B and waits for A',
+    );
   });
 
   test('same lock order: waiting but no cycle, and the lock is granted on release', () => {
@@ -52,7 +55,7 @@ describe('wait-for graph', () => {
       { type: 'lock', g: 'G2', lock: 'A', mode: 'write' },
       { type: 'lock', g: 'G1', lock: 'A', mode: 'read' },
     ]);
-    expect(describeCycle(findCycle(s)!).text).toBe(
+    expect(narrationText('en', describeCycle(findCycle(s)!))).toBe(
       'G1 holds A (read) and waits for A (read); G2 waits for A',
     );
   });
@@ -78,5 +81,5 @@ test('RLock then Lock in one goroutine (upgrade) is a self-cycle', () => {
     { type: 'lock', g: 'G1', lock: 'A', mode: 'read' },
     { type: 'lock', g: 'G1', lock: 'A', mode: 'write' },
   ]);
-  expect(describeCycle(findCycle(s)!).text).toBe('G1 holds A (read) and waits for A');
+  expect(narrationText('en', describeCycle(findCycle(s)!))).toBe('G1 holds A (read) and waits for A');
 });

@@ -5,6 +5,7 @@
 // github.com/sasha-s/go-deadlock. Lock rules follow sync.Mutex (exclusive) and sync.RWMutex (src/sync/rwmutex.go:
 // a pending writer blocks new readers), without the micro-steps of mutex.ts / rwmutex.ts.
 
+import type { WaitForKey } from './narration-en.ts';
 import {
   say,
   usageError,
@@ -89,7 +90,7 @@ function grant(l: GraphLock): GraphLock {
 export function stepWaitFor(state: WaitForState, event: WaitForEvent): StepResult<WaitForState> {
   const mode = event.mode ?? 'write';
   const l = lockOf(state, event.lock);
-  const n: Narration[] = [];
+  const n: Narration<WaitForKey>[] = [];
   let next: GraphLock;
   if (event.type === 'lock') {
     if (waitingOn(state, event.g)) throw usageError(`${event.g} is blocked and cannot call Lock`);
@@ -101,7 +102,7 @@ export function stepWaitFor(state: WaitForState, event: WaitForEvent): StepResul
     if (ok) {
       next = mode === 'write' ? { ...l, writer: event.g } : { ...l, readers: [...l.readers, event.g] };
       n.push(
-        say('waitfor.acquire', `${event.g} acquires ${label(event.lock, mode)}.`, {
+        say('waitfor.acquire', {
           g: event.g,
           lock: event.lock,
           mode,
@@ -110,7 +111,7 @@ export function stepWaitFor(state: WaitForState, event: WaitForEvent): StepResul
     } else {
       next = { ...l, queue: [...l.queue, { g: event.g, mode }] };
       n.push(
-        say('waitfor.wait', `${event.g} waits for ${label(event.lock, mode)}.`, {
+        say('waitfor.wait', {
           g: event.g,
           lock: event.lock,
           mode,
@@ -124,7 +125,7 @@ export function stepWaitFor(state: WaitForState, event: WaitForEvent): StepResul
       mode === 'write' ? { ...l, writer: null } : { ...l, readers: l.readers.filter((r) => r !== event.g) };
     next = grant(released);
     n.push(
-      say('waitfor.release', `${event.g} releases ${label(event.lock, mode)}.`, {
+      say('waitfor.release', {
         g: event.g,
         lock: event.lock,
         mode,
@@ -195,13 +196,17 @@ export function findCycle(s: WaitForState): CycleStep[] | null {
   return null;
 }
 
-/** The cycle in words, e.g. "G1 holds A and waits for B; G2 holds B and waits for A". */
-export function describeCycle(cycle: CycleStep[]): Narration {
-  const text = cycle
-    .map(
-      (c) =>
-        `${c.g} ${c.holds.length ? `holds ${c.holds.join(', ')} and ` : ''}waits for ${label(c.waitsFor, c.mode)}`,
-    )
-    .join('; ');
-  return say('waitfor.cycle', text, { goroutines: cycle.map((c) => c.g).join(','), length: cycle.length });
+/**
+ * The cycle as narration, e.g. "G1 holds A and waits for B; G2 holds B and waits for A" in English:
+ * per goroutine (in cycle order) what it holds (`holds`, `;` between goroutines, `,` between locks),
+ * the lock it waits for and the mode it asks for.
+ */
+export function describeCycle(cycle: CycleStep[]): Narration<WaitForKey> {
+  return say('waitfor.cycle', {
+    goroutines: cycle.map((c) => c.g).join(','),
+    length: cycle.length,
+    holds: cycle.map((c) => c.holds.join(',')).join(';'),
+    waitsFor: cycle.map((c) => c.waitsFor).join(','),
+    modes: cycle.map((c) => c.mode).join(','),
+  });
 }

@@ -1,5 +1,6 @@
 /** sync.WaitGroup (sync/waitgroup.go) as the visualizer uses it. */
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
+import { NARRATION_EN, type WaitGroupKey } from './narration-en.ts';
 import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
 import { waitGroupSchema } from './schema.ts';
 import { waitGroupView } from './view.ts';
@@ -14,7 +15,7 @@ import {
   type WaitGroupState,
 } from './waitgroup.ts';
 
-export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent> = {
+export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent, WaitGroupKey> = {
   info: waitGroupInfo,
   step: stepWaitGroup,
   enabledEvents: waitGroupEnabledEvents,
@@ -30,6 +31,7 @@ export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent> = {
     if (g.pc === 'parked') return lanePos(g.ip, g.pc, { status: 'blocked', reason: 'sync.WaitGroup.Wait' });
     return lanePos(g.ip, g.pc);
   },
-  narrationZh: NARRATION_ZH,
+  narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   labelsZh: LABELS_ZH,
+  predict: { counter: (w) => w.counter, waiters: (w) => w.waiters },
 };

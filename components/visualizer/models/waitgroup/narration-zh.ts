@@ -3,9 +3,10 @@
  * wait reasons) stay as Go prints them.
  */
 import { n, s, type Template } from '../../i18n/format.ts';
+import type { WaitGroupKey } from './narration-en.ts';
 
 /** Templates by narration key. */
-export const NARRATION_ZH: Record<string, Template> = {
+export const NARRATION_ZH: Record<WaitGroupKey, Template> = {
   'wg.panic': (p) => `${s(p.g)}：panic: ${s(p.message)}`,
   'wg.add': (p) =>
     `${s(p.g)}：${n(p.delta) === -1 ? 'Done()' : `Add(${s(p.delta)})`} → counter = ${s(p.counter)}，waiters = ${s(p.waiters)}。`,

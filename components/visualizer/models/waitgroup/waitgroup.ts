@@ -5,6 +5,7 @@
 // waiter half; neither changes what this model shows. Done is Add(-1).
 
 import { cansemacquire, newSema, semaEnqueue, semrelease, type Sema } from '../sema.ts';
+import type { WaitGroupKey } from './narration-en.ts';
 import {
   failure,
   replaceAt,
@@ -16,6 +17,7 @@ import {
   type GoroutineId,
   type ModelInfo,
   type Narration,
+  type Param,
   type StepResult,
 } from '../types.ts';
 
@@ -83,6 +85,123 @@ export function waitGroupWord(s: WaitGroupState): string {
   return `0x${hex(s.counter)}_${hex(s.waiters)}`;
 }
 
+/** One goroutine's step in progress: the handlers read and update it, stepWaitGroup returns it. */
+interface Step {
+  s: WaitGroupState;
+  g: WaitGroupG;
+  tell: (key: WaitGroupKey, params: Record<string, Param>) => void;
+  fx: Effect[];
+}
+
+/** The call returned: move to the next op of the program. */
+function finish(st: Step): void {
+  const ip = st.g.ip + 1;
+  st.g = { ...st.g, ip, pc: ip < st.g.program.length ? 'start' : 'done' };
+}
+
+/** panic(...): the program dies with Go's message. */
+function die(st: Step, message: string): void {
+  const f = failure('panic', message, st.g.id);
+  st.s = { ...st.s, failure: f };
+  st.g = { ...st.g, pc: 'done' };
+  st.fx.push({ kind: 'failure', failure: f });
+  st.tell('wg.panic', { g: st.g.id, message });
+}
+
+/** waitgroup.go Add (Done is Add(-1)): `state := wg.state.Add(uint64(delta) << 32)`, then its checks. */
+function add(st: Step, delta: number, done: boolean): void {
+  const id = st.g.id;
+  // race.ReleaseMerge(unsafe.Pointer(wg)) when delta < 0: every Done happens before Wait returns.
+  if (delta < 0) st.fx.push({ kind: 'release', goroutine: id, sync: 'wg', merge: true });
+  // v := int32(state >> 32); w := uint32(state)
+  const v = st.s.counter + delta;
+  const w = st.s.waiters;
+  st.s = { ...st.s, counter: v };
+  if (v < 0) die(st, 'sync: negative WaitGroup counter');
+  else if (w !== 0 && delta > 0 && v === delta)
+    die(st, 'sync: WaitGroup misuse: Add called concurrently with Wait');
+  else if (v > 0 || w === 0) {
+    st.tell('wg.add', { g: id, delta, done, counter: v, waiters: w });
+    finish(st);
+  } else {
+    releaseWaiters(st, w);
+    st.tell('wg.release', { g: id, delta, done, waiters: w });
+    finish(st);
+  }
+}
+
+/** Counter hit 0 with waiters: `wg.state.Store(0)`, then `runtime_Semrelease(&wg.sema, false, 0)` once per waiter. */
+function releaseWaiters(st: Step, w: number): void {
+  let sema = st.s.sema;
+  const woken: GoroutineId[] = [];
+  for (let i = 0; i < w; i++) {
+    const r = semrelease(sema, false);
+    sema = r.sema;
+    if (r.woken) woken.push(r.woken);
+  }
+  st.s = {
+    ...st.s,
+    waiters: 0,
+    sema,
+    goroutines: st.s.goroutines.map((x) => (woken.includes(x.id) ? { ...x, pc: 'woken' } : x)),
+  };
+  for (const x of woken) st.fx.push({ kind: 'ready', goroutine: x, by: st.g.id, handoff: false });
+}
+
+/** Wait: `state := wg.state.Load()`; counter 0 returns, else `CompareAndSwap(state, state+1)` adds a waiter. */
+function wait(st: Step): void {
+  const id = st.g.id;
+  if (st.s.counter === 0) {
+    st.fx.push({ kind: 'acquire', goroutine: id, sync: 'wg' });
+    st.tell('wg.wait.zero', { g: id });
+    finish(st);
+    return;
+  }
+  st.s = { ...st.s, waiters: st.s.waiters + 1 };
+  st.g = { ...st.g, pc: 'sem' };
+  st.tell('wg.wait.register', { g: id, counter: st.s.counter, waiters: st.s.waiters });
+}
+
+/** Wait: `runtime_SemacquireWaitGroup(&wg.sema)` → semacquire1: take a count or park. */
+function sem(st: Step): void {
+  const got = cansemacquire(st.s.sema);
+  if (got) {
+    st.s = { ...st.s, sema: got };
+    st.g = { ...st.g, pc: 'woken' };
+    return;
+  }
+  st.s = { ...st.s, sema: semaEnqueue(st.s.sema, st.g.id, false) };
+  st.g = { ...st.g, pc: 'parked' };
+  st.fx.push({ kind: 'park', goroutine: st.g.id, reason: 'sync.WaitGroup.Wait' });
+  st.tell('wg.wait.park', { g: st.g.id });
+}
+
+/**
+ * Back from the semaphore: `if wg.state.Load() != 0 { panic("sync: WaitGroup is reused before
+ * previous Wait has returned") }`, else race.Acquire(unsafe.Pointer(wg)) and return.
+ */
+function woken(st: Step): void {
+  const got = cansemacquire(st.s.sema);
+  if (got) st.s = { ...st.s, sema: got };
+  if (st.s.counter !== 0 || st.s.waiters !== 0) {
+    die(st, 'sync: WaitGroup is reused before previous Wait has returned');
+    return;
+  }
+  st.fx.push({ kind: 'acquire', goroutine: st.g.id, sync: 'wg' });
+  st.tell('wg.wait.return', { g: st.g.id });
+  finish(st);
+}
+
+/** What a goroutine does next, by its op (and, inside Wait, by where Wait is). */
+function handle(st: Step, op: WaitGroupOp): void {
+  if (op.kind === 'add') add(st, op.delta, false);
+  else if (op.kind === 'done') add(st, -1, true);
+  else if (op.kind === 'work') {
+    st.tell('wg.work', { g: st.g.id });
+    finish(st);
+  } else (({ start: wait, sem, woken }) as const)[st.g.pc as 'start' | 'sem' | 'woken'](st);
+}
+
 /** Applies one step. */
 export function stepWaitGroup(state: WaitGroupState, event: WaitGroupEvent): StepResult<WaitGroupState> {
   if (state.failure) throw usageError(`the program already died: ${state.failure.printed}`);
@@ -91,111 +210,14 @@ export function stepWaitGroup(state: WaitGroupState, event: WaitGroupEvent): Ste
   const op = found?.program[found.ip];
   if (!found || !op || found.pc === 'parked' || found.pc === 'done')
     throw usageError(`${event.g} cannot step`);
-  let s = state;
-  let g: WaitGroupG = found;
-  const id = g.id;
-  const n: Narration[] = [];
-  const tell = teller(n);
-  const fx: Effect[] = [];
-  const finish = (): void => {
-    const ip = g.ip + 1;
-    g = { ...g, ip, pc: ip < g.program.length ? 'start' : 'done' };
+  const n: Narration<WaitGroupKey>[] = [];
+  const st: Step = { s: state, g: found, tell: teller<WaitGroupKey>(n), fx: [] };
+  handle(st, op);
+  return {
+    state: { ...st.s, goroutines: replaceAt(st.s.goroutines, index, st.g) },
+    narration: n,
+    effects: st.fx,
   };
-  const die = (message: string): void => {
-    const f = failure('panic', message, id);
-    s = { ...s, failure: f };
-    g = { ...g, pc: 'done' };
-    fx.push({ kind: 'failure', failure: f });
-    tell('wg.panic', `${id}: ${f.printed}`, { g: id, message });
-  };
-
-  if (op.kind === 'add' || op.kind === 'done') {
-    const delta = op.kind === 'done' ? -1 : op.delta;
-    // race.ReleaseMerge(unsafe.Pointer(wg)) when delta < 0: every Done happens before Wait returns.
-    if (delta < 0) fx.push({ kind: 'release', goroutine: id, sync: 'wg', merge: true });
-    // state := wg.state.Add(uint64(delta) << 32); v := int32(state >> 32); w := uint32(state)
-    const v = s.counter + delta;
-    const w = s.waiters;
-    s = { ...s, counter: v };
-    const call = op.kind === 'done' ? 'Done()' : `Add(${delta})`;
-    if (v < 0) die('sync: negative WaitGroup counter');
-    else if (w !== 0 && delta > 0 && v === delta)
-      die('sync: WaitGroup misuse: Add called concurrently with Wait');
-    else if (v > 0 || w === 0) {
-      tell('wg.add', `${id}: ${call} → counter = ${v}, waiters = ${w}.`, {
-        g: id,
-        delta,
-        counter: v,
-        waiters: w,
-      });
-      finish();
-    } else {
-      // Counter hit 0 with waiters: wg.state.Store(0), then runtime_Semrelease once per waiter.
-      let sema = s.sema;
-      const woken: GoroutineId[] = [];
-      for (let i = 0; i < w; i++) {
-        const r = semrelease(sema, false);
-        sema = r.sema;
-        if (r.woken) woken.push(r.woken);
-      }
-      s = {
-        ...s,
-        waiters: 0,
-        sema,
-        goroutines: s.goroutines.map((x) => (woken.includes(x.id) ? { ...x, pc: 'woken' } : x)),
-      };
-      for (const x of woken) fx.push({ kind: 'ready', goroutine: x, by: id, handoff: false });
-      tell(
-        'wg.release',
-        `${id}: ${call} → counter = 0 with ${w} waiter(s): state reset to 0 and ${w} waiter(s) released.`,
-        { g: id, waiters: w },
-      );
-      finish();
-    }
-  } else if (op.kind === 'work') {
-    tell('wg.work', `${id} runs one step of ordinary code.`, { g: id });
-    finish();
-  } else if (g.pc === 'start') {
-    // Wait: state := wg.state.Load(); if v == 0 return; else CompareAndSwap(state, state+1) adds a waiter.
-    if (s.counter === 0) {
-      fx.push({ kind: 'acquire', goroutine: id, sync: 'wg' });
-      tell('wg.wait.zero', `${id}: Wait sees counter = 0 and returns at once.`, { g: id });
-      finish();
-    } else {
-      s = { ...s, waiters: s.waiters + 1 };
-      g = { ...g, pc: 'sem' };
-      tell(
-        'wg.wait.register',
-        `${id}: Wait sees counter = ${s.counter} and registers as waiter ${s.waiters}.`,
-        { g: id, counter: s.counter, waiters: s.waiters },
-      );
-    }
-  } else if (g.pc === 'sem') {
-    const got = cansemacquire(s.sema);
-    if (got) {
-      s = { ...s, sema: got };
-      g = { ...g, pc: 'woken' };
-    } else {
-      s = { ...s, sema: semaEnqueue(s.sema, id, false) };
-      g = { ...g, pc: 'parked' };
-      fx.push({ kind: 'park', goroutine: id, reason: 'sync.WaitGroup.Wait' });
-      tell('wg.wait.park', `${id} parks [sync.WaitGroup.Wait].`, { g: id });
-    }
-  } else {
-    // Back from the semaphore: `if wg.state.Load() != 0 { panic("sync: WaitGroup is reused before previous Wait has returned") }`.
-    const got = cansemacquire(s.sema);
-    if (got) s = { ...s, sema: got };
-    if (s.counter !== 0 || s.waiters !== 0)
-      die('sync: WaitGroup is reused before previous Wait has returned');
-    else {
-      fx.push({ kind: 'acquire', goroutine: id, sync: 'wg' }); // race.Acquire(unsafe.Pointer(wg))
-      tell('wg.wait.return', `${id}: Wait returns; everything before each Done happens before this point.`, {
-        g: id,
-      });
-      finish();
-    }
-  }
-  return { state: { ...s, goroutines: replaceAt(s.goroutines, index, g) }, narration: n, effects: fx };
 }
 
 /** Goroutines that can take a step now. */
