@@ -123,7 +123,7 @@ class LabGradebook extends HTMLElement {
     const tools = el('div', { class: 'lab-tools' });
     tools.append(refresh, csv);
     const children: HTMLElement[] = [
-      el('h2', { class: 'lab-title' }, `${this.t('lab.gb.title')}: ${book.lab.title}`),
+      el('h2', { class: 'lab-title' }, this.t('lab.gb.heading', { title: book.lab.title })),
       labSummary(book.lab, this.locale),
       copyableLink(this.locale, this.t('lab.join.link'), join),
       tools,

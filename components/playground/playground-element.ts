@@ -266,7 +266,7 @@ export class LockstepPlayground extends HTMLElement {
         .href;
       await navigator.clipboard?.writeText(url).catch(() => undefined);
       this.dataset.shareUrl = url;
-      this.flash(`${this.t('pg.shared')}: ${url}`);
+      this.flash(this.t('pg.shared', { url }));
     } catch (error) {
       this.flash((error as Error).message);
     }
