@@ -39,8 +39,6 @@ export interface ModelDef<S, E, K extends string = string> extends ModelDriver<S
    * missing from either locale a compile error.
    */
   narration: Narrations<K>;
-  /** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-  labelsZh?: Record<string, string>;
   /** An event of an event-driven model written as the Go call it stands for. */
   eventText?: (locale: Locale, event: E) => string;
   /**
@@ -48,8 +46,6 @@ export interface ModelDef<S, E, K extends string = string> extends ModelDriver<S
    * model does not know the lane. Event-driven models without it: the lane's next event.
    */
   cursor?: (state: S, lane: Lane, eventsDone: number) => LanePos | null;
-  /** The goroutine's current operation named in 简体中文, put before a step label (the map's 写/读). */
-  opZh?: (state: S, g: string) => string;
   /**
    * The model's own scenario predicates (e.g. `starving` for the mutex); engine/predicates.ts answers
    * the ones every model shares (deadlock, fatal, panic, allDone) and false for a kind a model lacks.

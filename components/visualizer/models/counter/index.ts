@@ -11,7 +11,7 @@ import {
   type CounterVariant,
 } from './counter.ts';
 import { NARRATION_EN, type CounterKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import { counterSchema } from './schema.ts';
 import { counterView } from './view.ts';
 
@@ -42,7 +42,6 @@ export const counterModel: ModelDef<CounterState, CounterEvent, CounterKey> = {
     });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  labelsZh: LABELS_ZH,
   predicates: {
     lostUpdate,
     counterAtMost: (c, p) => c.goroutines.every((g) => g.pc === 'done') && c.counter <= (p.value ?? 0),

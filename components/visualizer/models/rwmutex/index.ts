@@ -2,7 +2,7 @@
 import { render } from '../../i18n/format.ts';
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type RWMutexKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import {
   newRWMutexState,
   rwmutexEnabledEvents,
@@ -46,7 +46,6 @@ export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
     return lanePos(g.ip, g.pc, { holds });
   },
   narration: NARRATION,
-  labelsZh: LABELS_ZH,
   predict: { readerCount: (m) => m.readerCount, readerWait: (m) => m.readerWait },
   predictInput: { readerCount: readerCountInput },
   // Writer preference explains most RWMutex deadlocks: recursive RLock, RLock→Lock upgrade.
