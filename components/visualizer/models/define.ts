@@ -81,13 +81,22 @@ export type Narrations<K extends string = string> = Record<Locale, Record<K, Tem
  */
 export type LaneStatus = 'ready' | 'blocked' | 'done' | 'failed' | 'stopped';
 
+/**
+ * A lock a goroutine holds, as a fact: `read` marks a shared (RLock) hold, which the page words in its
+ * own language (i18n/held.ts), so no model writes "(read)" into a Chinese page.
+ */
+export interface HeldLock {
+  lock: string;
+  read?: boolean;
+}
+
 /** Where a goroutine is in its program, as a model reports it (the engine maps it to a code line). */
 export interface LanePos {
   ip: number | null;
   pc: string;
   status: LaneStatus;
   reason: string | null;
-  holds: string[];
+  holds: HeldLock[];
   /** A private value, e.g. the register in the counter++ model. */
   register: number | null;
 }

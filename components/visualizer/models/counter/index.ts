@@ -37,7 +37,7 @@ export const counterModel: ModelDef<CounterState, CounterEvent, CounterKey> = {
     return lanePos(null, g.pc, {
       status: blocked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
       reason: blocked ? 'sync.Mutex.Lock' : null,
-      holds: c.mutex.holder === g.id ? ['mu'] : [],
+      holds: c.mutex.holder === g.id ? [{ lock: 'mu' }] : [],
       register: g.reg,
     });
   },

@@ -39,7 +39,7 @@ export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
     return lanePos(g.ip, g.pc, {
       status: parked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
       reason: parked ? 'sync.Mutex.Lock' : null,
-      holds: m.holder === g.id ? ['mu'] : [],
+      holds: m.holder === g.id ? [{ lock: 'mu' }] : [],
     });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },

@@ -40,7 +40,10 @@ export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
   cursor: (m, lane) => {
     const g = m.goroutines.find((x) => x.id === lane.id);
     if (!g) return null;
-    const holds = [...(g.writeHeld ? ['Lock'] : []), ...Array.from({ length: g.readHeld }, () => 'RLock')];
+    const holds = [
+      ...(g.writeHeld ? [{ lock: 'Lock' }] : []),
+      ...Array.from({ length: g.readHeld }, () => ({ lock: 'RLock' })),
+    ];
     if (g.pc === 'parked')
       return lanePos(g.ip, g.pc, { status: 'blocked', reason: WAIT_REASON[g.blockedOn ?? 'w'], holds });
     return lanePos(g.ip, g.pc, { holds });

@@ -36,7 +36,7 @@ export const trieModel: ModelDef<TrieMapState, TrieEvent, TrieKey> = {
     if (!g) return null;
     if (g.pc === 'parked') return lanePos(g.ip, g.pc, { status: 'blocked', reason: 'sync.Mutex.Lock' });
     const node = Object.values(m.nodes).find((n) => n.lockedBy === g.id);
-    return lanePos(g.ip, g.pc, { holds: node ? [`node ${node.id}.mu`] : [] });
+    return lanePos(g.ip, g.pc, { holds: node ? [{ lock: `node ${node.id}.mu` }] : [] });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
 };
