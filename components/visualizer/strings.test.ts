@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { applyMove, enabledMoves, startRun, type Run } from './engine/run.ts';
-import { LABEL_ZH, moveLabel, NARRATION, narrationText } from './i18n/narrate.ts';
+import { moveLabel, NARRATION, narrationText } from './i18n/narrate.ts';
 import { models } from './models/registry.ts';
 import type { Narration } from './models/types.ts';
 import { loadScenarioFiles, localize } from './scenario/load.ts';
@@ -100,13 +100,21 @@ describe('narration in both languages', () => {
   });
 });
 
-describe('简体中文 scheduler labels', () => {
-  test('every scheduler button in every reachable state has a Chinese label', () => {
+describe('scheduler labels in both languages', () => {
+  test('every scheduler button in every reachable state renders in en and zh-cn', () => {
+    let labels = 0;
     for (const { s, run } of reachable()) {
       for (const m of enabledMoves(s, run)) {
-        if (m.key !== null) expect(LABEL_ZH[m.key], m.key).toBeDefined();
-        expect(moveLabel('zh-cn', s, run, m)).toMatch(/^[A-Za-z0-9]+：/);
+        for (const locale of VIZ_LOCALES) {
+          const where = `${s.id}: ${locale} ${m.label?.key ?? String(m.move)}`;
+          if (m.label) expect(NARRATION[locale][m.label.key], where).toBeDefined();
+          const text = moveLabel(locale, s, m);
+          expect(text, where).toMatch(locale === 'zh-cn' ? /^[A-Za-z0-9]+：\S/ : /^[A-Za-z0-9]+: \S/);
+          expect(text, where).not.toMatch(/undefined|NaN|\[object|\{\w+\}|\$\{|\.label\./);
+          labels += 1;
+        }
       }
     }
+    expect(labels).toBeGreaterThan(1000);
   });
 });

@@ -2,7 +2,7 @@
  * Where each goroutine is, in terms of its lane: the code line to mark, whether it runs, waits
  * (with Go's wait reason) or has finished, what it holds and any private value worth showing.
  */
-import { eventLanePos, lanePos, type LanePos, type LaneStatus } from '../models/define.ts';
+import { eventLanePos, lanePos, type HeldLock, type LanePos, type LaneStatus } from '../models/define.ts';
 import { modelOf } from '../models/registry.ts';
 import type { Run } from './run.ts';
 import type { Lane, Scenario } from './types.ts';
@@ -14,7 +14,7 @@ export interface LaneCursor {
   line: number | null;
   status: LaneStatus;
   reason: string | null;
-  holds: string[];
+  holds: HeldLock[];
   /** A private value, e.g. the register in the counter++ model. */
   register: number | null;
 }

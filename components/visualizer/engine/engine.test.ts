@@ -63,13 +63,13 @@ describe('lane cursors', () => {
     const c = laneCursors(starvation, run, null);
     expect(c.G2).toMatchObject({ status: 'blocked', reason: 'sync.Mutex.Lock', line: 0 });
     expect(c.G1).toMatchObject({ status: 'done', line: null });
-    expect(c.G3).toMatchObject({ holds: ['mu'], line: 1 });
+    expect(c.G3).toMatchObject({ holds: [{ lock: 'mu' }], line: 1 });
   });
 
   test('wait-for lanes keep the marker on the Lock they wait in', () => {
     const s = byId['lock-order-deadlock']!;
     const c = laneCursors(s, replayMoves(s, s.script), null);
-    expect(c.G1).toMatchObject({ status: 'blocked', line: 1, holds: ['a.mu'] });
+    expect(c.G1).toMatchObject({ status: 'blocked', line: 1, holds: [{ lock: 'a.mu' }] });
   });
 
   test('lineFor prefers ip:pc, then ip, then pc, else the op index', () => {

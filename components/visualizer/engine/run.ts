@@ -28,9 +28,8 @@ export interface EnabledMove {
   move: Move;
   goroutine: string | null;
   event: unknown;
-  /** Machine key and English label from the model, when it has one. */
-  key: string | null;
-  label: string;
+  /** The step as a code + params from a stepped model; null for an event-driven lane (its event names it). */
+  label: Narration | null;
 }
 
 /** The run before any move. */
@@ -89,7 +88,6 @@ export function enabledMoves(s: Scenario, run: Run): EnabledMove[] {
       move: e.goroutine ?? '',
       goroutine: e.goroutine,
       event: e.event,
-      key: e.key,
       label: e.label,
     }));
   }
@@ -102,7 +100,7 @@ export function enabledMoves(s: Scenario, run: Run): EnabledMove[] {
     } catch {
       continue;
     }
-    out.push({ move: lane.id, goroutine: lane.id, event, key: null, label: `${lane.id}` });
+    out.push({ move: lane.id, goroutine: lane.id, event, label: null });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { modelOf, SCENARIO_MODELS } from '../models/registry.ts';
 import type { Narration } from '../models/types.ts';
-import { applyMove, enabledMoves, sameMove, startRun, type EnabledMove, type Run } from '../engine/run.ts';
+import { applyMove, enabledMoves, sameMove, startRun, type EnabledMove } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { Locale } from '../strings.ts';
 import { render, type Template } from './format.ts';
@@ -18,12 +18,6 @@ export const NARRATION: Record<Locale, Record<string, Template>> = {
     Template
   >,
 };
-
-/** 简体中文 names of the models' micro-steps, keyed like EnabledEvent.key. */
-export const LABEL_ZH: Record<string, string> = Object.assign(
-  {},
-  ...SCENARIO_MODELS.map((m) => modelOf(m).labelsZh ?? {}),
-) as Record<string, string>;
 
 /**
  * A narration sentence in `locale`. The key types make a missing template a compile error and
@@ -39,14 +33,13 @@ export function eventText(locale: Locale, model: Scenario['model'], event: unkno
   return text ? text(locale, event) : JSON.stringify(event);
 }
 
-/** The label of a scheduler button: `G2: lockSlow: CAS old → new`. */
-export function moveLabel(locale: Locale, s: Scenario, run: Run, m: EnabledMove): string {
-  const g = m.goroutine ?? '';
-  if (m.key === null) return `${g}${locale === 'zh-cn' ? '：' : ': '}${eventText(locale, s.model, m.event)}`;
-  if (locale === 'en') return m.label;
-  const opZh = modelOf(s.model).opZh;
-  if (opZh) return `${g}：${opZh(run.state, g)} ${LABEL_ZH[m.key] ?? ''}`.trim();
-  return `${g}：${LABEL_ZH[m.key] ?? m.label.replace(/^[^:]*:\s*/, '')}`;
+/**
+ * The label of a scheduler button: `G2: lockSlow: CAS old → new`. A stepped model's step is a code
+ * rendered from the narration tables like a sentence; an event-driven lane's is its next event.
+ */
+export function moveLabel(locale: Locale, s: Scenario, m: EnabledMove): string {
+  const what = m.label ? narrationText(locale, m.label) : eventText(locale, s.model, m.event);
+  return `${m.goroutine ?? ''}${locale === 'zh-cn' ? '：' : ': '}${what}`;
 }
 /** A predict level's script as the scheduler labels it would show: `G1: Lock: fast-path CAS → …`. */
 export function scriptText(locale: Locale, s: Scenario): string {
@@ -54,7 +47,7 @@ export function scriptText(locale: Locale, s: Scenario): string {
   const out: string[] = [];
   for (const m of s.script) {
     const em = enabledMoves(s, run).find((e) => sameMove(e.move, m));
-    out.push(em ? moveLabel(locale, s, run, em) : typeof m === 'string' ? m : `+${m.tick} ns`);
+    out.push(em ? moveLabel(locale, s, em) : typeof m === 'string' ? m : `+${m.tick} ns`);
     run = applyMove(s, run, m);
   }
   return out.join(' → ');

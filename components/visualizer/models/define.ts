@@ -39,8 +39,6 @@ export interface ModelDef<S, E, K extends string = string> extends ModelDriver<S
    * missing from either locale a compile error.
    */
   narration: Narrations<K>;
-  /** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-  labelsZh?: Record<string, string>;
   /** An event of an event-driven model written as the Go call it stands for. */
   eventText?: (locale: Locale, event: E) => string;
   /**
@@ -48,8 +46,6 @@ export interface ModelDef<S, E, K extends string = string> extends ModelDriver<S
    * model does not know the lane. Event-driven models without it: the lane's next event.
    */
   cursor?: (state: S, lane: Lane, eventsDone: number) => LanePos | null;
-  /** The goroutine's current operation named in 简体中文, put before a step label (the map's 写/读). */
-  opZh?: (state: S, g: string) => string;
   /**
    * The model's own scenario predicates (e.g. `starving` for the mutex); engine/predicates.ts answers
    * the ones every model shares (deadlock, fatal, panic, allDone) and false for a kind a model lacks.
@@ -85,13 +81,22 @@ export type Narrations<K extends string = string> = Record<Locale, Record<K, Tem
  */
 export type LaneStatus = 'ready' | 'blocked' | 'done' | 'failed' | 'stopped';
 
+/**
+ * A lock a goroutine holds, as a fact: `read` marks a shared (RLock) hold, which the page words in its
+ * own language (i18n/held.ts), so no model writes "(read)" into a Chinese page.
+ */
+export interface HeldLock {
+  lock: string;
+  read?: boolean;
+}
+
 /** Where a goroutine is in its program, as a model reports it (the engine maps it to a code line). */
 export interface LanePos {
   ip: number | null;
   pc: string;
   status: LaneStatus;
   reason: string | null;
-  holds: string[];
+  holds: HeldLock[];
   /** A private value, e.g. the register in the counter++ model. */
   register: number | null;
 }

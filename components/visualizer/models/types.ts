@@ -66,14 +66,15 @@ export interface StepResult<S> {
   effects: Effect[];
 }
 
-/** A choice the "you are the scheduler" UI can offer: which goroutine steps next, with a readable label. */
-export interface EnabledEvent<E> {
+/**
+ * A choice the "you are the scheduler" UI can offer: which goroutine steps next, and what that step
+ * does as a code + params (`mutex.label.cas`). The label's words sit in the model's narration tables
+ * beside its sentences, so `K` makes a label missing from either language a compile error.
+ */
+export interface EnabledEvent<E, K extends string = string> {
   goroutine: GoroutineId | null;
   event: E;
-  /** Short English label, e.g. `G2: CAS state 1 → 9`. */
-  label: string;
-  /** Machine key for translating the label. */
-  key: string;
+  label: Narration<K>;
 }
 
 /** Static metadata a model exports for the UI (title, Go versions it is faithful to, cited sources). */

@@ -42,7 +42,7 @@ export function renderFrame(slots: Slots, ctx: RenderCtx, x: FrameInput): void {
     lanesView(ctx, {
       cursors: laneCursors(s, run, failure?.goroutine ?? null),
       enabled: enabledMoves(s, run),
-      label: (m) => moveLabel(ctx.locale, s, run, m),
+      label: (m) => moveLabel(ctx.locale, s, m),
       pick: x.pick,
       last: last?.goroutine ?? null,
     }),

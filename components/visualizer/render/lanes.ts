@@ -6,6 +6,7 @@
 import type { LaneCursor } from '../engine/cursor.ts';
 import type { EnabledMove } from '../engine/run.ts';
 import type { Move } from '../engine/types.ts';
+import { heldText } from '../i18n/held.ts';
 import type { RenderCtx } from './context.ts';
 import { h } from './dom.ts';
 
@@ -33,7 +34,7 @@ function statusText(ctx: RenderCtx, c: LaneCursor): string {
       ? ctx.t('viz.lane.blocked', { reason: c.reason ?? '' })
       : ctx.t(STATUS_KEY[c.status]),
   ];
-  if (c.holds.length) parts.push(ctx.t('viz.lane.holds', { locks: c.holds.join(', ') }));
+  if (c.holds.length) parts.push(ctx.t('viz.lane.holds', { locks: heldText(ctx.locale, c.holds) }));
   if (c.register !== null) parts.push(ctx.t('viz.lane.register', { value: c.register }));
   return parts.join(' · ');
 }

@@ -182,15 +182,25 @@ export function stepCounter(state: CounterState, event: CounterEvent): StepResul
   };
 }
 
+type Runnable = Exclude<CounterPc, 'done' | 'blocked'>;
+/** The label key of each instruction a goroutine can run. */
+const COUNTER_LABEL: Record<Runnable, CounterKey> = {
+  lock: 'counter.label.lock',
+  load: 'counter.label.load',
+  add: 'counter.label.add',
+  store: 'counter.label.store',
+  unlock: 'counter.label.unlock',
+  atomicAdd: 'counter.label.atomicAdd',
+};
+
 /** Goroutines that can run their next instruction. */
-export function counterEnabledEvents(state: CounterState): EnabledEvent<CounterEvent>[] {
+export function counterEnabledEvents(state: CounterState): EnabledEvent<CounterEvent, CounterKey>[] {
   return state.goroutines
-    .filter((g) => g.pc !== 'done' && g.pc !== 'blocked')
+    .filter((g): g is CounterG & { pc: Runnable } => g.pc !== 'done' && g.pc !== 'blocked')
     .map((g) => ({
       goroutine: g.id,
       event: { type: 'step', g: g.id },
-      label: `${g.id}: ${g.pc}`,
-      key: `counter.label.${g.pc}`,
+      label: { key: COUNTER_LABEL[g.pc], params: {} },
     }));
 }
 

@@ -11,7 +11,7 @@ import {
   type CounterVariant,
 } from './counter.ts';
 import { NARRATION_EN, type CounterKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import { counterSchema } from './schema.ts';
 import { counterView } from './view.ts';
 
@@ -37,12 +37,11 @@ export const counterModel: ModelDef<CounterState, CounterEvent, CounterKey> = {
     return lanePos(null, g.pc, {
       status: blocked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
       reason: blocked ? 'sync.Mutex.Lock' : null,
-      holds: c.mutex.holder === g.id ? ['mu'] : [],
+      holds: c.mutex.holder === g.id ? [{ lock: 'mu' }] : [],
       register: g.reg,
     });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  labelsZh: LABELS_ZH,
   predicates: {
     lostUpdate,
     counterAtMost: (c, p) => c.goroutines.every((g) => g.pc === 'done') && c.counter <= (p.value ?? 0),

@@ -17,6 +17,13 @@ export const NARRATION_EN = {
     `${s(p.g)} unlocks mu${p.woken ? `; ${s(p.woken).split(',').join(', ')} may try again` : ''}.`,
   'counter.atomic': (p) =>
     `${s(p.g)} runs atomic.AddInt64(&counter, 1): counter = ${s(p.value)} in one step.`,
+  // Scheduler button labels: what the goroutine's next step does.
+  'counter.label.lock': () => 'lock',
+  'counter.label.load': () => 'load',
+  'counter.label.add': () => 'add',
+  'counter.label.store': () => 'store',
+  'counter.label.unlock': () => 'unlock',
+  'counter.label.atomicAdd': () => 'atomicAdd',
 } satisfies Record<string, Template>;
 
 /** A narration key of the counter model. */

@@ -16,14 +16,11 @@ export const NARRATION_ZH: Record<CounterKey, Template> = {
   'counter.store': (p) => `${s(p.g)} 写回 counter = ${s(p.value)}。`,
   'counter.unlock': (p) => `${s(p.g)} 解锁 mu${p.woken ? `；${s(p.woken)} 可以再试` : ''}。`,
   'counter.atomic': (p) => `${s(p.g)} 执行 atomic.AddInt64(&counter, 1)：一步得到 counter = ${s(p.value)}。`,
-};
-
-/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-export const LABELS_ZH: Record<string, string> = {
-  'counter.label.lock': 'mu.Lock()',
-  'counter.label.load': '载入（load）',
-  'counter.label.add': '加一（add）',
-  'counter.label.store': '写回（store）',
-  'counter.label.unlock': 'mu.Unlock()',
-  'counter.label.atomicAdd': 'atomic.AddInt64',
+  // Scheduler button labels: what the goroutine's next step does.
+  'counter.label.lock': () => 'mu.Lock()',
+  'counter.label.load': () => '载入（load）',
+  'counter.label.add': () => '加一（add）',
+  'counter.label.store': () => '写回（store）',
+  'counter.label.unlock': () => 'mu.Unlock()',
+  'counter.label.atomicAdd': () => 'atomic.AddInt64',
 };

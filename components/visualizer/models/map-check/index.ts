@@ -10,11 +10,9 @@ import {
   type MapState,
 } from './map-check.ts';
 import { NARRATION_EN, type MapKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import { mapCheckSchema } from './schema.ts';
 import { mapView } from './view.ts';
-
-const KIND_ZH: Record<string, string> = { write: '写', delete: '删除', read: '读', range: '遍历' };
 
 export const mapCheckModel: ModelDef<MapState, MapEvent, MapKey> = {
   info: mapCheckInfo,
@@ -32,10 +30,4 @@ export const mapCheckModel: ModelDef<MapState, MapEvent, MapKey> = {
     return g ? lanePos(g.ip, g.pc) : null;
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  labelsZh: LABELS_ZH,
-  opZh: (state, g) => {
-    const mg = state.goroutines.find((x) => x.id === g);
-    const kind = mg?.program[mg.ip]?.kind ?? '';
-    return KIND_ZH[kind] ?? kind;
-  },
 };

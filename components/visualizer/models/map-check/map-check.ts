@@ -248,16 +248,25 @@ export function stepMap(state: MapState, event: MapEvent): StepResult<MapState> 
   };
 }
 
+/** The label key of each pc a goroutine can step from (a `done` goroutine has no button). */
+const MAP_LABEL: Record<Exclude<MapPc, 'done'>, MapKey> = {
+  start: 'map.label.start',
+  toggle: 'map.label.toggle',
+  insert: 'map.label.insert',
+  finish: 'map.label.finish',
+  lookup: 'map.label.lookup',
+  iterNext: 'map.label.iterNext',
+};
+
 /** The micro-steps that can run now. */
-export function mapEnabledEvents(state: MapState): EnabledEvent<MapEvent>[] {
+export function mapEnabledEvents(state: MapState): EnabledEvent<MapEvent, MapKey>[] {
   if (state.failure) return [];
   return state.goroutines
-    .filter((g) => g.pc !== 'done')
+    .filter((g): g is MapG & { pc: keyof typeof MAP_LABEL } => g.pc !== 'done')
     .map((g) => ({
       goroutine: g.id,
       event: { type: 'step', g: g.id },
-      label: `${g.id}: ${g.program[g.ip]?.kind ?? ''} ${g.pc === 'start' ? 'check writing' : g.pc}`,
-      key: `map.label.${g.pc}`,
+      label: { key: MAP_LABEL[g.pc], params: { kind: g.program[g.ip]?.kind ?? '' } },
     }));
 }
 

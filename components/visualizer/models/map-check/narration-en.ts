@@ -23,6 +23,13 @@ export const NARRATION_EN = {
   'map.range.init': (p) => `${s(p.g)} starts a range loop over ${s(p.count)} entries.`,
   'map.range.next': (p) => `${s(p.g)} visits key ${q(p.key)}.`,
   'map.range.done': (p) => `${s(p.g)} finishes the range loop.`,
+  // Scheduler button labels: what the goroutine's next step does.
+  'map.label.start': (p) => `${s(p.kind)} check writing`,
+  'map.label.toggle': (p) => `${s(p.kind)} toggle`,
+  'map.label.insert': (p) => `${s(p.kind)} insert`,
+  'map.label.finish': (p) => `${s(p.kind)} finish`,
+  'map.label.lookup': (p) => `${s(p.kind)} lookup`,
+  'map.label.iterNext': (p) => `${s(p.kind)} iterNext`,
 } satisfies Record<string, Template>;
 
 /** A narration key of the map-check model. */

@@ -3,9 +3,14 @@
  * wait reasons) stay as Go prints them.
  */
 import { s, type Template } from '../../i18n/format.ts';
+import type { Param } from '../types.ts';
 import type { MapKey } from './narration-en.ts';
 
 /** Templates by narration key. */
+const KIND_ZH: Record<string, string> = { write: '写', delete: '删除', read: '读', range: '遍历' };
+/** The goroutine's current map operation (write, read, …) in 简体中文, put before a step label. */
+const kindZh = (v: Param | undefined): string => KIND_ZH[s(v)] ?? s(v);
+
 export const NARRATION_ZH: Record<MapKey, Template> = {
   'map.fatal': (p) => `${s(p.g)} 看到 writing = ${s(p.writing)}：fatal error: ${s(p.message)}`,
   'map.write.check': (p) => `${s(p.g)} 开始写键 "${s(p.key)}"：writing 为 0，没有看到其他写者。`,
@@ -17,14 +22,11 @@ export const NARRATION_ZH: Record<MapKey, Template> = {
   'map.range.init': (p) => `${s(p.g)} 开始遍历 ${s(p.count)} 个条目。`,
   'map.range.next': (p) => `${s(p.g)} 访问键 "${s(p.key)}"。`,
   'map.range.done': (p) => `${s(p.g)} 遍历结束。`,
-};
-
-/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-export const LABELS_ZH: Record<string, string> = {
-  'map.label.start': '检查 writing',
-  'map.label.toggle': '翻转 writing',
-  'map.label.insert': '更新槽位',
-  'map.label.finish': '检查并翻回 writing',
-  'map.label.lookup': '查找',
-  'map.label.iterNext': '下一个键',
+  // Scheduler button labels: what the goroutine's next step does.
+  'map.label.start': (p) => `${kindZh(p.kind)} 检查 writing`,
+  'map.label.toggle': (p) => `${kindZh(p.kind)} 翻转 writing`,
+  'map.label.insert': (p) => `${kindZh(p.kind)} 更新槽位`,
+  'map.label.finish': (p) => `${kindZh(p.kind)} 检查并翻回 writing`,
+  'map.label.lookup': (p) => `${kindZh(p.kind)} 查找`,
+  'map.label.iterNext': (p) => `${kindZh(p.kind)} 下一个键`,
 };

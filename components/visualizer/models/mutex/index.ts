@@ -13,7 +13,7 @@ import {
   type SpinEnv,
 } from './mutex.ts';
 import { NARRATION_EN, type MutexKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import { wordInput } from './predict-input.ts';
 import { mutexSchema } from './schema.ts';
 import { mutexView } from './view.ts';
@@ -39,11 +39,10 @@ export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
     return lanePos(g.ip, g.pc, {
       status: parked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
       reason: parked ? 'sync.Mutex.Lock' : null,
-      holds: m.holder === g.id ? ['mu'] : [],
+      holds: m.holder === g.id ? [{ lock: 'mu' }] : [],
     });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  labelsZh: LABELS_ZH,
   predicates: { starving: (m) => (m.word & mutexStarving) !== 0 },
   predict: { word: (m) => m.word },
   predictInput: { word: wordInput },

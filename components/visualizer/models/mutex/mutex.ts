@@ -5,7 +5,16 @@
 // One handler per micro-step, in the order the Go source runs them: the calls (Lock, TryLock, Unlock),
 // then lockSlow's loop (loopTop → cas → semacquire → woken), then unlockSlow and the semaphore release.
 
-import { replaceAt, say, usageError, type EnabledEvent, type Failure, type StepResult } from '../types.ts';
+import {
+  replaceAt,
+  say,
+  usageError,
+  type EnabledEvent,
+  type Failure,
+  type Narration,
+  type StepResult,
+} from '../types.ts';
+import type { MutexKey } from './narration-en.ts';
 import { lock, loopTop, cas, semacquire, tryLock, woken } from './lock.ts';
 import type { MutexEvent, MutexGoroutine, MutexOp, MutexPc, MutexState } from './state.ts';
 import { finish, tell, type Handler, type Step } from './step.ts';
@@ -68,34 +77,34 @@ export function stepMutex(state: MutexState, event: MutexEvent): StepResult<Mute
   return { state: { ...st.s, goroutines }, narration: st.n, effects: st.fx };
 }
 
-export function mutexEnabledEvents(state: MutexState): EnabledEvent<MutexEvent>[] {
+export function mutexEnabledEvents(state: MutexState): EnabledEvent<MutexEvent, MutexKey>[] {
   if (state.failure) return [];
   return state.goroutines
-    .filter((g) => g.pc !== 'parked' && g.pc !== 'done')
-    .map((g) => ({ goroutine: g.id, event: { type: 'step', g: g.id }, ...mutexStepLabel(g) }));
+    .filter((g): g is Runnable => g.pc !== 'parked' && g.pc !== 'done')
+    .map((g) => ({ goroutine: g.id, event: { type: 'step', g: g.id }, label: mutexStepLabel(g) }));
 }
 
-function mutexStepLabel(g: MutexGoroutine): { label: string; key: string } {
-  const op = g.program[g.ip];
-  const labels: Record<MutexPc, string> = {
-    start:
-      op === 'lock'
-        ? 'Lock: fast-path CAS'
-        : op === 'unlock'
-          ? 'Unlock: AddInt32(-1)'
-          : op === 'tryLock'
-            ? 'TryLock'
-            : 'work',
-    loopTop: 'lockSlow: spin or compute new state',
-    cas: 'lockSlow: CAS old → new',
-    semacquire: 'runtime_SemacquireMutex',
-    parked: 'parked',
-    woken: 'wake up after semacquire',
-    unlockSlow: 'unlockSlow: wake a waiter?',
-    semrelease: 'runtime_Semrelease',
-    done: 'done',
-  };
-  return { label: `${g.id}: ${labels[g.pc]}`, key: `mutex.label.${g.pc === 'start' ? op : g.pc}` };
+/** The label key of each call (pc `start`) and of each micro-step inside one. */
+const CALL_LABEL: Record<MutexOp, MutexKey> = {
+  lock: 'mutex.label.lock',
+  unlock: 'mutex.label.unlock',
+  tryLock: 'mutex.label.tryLock',
+  work: 'mutex.label.work',
+};
+const INSIDE_LABEL: Record<Exclude<MutexPc, 'start' | 'parked' | 'done'>, MutexKey> = {
+  loopTop: 'mutex.label.loopTop',
+  cas: 'mutex.label.cas',
+  semacquire: 'mutex.label.semacquire',
+  woken: 'mutex.label.woken',
+  unlockSlow: 'mutex.label.unlockSlow',
+  semrelease: 'mutex.label.semrelease',
+};
+
+/** A goroutine that can step (not parked, not done). */
+type Runnable = MutexGoroutine & { pc: 'start' | keyof typeof INSIDE_LABEL };
+
+function mutexStepLabel(g: Runnable): Narration<MutexKey> {
+  return { key: g.pc === 'start' ? CALL_LABEL[g.program[g.ip] ?? 'work'] : INSIDE_LABEL[g.pc], params: {} };
 }
 
 /** True when every unfinished goroutine is parked on the semaphore (the runtime would report a deadlock). */

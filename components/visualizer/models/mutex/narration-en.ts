@@ -60,6 +60,17 @@ export const NARRATION_EN = {
     `${s(p.g)} hands the mutex to ${s(p.woken)} and yields its time slice so ${s(p.woken)} runs next.`,
   'mutex.semrelease.wake': (p) => `${s(p.g)} wakes ${s(p.woken)}; ${s(p.woken)} does not own the mutex yet.`,
   'mutex.semrelease.none': (p) => `${s(p.g)} releases the semaphore; nobody is parked yet.`,
+  // Scheduler button labels: what the goroutine's next step does.
+  'mutex.label.lock': () => 'Lock: fast-path CAS',
+  'mutex.label.unlock': () => 'Unlock: AddInt32(-1)',
+  'mutex.label.tryLock': () => 'TryLock',
+  'mutex.label.work': () => 'work',
+  'mutex.label.loopTop': () => 'lockSlow: spin or compute new state',
+  'mutex.label.cas': () => 'lockSlow: CAS old → new',
+  'mutex.label.semacquire': () => 'runtime_SemacquireMutex',
+  'mutex.label.woken': () => 'wake up after semacquire',
+  'mutex.label.unlockSlow': () => 'unlockSlow: wake a waiter?',
+  'mutex.label.semrelease': () => 'runtime_Semrelease',
 } satisfies Record<string, Template>;
 
 /** A narration key of the mutex model. */

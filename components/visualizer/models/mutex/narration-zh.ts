@@ -55,18 +55,15 @@ export const NARRATION_ZH: Record<MutexKey, Template> = {
     `${s(p.g)} 把互斥锁交给 ${s(p.woken)}，并让出时间片，让 ${s(p.woken)} 接着运行。`,
   'mutex.semrelease.wake': (p) => `${s(p.g)} 唤醒 ${s(p.woken)}；${s(p.woken)} 此时还没有拥有互斥锁。`,
   'mutex.semrelease.none': (p) => `${s(p.g)} 释放信号量；目前还没有人休眠。`,
-};
-
-/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-export const LABELS_ZH: Record<string, string> = {
-  'mutex.label.lock': 'Lock：快速路径 CAS',
-  'mutex.label.unlock': 'Unlock：AddInt32(-1)',
-  'mutex.label.tryLock': 'TryLock',
-  'mutex.label.work': '普通代码',
-  'mutex.label.loopTop': 'lockSlow：自旋或计算新状态',
-  'mutex.label.cas': 'lockSlow：CAS old → new',
-  'mutex.label.semacquire': 'runtime_SemacquireMutex',
-  'mutex.label.woken': '从 semacquire 醒来',
-  'mutex.label.unlockSlow': 'unlockSlow：要唤醒等待者吗？',
-  'mutex.label.semrelease': 'runtime_Semrelease',
+  // Scheduler button labels: what the goroutine's next step does.
+  'mutex.label.lock': () => 'Lock：快速路径 CAS',
+  'mutex.label.unlock': () => 'Unlock：AddInt32(-1)',
+  'mutex.label.tryLock': () => 'TryLock',
+  'mutex.label.work': () => '普通代码',
+  'mutex.label.loopTop': () => 'lockSlow：自旋或计算新状态',
+  'mutex.label.cas': () => 'lockSlow：CAS old → new',
+  'mutex.label.semacquire': () => 'runtime_SemacquireMutex',
+  'mutex.label.woken': () => '从 semacquire 醒来',
+  'mutex.label.unlockSlow': () => 'unlockSlow：要唤醒等待者吗？',
+  'mutex.label.semrelease': () => 'runtime_Semrelease',
 };

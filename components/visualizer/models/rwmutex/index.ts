@@ -2,7 +2,7 @@
 import { render } from '../../i18n/format.ts';
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type RWMutexKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import {
   newRWMutexState,
   rwmutexEnabledEvents,
@@ -40,13 +40,15 @@ export const rwmutexModel: ModelDef<RWMutexState, RWMutexEvent, RWMutexKey> = {
   cursor: (m, lane) => {
     const g = m.goroutines.find((x) => x.id === lane.id);
     if (!g) return null;
-    const holds = [...(g.writeHeld ? ['Lock'] : []), ...Array.from({ length: g.readHeld }, () => 'RLock')];
+    const holds = [
+      ...(g.writeHeld ? [{ lock: 'Lock' }] : []),
+      ...Array.from({ length: g.readHeld }, () => ({ lock: 'RLock' })),
+    ];
     if (g.pc === 'parked')
       return lanePos(g.ip, g.pc, { status: 'blocked', reason: WAIT_REASON[g.blockedOn ?? 'w'], holds });
     return lanePos(g.ip, g.pc, { holds });
   },
   narration: NARRATION,
-  labelsZh: LABELS_ZH,
   predict: { readerCount: (m) => m.readerCount, readerWait: (m) => m.readerWait },
   predictInput: { readerCount: readerCountInput },
   // Writer preference explains most RWMutex deadlocks: recursive RLock, RLock→Lock upgrade.

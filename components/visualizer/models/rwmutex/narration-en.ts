@@ -53,6 +53,19 @@ export const NARRATION_EN = {
     `${s(p.g)} waits in Lock for reader(s) ${list(p.readers)} to call RUnlock (readerWait = ${s(p.readerWait)}).`,
   'rw.deadlock.w': (p) => `${s(p.g)} waits for writer mutex w held by ${s(p.holder) || '?'}.`,
   'rw.deadlock.summary': () => 'No goroutine can proceed: fatal error: all goroutines are asleep - deadlock!',
+  // Scheduler button labels: what the goroutine's next step does.
+  'rw.label.rlock': () => 'rlock',
+  'rw.label.runlock': () => 'runlock',
+  'rw.label.lock': () => 'lock',
+  'rw.label.unlock': () => 'unlock',
+  'rw.label.work': () => 'work',
+  'rw.label.rlockSem': () => 'rlockSem',
+  'rw.label.runlockSlow': () => 'runlockSlow',
+  'rw.label.lockAnnounce': () => 'lockAnnounce',
+  'rw.label.lockWait': () => 'lockWait',
+  'rw.label.unlockRelease': () => 'unlockRelease',
+  'rw.label.unlockW': () => 'unlockW',
+  'rw.label.woken': () => 'woken',
 } satisfies Record<string, Template>;
 
 /** A narration key of the rwmutex model. */

@@ -50,20 +50,17 @@ export const NARRATION_ZH: Record<RWMutexKey, Template> = {
   'rw.deadlock.w': (p) => `${s(p.g)} 等待由 ${s(p.holder)} 持有的写者互斥锁 w。`,
   'rw.deadlock.summary': () =>
     '没有 goroutine 能继续执行：fatal error: all goroutines are asleep - deadlock!',
-};
-
-/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-export const LABELS_ZH: Record<string, string> = {
-  'rw.label.rlock': 'RLock',
-  'rw.label.runlock': 'RUnlock',
-  'rw.label.lock': 'Lock',
-  'rw.label.unlock': 'Unlock',
-  'rw.label.work': '普通代码',
-  'rw.label.rlockSem': 'RLock：等待 readerSem',
-  'rw.label.runlockSlow': 'rUnlockSlow',
-  'rw.label.lockAnnounce': 'Lock：readerCount 减去 2^30',
-  'rw.label.lockWait': 'Lock：等待读者离开',
-  'rw.label.unlockRelease': 'Unlock：释放 readerSem',
-  'rw.label.unlockW': 'Unlock：解锁 w',
-  'rw.label.woken': '醒来',
+  // Scheduler button labels: what the goroutine's next step does.
+  'rw.label.rlock': () => 'RLock',
+  'rw.label.runlock': () => 'RUnlock',
+  'rw.label.lock': () => 'Lock',
+  'rw.label.unlock': () => 'Unlock',
+  'rw.label.work': () => '普通代码',
+  'rw.label.rlockSem': () => 'RLock：等待 readerSem',
+  'rw.label.runlockSlow': () => 'rUnlockSlow',
+  'rw.label.lockAnnounce': () => 'Lock：readerCount 减去 2^30',
+  'rw.label.lockWait': () => 'Lock：等待读者离开',
+  'rw.label.unlockRelease': () => 'Unlock：释放 readerSem',
+  'rw.label.unlockW': () => 'Unlock：解锁 w',
+  'rw.label.woken': () => '醒来',
 };

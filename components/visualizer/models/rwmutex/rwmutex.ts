@@ -8,7 +8,8 @@
 import { cansemacquire } from '../sema.ts';
 import { replaceAt, usageError, type EnabledEvent, type StepResult } from '../types.ts';
 import { rlock, rlockSem, runlock, runlockSlow } from './read.ts';
-import type { RWMutexEvent, RWMutexState, RWOp, RWPc } from './state.ts';
+import type { RWMutexKey } from './narration-en.ts';
+import type { RWGoroutine, RWMutexEvent, RWMutexState, RWOp, RWPc } from './state.ts';
 import { finish, readAcquired, tell, writeAcquired, type Handler, type Step } from './step.ts';
 import { lock, lockAnnounce, lockWait, unlock, unlockRelease, unlockW } from './write.ts';
 
@@ -71,18 +72,38 @@ export function stepRWMutex(state: RWMutexState, event: RWMutexEvent): StepResul
   };
 }
 
+/** The label key of each call (pc `start`) and of each micro-step inside one. */
+const CALL_LABEL: Record<RWOp, RWMutexKey> = {
+  rlock: 'rw.label.rlock',
+  runlock: 'rw.label.runlock',
+  lock: 'rw.label.lock',
+  unlock: 'rw.label.unlock',
+  work: 'rw.label.work',
+};
+const INSIDE_LABEL: Record<Exclude<RWPc, 'start' | 'parked' | 'done'>, RWMutexKey> = {
+  rlockSem: 'rw.label.rlockSem',
+  runlockSlow: 'rw.label.runlockSlow',
+  lockAnnounce: 'rw.label.lockAnnounce',
+  lockWait: 'rw.label.lockWait',
+  unlockRelease: 'rw.label.unlockRelease',
+  unlockW: 'rw.label.unlockW',
+  woken: 'rw.label.woken',
+};
+
 /** The micro-steps that can run now. */
-export function rwmutexEnabledEvents(state: RWMutexState): EnabledEvent<RWMutexEvent>[] {
+export function rwmutexEnabledEvents(state: RWMutexState): EnabledEvent<RWMutexEvent, RWMutexKey>[] {
   if (state.failure) return [];
   return state.goroutines
-    .filter((g) => g.pc !== 'parked' && g.pc !== 'done')
-    .map((g) => {
-      const what = g.pc === 'start' ? (g.program[g.ip] ?? 'done') : g.pc;
-      return {
-        goroutine: g.id,
-        event: { type: 'step', g: g.id },
-        label: `${g.id}: ${what}`,
-        key: `rw.label.${what}`,
-      };
-    });
+    .filter(
+      (g): g is RWGoroutine & { pc: 'start' | keyof typeof INSIDE_LABEL } =>
+        g.pc !== 'parked' && g.pc !== 'done',
+    )
+    .map((g) => ({
+      goroutine: g.id,
+      event: { type: 'step', g: g.id },
+      label: {
+        key: g.pc === 'start' ? CALL_LABEL[g.program[g.ip] ?? 'work'] : INSIDE_LABEL[g.pc],
+        params: {},
+      },
+    }));
 }

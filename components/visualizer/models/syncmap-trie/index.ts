@@ -1,7 +1,7 @@
 /** sync.Map since Go 1.24 (internal/sync/hashtriemap.go) as the visualizer uses it. */
 import { lanePos, noFailure, programs, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type TrieKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import { trieSchema } from './schema.ts';
 import {
   newTrieMap,
@@ -36,8 +36,7 @@ export const trieModel: ModelDef<TrieMapState, TrieEvent, TrieKey> = {
     if (!g) return null;
     if (g.pc === 'parked') return lanePos(g.ip, g.pc, { status: 'blocked', reason: 'sync.Mutex.Lock' });
     const node = Object.values(m.nodes).find((n) => n.lockedBy === g.id);
-    return lanePos(g.ip, g.pc, { holds: node ? [`node ${node.id}.mu`] : [] });
+    return lanePos(g.ip, g.pc, { holds: node ? [{ lock: `node ${node.id}.mu` }] : [] });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  labelsZh: LABELS_ZH,
 };

@@ -24,6 +24,10 @@ export const NARRATION_EN = {
   'trie.expand': (p) =>
     `${s(p.key)} and ${s(p.other)} share slot ${s(p.slot)}: ${p.from === p.to ? `a new indirect node ${s(p.from)} splits` : `new indirect nodes ${s(p.from)}…${s(p.to)} split`} them by deeper hash bits.`,
   'trie.prune': (p) => `Node ${s(p.node)} is empty: it is marked dead and removed from node ${s(p.parent)}.`,
+  // Scheduler button labels: what the goroutine's next step does.
+  'trie.label.start': (p) => `${s(p.op)}: walk from the root`,
+  'trie.label.lock': (p) => `${s(p.op)}: lock the node, check the slot`,
+  'trie.label.commit': (p) => `${s(p.op)}: write the slot, unlock`,
 } satisfies Record<string, Template>;
 
 /** A narration key of the hash-trie sync.Map model. */

@@ -23,11 +23,8 @@ export const NARRATION_ZH: Record<TrieKey, Template> = {
   'trie.expand': (p) =>
     `${s(p.key)} 与 ${s(p.other)} 落在同一个槽：新的间接节点 ${p.from === p.to ? s(p.from) : `${s(p.from)}…${s(p.to)}`} 用更深的哈希位把它们分开。`,
   'trie.prune': (p) => `节点 ${s(p.node)} 已空：它被标记为死亡，并从节点 ${s(p.parent)} 中移除。`,
-};
-
-/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-export const LABELS_ZH: Record<string, string> = {
-  'trie.label.start': '从根开始沿哈希查找',
-  'trie.label.lock': '锁住节点并复查槽位',
-  'trie.label.commit': '写入槽位并解锁',
+  // Scheduler button labels: what the goroutine's next step does.
+  'trie.label.start': () => '从根开始沿哈希查找',
+  'trie.label.lock': () => '锁住节点并复查槽位',
+  'trie.label.commit': () => '写入槽位并解锁',
 };

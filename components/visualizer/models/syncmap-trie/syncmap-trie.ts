@@ -165,12 +165,10 @@ export function stepTrieMap(state: TrieMapState, event: TrieEvent): StepResult<T
   };
 }
 
-const STEP_EN: Record<TrieG['pc'], string> = {
-  start: 'walk from the root',
-  lock: 'lock the node, check the slot',
-  commit: 'write the slot, unlock',
-  parked: 'parked',
-  done: 'done',
+const TRIE_LABEL: Record<Exclude<TrieG['pc'], 'parked' | 'done'>, TrieKey> = {
+  start: 'trie.label.start',
+  lock: 'trie.label.lock',
+  commit: 'trie.label.commit',
 };
 
 /** A call as the lane's code writes it: `Load("a")`, `Store("a", "1")`, `Delete("a")`. */
@@ -181,14 +179,13 @@ export function opText(op: TrieOp | undefined): string {
 }
 
 /** The steps that can run now. */
-export function trieEnabledEvents(state: TrieMapState): EnabledEvent<TrieEvent>[] {
+export function trieEnabledEvents(state: TrieMapState): EnabledEvent<TrieEvent, TrieKey>[] {
   return state.goroutines
-    .filter((g) => g.pc !== 'parked' && g.pc !== 'done')
+    .filter((g): g is TrieG & { pc: keyof typeof TRIE_LABEL } => g.pc !== 'parked' && g.pc !== 'done')
     .map((g) => ({
       goroutine: g.id,
       event: { type: 'step', g: g.id },
-      label: `${g.id}: ${opText(g.program[g.ip])}: ${STEP_EN[g.pc]}`,
-      key: `trie.label.${g.pc}`,
+      label: { key: TRIE_LABEL[g.pc], params: { op: opText(g.program[g.ip]) } },
     }));
 }
 

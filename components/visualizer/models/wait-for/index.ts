@@ -1,4 +1,5 @@
 /** The wait-for graph of lock holders and waiters as the visualizer uses it. */
+import { heldText } from '../../i18n/held.ts';
 import { vt, type Locale } from '../../strings.ts';
 import { eventLanePos, lanePos, noFailure, none, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type WaitForKey } from './narration-en.ts';
@@ -20,7 +21,7 @@ import {
 function cycleNotes(locale: Locale, wf: WaitForState): string[] {
   const parts = (findCycle(wf) ?? []).map((c) =>
     c.holds.length
-      ? vt(locale, 'viz.cycle.holds', { g: c.g, held: c.holds.join(', '), wants: c.waitsFor })
+      ? vt(locale, 'viz.cycle.holds', { g: c.g, held: heldText(locale, c.holds), wants: c.waitsFor })
       : vt(locale, 'viz.cycle.waits', { g: c.g, wants: c.waitsFor }),
   );
   return [vt(locale, 'viz.deadlock.cycle', { cycle: parts.join(locale === 'zh-cn' ? '；' : '; ') })];

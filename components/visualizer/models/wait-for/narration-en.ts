@@ -10,12 +10,15 @@ const lockOf = (p: P): string => lockLabel(s(p.lock), p.mode);
 /** describeCycle's params back to `G1 holds A and waits for B; G2 …`. */
 function cycle(p: P): string {
   const holds = s(p.holds).split(';');
+  const holdModes = s(p.holdModes).split(';');
   const wants = s(p.waitsFor).split(',');
   const modes = s(p.modes).split(',');
   return s(p.goroutines)
     .split(',')
     .map((g, i) => {
-      const held = holds[i] ? `holds ${holds[i].split(',').join(', ')} and ` : '';
+      const hm = (holdModes[i] ?? '').split(',');
+      const list = (holds[i] ?? '').split(',').map((lock, j) => lockLabel(lock, hm[j]));
+      const held = holds[i] ? `holds ${list.join(', ')} and ` : '';
       return `${g} ${held}waits for ${lockLabel(wants[i] ?? '', modes[i])}`;
     })
     .join('; ');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { narrationText } from '../../i18n/narrate.ts';
+import { waitForModel } from './index.ts';
 import {
   blockers,
   describeCycle,
@@ -23,8 +24,8 @@ describe('wait-for graph', () => {
     ]);
     const cycle = findCycle(s);
     expect(cycle).toEqual([
-      { g: 'G1', holds: ['A'], waitsFor: 'B', mode: 'write' },
-      { g: 'G2', holds: ['B'], waitsFor: 'A', mode: 'write' },
+      { g: 'G1', holds: [{ lock: 'A' }], waitsFor: 'B', mode: 'write' },
+      { g: 'G2', holds: [{ lock: 'B' }], waitsFor: 'A', mode: 'write' },
     ]);
     expect(narrationText('en', describeCycle(cycle!))).toBe(
       'G1 holds A and waits for B; G2 holds B and waits for A',
@@ -58,6 +59,24 @@ describe('wait-for graph', () => {
     expect(narrationText('en', describeCycle(findCycle(s)!))).toBe(
       'G1 holds A (read) and waits for A (read); G2 waits for A',
     );
+  });
+
+  test('a held read lock is a fact the deadlock note and the lane status word in each language', () => {
+    const s = run([
+      { type: 'lock', g: 'G1', lock: 'B' },
+      { type: 'lock', g: 'G1', lock: 'A', mode: 'read' },
+      { type: 'lock', g: 'G2', lock: 'A', mode: 'write' },
+      { type: 'lock', g: 'G1', lock: 'A', mode: 'read' },
+    ]);
+    expect(findCycle(s)?.[0]?.holds).toEqual([{ lock: 'A', read: true }, { lock: 'B' }]);
+    expect(waitForModel.deadlockNotes?.('en', s)).toEqual([
+      'Deadlock: G1 holds A (read), B and waits for A; G2 waits for A.',
+    ]);
+    expect(waitForModel.deadlockNotes?.('zh-cn', s)).toEqual([
+      '死锁：G1 持有 A（读）, B，等待 A；G2 等待 A。',
+    ]);
+    const lane = { id: 'G1', code: [], program: [] };
+    expect(waitForModel.cursor?.(s, lane, 3)?.holds).toEqual([{ lock: 'A', read: true }, { lock: 'B' }]);
   });
 
   test('a three-goroutine cycle', () => {

@@ -5,6 +5,7 @@
 // github.com/sasha-s/go-deadlock. Lock rules follow sync.Mutex (exclusive) and sync.RWMutex (src/sync/rwmutex.go:
 // a pending writer blocks new readers), without the micro-steps of mutex.ts / rwmutex.ts.
 
+import type { HeldLock } from '../define.ts';
 import type { WaitForKey } from './narration-en.ts';
 import {
   say,
@@ -39,7 +40,7 @@ export type WaitForEvent =
 /** One goroutine in a cycle: what it holds and what it waits for. */
 export interface CycleStep {
   g: GoroutineId;
-  holds: string[];
+  holds: HeldLock[];
   waitsFor: string;
   mode: LockMode;
 }
@@ -69,7 +70,6 @@ export function newWaitForState(lockNames: string[] = []): WaitForState {
 const free = (l: GraphLock): boolean => l.writer === null && l.readers.length === 0;
 const lockOf = (s: WaitForState, name: string): GraphLock =>
   s.locks[name] ?? { writer: null, readers: [], queue: [] };
-const label = (name: string, mode: LockMode): string => (mode === 'read' ? `${name} (read)` : name);
 
 /** Grants a freed lock to the head of its queue: one writer, or every reader up to the first queued writer. */
 function grant(l: GraphLock): GraphLock {
@@ -120,7 +120,7 @@ export function stepWaitFor(state: WaitForState, event: WaitForEvent): StepResul
     }
   } else {
     const held = mode === 'write' ? l.writer === event.g : l.readers.includes(event.g);
-    if (!held) throw usageError(`${event.g} does not hold ${label(event.lock, mode)}`);
+    if (!held) throw usageError(`${event.g} does not hold ${event.lock} (${mode})`);
     const released =
       mode === 'write' ? { ...l, writer: null } : { ...l, readers: l.readers.filter((r) => r !== event.g) };
     next = grant(released);
@@ -159,10 +159,10 @@ export function blockers(s: WaitForState, g: GoroutineId): GoroutineId[] {
   return [...new Set(out)];
 }
 
-/** Locks a goroutine holds, labelled with the mode. */
-export function heldBy(s: WaitForState, g: GoroutineId): string[] {
-  return Object.entries(s.locks).flatMap(([name, l]) =>
-    l.writer === g ? [name] : l.readers.includes(g) ? [label(name, 'read')] : [],
+/** Locks a goroutine holds, read holds marked. */
+export function heldBy(s: WaitForState, g: GoroutineId): HeldLock[] {
+  return Object.entries(s.locks).flatMap(([lock, l]) =>
+    l.writer === g ? [{ lock }] : l.readers.includes(g) ? [{ lock, read: true }] : [],
   );
 }
 
@@ -198,14 +198,15 @@ export function findCycle(s: WaitForState): CycleStep[] | null {
 
 /**
  * The cycle as narration, e.g. "G1 holds A and waits for B; G2 holds B and waits for A" in English:
- * per goroutine (in cycle order) what it holds (`holds`, `;` between goroutines, `,` between locks),
- * the lock it waits for and the mode it asks for.
+ * per goroutine (in cycle order) what it holds (`holds`, `;` between goroutines, `,` between locks)
+ * and in which mode (`holdModes`, laid out alike), the lock it waits for and the mode it asks for.
  */
 export function describeCycle(cycle: CycleStep[]): Narration<WaitForKey> {
   return say('waitfor.cycle', {
     goroutines: cycle.map((c) => c.g).join(','),
     length: cycle.length,
-    holds: cycle.map((c) => c.holds.join(',')).join(';'),
+    holds: cycle.map((c) => c.holds.map((h) => h.lock).join(',')).join(';'),
+    holdModes: cycle.map((c) => c.holds.map((h) => (h.read ? 'read' : 'write')).join(',')).join(';'),
     waitsFor: cycle.map((c) => c.waitsFor).join(','),
     modes: cycle.map((c) => c.mode).join(','),
   });

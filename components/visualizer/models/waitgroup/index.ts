@@ -1,7 +1,7 @@
 /** sync.WaitGroup (sync/waitgroup.go) as the visualizer uses it. */
 import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type WaitGroupKey } from './narration-en.ts';
-import { LABELS_ZH, NARRATION_ZH } from './narration-zh.ts';
+import { NARRATION_ZH } from './narration-zh.ts';
 import { waitGroupSchema } from './schema.ts';
 import { waitGroupView } from './view.ts';
 import {
@@ -32,6 +32,5 @@ export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent, WaitGroupK
     return lanePos(g.ip, g.pc);
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  labelsZh: LABELS_ZH,
   predict: { counter: (w) => w.counter, waiters: (w) => w.waiters },
 };

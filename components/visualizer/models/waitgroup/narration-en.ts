@@ -19,6 +19,11 @@ export const NARRATION_EN = {
     `${s(p.g)}: Wait sees counter = ${s(p.counter)} and registers as waiter ${s(p.waiters)}.`,
   'wg.wait.park': (p) => `${s(p.g)} parks [sync.WaitGroup.Wait].`,
   'wg.wait.return': (p) => `${s(p.g)}: Wait returns; everything before each Done happens before this point.`,
+  // Scheduler button labels: what the goroutine's next step does.
+  'wg.label.add': () => 'add',
+  'wg.label.done': () => 'done',
+  'wg.label.wait': () => 'wait',
+  'wg.label.work': () => 'work',
 } satisfies Record<string, Template>;
 
 /** A narration key of the waitgroup model. */

@@ -18,12 +18,9 @@ export const NARRATION_ZH: Record<WaitGroupKey, Template> = {
     `${s(p.g)}：Wait 看到 counter = ${s(p.counter)}，登记为第 ${s(p.waiters)} 个等待者。`,
   'wg.wait.park': (p) => `${s(p.g)} 休眠 [sync.WaitGroup.Wait]。`,
   'wg.wait.return': (p) => `${s(p.g)}：Wait 返回；每个 Done 之前发生的一切都 happens-before 这一点。`,
-};
-
-/** 简体中文 names of the model's micro-steps, keyed like EnabledEvent.key. */
-export const LABELS_ZH: Record<string, string> = {
-  'wg.label.add': 'Add',
-  'wg.label.done': 'Done',
-  'wg.label.wait': 'Wait',
-  'wg.label.work': '普通代码',
+  // Scheduler button labels: what the goroutine's next step does.
+  'wg.label.add': () => 'Add',
+  'wg.label.done': () => 'Done',
+  'wg.label.wait': () => 'Wait',
+  'wg.label.work': () => '普通代码',
 };

@@ -220,16 +220,23 @@ export function stepWaitGroup(state: WaitGroupState, event: WaitGroupEvent): Ste
   };
 }
 
+/** The label key of each call a goroutine can make. */
+const WG_LABEL: Record<WaitGroupOp['kind'], WaitGroupKey> = {
+  add: 'wg.label.add',
+  done: 'wg.label.done',
+  wait: 'wg.label.wait',
+  work: 'wg.label.work',
+};
+
 /** Goroutines that can take a step now. */
-export function waitGroupEnabledEvents(state: WaitGroupState): EnabledEvent<WaitGroupEvent>[] {
+export function waitGroupEnabledEvents(state: WaitGroupState): EnabledEvent<WaitGroupEvent, WaitGroupKey>[] {
   if (state.failure) return [];
   return state.goroutines
     .filter((g) => g.pc !== 'parked' && g.pc !== 'done')
     .map((g) => ({
       goroutine: g.id,
       event: { type: 'step', g: g.id },
-      label: `${g.id}: ${g.program[g.ip]?.kind ?? ''}`,
-      key: `wg.label.${g.program[g.ip]?.kind ?? 'done'}`,
+      label: { key: WG_LABEL[g.program[g.ip]?.kind ?? 'done'], params: {} },
     }));
 }
 
