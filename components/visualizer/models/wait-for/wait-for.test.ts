@@ -73,7 +73,7 @@ describe('wait-for graph', () => {
       'Deadlock: G1 holds A (read), B and waits for A; G2 waits for A.',
     ]);
     expect(waitForModel.deadlockNotes?.('zh-cn', s)).toEqual([
-      '死锁：G1 持有 A（读）, B，等待 A；G2 等待 A。',
+      '死锁：G1 持有 A（读）、B，等待 A；G2 等待 A。',
     ]);
     const lane = { id: 'G1', code: [], program: [] };
     expect(waitForModel.cursor?.(s, lane, 3)?.holds).toEqual([{ lock: 'A', read: true }, { lock: 'B' }]);
