@@ -20,7 +20,6 @@ import {
 import { classify } from './parsers/status.ts';
 import type { Limits } from './sandbox/limits.ts';
 import { LearnerOutput, type OutputPiece } from './output/learner-output.ts';
-import { stripWorkDir } from './output/work-dir.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -77,7 +76,7 @@ export function createRunService(config: Config): RunService {
         client,
         async (signal) => {
           startedAt = performance.now();
-          // Text for people, as the result will hold it (output/learner-output.ts).
+          // Text for people, as the result will hold it (output/learner-output.ts), paths stripped there.
           const output = new LearnerOutput(request.action);
           const show = (pieces: OutputPiece[]): void => {
             for (const piece of pieces) {
@@ -101,11 +100,11 @@ export function createRunService(config: Config): RunService {
               onOutput: hooks.onOutput ? (stream, chunk) => show(output.push(stream, chunk)) : undefined,
             },
           );
-          const result = classify(outcome, Math.round(startedAt - enqueuedAt), request.files);
-          result.stdout = stripWorkDir(result.stdout);
-          result.stderr = stripWorkDir(result.stderr);
+          const { result, pieces } = output.finish(
+            classify(outcome, Math.round(startedAt - enqueuedAt), request.files),
+          );
           result.timings = { ...result.timings, totalMs: Math.round(performance.now() - enqueuedAt) };
-          show(output.end(result));
+          show(pieces);
           return result;
         },
         {

@@ -5,7 +5,8 @@
  * statuses and the messages the tests print.
  */
 import { Type, type Static } from 'typebox';
-import { FILE_NAME_PATTERN, RunResult, RunStatus } from './run.ts';
+import { FILE_NAME_PATTERN } from './file-name.ts';
+import { RunResult, RunStatus } from './run.ts';
 
 /** Folder names under content/exercises/: lower-case words joined by "-". */
 export const EXERCISE_ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';

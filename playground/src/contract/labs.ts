@@ -5,7 +5,8 @@
  */
 import { Type, type Static } from 'typebox';
 import { EXERCISE_ID_PATTERN, GradeResult, Locale } from './grade.ts';
-import { FILE_NAME_PATTERN, RunStatus } from './run.ts';
+import { FILE_NAME_PATTERN } from './file-name.ts';
+import { RunStatus } from './run.ts';
 
 export const LAB_ID_PATTERN = '^[A-Za-z0-9_-]{6,32}$';
 

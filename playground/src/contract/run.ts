@@ -4,9 +4,7 @@
  * Types derive from these schemas; the OpenAPI document is generated from them.
  */
 import { Type, type Static } from 'typebox';
-
-/** Names a learner may give files: one flat directory, a few safe extensions. */
-export const FILE_NAME_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\\.(go|mod|sum|txt)$';
+import { FILE_NAME_PATTERN } from './file-name.ts';
 
 export const Action = Type.Union(
   [Type.Literal('run'), Type.Literal('test'), Type.Literal('vet'), Type.Literal('fmt')],

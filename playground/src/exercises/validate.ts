@@ -3,7 +3,7 @@
  * the file and the field to fix. load.ts does the reading; everything checkable lives here.
  */
 import { Value } from 'typebox/value';
-import { FILE_NAME_PATTERN } from '../contract/run.ts';
+import { FILE_NAME } from '../contract/file-name.ts';
 import { EXERCISE_ID_PATTERN, LOCALES } from '../contract/grade.ts';
 import { DEFAULT_CHECK_REPEATS, ExerciseMeta } from './schema.ts';
 import { testFunctions } from './test-names.ts';
@@ -42,7 +42,6 @@ export class ExerciseFormatError extends Error {
 
 type Fail = (file: string, field: string, problem: string) => never;
 
-const SAFE_NAME = new RegExp(FILE_NAME_PATTERN);
 const isTestFile = (name: string): boolean => name.endsWith('_test.go');
 
 /** Returns the exercise, or throws ExerciseFormatError for the first problem found. */
@@ -144,7 +143,7 @@ export function parseExercise(raw: RawExercise): Exercise {
 /** Checks the names of one folder; `rule` returns a problem with a name, or null. */
 function checkFolder(files: Files, folder: string, fail: Fail, rule: (name: string) => string | null): void {
   for (const name of Object.keys(files)) {
-    if (!SAFE_NAME.test(name)) fail(`${folder}/${name}`, '', 'not a file name the runner accepts');
+    if (!FILE_NAME.test(name)) fail(`${folder}/${name}`, '', 'not a file name the runner accepts');
     const problem = rule(name);
     if (problem) fail(`${folder}/${name}`, '', problem);
   }

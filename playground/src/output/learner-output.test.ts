@@ -160,4 +160,27 @@ describe('LearnerOutput', () => {
       expect(shown).toEqual({ stdout: '你好 main.go\n', stderr: '警告 x.go:3\n' });
     }
   });
+
+  it('finish: gives the result as learners see it, paths removed once, and the same text as the stream', () => {
+    const output = new LearnerOutput('run');
+    let streamed = '';
+    const take = (p: OutputPiece): void => {
+      if (!('stopped' in p) && p.stream === 'stderr') streamed += p.data;
+    };
+    const raw = '/sandbox/src/main.go:7: boom\n';
+    output.push('stderr', raw.slice(0, 9)).forEach(take);
+    output.push('stderr', raw.slice(9)).forEach(take);
+    const collector = new OutputCollector(1 << 20, () => undefined);
+    collector.push('stderr', Buffer.from(raw));
+    collector.push('stdout', Buffer.from('at /sandbox/src/a.go\n'));
+    collector.flush();
+    const { stdout, stderr, ...rest } = classified('run', collector, {});
+    const classifiedRaw = { ...rest, stdout: 'at /sandbox/src/a.go\n', stderr: raw };
+    const { result, pieces } = output.finish(classifiedRaw);
+    pieces.forEach(take);
+    expect(result).toEqual({ ...classifiedRaw, stdout, stderr });
+    expect(result.stdout).toBe('at a.go\n');
+    expect(result.stderr).toBe('main.go:7: boom\n');
+    expect(streamed).toBe(result.stderr);
+  });
 });

@@ -3,6 +3,7 @@
  * defaults for everything a test does not care about.
  */
 import { readFileSync } from 'node:fs';
+import { SANDBOX_SRC } from '../sandbox/bwrap-args.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 
 /** A captured fixture from testdata/. */
@@ -30,7 +31,7 @@ export function outcome(action: RawOutcome['action'], o: Partial<RawOutcome> = {
   return {
     action,
     race: true,
-    workDir: '/sandbox/src',
+    workDir: SANDBOX_SRC,
     build: step(),
     cachedBinary: false,
     timings: { buildMs: 100, runMs: 200 },

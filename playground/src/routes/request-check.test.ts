@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fileNameMessage } from '../contract/file-name.ts';
 import {
   NOT_JSON_MESSAGE,
   checkRunRequest,
-  fileNameMessage,
   gradeRequestCheck,
   problemMessage,
   runRequestFromText,

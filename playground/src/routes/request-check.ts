@@ -9,6 +9,7 @@ import type { TSchema } from 'typebox';
 import { RunRequest } from '../contract/run.ts';
 import { GradeRequest } from '../contract/grade.ts';
 import { RequestError } from '../errors.ts';
+import { fileNameMessage } from '../contract/file-name.ts';
 
 /** One schema error, as TypeBox and Ajv both report it. */
 export interface SchemaProblem {
@@ -20,11 +21,6 @@ export interface SchemaProblem {
 
 /** A request that is not JSON at all: the POST body, or the stream's first message. */
 export const NOT_JSON_MESSAGE = 'The request is not valid JSON.';
-
-/** The file-name rule in words (the schema's FILE_NAME_PATTERN). */
-export function fileNameMessage(name: string): string {
-  return `File name "${name}" is not allowed: use letters, digits, "_", "-" and "." ending in .go, .mod, .sum or .txt, with no folders.`;
-}
 
 /** Returns the names an additionalProperties error is about (Ajv names one, TypeBox a list). */
 function extraNames(params: unknown): string[] {

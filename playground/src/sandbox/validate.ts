@@ -2,6 +2,7 @@
  * Defence-in-depth checks of a job before anything touches the disk. The HTTP schema checks the
  * same things; this module must hold on its own because file names become paths on the host.
  */
+import { FILE_NAME, fileNameMessage } from '../contract/file-name.ts';
 import type { Action } from '../contract/run.ts';
 import { formatBytes, type Limits } from './limits.ts';
 
@@ -29,9 +30,6 @@ export class SandboxInputError extends Error {
   }
 }
 
-/** Allowed file names: flat, no leading dot or dash, four extensions. */
-export const SAFE_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(go|mod|sum|txt)$/;
-
 const ACTIONS: readonly string[] = ['run', 'test', 'vet', 'fmt'];
 const MAX_ARGS = 32;
 const MAX_ARG_LENGTH = 256;
@@ -53,11 +51,8 @@ export function validateJob(job: Job, limits: Limits): void {
   let total = 0;
   for (const name of names) {
     // The pattern already excludes "/" and "..", the explicit tests keep that true if it is ever loosened.
-    if (!SAFE_FILE_NAME.test(name) || name.includes('/') || name.includes('..') || name.includes('\0')) {
-      throw new SandboxInputError(
-        'bad_file_name',
-        `File name "${name}" is not allowed: use letters, digits, "_", "-" and "." ending in .go, .mod, .sum or .txt.`,
-      );
+    if (!FILE_NAME.test(name) || name.includes('/') || name.includes('..') || name.includes('\0')) {
+      throw new SandboxInputError('bad_file_name', fileNameMessage(name));
     }
     const content = job.files[name];
     if (typeof content !== 'string')
