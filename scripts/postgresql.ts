@@ -1,7 +1,7 @@
 /**
  * Where Debian's `postgresql` package puts the server programs (initdb, pg_ctl, postgres):
  * /usr/lib/postgresql/<major>/bin, the version found at run time. Used by the test harness that
- * starts a throw-away server (tests/integration/postgres-server.ts) and by scripts/prereqs.ts to
+ * starts a throw-away server (scripts/postgres-server.ts) and by scripts/prereqs.ts to
  * tell whether the package is installed. They are not on PATH on Debian.
  */
 import { existsSync, readdirSync } from 'node:fs';

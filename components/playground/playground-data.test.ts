@@ -59,6 +59,12 @@ describe('newFileSource', () => {
     for (const name of ['dir/a.go', '../a.go', '.hidden.go', 'a.js', 'a go.go', ''])
       expect(newFileSource(name, {})).toBeNull();
   });
+
+  test('follows the runner’s rule to the letter, length included', () => {
+    expect(newFileSource(`${'a'.repeat(64)}.go`, {})).toBe('package main\n');
+    // 65 characters before the extension: the runner refuses it, so it is never added.
+    expect(newFileSource(`${'a'.repeat(65)}.go`, {})).toBeNull();
+  });
 });
 
 describe('editorHeight', () => {

@@ -4,6 +4,7 @@
  * new file starts with and how tall the editor is. Pure (no DOM), so the element, the view and
  * the tabs stay thin and these rules are tested without a browser.
  */
+import { FILE_NAME } from '../../playground/src/contract/file-name.ts';
 
 export type Files = Record<string, string>;
 
@@ -61,15 +62,13 @@ export function tabAfter(names: readonly string[], current: string, key: string)
   return null;
 }
 
-/** File names a learner may add: Go sources, go.mod/go.sum and plain text, no paths. */
-const NEW_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(go|mod|sum|txt)$/;
-
 /**
  * Returns what a file added under name starts with, or null when the name is not allowed. A Go
  * file joins the package of the first file, so it compiles beside it at once.
  */
 export function newFileSource(name: string, files: Files): string | null {
-  if (!NEW_FILE_NAME.test(name)) return null;
+  // The server's own rule (contract/file-name.ts), so a name the runner would refuse is never added.
+  if (!FILE_NAME.test(name)) return null;
   if (!name.endsWith('.go')) return '';
   const pkg = /^package\s+(\w+)/m.exec(Object.values(files)[0] ?? '')?.[1] ?? 'main';
   return `package ${pkg}\n`;

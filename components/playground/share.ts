@@ -4,6 +4,7 @@
  * N.B. BROWSER CODE (also runs in Node 24 tests: CompressionStream is standard there too).
  */
 import type { Locale } from '../i18n/ui.ts';
+import { FILE_NAME } from '../../playground/src/contract/file-name.ts';
 
 const PREFIX = 'code=';
 /** Fragments longer than this are refused: browsers and chat apps truncate very long URLs. */
@@ -47,8 +48,7 @@ export async function decodeShare(fragment: string): Promise<Record<string, stri
     if (parsed.v !== 1 || typeof parsed.files !== 'object' || parsed.files === null) return null;
     const files: Record<string, string> = {};
     for (const [name, content] of Object.entries(parsed.files as Record<string, unknown>)) {
-      if (typeof content !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\.(go|mod|sum|txt)$/.test(name))
-        return null;
+      if (typeof content !== 'string' || !FILE_NAME.test(name)) return null;
       files[name] = content;
     }
     return Object.keys(files).length > 0 ? files : null;

@@ -29,7 +29,7 @@ import {
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startPostgres, type PostgresServer } from '../../tests/integration/postgres-server.ts';
+import { startPostgres, type PostgresServer } from '../postgres-server.ts';
 import { HAPROXY_INSTALL, haproxyPath } from '../haproxy.ts';
 import { allUp, parseShowStat, type ServerStat } from './haproxy-stats.ts';
 

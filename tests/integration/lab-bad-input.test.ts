@@ -20,7 +20,7 @@ import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/l
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
 import type { StudentStanding } from '../../playground/src/contract/labs.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
-import { startPostgres, type PostgresServer } from './postgres-server.ts';
+import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.ts';
 import { EXERCISE, createLab, http, joinStudents, submit, type Res } from './lab-api.ts';
 
 const exercises = exerciseCatalog(loadExercises());

@@ -17,7 +17,7 @@ import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/l
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
 import type { Health } from '../../playground/src/contract/health.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
-import { startPostgres, type PostgresServer, type StopMode } from './postgres-server.ts';
+import { startPostgres, type PostgresServer, type StopMode } from '../../scripts/postgres-server.ts';
 import { settled, until } from './grading-wait.ts';
 import {
   EXERCISE,

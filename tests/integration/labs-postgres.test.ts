@@ -15,7 +15,7 @@ import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/l
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
 import type { CreatedLab, Gradebook, Joined, SubmissionDetail } from '../../playground/src/contract/labs.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
-import { startPostgres, type PostgresServer } from './postgres-server.ts';
+import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.ts';
 import { settled, until } from './grading-wait.ts';
 import {
   EXERCISE,

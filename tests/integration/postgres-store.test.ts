@@ -10,7 +10,7 @@ import { POSTGRES_MIGRATIONS } from '../../playground/src/labs/postgres-migratio
 import { DatabaseUnavailableError } from '../../playground/src/labs/store.ts';
 import { lab, labStoreSuite, type StoreBackend } from '../../playground/src/labs/store-suite.ts';
 import { gradingQueueSuite } from '../../playground/src/labs/queue-suite.ts';
-import { startPostgres, type PostgresServer } from './postgres-server.ts';
+import { startPostgres, type PostgresServer } from '../../scripts/postgres-server.ts';
 
 let server: PostgresServer;
 let databases = 0;

@@ -22,7 +22,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { POSTGRESQL_INSTALL, postgresBinDir } from '../../scripts/postgresql.ts';
+import { POSTGRESQL_INSTALL, postgresBinDir } from './postgresql.ts';
 
 export type StopMode = 'fast' | 'immediate';
 
