@@ -94,6 +94,8 @@ function errorHandler(
 /** Returns a ready-to-listen Fastify instance. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const role = deps.config.LOCKSTEP_ROLE;
+  // A worker has no site: its unknown paths answer JSON, like the API's.
+  const servesSite = deps.serveSite !== false && role !== 'worker';
   const app = Fastify({
     logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -112,12 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const notFoundPage = join(deps.config.LOCKSTEP_SITE_DIR, '404.html');
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (
-      deps.serveSite !== false &&
-      role !== 'worker' &&
-      !path.startsWith('/api/') &&
-      existsSync(notFoundPage)
-    ) {
+    if (servesSite && !path.startsWith('/api/') && existsSync(notFoundPage)) {
       return reply
         .code(404)
         .type('text/html; charset=utf-8')
@@ -176,16 +173,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: limitsFromConfig(deps.config),
   });
   const grades = deps.gradingWorker ?? role !== 'web';
-  const worker = !grades
-    ? null
-    : createGradingWorker({
+  const worker = grades
+    ? createGradingWorker({
         store: labStore,
         runner: deps.service,
         exercises,
         concurrency: deps.config.LOCKSTEP_CONCURRENCY,
         leaseMs: deps.config.LOCKSTEP_GRADE_LEASE_S * 1000,
         log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
-      });
+      })
+    : null;
   app.addHook('onReady', async () => worker?.start());
   const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
@@ -202,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 
-  if (deps.serveSite !== false && role !== 'worker') {
+  if (servesSite) {
     await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
   }
   app.addHook('onClose', async () => {
