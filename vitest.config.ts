@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'playground/**/*.test.ts',
+            'contract/**/*.test.ts',
             'components/**/*.test.ts',
             'integrations/**/*.test.ts',
             'scripts/**/*.test.ts',

@@ -10,9 +10,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES } from '../playground/src/contract/grade.ts';
-import { loadExercises } from '../playground/src/exercises/load.ts';
-import type { Exercise } from '../playground/src/exercises/types.ts';
+import { LOCALES } from '../contract/grade.ts';
+import { loadExercises } from '../contract/exercise/load.ts';
+import type { Exercise } from '../contract/exercise/types.ts';
 import { gradeSubmission, type Runner } from '../playground/src/grading/grader.ts';
 import { editableStarter, solutionFiles } from '../playground/src/grading/submission.ts';
 import { solutionProblems, starterProblems } from '../playground/src/grading/expectations.ts';

@@ -18,7 +18,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../playground/src/config.ts';
 import { createRunService } from '../playground/src/runner.ts';
-import { exerciseCatalog, loadExercises } from '../playground/src/exercises/load.ts';
+import { exerciseCatalog, loadExercises } from '../contract/exercise/load.ts';
 import { gradeSubmission } from '../playground/src/grading/grader.ts';
 import { batchRows, readSubmissionFolder, type BatchGrade } from '../playground/src/labs/batch.ts';
 import { gradebookCsv } from '../playground/src/labs/csv.ts';

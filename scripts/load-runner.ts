@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunRequest } from '../playground/src/contract/run.ts';
+import type { RunRequest } from '../contract/run.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4392);
 const BASE = `http://127.0.0.1:${PORT}`;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Value } from 'typebox/value';
-import type { GradeResult } from '../../playground/src/contract/grade.ts';
-import { GradeStreamMessage } from '../../playground/src/contract/grade-stream.ts';
+import type { GradeResult } from '../../contract/grade.ts';
+import { GradeStreamMessage } from '../../contract/grade-stream.ts';
 import { runResult, testCase } from '../../playground/src/grading/run-fixture.ts';
 import {
   CHECK_INVALID,

@@ -3,8 +3,8 @@
  * words of the exercise's live status line for it: waiting (with its place in line), checking,
  * graded, or failed with a code the page words in its own language. No I/O, no timers.
  */
-import type { GradeResult } from '../../playground/src/contract/grade.ts';
-import type { GradeStreamMessage } from '../../playground/src/contract/grade-stream.ts';
+import type { GradeResult } from '../../contract/grade.ts';
+import type { GradeStreamMessage } from '../../contract/grade-stream.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { tx } from './strings.ts';
 

@@ -7,7 +7,7 @@
  * kept in the browser's progress store.
  * N.B. BROWSER CODE.
  */
-import type { GradeResult, ExerciseSolution } from '../../playground/src/contract/grade.ts';
+import type { GradeResult, ExerciseSolution } from '../../contract/grade.ts';
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { tx, type ExerciseKey } from './strings.ts';
 import {

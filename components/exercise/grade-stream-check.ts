@@ -4,7 +4,7 @@
  * (grade-stream-guard.generated.ts, `npm run gen:stream-guard`), instead of trusting it.
  * N.B. BROWSER CODE.
  */
-import type { GradeStreamMessage } from '../../playground/src/contract/grade-stream.ts';
+import type { GradeStreamMessage } from '../../contract/grade-stream.ts';
 import { Check } from './grade-stream-guard.generated.ts';
 
 /** Returns true when the value is a GradeStreamMessage as the contract defines it. */

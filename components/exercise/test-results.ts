@@ -2,7 +2,7 @@
  * The list of a grade's tests, each with its outcome, score, badges (hidden, race) and the failure
  * message: one view for the learner's Check and the instructor's gradebook. N.B. BROWSER CODE.
  */
-import type { GradeResult } from '../../playground/src/contract/grade.ts';
+import type { GradeResult } from '../../contract/grade.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tx, type ExerciseKey } from './strings.ts';

@@ -4,7 +4,7 @@
  * N.B. BUILD-TIME CODE (Node): the home page ships the rendering, not this module.
  */
 import { createHash } from 'node:crypto';
-import type { Race, RunStatus } from '../../playground/src/contract/run.ts';
+import type { Race, RunStatus } from '../../contract/run.ts';
 
 export const DEMO_DIR = 'content/home/race-demo';
 export const DEMO_FILE = 'main.go';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Race } from '../../playground/src/contract/run.ts';
+import type { Race } from '../../contract/run.ts';
 import { demoLines, MAIN_GOROUTINE, reportText } from './demo-view.ts';
 
 const SOURCE = 'package main\n\nfunc main() {\n\tx := 0\n\tgo func() { x++ }()\n\tx++\n}\n';

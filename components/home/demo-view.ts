@@ -3,7 +3,7 @@
  * accesses of the captured race report (and where the racing goroutine was created) attached to
  * the lines the report names. Pure: the Astro component turns this into HTML with the page's words.
  */
-import type { Race } from '../../playground/src/contract/run.ts';
+import type { Race } from '../../contract/run.ts';
 import { userFrame } from '../playground/annotations.ts';
 import { tokenizeGo, type Token } from './go-tokens.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SUMMARY_CODES, StopCode } from '../../playground/src/contract/run.ts';
+import { SUMMARY_CODES, StopCode } from '../../contract/run.ts';
 import { GO_DEADLOCK_LINE, formatGoroutines, stopText, summaryText } from './run-texts.ts';
 import { LOCALES, STRINGS, type UiKey } from './ui.ts';
 

@@ -4,7 +4,7 @@
  * Used by the browser and by the command-line tools (check:snippets), so both say the same.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
-import type { Goroutine, StopCode, Summary } from '../../playground/src/contract/run.ts';
+import type { Goroutine, StopCode, Summary } from '../../contract/run.ts';
 import { t, type Locale } from './ui.ts';
 
 /** Returns the one-sentence summary of a verdict. */

@@ -3,7 +3,7 @@
  * chrome; these are ours. A missing key in any locale fails tests/unit/ui-strings.test.ts.
  * N.B. IMPORTED BY BROWSER CODE. Keep it small and free of Node APIs.
  */
-import { fill } from '../../playground/src/contract/template.ts';
+import { fill } from '../../contract/template.ts';
 
 export const LOCALES = ['en', 'zh-cn'] as const;
 export type Locale = (typeof LOCALES)[number];

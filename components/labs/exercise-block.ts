@@ -5,7 +5,7 @@
  * N.B. BROWSER CODE.
  */
 import { marked } from 'marked';
-import type { PublicExercise } from '../../playground/src/contract/grade.ts';
+import type { PublicExercise } from '../../contract/grade.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tx } from '../exercise/strings.ts';

@@ -2,7 +2,7 @@
  * The submissions the grading queue gave up on, above the gradebook, each with who, what, when,
  * why, and a button that puts it back in the queue. N.B. BROWSER CODE.
  */
-import type { Gradebook, SubmissionSummary } from '../../playground/src/contract/labs.ts';
+import type { Gradebook, SubmissionSummary } from '../../contract/labs.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { failureReason, tl } from './strings.ts';

@@ -3,7 +3,7 @@
  * attempts, and badges for pending, failed-to-grade, late and overridden; a cell's button opens
  * that student's submissions. N.B. BROWSER CODE.
  */
-import type { Cell, Gradebook } from '../../playground/src/contract/labs.ts';
+import type { Cell, Gradebook } from '../../contract/labs.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tl } from './strings.ts';

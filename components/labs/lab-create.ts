@@ -3,7 +3,7 @@
  * and the private instructor link (key in the fragment, so it never reaches a server log), and
  * lists the labs this browser created. N.B. BROWSER CODE.
  */
-import type { CreatedLab, LabSettings } from '../../playground/src/contract/labs.ts';
+import type { CreatedLab, LabSettings } from '../../contract/labs.ts';
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tl, type LabKey } from './strings.ts';

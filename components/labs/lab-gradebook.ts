@@ -10,7 +10,7 @@
  * without a reload. Submissions the grading queue gave up on are listed above the table, each
  * with a button that puts it back in the queue.
  */
-import type { Gradebook, SubmissionDetail, SubmissionSummary } from '../../playground/src/contract/labs.ts';
+import type { Gradebook, SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tl, type LabKey } from './strings.ts';

@@ -10,14 +10,14 @@
  * the exercise's live status line where it stands (number N in the queue, grading, graded, or
  * could not be graded); the history refreshes every HISTORY_POLL_MS while anything is pending.
  */
-import type { PublicExercise } from '../../playground/src/contract/grade.ts';
+import type { PublicExercise } from '../../contract/grade.ts';
 import type {
   Joined,
   LabView,
   StudentStanding,
   SubmissionDetail,
   SubmissionSummary,
-} from '../../playground/src/contract/labs.ts';
+} from '../../contract/labs.ts';
 import { localeOf, type Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tl, type LabKey } from './strings.ts';

@@ -2,7 +2,7 @@
  * The lab's dates and rules as one paragraph, shown to students and instructors.
  * N.B. BROWSER CODE.
  */
-import type { LabView } from '../../playground/src/contract/labs.ts';
+import type { LabView } from '../../contract/labs.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { tl, type LabKey } from './strings.ts';

@@ -2,7 +2,7 @@
  * One submission as the instructor sees it: when and how it stands, the per-test results, the
  * code (read-only, with the run's race drawn on it) and the override form. N.B. BROWSER CODE.
  */
-import type { SubmissionDetail, SubmissionSummary } from '../../playground/src/contract/labs.ts';
+import type { SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
 import type { Locale } from '../i18n/ui.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from '../exercise/test-results.ts';

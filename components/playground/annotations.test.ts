@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { annotate, type AnnotationWords } from './annotations.ts';
-import type { RunResult } from '../../playground/src/contract/run.ts';
+import type { RunResult } from '../../contract/run.ts';
 
 const words: AnnotationWords = {
   raceHover: (op, g, otherOp, og) => `${op} by goroutine ${g} — ${otherOp} by goroutine ${og}`,

@@ -4,7 +4,7 @@
  * deadlock's cause (where main called runtime.Goexit). The editor draws
  * them; this module only decides what and where.
  */
-import type { DiagnosticCode, Frame, RunResult } from '../../playground/src/contract/run.ts';
+import type { DiagnosticCode, Frame, RunResult } from '../../contract/run.ts';
 
 export type AnnotationKind = 'race-current' | 'race-previous' | 'diagnostic' | 'blocked' | 'panic';
 

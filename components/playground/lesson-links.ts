@@ -2,7 +2,7 @@
  * Where each verdict is taught, so an explanation can send the learner to the lesson.
  * Paths are locale-neutral; linkFor adds the locale prefix.
  */
-import type { RunStatus } from '../../playground/src/contract/run.ts';
+import type { RunStatus } from '../../contract/run.ts';
 import type { Locale } from '../i18n/ui.ts';
 
 const LESSONS: Partial<Record<RunStatus, string>> = {

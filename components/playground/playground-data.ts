@@ -4,7 +4,7 @@
  * new file starts with and how tall the editor is. Pure (no DOM), so the element, the view and
  * the tabs stay thin and these rules are tested without a browser.
  */
-import { FILE_NAME } from '../../playground/src/contract/file-name.ts';
+import { FILE_NAME } from '../../contract/file-name.ts';
 
 export type Files = Record<string, string>;
 

@@ -7,7 +7,7 @@
  * files and tabs live in file-tabs.ts, a streamed run in run-controller.ts.
  * N.B. BROWSER CODE.
  */
-import type { Action, RunResult } from '../../playground/src/contract/run.ts';
+import type { Action, RunResult } from '../../contract/run.ts';
 import { localeOf, t, type Locale, type UiKey } from '../i18n/ui.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { annotate } from './annotations.ts';

@@ -4,7 +4,7 @@
  * results and blocked goroutines. DOM only; what to show comes from the result.
  * N.B. BROWSER CODE.
  */
-import type { Frame, RunResult } from '../../playground/src/contract/run.ts';
+import type { Frame, RunResult } from '../../contract/run.ts';
 import { t, type Locale, type UiKey } from '../i18n/ui.ts';
 import { lessonFor } from './lesson-links.ts';
 import { el } from '../dom/el.ts';

@@ -3,9 +3,9 @@
  * closes the socket on stop, which stops the run on the server), health, and one-off runs.
  * N.B. BROWSER CODE.
  */
-import type { RunRequest } from '../../playground/src/contract/run.ts';
-import type { Health } from '../../playground/src/contract/health.ts';
-import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import type { RunRequest } from '../../contract/run.ts';
+import type { Health } from '../../contract/health.ts';
+import type { StreamMessage } from '../../contract/stream.ts';
 import { readStreamMessage } from './stream-check.ts';
 import { clientId } from './client-id.ts';
 import { openStream, type StreamHandle } from './stream-socket.ts';
@@ -46,7 +46,7 @@ export async function fetchHealth(): Promise<Health | null> {
 export async function runOnce(
   request: RunRequest,
 ): Promise<
-  | { ok: true; result: import('../../playground/src/contract/run.ts').RunResult }
+  | { ok: true; result: import('../../contract/run.ts').RunResult }
   | { ok: false; status: number; message: string }
 > {
   try {

@@ -4,8 +4,8 @@
  * asked. The playground's view learns of each state through onState; the result through onResult.
  * N.B. BROWSER CODE.
  */
-import type { RunRequest, RunResult } from '../../playground/src/contract/run.ts';
-import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import type { RunRequest, RunResult } from '../../contract/run.ts';
+import type { StreamMessage } from '../../contract/stream.ts';
 import { t, type Locale } from '../i18n/ui.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent, type RunState } from './run-machine.ts';

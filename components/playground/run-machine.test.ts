@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent } from './run-machine.ts';
-import type { RunResult } from '../../playground/src/contract/run.ts';
+import type { RunResult } from '../../contract/run.ts';
 
 const result: RunResult = {
   status: 'race',

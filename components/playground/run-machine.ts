@@ -3,8 +3,8 @@
  * idle → connecting → queued → building → running → done | failed | stopped.
  * Time is passed in, so the status line can be computed and tested without timers.
  */
-import type { RunResult } from '../../playground/src/contract/run.ts';
-import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import type { RunResult } from '../../contract/run.ts';
+import type { StreamMessage } from '../../contract/stream.ts';
 import { t, type Locale } from '../i18n/ui.ts';
 
 export type RunPhase =

@@ -4,7 +4,7 @@
  * N.B. BROWSER CODE (also runs in Node 24 tests: CompressionStream is standard there too).
  */
 import type { Locale } from '../i18n/ui.ts';
-import { FILE_NAME } from '../../playground/src/contract/file-name.ts';
+import { FILE_NAME } from '../../contract/file-name.ts';
 
 const PREFIX = 'code=';
 /** Fragments longer than this are refused: browsers and chat apps truncate very long URLs. */

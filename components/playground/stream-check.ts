@@ -3,7 +3,7 @@
  * with the check generated from the schema (stream-guard.generated.ts), instead of trusting it.
  * N.B. BROWSER CODE.
  */
-import type { StreamMessage } from '../../playground/src/contract/stream.ts';
+import type { StreamMessage } from '../../contract/stream.ts';
 import { Check } from './stream-guard.generated.ts';
 
 /** Returns true when the value is a StreamMessage as the contract defines it. */

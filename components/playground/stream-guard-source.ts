@@ -10,8 +10,8 @@
 import { Code } from 'typebox/compile';
 import type { TSchema } from 'typebox';
 import { format, resolveConfig } from 'prettier';
-import { StreamMessage } from '../../playground/src/contract/stream.ts';
-import { GradeStreamMessage } from '../../playground/src/contract/grade-stream.ts';
+import { StreamMessage } from '../../contract/stream.ts';
+import { GradeStreamMessage } from '../../contract/grade-stream.ts';
 
 /** One generated check: the schema, the contract file it comes from, and where the module lives. */
 export interface StreamGuard {
@@ -23,14 +23,14 @@ export interface StreamGuard {
 /** The run stream's check (the playground). */
 export const STREAM_GUARD: StreamGuard = {
   schema: StreamMessage,
-  contract: 'playground/src/contract/stream.ts',
+  contract: 'contract/stream.ts',
   file: new URL('./stream-guard.generated.ts', import.meta.url),
 };
 
 /** The grade stream's check (the exercise Check). */
 export const GRADE_STREAM_GUARD: StreamGuard = {
   schema: GradeStreamMessage,
-  contract: 'playground/src/contract/grade-stream.ts',
+  contract: 'contract/grade-stream.ts',
   file: new URL('../exercise/grade-stream-guard.generated.ts', import.meta.url),
 };
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { Value } from 'typebox/value';
-import { StreamMessage } from '../../playground/src/contract/stream.ts';
-import type { RunResult } from '../../playground/src/contract/run.ts';
+import { StreamMessage } from '../../contract/stream.ts';
+import type { RunResult } from '../../contract/run.ts';
 import { STREAM_GUARDS, streamGuardSource } from './stream-guard-source.ts';
 import { isStreamMessage, readStreamMessage } from './stream-check.ts';
 

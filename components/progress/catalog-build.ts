@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadExercises } from '../../playground/src/exercises/load.ts';
+import { loadExercises } from '../../contract/exercise/load.ts';
 import type { Catalog, CatalogChapter } from './catalog.ts';
 
 const PARTS = ['locks', 'maps'] as const;

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
-import type { RunStatus } from '../../playground/src/contract/run.ts';
+import type { RunStatus } from '../../contract/run.ts';
 import { OUTCOMES, parseFenceMeta } from './meta.ts';
 
 export const SnippetMeta = Type.Object(

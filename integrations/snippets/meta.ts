@@ -3,7 +3,7 @@
  * ```go expect=race title="Lost update" action=test height=14 readonly file=counter.go
  * Pure; used by the Markdown plugin, the snippet checker and the example picker.
  */
-import type { RunStatus } from '../../playground/src/contract/run.ts';
+import type { RunStatus } from '../../contract/run.ts';
 
 export const OUTCOMES: readonly RunStatus[] = [
   'ok',

@@ -2,9 +2,9 @@
  * What the routes need from the runner: run one request for one client (queued fairly, executed
  * in the sandbox, parsed into a RunResult) and report health. Wired in server.ts.
  */
-import type { Goroutine, RunRequest, RunResult, StopCode } from './contract/run.ts';
-import type { Health } from './contract/health.ts';
-import type { Phase } from './contract/stream.ts';
+import type { Goroutine, RunRequest, RunResult, StopCode } from '../../contract/run.ts';
+import type { Health } from '../../contract/health.ts';
+import type { Phase } from '../../contract/stream.ts';
 
 export interface RunHooks {
   /** Aborted when the client goes away: a waiting job leaves the queue, a running one is killed. */

@@ -4,7 +4,7 @@
  */
 import type { Config } from './config.ts';
 import { isLoopback } from './config.ts';
-import type { RunRequest, RunResult } from './contract/run.ts';
+import type { RunRequest, RunResult } from '../../contract/run.ts';
 import type { RunHooks, RunOptions, RunService, RunnerHealth } from './run-service.ts';
 import { processFacts } from './process-facts.ts';
 import { FairQueue, QueueAbortedError, QueueFullError } from './queue/fair-queue.ts';

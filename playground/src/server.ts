@@ -6,7 +6,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { createRunService } from './runner.ts';
 import { createWebNodeService } from './web-node.ts';
-import { exerciseCatalog, loadExercises } from './exercises/load.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 
 async function main(): Promise<void> {
   let config;

@@ -18,7 +18,7 @@ import type {
   LabSettings,
   SubmissionDetail,
   SubmissionSummary,
-} from '../../playground/src/contract/labs.ts';
+} from '../../contract/labs.ts';
 
 /** The exercise the lab is about unless told otherwise. */
 export const EXERCISE = 'lost-update-counter';

@@ -13,9 +13,9 @@
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
-import type { Health } from '../../playground/src/contract/health.ts';
+import type { Health } from '../../contract/health.ts';
 import { startCluster, type Cluster } from '../../scripts/cluster/launch.ts';
 import { statusByServer } from '../../scripts/cluster/haproxy-stats.ts';
 import {

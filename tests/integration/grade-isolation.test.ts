@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../playground/src/config.ts';
 import { createRunService } from '../../playground/src/runner.ts';
 import type { RunService } from '../../playground/src/run-service.ts';
-import { rawExercise } from '../../playground/src/exercises/fixture.ts';
-import { parseExercise } from '../../playground/src/exercises/validate.ts';
+import { rawExercise } from '../../contract/exercise/fixture.ts';
+import { parseExercise } from '../../contract/exercise/validate.ts';
 import { gradeSubmission } from '../../playground/src/grading/grader.ts';
 
 let service: RunService;

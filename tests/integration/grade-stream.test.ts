@@ -9,11 +9,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Value } from 'typebox/value';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
-import { GradeStreamMessage } from '../../playground/src/contract/grade-stream.ts';
-import { StreamMessage } from '../../playground/src/contract/stream.ts';
-import type { RunRequest } from '../../playground/src/contract/run.ts';
-import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
-import type { Exercise } from '../../playground/src/exercises/types.ts';
+import { GradeStreamMessage } from '../../contract/grade-stream.ts';
+import { StreamMessage } from '../../contract/stream.ts';
+import type { RunRequest } from '../../contract/run.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
+import type { Exercise } from '../../contract/exercise/types.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
 
 const course = exerciseCatalog(loadExercises());

@@ -12,10 +12,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
 import { createRunService } from '../../playground/src/runner.ts';
-import { GradeResult, PublicExercise } from '../../playground/src/contract/grade.ts';
-import type { Health } from '../../playground/src/contract/health.ts';
-import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
-import type { Exercise } from '../../playground/src/exercises/types.ts';
+import { GradeResult, PublicExercise } from '../../contract/grade.ts';
+import type { Health } from '../../contract/health.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
+import type { Exercise } from '../../contract/exercise/types.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 

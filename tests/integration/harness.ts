@@ -9,9 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
 import { createRunService } from '../../playground/src/runner.ts';
-import type { RunRequest, RunResult } from '../../playground/src/contract/run.ts';
-import type { Health } from '../../playground/src/contract/health.ts';
-import type { Exercise } from '../../playground/src/exercises/types.ts';
+import type { RunRequest, RunResult } from '../../contract/run.ts';
+import type { Health } from '../../contract/health.ts';
+import type { Exercise } from '../../contract/exercise/types.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
 export interface Runner {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startRunner, type Runner } from './harness.ts';
 import { DEMO_DIR, DEMO_FILE, type DemoCapture } from '../../components/home/demo-capture.ts';
-import type { Race } from '../../playground/src/contract/run.ts';
+import type { Race } from '../../contract/run.ts';
 
 let runner: Runner;
 

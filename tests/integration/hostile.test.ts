@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
 import { hostileSource, leftoverCgroups } from './sandbox-support.ts';
-import type { RunRequest, RunResult, RunStatus } from '../../playground/src/contract/run.ts';
+import type { RunRequest, RunResult, RunStatus } from '../../contract/run.ts';
 
 const RUN_LIMIT_MS = 5_000;
 const BUILD_LIMIT_MS = 30_000;

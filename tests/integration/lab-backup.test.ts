@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import { editableStarter } from '../../playground/src/grading/submission.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
 import { EXERCISE, createLab, joinStudents, submit } from './lab-api.ts';

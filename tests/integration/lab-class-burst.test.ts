@@ -12,9 +12,9 @@ import { execSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
-import type { Health } from '../../playground/src/contract/health.ts';
+import type { Health } from '../../contract/health.ts';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
 import { settled, until } from './grading-wait.ts';
 import {

@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
 import { createRunService } from '../../playground/src/runner.ts';
-import { exerciseCatalog, loadExercises } from '../../playground/src/exercises/load.ts';
+import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
 import {
   CreatedLab,
@@ -25,7 +25,7 @@ import {
   SubmissionSummary,
   StudentStanding,
   type LabSettings,
-} from '../../playground/src/contract/labs.ts';
+} from '../../contract/labs.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { settled, until } from './grading-wait.ts';
 import {
@@ -39,7 +39,7 @@ import {
   submit,
   type Res,
 } from './lab-api.ts';
-import type { Health } from '../../playground/src/contract/health.ts';
+import type { Health } from '../../contract/health.ts';
 import { startServerProcess } from './server-process.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 

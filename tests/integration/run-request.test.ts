@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Value } from 'typebox/value';
 import { startRunner, type Runner } from './harness.ts';
-import { StreamMessage } from '../../playground/src/contract/stream.ts';
-import { ErrorBody } from '../../playground/src/contract/run.ts';
+import { StreamMessage } from '../../contract/stream.ts';
+import { ErrorBody } from '../../contract/run.ts';
 
 let runner: Runner;
 let base: string;

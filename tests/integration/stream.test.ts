@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRunner, mainProgram, type Runner } from './harness.ts';
 import { Value } from 'typebox/value';
-import { StreamMessage } from '../../playground/src/contract/stream.ts';
-import type { RunRequest } from '../../playground/src/contract/run.ts';
+import { StreamMessage } from '../../contract/stream.ts';
+import type { RunRequest } from '../../contract/run.ts';
 import { stopText } from '../../components/i18n/run-texts.ts';
 
 let runner: Runner;

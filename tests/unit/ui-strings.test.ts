@@ -5,7 +5,7 @@ import { PROGRESS_STRINGS } from '../../components/progress/strings.ts';
 import { LAB_STRINGS } from '../../components/labs/strings.ts';
 import { HOME_STRINGS } from '../../components/home/strings.ts';
 import { GRADING_MESSAGES } from '../../playground/src/grading/messages.ts';
-import { Cause } from '../../playground/src/contract/run.ts';
+import { Cause } from '../../contract/run.ts';
 
 describe('UI strings', () => {
   const keys = Object.keys(STRINGS.en).sort();

@@ -3,8 +3,8 @@
  * each goroutine's first non-runtime frame, which in an exercise is often a test helper; the
  * learner needs the line of THEIR file, e.g. "bank.go:44 in Transfer (sync.Mutex.Lock)".
  */
-import type { Locale } from '../contract/grade.ts';
-import type { Goroutine } from '../contract/run.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { Goroutine } from '../../../contract/run.ts';
 import { gradingText } from './messages.ts';
 
 /** Returns "file:line in Func (wait reason)" for each goroutine stopped inside a learner file. */

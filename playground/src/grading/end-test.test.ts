@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GradingRules } from '../exercises/types.ts';
+import type { GradingRules } from '../../../contract/exercise/types.ts';
 import { NOT_COUNTED_MESSAGE, UNVERIFIED_MESSAGE, trustedGrade } from './end-test.ts';
 import { gradeRun } from './grade.ts';
 import { runResult, testCase } from './run-fixture.ts';

@@ -10,9 +10,9 @@
  * it; that is as far as checks made inside the process under test can go.
  */
 import { randomBytes } from 'node:crypto';
-import type { Locale } from '../contract/grade.ts';
-import type { RunResult } from '../contract/run.ts';
-import type { Files } from '../exercises/types.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { RunResult } from '../../../contract/run.ts';
+import type { Files } from '../../../contract/exercise/types.ts';
 import type { Grade } from './grade.ts';
 import { gradingText } from './messages.ts';
 

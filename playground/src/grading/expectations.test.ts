@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GradeResult } from '../contract/grade.ts';
-import { exercise } from '../exercises/fixture.ts';
+import type { GradeResult } from '../../../contract/grade.ts';
+import { exercise } from '../../../contract/exercise/fixture.ts';
 import { gradeRun } from './grade.ts';
 import { solutionProblems, starterProblems } from './expectations.ts';
 import { runResult, testCase } from './run-fixture.ts';

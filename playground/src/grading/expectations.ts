@@ -3,8 +3,8 @@
  * declared reason (run status and named failing tests); the reference solution must pass every
  * test with full score, within the exercise's time budget.
  */
-import type { GradeResult } from '../contract/grade.ts';
-import type { Exercise } from '../exercises/types.ts';
+import type { GradeResult } from '../../../contract/grade.ts';
+import type { Exercise } from '../../../contract/exercise/types.ts';
 
 /** Returns what is wrong with the starter's grade ([] when it fails as declared). */
 export function starterProblems(exercise: Exercise, grade: GradeResult): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../contract/run.ts';
-import type { GradingRules } from '../exercises/types.ts';
+import type { RunResult } from '../../../contract/run.ts';
+import type { GradingRules } from '../../../contract/exercise/types.ts';
 import { gradeRun } from './grade.ts';
 import { runResult, testCase } from './run-fixture.ts';
 

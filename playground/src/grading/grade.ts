@@ -5,9 +5,9 @@
  * and says why. The run's own status (deadlock, race, compile_error…) stays visible; the grade
  * never hides evidence, and never edits the run it was computed from.
  */
-import type { GradedTest, GradeVerdict, Locale } from '../contract/grade.ts';
-import type { RunResult, RunStatus, TestCase } from '../contract/run.ts';
-import type { GradingRules, TestRule } from '../exercises/types.ts';
+import type { GradedTest, GradeVerdict, Locale } from '../../../contract/grade.ts';
+import type { RunResult, RunStatus, TestCase } from '../../../contract/run.ts';
+import type { GradingRules, TestRule } from '../../../contract/exercise/types.ts';
 import { blockedAt } from './blocked-at.ts';
 import { failureLines } from './failure-lines.ts';
 import { textIn, type GradingText } from './messages.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRequest, RunResult } from '../contract/run.ts';
-import { exercise } from '../exercises/fixture.ts';
+import type { RunRequest, RunResult } from '../../../contract/run.ts';
+import { exercise } from '../../../contract/exercise/fixture.ts';
 import { gradeSubmission, type Runner } from './grader.ts';
 import { END_TEST_FILE, NOT_COUNTED_MESSAGE, UNVERIFIED_MESSAGE } from './end-test.ts';
 import { runResult, testCase } from './run-fixture.ts';

@@ -8,10 +8,10 @@
  * computed from them (grade.ts), and the learner gets a copy of the run without the end test and
  * with hidden source masked. No I/O of its own: the runner is passed in, so unit tests use a fake.
  */
-import type { GradeResult, Locale } from '../contract/grade.ts';
-import type { RunResult } from '../contract/run.ts';
+import type { GradeResult, Locale } from '../../../contract/grade.ts';
+import type { RunResult } from '../../../contract/run.ts';
 import type { RunHooks, RunService } from '../run-service.ts';
-import type { Exercise, Files } from '../exercises/types.ts';
+import type { Exercise, Files } from '../../../contract/exercise/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
 import { hider, redactRun } from './redact.ts';
 import { submissionFiles } from './submission.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Race } from '../contract/run.ts';
+import type { Race } from '../../../contract/run.ts';
 import { onlyTests, racedAlone, testsToIsolate, withIsolatedRaces } from './isolated-races.ts';
 import { gradeRun } from './grade.ts';
 import { runResult, testCase } from './run-fixture.ts';

@@ -4,7 +4,7 @@
  * grader re-runs such tests alone (a process each), and this module says which of them raced
  * there; the grade counts them as racing, and the first run stays as it was classified.
  */
-import type { RunResult } from '../contract/run.ts';
+import type { RunResult } from '../../../contract/run.ts';
 
 /** Names of graded tests that passed with no race in a run that did report races. */
 export function testsToIsolate(run: RunResult, graded: readonly string[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../contract/grade.ts';
+import { LOCALES } from '../../../contract/grade.ts';
 import { GRADING_MESSAGES, gradingText, textIn, type GradingKey } from './messages.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -5,8 +5,8 @@
  * (tests/unit/ui-strings.test.ts and messages.test.ts check the same at run time).
  * Texts that come from the run (RunResult.message) are filled in as they are.
  */
-import type { Locale } from '../contract/grade.ts';
-import { fill } from '../contract/template.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import { fill } from '../../../contract/template.ts';
 
 const en = {
   // Why a test that started did not pass.

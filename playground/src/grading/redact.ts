@@ -5,9 +5,9 @@
  * gets through: the real fix is a sandbox option that keeps the sources out of the run step of
  * graded jobs (tests that read testdata would still need it).
  */
-import type { Locale } from '../contract/grade.ts';
-import type { RunResult } from '../contract/run.ts';
-import type { Files } from '../exercises/types.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { RunResult } from '../../../contract/run.ts';
+import type { Files } from '../../../contract/exercise/types.ts';
 import { gradingText } from './messages.ts';
 
 /** Lines shorter than this ("}", "return nil") are common code, not evidence of a leak. */

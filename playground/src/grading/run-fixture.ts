@@ -1,5 +1,5 @@
 /** Test-only: RunResult and TestCase builders for the grading unit tests. */
-import type { RunResult, TestCase } from '../contract/run.ts';
+import type { RunResult, TestCase } from '../../../contract/run.ts';
 
 /** Returns a test case; output defaults to the framing go test -v prints. */
 export function testCase(name: string, status: TestCase['status'], extra: Partial<TestCase> = {}): TestCase {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestError } from '../errors.ts';
-import { exercise } from '../exercises/fixture.ts';
+import { exercise } from '../../../contract/exercise/fixture.ts';
 import { editableStarter, solutionFiles, submissionFiles } from './submission.ts';
 
 /** Returns the RequestError submissionFiles throws for these learner files. */

@@ -3,9 +3,9 @@
  * editable starter files; the tests (visible and hidden) and go.mod always come from the
  * exercise and are written last, so no learner file can replace them.
  */
-import type { Locale } from '../contract/grade.ts';
+import type { Locale } from '../../../contract/grade.ts';
 import { RequestError } from '../errors.ts';
-import type { Exercise, Files } from '../exercises/types.ts';
+import type { Exercise, Files } from '../../../contract/exercise/types.ts';
 import { textIn } from './messages.ts';
 
 /** `//go:embed` could copy a hidden test into the learner's binary at build time. */

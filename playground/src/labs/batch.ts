@@ -7,8 +7,8 @@
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GradeResult } from '../contract/grade.ts';
-import type { Files } from '../exercises/types.ts';
+import type { GradeResult } from '../../../contract/grade.ts';
+import type { Files } from '../../../contract/exercise/types.ts';
 import type { GradebookCsvRow } from './csv.ts';
 
 const MAX_FILE_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 /** Use case: the instructor's gradebook, as the API's view and as a CSV download. */
-import type { Locale } from '../contract/grade.ts';
-import type { Gradebook } from '../contract/labs.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { Gradebook } from '../../../contract/labs.ts';
 import { gradebookCsv, type GradebookCsvRow } from './csv.ts';
 import { exerciseMaxScore, studentView, type LabCaller, type LabContext } from './service-context.ts';
 

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exercise as fixture } from '../exercises/fixture.ts';
+import { exercise as fixture } from '../../../contract/exercise/fixture.ts';
 import { RequestError, RunnerUnavailableError } from '../errors.ts';
 import type { Runner } from '../grading/grader.ts';
 import { runResult } from '../grading/run-fixture.ts';

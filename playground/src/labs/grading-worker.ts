@@ -20,7 +20,7 @@
  * until the database answers. Without that, a grade finished during an outage would be thrown
  * away and its job would wait for its lease to run out, to be graded again on another attempt.
  */
-import type { Exercise } from '../exercises/types.ts';
+import type { Exercise } from '../../../contract/exercise/types.ts';
 import { gradeSubmission, type Runner } from '../grading/grader.ts';
 import { RequestError, RunnerUnavailableError } from '../errors.ts';
 import { finalScore } from './policy.ts';

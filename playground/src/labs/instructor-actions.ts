@@ -2,7 +2,7 @@
  * Use case: the instructor acts on one submission: overrides its score (or clears the override),
  * or puts it back in the grading queue after it failed to grade.
  */
-import type { SubmissionDetail, SubmissionSummary } from '../contract/labs.ts';
+import type { SubmissionDetail, SubmissionSummary } from '../../../contract/labs.ts';
 import { RequestError } from '../errors.ts';
 import { noSuchSubmission, type LabCaller, type LabContext } from './service-context.ts';
 import { submissionDetail } from './standing.ts';

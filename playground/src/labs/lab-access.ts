@@ -2,7 +2,7 @@
  * Use case: a student joins a lab and gets a personal token; a bearer secret (the instructor key
  * or a student token) is resolved to the caller it belongs to.
  */
-import type { JoinRequest, Joined } from '../contract/labs.ts';
+import type { JoinRequest, Joined } from '../../../contract/labs.ts';
 import { RequestError } from '../errors.ts';
 import { labPhase } from './policy.ts';
 import { hashSecret, newSecret, secretMatches } from './secrets.ts';

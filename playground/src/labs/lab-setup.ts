@@ -1,6 +1,6 @@
 /** Use case: an instructor creates a lab; anyone with its link reads its public view. */
-import type { Locale } from '../contract/grade.ts';
-import type { CreatedLab, LabView } from '../contract/labs.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { CreatedLab, LabView } from '../../../contract/labs.ts';
 import { RequestError } from '../errors.ts';
 import { settingsProblems } from './policy.ts';
 import { hashSecret, newId, newSecret } from './secrets.ts';

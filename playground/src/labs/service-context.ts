@@ -4,9 +4,15 @@
  * file (lab-setup.ts, lab-access.ts, submit.ts, standing.ts, gradebook.ts, instructor-actions.ts)
  * and service.ts puts them together.
  */
-import type { Locale } from '../contract/grade.ts';
-import type { Cell, LabView, StudentView, SubmissionDetail, SubmissionSummary } from '../contract/labs.ts';
-import type { Exercise } from '../exercises/types.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type {
+  Cell,
+  LabView,
+  StudentView,
+  SubmissionDetail,
+  SubmissionSummary,
+} from '../../../contract/labs.ts';
+import type { Exercise } from '../../../contract/exercise/types.ts';
 import { RequestError } from '../errors.ts';
 import { resolveLimits, type Limits } from '../sandbox/limits.ts';
 import { countedScore, gradebookCell, labPhase } from './policy.ts';

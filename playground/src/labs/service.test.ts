@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exercise as fixture } from '../exercises/fixture.ts';
+import { exercise as fixture } from '../../../contract/exercise/fixture.ts';
 import { createLabService } from './service.ts';
 import { createSqliteLabStore } from './sqlite-store.ts';
 

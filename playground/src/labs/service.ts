@@ -6,7 +6,7 @@
  * (service-context.ts). Policy lives in policy.ts, storage behind LabStore; the clock is passed
  * in, so tests drive time directly.
  */
-import type { Locale } from '../contract/grade.ts';
+import type { Locale } from '../../../contract/grade.ts';
 import type {
   CreatedLab,
   Gradebook,
@@ -16,7 +16,7 @@ import type {
   StudentStanding,
   SubmissionDetail,
   SubmissionSummary,
-} from '../contract/labs.ts';
+} from '../../../contract/labs.ts';
 import { gradebook, gradebookAsCsv } from './gradebook.ts';
 import { override, requeue } from './instructor-actions.ts';
 import { authenticate, joinLab } from './lab-access.ts';

@@ -2,8 +2,8 @@
  * Use case: reading one's own work. A student sees their standing in the lab; a student or the
  * instructor opens one submission with its files and result.
  */
-import type { Locale } from '../contract/grade.ts';
-import type { StudentStanding, SubmissionDetail } from '../contract/labs.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { StudentStanding, SubmissionDetail } from '../../../contract/labs.ts';
 import { RequestError } from '../errors.ts';
 import { noSuchSubmission, studentView, type LabCaller, type LabContext } from './service-context.ts';
 

@@ -3,9 +3,9 @@
  * sandbox limits), stored queued for grading and acknowledged at once; the grading worker grades
  * it later through the queue (grading-worker.ts).
  */
-import type { Locale } from '../contract/grade.ts';
-import type { SubmissionSummary } from '../contract/labs.ts';
-import type { Exercise, Files } from '../exercises/types.ts';
+import type { Locale } from '../../../contract/grade.ts';
+import type { SubmissionSummary } from '../../../contract/labs.ts';
+import type { Exercise, Files } from '../../../contract/exercise/types.ts';
 import { submissionFiles } from '../grading/submission.ts';
 import { newEndTestName, withEndTest } from '../grading/end-test.ts';
 import { RequestError } from '../errors.ts';

@@ -2,8 +2,8 @@
  * Instructor labs as the server holds them. The stored shapes only: no secrets in clear (keys and
  * tokens are kept as SHA-256 hashes), and everything a gradebook needs to be rebuilt from rows.
  */
-import type { GradeResult, Locale } from '../contract/grade.ts';
-import type { Files } from '../exercises/types.ts';
+import type { GradeResult, Locale } from '../../../contract/grade.ts';
+import type { Files } from '../../../contract/exercise/types.ts';
 
 /** What happens to work submitted after the due date. */
 export type LatePolicy = 'accept' | 'penalty' | 'reject';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../contract/run.ts';
+import type { RunResult } from '../../../contract/run.ts';
 import { classify } from '../parsers/status.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { step as stepOf } from '../parsers/outcome-fixture.ts';

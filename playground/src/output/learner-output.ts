@@ -9,7 +9,7 @@
  * - a SIGQUIT dump is cut (quit-dump.ts); at the end a `stopped` piece gives the result's stop code
  *   and goroutines as data, which the reader words in its own language.
  */
-import type { Goroutine, RunResult, StopCode } from '../contract/run.ts';
+import type { Goroutine, RunResult, StopCode } from '../../../contract/run.ts';
 import { TestTextStream } from '../parsers/test2json-text.ts';
 import type { StreamName } from '../sandbox/output.ts';
 import { QuitDumpStream } from './quit-dump.ts';

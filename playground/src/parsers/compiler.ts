@@ -12,7 +12,7 @@
  * Tab-indented lines continue the previous message. `vet: ` prefixes the same errors when
  * `go vet` fails to type-check, so they are accepted here too.
  */
-import type { Diagnostic } from '../contract/run.ts';
+import type { Diagnostic } from '../../../contract/run.ts';
 import { normalizePath } from './frames.ts';
 
 const POSITIONED = /^(?:vet: )?(.+?\.go|<standard input>):(\d+)(?::(\d+))?: (.*)$/;

@@ -20,7 +20,7 @@
  * - Goroutines blocked in cgo or syscalls (e.g. reading stdin) are "in a syscall": not deadlocked.
  * - Runtime-internal goroutines and the testing package's timeout alarm are ignored.
  */
-import type { Goroutine } from '../contract/run.ts';
+import type { Goroutine } from '../../../contract/run.ts';
 import { firstUserFrame } from './frames.ts';
 import { isSystemGoroutine, isTestAlarm } from './goroutines.ts';
 

@@ -4,7 +4,7 @@
  * is theirs, which the result carries as data (goroutines) with a stop code saying why; the reader
  * words it (components/i18n/run-texts.ts). This cuts the dump from stderr and names the stop.
  */
-import type { Cause, Goroutine, RunStatus, StopCode } from '../contract/run.ts';
+import type { Cause, Goroutine, RunStatus, StopCode } from '../../../contract/run.ts';
 
 /** The line Go's runtime prints first when SIGQUIT stops it; the dump follows. */
 export const SIGQUIT_LINE = 'SIGQUIT: quit\n';

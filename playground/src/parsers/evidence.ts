@@ -3,7 +3,7 @@
  * status.ts then picks the verdict by precedence; keeping the two apart lets every verdict's
  * evidence (races[], goroutines[], diagnostics[]) be reported even when another verdict wins.
  */
-import type { Diagnostic, Frame, Race } from '../contract/run.ts';
+import type { Diagnostic, Frame, Race } from '../../../contract/run.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { parseCompilerErrors } from './compiler.ts';
 import { judgeStall, type StallVerdict } from './deadlock.ts';

@@ -3,7 +3,7 @@
  * followed by an indented `file:line [+0xOFF] [fp=… sp=… pc=…]` line. Paths are normalised so
  * learners see the names they sent (`main.go`) and std frames stay short and stable (`sync/mutex.go`).
  */
-import type { Frame } from '../contract/run.ts';
+import type { Frame } from '../../../contract/run.ts';
 
 /** A `file:line` location line: a tab (traceback) or spaces (race report), then the path. */
 const LOCATION = /^\s+(\S(?:.*?\S)?):(\d+)(?:\s+\+0x[0-9a-f]+)?(?:\s+fp=.*)?\s*$/;

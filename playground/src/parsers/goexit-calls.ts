@@ -4,7 +4,7 @@
  * show the line: the sources are the only place left that can. The scan is lexical (comments,
  * strings, runes and the import name of "runtime" are honoured), not a type check.
  */
-import type { Frame } from '../contract/run.ts';
+import type { Frame } from '../../../contract/run.ts';
 
 type Token = { kind: 'ident' | 'string' | 'punct' | 'eof'; text: string; line: number };
 

@@ -11,7 +11,7 @@
  *   created by main.main in goroutine 1
  *   	/sandbox/src/main.go:22 +0x129
  */
-import type { Frame, Goroutine } from '../contract/run.ts';
+import type { Frame, Goroutine } from '../../../contract/run.ts';
 import { parseLocation, parseStack } from './frames.ts';
 
 /** A goroutine as parsed, with what the wire type leaves out. */

@@ -2,7 +2,7 @@
  * The plain-language `message` of each non-ok verdict: one or two English sentences a learner can
  * act on, naming the line where it helps. Built only from parsed evidence.
  */
-import type { RunStatus } from '../contract/run.ts';
+import type { RunStatus } from '../../../contract/run.ts';
 import { describeGoroutine } from './deadlock.ts';
 import type { Evidence } from './evidence.ts';
 import { describeConcurrentMap } from './fatal.ts';

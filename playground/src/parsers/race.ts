@@ -19,7 +19,7 @@
  * as "main goroutine"; we therefore represent "main goroutine" as 0 (never a valid goid, so the UI
  * can render 0 as "main goroutine" without ambiguity).
  */
-import type { Race, RaceAccess } from '../contract/run.ts';
+import type { Race, RaceAccess } from '../../../contract/run.ts';
 import { parseStack } from './frames.ts';
 
 /** The id used for the race detector's "main goroutine". */

@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { RunResult, RunStatus } from '../contract/run.ts';
+import { RunResult, RunStatus } from '../../../contract/run.ts';
 import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
 import { fixture, outcome, step } from './outcome-fixture.ts';
 import { STATUS_PRECEDENCE, chooseStatus, classify } from './status.ts';

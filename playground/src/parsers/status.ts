@@ -18,7 +18,7 @@
  *  8. timeout: the wall clock, the watchdog (dump NOT a deadlock), or a test's -timeout.
  *  9. test_failed, 10. vet_findings, 11. exit_error, 12. ok.
  */
-import { STATUS_PRECEDENCE, type RunResult, type RunStatus } from '../contract/run.ts';
+import { STATUS_PRECEDENCE, type RunResult, type RunStatus } from '../../../contract/run.ts';
 
 export { STATUS_PRECEDENCE };
 import type { RawOutcome } from '../sandbox/outcome.ts';

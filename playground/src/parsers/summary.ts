@@ -3,7 +3,7 @@
  * browser and the command-line tools word it from one table (components/i18n/run-texts.ts), in
  * the reader's language. Built only from parsed evidence; no prose here.
  */
-import type { RunStatus, Summary, SummaryCode } from '../contract/run.ts';
+import type { RunStatus, Summary, SummaryCode } from '../../../contract/run.ts';
 import type { Evidence } from './evidence.ts';
 import { firstUserFrame } from './frames.ts';
 import type { ParsedGoroutine } from './goroutines.ts';

@@ -16,7 +16,7 @@
  *   a second start or a verdict after the end marks a test as forged: it fails, with a note.
  *   (A forged pass followed by an early exit is the grader's concern: grading/end-test.ts.)
  */
-import type { Race, TestCase } from '../contract/run.ts';
+import type { Race, TestCase } from '../../../contract/run.ts';
 import { parseRaceReports } from './race.ts';
 import { LINE_BREAK, lineText, parseEvent, type TestEvent } from './test2json-text.ts';
 

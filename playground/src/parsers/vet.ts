@@ -9,7 +9,7 @@
  * Those become diagnostics with source 'compiler' (they are the compiler's words, and the verdict
  * for them is compile_error, not vet_findings).
  */
-import type { Diagnostic } from '../contract/run.ts';
+import type { Diagnostic } from '../../../contract/run.ts';
 import { parseCompilerErrors, parsePosition } from './compiler.ts';
 
 interface JsonFinding {

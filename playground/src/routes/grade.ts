@@ -12,12 +12,12 @@ import {
   GradeRequest,
   GradeResult,
   PublicExercise,
-} from '../contract/grade.ts';
-import { ErrorBody, RetryLater } from '../contract/run.ts';
-import type { GradeStreamMessage } from '../contract/grade-stream.ts';
+} from '../../../contract/grade.ts';
+import { ErrorBody, RetryLater } from '../../../contract/run.ts';
+import type { GradeStreamMessage } from '../../../contract/grade-stream.ts';
 import type { RunService } from '../run-service.ts';
-import type { Exercise } from '../exercises/types.ts';
-import { publicExercise } from '../exercises/public.ts';
+import type { Exercise } from '../../../contract/exercise/types.ts';
+import { publicExercise } from '../../../contract/exercise/public.ts';
 import { gradeSubmission } from '../grading/grader.ts';
 import { solutionFiles } from '../grading/submission.ts';
 import { RequestError } from '../errors.ts';

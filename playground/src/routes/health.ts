@@ -1,7 +1,7 @@
 /** GET /api/health: Go version, sandbox mode and why, limits, cache state, queue length. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Health } from '../contract/health.ts';
+import { Health } from '../../../contract/health.ts';
 import type { RunService } from '../run-service.ts';
 import type { QueueCounts } from '../labs/queue.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameMessage } from '../contract/file-name.ts';
+import { fileNameMessage } from '../../../contract/file-name.ts';
 import {
   NOT_JSON_MESSAGE,
   checkRunRequest,

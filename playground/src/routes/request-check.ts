@@ -6,10 +6,10 @@
  */
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
-import { RunRequest } from '../contract/run.ts';
-import { GradeRequest } from '../contract/grade.ts';
+import { RunRequest } from '../../../contract/run.ts';
+import { GradeRequest } from '../../../contract/grade.ts';
 import { RequestError } from '../errors.ts';
-import { fileNameMessage } from '../contract/file-name.ts';
+import { fileNameMessage } from '../../../contract/file-name.ts';
 
 /** One schema error, as TypeBox and Ajv both report it. */
 export interface SchemaProblem {

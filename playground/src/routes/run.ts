@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, RetryLater, RunRequest, RunResult } from '../contract/run.ts';
-import type { StreamMessage } from '../contract/stream.ts';
+import { ErrorBody, RetryLater, RunRequest, RunResult } from '../../../contract/run.ts';
+import type { StreamMessage } from '../../../contract/stream.ts';
 import type { RunService } from '../run-service.ts';
 import { runRequestFromText, runRequestValidator } from './request-check.ts';
 import { clientKey } from './client-id.ts';

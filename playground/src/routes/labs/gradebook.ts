@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Gradebook, LabParams, LocaleQuery } from '../../contract/labs.ts';
+import { Gradebook, LabParams, LocaleQuery } from '../../../../contract/labs.ts';
 import { auth, limitedErrors, noStore, type LabRouteKit } from './kit.ts';
 
 export function registerGradebookRoutes(app: FastifyInstance, kit: LabRouteKit): void {

@@ -6,7 +6,7 @@ import {
   SubmissionDetail,
   SubmissionParams,
   SubmissionSummary,
-} from '../../contract/labs.ts';
+} from '../../../../contract/labs.ts';
 import { auth, bodyErrors, limitedErrors, noStore, sameOrigin, type LabRouteKit } from './kit.ts';
 
 export function registerInstructorRoutes(app: FastifyInstance, kit: LabRouteKit): void {

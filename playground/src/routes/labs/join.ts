@@ -1,7 +1,7 @@
 /** Route: a student joins a lab (limited per lab, see kit.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { JoinRequest, Joined, LabParams } from '../../contract/labs.ts';
+import { JoinRequest, Joined, LabParams } from '../../../../contract/labs.ts';
 import { bodyErrors, noStore, sameOrigin, type LabRouteKit } from './kit.ts';
 
 export function registerJoinRoutes(app: FastifyInstance, kit: LabRouteKit): void {

@@ -7,7 +7,7 @@
  * lecture hall, and only lab creation, which has no identity yet, is counted per address.
  */
 import type { FastifyRequest } from 'fastify';
-import { ErrorBody, RetryLater } from '../../contract/run.ts';
+import { ErrorBody, RetryLater } from '../../../../contract/run.ts';
 import { RequestError } from '../../errors.ts';
 import type { LabCaller, LabService } from '../../labs/service.ts';
 import { bearer } from '../../labs/secrets.ts';

@@ -1,7 +1,7 @@
 /** Routes: create a lab; read the view anyone with its join link sees. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CreatedLab, LabSettings, LabView, LabParams, LocaleQuery } from '../../contract/labs.ts';
+import { CreatedLab, LabSettings, LabView, LabParams, LocaleQuery } from '../../../../contract/labs.ts';
 import { bodyErrors, errors, noStore, sameOrigin, type LabRouteKit } from './kit.ts';
 
 export function registerLabSetupRoutes(app: FastifyInstance, kit: LabRouteKit): void {

@@ -7,7 +7,7 @@ import {
   StudentStanding,
   SubmissionDetail,
   SubmissionParams,
-} from '../../contract/labs.ts';
+} from '../../../../contract/labs.ts';
 import { auth, limitedErrors, noStore, type LabRouteKit } from './kit.ts';
 
 export function registerStandingRoutes(app: FastifyInstance, kit: LabRouteKit): void {

@@ -1,8 +1,8 @@
 /** Route: a student submits code; it is acknowledged at once and graded by the queue. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../contract/run.ts';
-import { LabParams, SubmissionSummary, SubmitHeaders, SubmitRequest } from '../../contract/labs.ts';
+import { ErrorBody } from '../../../../contract/run.ts';
+import { LabParams, SubmissionSummary, SubmitHeaders, SubmitRequest } from '../../../../contract/labs.ts';
 import { auth, bodyErrors, noStore, sameOrigin, type LabRouteKit } from './kit.ts';
 
 export function registerSubmitRoutes(app: FastifyInstance, kit: LabRouteKit): void {

@@ -4,8 +4,8 @@
  * The type of a loaded exercise is in types.ts.
  */
 import { Type, type Static } from 'typebox';
-import { RunStatus } from '../contract/run.ts';
-import { Difficulty } from '../contract/grade.ts';
+import { RunStatus } from '../run.ts';
+import { Difficulty } from '../grade.ts';
 
 const Text = Type.Object(
   { en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) },

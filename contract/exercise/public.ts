@@ -3,7 +3,7 @@
  * data leaves the server (API and site build): hidden tests and the solution are never read here,
  * and the explanation is added only when asked for (after a passing grade).
  */
-import type { Locale, PublicExercise, PublicFile } from '../contract/grade.ts';
+import type { Locale, PublicExercise, PublicFile } from '../grade.ts';
 import type { Exercise } from './types.ts';
 
 /** Returns the starter files and visible tests, editable ones first, each group sorted by name. */

@@ -2,8 +2,8 @@
  * A loaded, validated exercise as the server holds it: everything, hidden tests and the solution
  * included. Only public.ts may turn it into something for the browser.
  */
-import type { RunStatus } from '../contract/run.ts';
-import type { Difficulty, Locale } from '../contract/grade.ts';
+import type { RunStatus } from '../run.ts';
+import type { Difficulty, Locale } from '../grade.ts';
 
 /** A text in every locale of the course. */
 export type LocalizedText = Record<Locale, string>;

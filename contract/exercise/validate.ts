@@ -3,8 +3,8 @@
  * the file and the field to fix. load.ts does the reading; everything checkable lives here.
  */
 import { Value } from 'typebox/value';
-import { FILE_NAME } from '../contract/file-name.ts';
-import { EXERCISE_ID_PATTERN, LOCALES } from '../contract/grade.ts';
+import { FILE_NAME } from '../file-name.ts';
+import { EXERCISE_ID_PATTERN, LOCALES } from '../grade.ts';
 import { DEFAULT_CHECK_REPEATS, ExerciseMeta } from './schema.ts';
 import { testFunctions } from './test-names.ts';
 import type { Exercise, Files, LocalizedText, TestRule } from './types.ts';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../contract/grade.ts';
+import { LOCALES } from '../grade.ts';
 import { loadExercises } from './load.ts';
 import { publicExercise } from './public.ts';
 
