@@ -3,22 +3,10 @@
  * ```go expect=race title="Lost update" action=test height=14 readonly file=counter.go
  * Pure; used by the Markdown plugin, the snippet checker and the example picker.
  */
-import type { RunStatus } from '../../contract/run.ts';
+import { STATUS_PRECEDENCE, type RunStatus } from '../../contract/run.ts';
 
-export const OUTCOMES: readonly RunStatus[] = [
-  'ok',
-  'compile_error',
-  'race',
-  'deadlock',
-  'concurrent_map',
-  'panic',
-  'test_failed',
-  'exit_error',
-  'timeout',
-  'memory_limit',
-  'output_limit',
-  'vet_findings',
-];
+/** Every outcome a snippet can declare: the contract's one status list. */
+export const OUTCOMES: readonly RunStatus[] = STATUS_PRECEDENCE;
 
 export interface FenceOptions {
   expect: RunStatus | undefined;
