@@ -107,9 +107,9 @@ export const TestCase = Type.Object({
 export type TestCase = Static<typeof TestCase>;
 
 /** Why the runner itself refused code the compiler would take; the browser words each code. */
-export const DiagnosticCode = Type.Union([Type.Literal('cgo_refused')], {
+export const DiagnosticCode = Type.Union([Type.Literal('cgo_refused'), Type.Literal('not_main_package')], {
   description:
-    'Set when the runner, not the Go tool, refused the code at this position: cgo_refused = `import "C"` (this playground does not run cgo). message is the English text of the code.',
+    'Set when the runner, not the Go tool, refused the code at this position: cgo_refused = `import "C"` (this playground does not run cgo); not_main_package = a run of files none of which is package main (marked at each package name; run the tests instead). message is the English text of the code.',
 });
 export type DiagnosticCode = Static<typeof DiagnosticCode>;
 

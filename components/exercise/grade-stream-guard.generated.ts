@@ -231,7 +231,8 @@ const check_0 = (value) =>
           (typeof unique_7.source === 'string' && unique_7.source === 'vet')) &&
         (unique_7.code === undefined ||
           !('code' in unique_7) ||
-          (typeof unique_7.code === 'string' && unique_7.code === 'cgo_refused')),
+          (typeof unique_7.code === 'string' && unique_7.code === 'cgo_refused') ||
+          (typeof unique_7.code === 'string' && unique_7.code === 'not_main_package')),
     ) &&
     Array.isArray(value.result.run.goroutines) &&
     value.result.run.goroutines.every(

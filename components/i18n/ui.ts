@@ -53,6 +53,9 @@ const en = {
   'pg.verdict.output_limit': 'Output limit',
   'pg.verdict.vet_findings': 'Vet findings',
   'pg.explain.compile_error': 'The Go compiler rejected the program. The marked lines show where.',
+  'pg.verdict.refused': 'Not run',
+  'pg.refused.not_main_package':
+    'There is nothing to run: no file here is package main, and a program starts at func main in package main. This is a package to test: press Test.',
   'pg.refused.cgo_refused':
     'This playground does not run cgo: remove import "C". The race detector still works; it needs no cgo in your code.',
   'pg.explain.race':
@@ -200,6 +203,9 @@ const zhCN: Record<UiKey, string> = {
   'pg.verdict.output_limit': '超出输出限制',
   'pg.verdict.vet_findings': 'vet 发现问题',
   'pg.explain.compile_error': 'Go 编译器拒绝了这个程序，出错的位置已在代码中标出。',
+  'pg.verdict.refused': '未运行',
+  'pg.refused.not_main_package':
+    '没有可运行的程序：这里没有一个文件属于 package main，而程序从 package main 的 func main 开始。这是一个需要测试的包：请点击“测试”。',
   'pg.refused.cgo_refused': '本练习场不运行 cgo：请删除 import "C"。竞态检测器照常工作，你的代码不需要 cgo。',
   'pg.explain.race':
     '两个 goroutine 在没有任何同步的情况下同时访问了同一块内存，且至少有一次是写操作。竞态检测器在运行中捕获到了这一点，两次访问已在代码中标出。',

@@ -76,9 +76,10 @@ export function renderReport(
   container.replaceChildren();
   if (result.status !== 'ok') {
     const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
-    box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
-    // A runner refusal is not the compiler's doing: explain the refusal instead.
+    // A runner refusal is not the compiler's doing: it is "not run", explained by its code.
     const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
+    const verdict = refusal ? 'pg.verdict.refused' : (`pg.verdict.${result.status}` as UiKey);
+    box.append(el('strong', {}, `${t(locale, verdict)}. `));
     const key = result.cause
       ? `pg.explain.${result.status}.${result.cause.code}`
       : `pg.explain.${result.status}`;

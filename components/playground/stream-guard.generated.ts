@@ -211,7 +211,8 @@ const check_0 = (value) =>
           (typeof unique_8.source === 'string' && unique_8.source === 'vet')) &&
         (unique_8.code === undefined ||
           !('code' in unique_8) ||
-          (typeof unique_8.code === 'string' && unique_8.code === 'cgo_refused')),
+          (typeof unique_8.code === 'string' && unique_8.code === 'cgo_refused') ||
+          (typeof unique_8.code === 'string' && unique_8.code === 'not_main_package')),
     ) &&
     Array.isArray(value.result.goroutines) &&
     value.result.goroutines.every(

@@ -107,6 +107,22 @@ describe('statuses', () => {
     expect(body.message).toMatch(/found in main\.go, util\.go/);
   }, 60_000);
 
+  test('Run of a package that is not main: not run, marked at the package name, no sandbox error', async () => {
+    const { statusCode, body } = await runner.run({
+      files: {
+        'counter.go': '// Package counter counts.\npackage counter\n\nfunc Inc(n *int) { *n++ }\n',
+        'counter_test.go': 'package counter\n\nimport "testing"\n\nfunc TestInc(t *testing.T) {}\n',
+      },
+      action: 'run',
+    });
+    expect(statusCode).toBe(200);
+    expect(body.status).toBe('compile_error');
+    expect(body.diagnostics).toEqual([
+      expect.objectContaining({ file: 'counter.go', line: 2, column: 9, code: 'not_main_package' }),
+    ]);
+    expect(body.stderr).not.toMatch(/bwrap|execvp/);
+  }, 60_000);
+
   test('deadlock under -race: reported quickly with the blocked goroutine and its line', async () => {
     const started = performance.now();
     const { body } = await runner.run(

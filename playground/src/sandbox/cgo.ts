@@ -40,7 +40,7 @@ export function position(source: string, offset: number): { line: number; column
   };
 }
 
-type Token = { kind: 'ident' | 'string' | 'punct' | 'eof'; text: string; offset: number };
+export type Token = { kind: 'ident' | 'string' | 'punct' | 'eof'; text: string; offset: number };
 
 /** One import path and the offset (UTF-16) where its literal starts. */
 interface ImportSpec {
@@ -82,7 +82,7 @@ function importSpecs(source: string): ImportSpec[] {
 }
 
 /** Just enough of Go's lexer for import declarations: newlines are not tokens, strings are unquoted. */
-class Lexer {
+export class Lexer {
   private i = 0;
   private readonly s: string;
   constructor(source: string) {

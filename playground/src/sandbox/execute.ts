@@ -23,7 +23,8 @@ import type { CachePool } from './cache-pool.ts';
 import type { IdleWork } from './idle-work.ts';
 import type { LauncherPool, LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
 import { createJobDirs, readSandboxFile, writeNewFile, writeSources, type JobDirs } from './jobdir.ts';
-import { CGO_REFUSED_MESSAGE, type Limits } from './limits.ts';
+import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from './limits.ts';
+import { libraryInsteadOfProgram } from './package-clause.ts';
 import type { HostEnv } from './probe.ts';
 import { runStep, type StepResult } from './step.ts';
 import { validateJob, withGoMod, type Job } from './validate.ts';
@@ -77,6 +78,13 @@ export async function executeJob(
   const cgo = cgoImports(job.files);
   if (cgo.length > 0) {
     outcome.refused = { reason: CGO_REFUSED_MESSAGE, code: 'cgo_refused', at: cgo };
+    return outcome;
+  }
+  const library = job.action === 'run' ? libraryInsteadOfProgram(job.files) : [];
+  if (library.length > 0) {
+    const name = library[0]!.name;
+    const at = library.map(({ file, line, column }) => ({ file, line, column }));
+    outcome.refused = { reason: notMainPackageMessage(name), code: 'not_main_package', at };
     return outcome;
   }
   const files = withGoMod(job.files, ctx.env.goVersion);

@@ -104,6 +104,11 @@ export function outputTruncatedMarker(limitBytes: number): string {
 export const CGO_REFUSED_MESSAGE =
   'This playground does not run cgo: remove `import "C"`. (The race detector still works; it needs no cgo in your code.)';
 
+/** Shown when Run gets a library: the English note for API users (the browser words the code). */
+export function notMainPackageMessage(name: string): string {
+  return `Nothing to run: this is package ${name}, not package main. A program starts at func main in package main; to check a package, run its tests.`;
+}
+
 /** "1 MiB", "64 KiB", "300 bytes". */
 export function formatBytes(bytes: number): string {
   if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;

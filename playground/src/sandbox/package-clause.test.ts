@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { libraryInsteadOfProgram, packageClauses } from './package-clause.ts';
+
+describe('packageClauses', () => {
+  it('reads the name after comments and build lines, with its position; skips tests and other files', () => {
+    const files = {
+      'counter.go': '//go:build linux\n\n/* doc */\npackage counter\n',
+      'counter_test.go': 'package counter\n',
+      'go.mod': 'module sandbox\n',
+      'x.go': '// only a comment\n',
+    };
+    expect(packageClauses(files)).toEqual([{ file: 'counter.go', name: 'counter', line: 4, column: 9 }]);
+  });
+});
+
+describe('libraryInsteadOfProgram', () => {
+  it('marks every clause when no file is package main', () => {
+    const files = { 'a.go': 'package counter\n', 'b.go': '\tpackage counter\n' };
+    expect(libraryInsteadOfProgram(files).map((c) => `${c.file}:${c.line}:${c.column}`)).toEqual([
+      'a.go:1:9',
+      'b.go:1:10',
+    ]);
+  });
+  it('leaves programs, and main beside another name (the compiler says that better), alone', () => {
+    expect(libraryInsteadOfProgram({ 'main.go': 'package main\n' })).toEqual([]);
+    expect(libraryInsteadOfProgram({ 'main.go': 'package main\n', 'b.go': 'package b\n' })).toEqual([]);
+    expect(libraryInsteadOfProgram({ 'main_test.go': 'package counter\n' })).toEqual([]);
+  });
+});
