@@ -1,6 +1,6 @@
 /**
  * The site's locales and the one rule that tells a page's locale from its language tag. Every
- * island calls pageLocale(); build-time code that has a language tag calls localeOf().
+ * island calls pageLocale(); Astro components call localeOf(Astro.currentLocale) at build time.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
 
