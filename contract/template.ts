@@ -1,6 +1,6 @@
 /**
  * Fills {name} placeholders in a UI or grading text. N.B. IMPORTED BY THE SERVER AND BY BROWSER
- * CODE (components/i18n/ui.ts re-exports it). Keep it free of Node APIs.
+ * CODE (components/i18n/index.ts re-exports it). Keep it free of Node APIs.
  */
 
 /**

@@ -5,8 +5,7 @@
  */
 import type { GradeResult } from '../../contract/grade.ts';
 import type { GradeStreamMessage } from '../../contract/grade-stream.ts';
-import type { Locale } from '../i18n/ui.ts';
-import { tx } from './strings.ts';
+import { t, type Locale } from '../i18n/index.ts';
 
 export type CheckState =
   | { kind: 'checking' }
@@ -56,16 +55,16 @@ export function reduceCheck(state: CheckState, message: GradeStreamMessage): Che
 export function checkStatusText(state: Exclude<CheckState, { kind: 'graded' }>, locale: Locale): string {
   switch (state.kind) {
     case 'checking':
-      return tx(locale, 'ex.checking');
+      return t(locale, 'ex.checking');
     case 'waiting':
-      return tx(locale, 'ex.queued', { position: state.position });
+      return t(locale, 'ex.queued', { position: state.position });
     case 'failed':
       if (state.code === 'unreachable')
-        return tx(locale, 'ex.error', { message: tx(locale, 'ex.unreachable') });
-      if (state.code === 'invalid_message') return tx(locale, 'ex.invalidMessage');
+        return t(locale, 'ex.error', { message: t(locale, 'ex.unreachable') });
+      if (state.code === 'invalid_message') return t(locale, 'ex.invalidMessage');
       // The queue has no room for this tab, or none at all: its retry advice, in these words.
       if (state.code === 'queue_full' || state.code === 'rate_limited')
-        return tx(locale, 'ex.busy', { seconds: state.retryAfterS ?? 5 });
-      return tx(locale, 'ex.error', { message: state.message });
+        return t(locale, 'ex.busy', { seconds: state.retryAfterS ?? 5 });
+      return t(locale, 'ex.error', { message: state.message });
   }
 }

@@ -8,8 +8,7 @@
  * N.B. BROWSER CODE.
  */
 import type { GradeResult, ExerciseSolution } from '../../contract/grade.ts';
-import { localeOf, type Locale } from '../i18n/ui.ts';
-import { tx, type ExerciseKey } from './strings.ts';
+import { pageLocale, t, type ExerciseKey, type Locale } from '../i18n/index.ts';
 import {
   loadProgress,
   recordAttempt,
@@ -76,7 +75,7 @@ export class LockstepExercise extends HTMLElement {
   mode: ExerciseMode = { submitter: null, hints: true, solutions: true, progress: true, checkLabel: null };
 
   private t(key: ExerciseKey, params?: Record<string, string | number>): string {
-    return tx(this.locale, key, params);
+    return t(this.locale, key, params);
   }
 
   connectedCallback(): void {
@@ -86,7 +85,7 @@ export class LockstepExercise extends HTMLElement {
     } catch {
       return;
     }
-    this.locale = localeOf(document.documentElement.lang);
+    this.locale = pageLocale();
     const pg = this.querySelector('lockstep-playground');
     if (!pg) return;
     this.playground = pg as LockstepPlayground;

@@ -3,9 +3,8 @@
  * message: one view for the learner's Check and the instructor's gradebook. N.B. BROWSER CODE.
  */
 import type { GradeResult } from '../../contract/grade.ts';
-import type { Locale } from '../i18n/ui.ts';
+import { t, type ExerciseKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tx, type ExerciseKey } from './strings.ts';
 
 /** A `<ul>` of `tests`, named `label` for screen readers. */
 export function testResultList(tests: GradeResult['tests'], locale: Locale, label: string): HTMLElement {
@@ -17,11 +16,11 @@ export function testResultList(tests: GradeResult['tests'], locale: Locale, labe
       el('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '),
       el('code', {}, test.name),
       document.createTextNode(
-        ` — ${tx(locale, `ex.test.${test.status}` as ExerciseKey)} (${test.score}/${test.weight})`,
+        ` — ${t(locale, `ex.test.${test.status}` as ExerciseKey)} (${test.score}/${test.weight})`,
       ),
     );
-    if (test.hidden) item.append(el('span', { class: 'pg-badge ex-hidden' }, tx(locale, 'ex.test.hidden')));
-    if (test.race) item.append(el('span', { class: 'pg-badge' }, tx(locale, 'ex.test.race')));
+    if (test.hidden) item.append(el('span', { class: 'pg-badge ex-hidden' }, t(locale, 'ex.test.hidden')));
+    if (test.race) item.append(el('span', { class: 'pg-badge' }, t(locale, 'ex.test.race')));
     if (!ok && test.message) item.append(el('pre', { class: 'ex-message' }, test.message));
     list.append(item);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SUMMARY_CODES, StopCode } from '../../contract/run.ts';
 import { GO_DEADLOCK_LINE, formatGoroutines, stopText, summaryText } from './run-texts.ts';
-import { LOCALES, STRINGS, type UiKey } from './ui.ts';
+import { LOCALES, STRINGS, type UiKey } from './index.ts';
 
 const G = [
   {

@@ -1,11 +1,11 @@
 /**
- * Words a run's codes in a locale, from the UI table (ui.ts): the verdict's summary and the
+ * Words a run's codes in a locale, from the UI strings (t.ts): the verdict's summary and the
  * account of a program the sandbox stopped, which the terminal shows where the runtime dump was.
  * Used by the browser and by the command-line tools (check:snippets), so both say the same.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
 import type { Goroutine, StopCode, Summary } from '../../contract/run.ts';
-import { t, type Locale } from './ui.ts';
+import { t, type Locale } from './index.ts';
 
 /** Returns the one-sentence summary of a verdict. */
 export function summaryText(locale: Locale, summary: Summary): string {

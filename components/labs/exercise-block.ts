@@ -6,9 +6,8 @@
  */
 import { marked } from 'marked';
 import type { PublicExercise } from '../../contract/grade.ts';
-import type { Locale } from '../i18n/ui.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tx } from '../exercise/strings.ts';
 import type { ExerciseMode, LockstepExercise } from '../exercise/exercise-element.ts';
 import '../exercise/exercise-element.ts';
 import '../playground/playground-element.ts';
@@ -39,11 +38,11 @@ export function exerciseBlock(
   const header = el('header', { class: 'ex-header' });
   header.append(
     el('h3', { id: headingId }, pub.title),
-    el('span', { class: 'ex-difficulty' }, tx(locale, `ex.difficulty.${pub.difficulty}`)),
+    el('span', { class: 'ex-difficulty' }, t(locale, `ex.difficulty.${pub.difficulty}`)),
   );
   const objective = el('p', { class: 'ex-objective' });
   objective.append(
-    el('strong', {}, `${tx(locale, 'ex.objective')}:`),
+    el('strong', {}, `${t(locale, 'ex.objective')}:`),
     document.createTextNode(` ${pub.objective}`),
   );
   // Statements are course content from our own server, not user input.
@@ -52,7 +51,7 @@ export function exerciseBlock(
   const hidden = el(
     'p',
     { class: 'ex-hidden-tests' },
-    tx(locale, 'ex.hidden.summary', { count: pub.hiddenTests.count, weight: pub.hiddenTests.weight }),
+    t(locale, 'ex.hidden.summary', { count: pub.hiddenTests.count, weight: pub.hiddenTests.weight }),
   );
 
   const playground = el('lockstep-playground' as 'div', {
@@ -81,7 +80,7 @@ export function exerciseBlock(
     pub.hints.forEach((hint, i) => {
       const li = el('li', { class: 'ex-hint', tabindex: '-1' });
       li.hidden = true;
-      li.innerHTML = `<strong>${tx(locale, 'ex.hint.title', { n: i + 1 })}.</strong> ${html(hint)}`;
+      li.innerHTML = `<strong>${t(locale, 'ex.hint.title', { n: i + 1 })}.</strong> ${html(hint)}`;
       hints.append(li);
     });
 

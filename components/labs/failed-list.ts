@@ -3,9 +3,9 @@
  * why, and a button that puts it back in the queue. N.B. BROWSER CODE.
  */
 import type { Gradebook, SubmissionSummary } from '../../contract/labs.ts';
-import type { Locale } from '../i18n/ui.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { failureReason } from './failure-reason.ts';
 import { el } from '../dom/el.ts';
-import { failureReason, tl } from './strings.ts';
 import { formatInstant } from './lab-client.ts';
 
 /** Re-queues `submission`; the button stays disabled while it is sent, and again if it fails. */
@@ -20,11 +20,11 @@ export function failedList(book: Gradebook, locale: Locale, requeue: Requeue): H
   for (const s of failed) {
     const student = book.rows.find((r) => r.student.studentId === s.studentId)?.student;
     const li = el('li', { 'data-submission': s.id });
-    const again = el('button', { type: 'button', class: 'pg-button' }, tl(locale, 'lab.gb.requeue'));
+    const again = el('button', { type: 'button', class: 'pg-button' }, t(locale, 'lab.gb.requeue'));
     again.addEventListener('click', () => requeue(s, again));
     li.append(
       document.createTextNode(
-        `${tl(locale, 'lab.gb.failed.item', {
+        `${t(locale, 'lab.gb.failed.item', {
           name: student?.name ?? s.studentId,
           id: s.studentId,
           exercise: book.lab.exercises.find((e) => e.id === s.exerciseId)?.title ?? s.exerciseId,
@@ -37,8 +37,8 @@ export function failedList(book: Gradebook, locale: Locale, requeue: Requeue): H
     list.append(li);
   }
   box.append(
-    el('h3', { id: 'lab-failed-title' }, tl(locale, 'lab.gb.failed.title')),
-    el('p', {}, tl(locale, 'lab.gb.failed.intro')),
+    el('h3', { id: 'lab-failed-title' }, t(locale, 'lab.gb.failed.title')),
+    el('p', {}, t(locale, 'lab.gb.failed.intro')),
     list,
   );
   return box;

@@ -4,9 +4,8 @@
  * that student's submissions. N.B. BROWSER CODE.
  */
 import type { Cell, Gradebook } from '../../contract/labs.ts';
-import type { Locale } from '../i18n/ui.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tl } from './strings.ts';
 
 /** Called with the student and the exercise of the cell whose button was pressed. */
 export type OpenCell = (studentId: string, name: string, exerciseId: string) => void;
@@ -14,29 +13,29 @@ export type OpenCell = (studentId: string, name: string, exerciseId: string) => 
 function cellView(locale: Locale, studentId: string, name: string, cell: Cell, open: OpenCell): HTMLElement {
   const td = el('td', { 'data-exercise': cell.exerciseId });
   if (cell.attempts === 0) {
-    td.append(el('span', { class: 'lab-none' }, tl(locale, 'lab.gb.cell.none')));
+    td.append(el('span', { class: 'lab-none' }, t(locale, 'lab.gb.cell.none')));
     return td;
   }
   const label =
     cell.score === null
-      ? tl(locale, 'lab.gb.cell.pending', { attempts: cell.attempts })
-      : tl(locale, 'lab.gb.cell', { score: cell.score, max: cell.maxScore ?? 0, attempts: cell.attempts });
+      ? t(locale, 'lab.gb.cell.pending', { attempts: cell.attempts })
+      : t(locale, 'lab.gb.cell', { score: cell.score, max: cell.maxScore ?? 0, attempts: cell.attempts });
   const button = el('button', { type: 'button', class: 'lab-cell' }, label);
   button.addEventListener('click', () => open(studentId, name, cell.exerciseId));
   td.append(button);
   if (cell.pending > 0)
     td.append(
-      el('span', { class: 'pg-badge lab-pending' }, tl(locale, 'lab.gb.pending', { n: cell.pending })),
+      el('span', { class: 'pg-badge lab-pending' }, t(locale, 'lab.gb.pending', { n: cell.pending })),
     );
   if (cell.failed > 0)
     td.append(
       el(
         'span',
         { class: 'pg-badge lab-failed-badge' },
-        tl(locale, 'lab.gb.failed.badge', { n: cell.failed }),
+        t(locale, 'lab.gb.failed.badge', { n: cell.failed }),
       ),
     );
-  if (cell.late) td.append(el('span', { class: 'pg-badge lab-late' }, tl(locale, 'lab.late')));
+  if (cell.late) td.append(el('span', { class: 'pg-badge lab-late' }, t(locale, 'lab.late')));
   if (cell.overridden) td.append(el('span', { class: 'pg-badge' }, '✎'));
   return td;
 }
@@ -47,12 +46,12 @@ export function gradebookTable(book: Gradebook, locale: Locale, open: OpenCell):
     class: 'lab-table-wrap',
     tabindex: '0',
     role: 'region',
-    'aria-label': tl(locale, 'lab.gb.title'),
+    'aria-label': t(locale, 'lab.gb.title'),
   });
   const table = el('table', { class: 'lab-table' });
   table.append(el('caption', {}, book.lab.title));
   const head = el('tr');
-  head.append(el('th', { scope: 'col' }, tl(locale, 'lab.gb.student')));
+  head.append(el('th', { scope: 'col' }, t(locale, 'lab.gb.student')));
   for (const ex of book.lab.exercises) head.append(el('th', { scope: 'col' }, ex.title));
   const thead = el('thead');
   thead.append(head);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LabRequestError, labApi, worthSendingAgain } from './lab-client.ts';
 
-/** The page at `path` gets `status` with `headers` and `body` for any request. */
+/** The page at `path` (with the <html lang> Starlight gives it) gets `status` with `headers` and `body` for any request. */
 function page(path: string, status: number, headers: Record<string, string>, body: unknown): void {
   vi.stubGlobal('location', { pathname: path });
+  vi.stubGlobal('document', { documentElement: { lang: path.startsWith('/zh-cn/') ? 'zh-CN' : 'en' } });
   vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status, headers }));
 }
 

@@ -3,9 +3,8 @@
  * browser keeps lab secrets (localStorage; the server only ever sees them in Authorization).
  * N.B. BROWSER CODE.
  */
-import type { Locale } from '../i18n/ui.ts';
+import { pageLocale, t, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tl } from './strings.ts';
 export class LabRequestError extends Error {
   status: number;
   constructor(status: number, message: string) {
@@ -48,7 +47,7 @@ export async function labApi<T>(
   if (res.status === 429) {
     // A request limit or the grading queue: the words are the page's, the wait is the server's.
     const seconds = Math.max(1, Number(res.headers.get('retry-after')) || 5);
-    throw new LabRequestError(429, tl(pageLocale(), 'lab.busy', { seconds }));
+    throw new LabRequestError(429, t(pageLocale(), 'lab.busy', { seconds }));
   }
   if (!res.ok) {
     let message = res.statusText;
@@ -117,11 +116,6 @@ export function takeFromFragment(name: string): string | null {
   return value;
 }
 
-/** The page's locale, from its path. */
-function pageLocale(): Locale {
-  return localePrefix() === '/zh-cn' ? 'zh-cn' : 'en';
-}
-
 /** The page's locale prefix ('' or '/zh-cn'), for links between lab pages. */
 export function localePrefix(): string {
   return location.pathname.startsWith('/zh-cn/') ? '/zh-cn' : '';
@@ -140,11 +134,11 @@ export function copyableLink(locale: Locale, label: string, url: string): HTMLEl
   const id = `lab-link-${Math.random().toString(36).slice(2, 8)}`;
   const box = el('div', { class: 'lab-link' });
   const input = el('input', { id, readonly: '', value: url, class: 'lab-link-input' });
-  const copy = el('button', { type: 'button', class: 'pg-button' }, tl(locale, 'lab.copy'));
+  const copy = el('button', { type: 'button', class: 'pg-button' }, t(locale, 'lab.copy'));
   const done = el('span', { class: 'lab-copied', 'aria-live': 'polite' });
   copy.addEventListener('click', () => {
     void navigator.clipboard?.writeText(url).then(
-      () => (done.textContent = tl(locale, 'lab.copied')),
+      () => (done.textContent = t(locale, 'lab.copied')),
       () => input.select(),
     );
   });

@@ -4,9 +4,8 @@
  * lists the labs this browser created. N.B. BROWSER CODE.
  */
 import type { CreatedLab, LabSettings } from '../../contract/labs.ts';
-import { localeOf, type Locale } from '../i18n/ui.ts';
+import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tl, type LabKey } from './strings.ts';
 import { copyableLink, formatInstant, labApi, labSecrets, localePrefix } from './lab-client.ts';
 
 /** A datetime-local value for a Date, in the reader's time zone. */
@@ -17,10 +16,10 @@ function localInput(d: Date): string {
 
 class LabCreate extends HTMLElement {
   private locale: Locale = 'en';
-  private t = (key: LabKey, params?: Record<string, string | number>) => tl(this.locale, key, params);
+  private t = (key: LabKey, params?: Record<string, string | number>) => t(this.locale, key, params);
 
   connectedCallback(): void {
-    this.locale = localeOf(document.documentElement.lang);
+    this.locale = pageLocale();
     const form = this.querySelector('form')!;
     const now = new Date();
     now.setSeconds(0, 0);

@@ -11,9 +11,8 @@
  * with a button that puts it back in the queue.
  */
 import type { Gradebook, SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
-import { localeOf, type Locale } from '../i18n/ui.ts';
+import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tl, type LabKey } from './strings.ts';
 import {
   copyableLink,
   formatInstant,
@@ -42,11 +41,11 @@ class LabGradebook extends HTMLElement {
   /** Outcomes of the instructor's actions; outside the redrawn part, so a redraw does not eat them. */
   private notice!: HTMLElement;
   private seen = '';
-  private t = (key: LabKey, params?: Record<string, string | number>) => tl(this.locale, key, params);
+  private t = (key: LabKey, params?: Record<string, string | number>) => t(this.locale, key, params);
 
   connectedCallback(): void {
     if (this.body) return;
-    this.locale = localeOf(document.documentElement.lang);
+    this.locale = pageLocale();
     this.status = this.querySelector('.lab-status')!;
     this.body = el('div', { class: 'lab-gradebook' });
     this.detail = el('section', { class: 'lab-detail', tabindex: '-1' });

@@ -18,9 +18,8 @@ import type {
   SubmissionDetail,
   SubmissionSummary,
 } from '../../contract/labs.ts';
-import { localeOf, type Locale } from '../i18n/ui.ts';
+import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { tl, type LabKey } from './strings.ts';
 import {
   copyableLink,
   formatInstant,
@@ -58,11 +57,11 @@ class LabStudent extends HTMLElement {
   private status!: HTMLElement;
   private histories = new Map<string, HTMLElement>();
   private historyTimer: ReturnType<typeof setTimeout> | null = null;
-  private t = (key: LabKey, params?: Record<string, string | number>) => tl(this.locale, key, params);
+  private t = (key: LabKey, params?: Record<string, string | number>) => t(this.locale, key, params);
 
   connectedCallback(): void {
     if (this.labId) return;
-    this.locale = localeOf(document.documentElement.lang);
+    this.locale = pageLocale();
     this.status = this.querySelector('.lab-status')!;
     this.labId = new URLSearchParams(location.search).get('lab') ?? '';
     if (!this.labId) {

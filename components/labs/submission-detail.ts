@@ -3,10 +3,9 @@
  * code (read-only, with the run's race drawn on it) and the override form. N.B. BROWSER CODE.
  */
 import type { SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
-import type { Locale } from '../i18n/ui.ts';
+import { t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from '../exercise/test-results.ts';
-import { tl } from './strings.ts';
 import { formatInstant } from './lab-client.ts';
 import '../playground/playground-element.ts';
 
@@ -16,8 +15,8 @@ export type SendOverride = (score: number | null, comment: string) => Promise<Su
 /** A submission's score, or its state while it has none. */
 export function standing(s: SubmissionSummary, locale: Locale): string {
   if (s.countedScore !== null) return `${s.countedScore} / ${s.maxScore}`;
-  if (s.state === 'failed') return tl(locale, 'lab.history.failed');
-  return tl(locale, s.state === 'grading' ? 'lab.history.grading' : 'lab.history.queued');
+  if (s.state === 'failed') return t(locale, 'lab.history.failed');
+  return t(locale, s.state === 'grading' ? 'lab.history.grading' : 'lab.history.queued');
 }
 
 function playgroundAttr(value: unknown): string {
@@ -33,7 +32,7 @@ function overrideForm(
   send: SendOverride,
   saved: (updated: SubmissionDetail, button: 'save' | 'clear') => void,
 ): HTMLElement {
-  const t = (key: Parameters<typeof tl>[1]) => tl(locale, key);
+  const say = (key: LabKey) => t(locale, key);
   const form = el('form', { class: 'lab-form lab-override-form' });
   const idScore = `ov-score-${s.id}`;
   const idComment = `ov-comment-${s.id}`;
@@ -48,15 +47,15 @@ function overrideForm(
   score.value = String(s.override?.score ?? s.countedScore ?? '');
   const comment = el('textarea', { id: idComment, name: 'comment', maxlength: '2000', rows: '2' });
   comment.value = s.override?.comment ?? '';
-  const save = el('button', { type: 'submit', class: 'pg-button pg-primary' }, t('lab.gb.override.save'));
-  const clear = el('button', { type: 'button', class: 'pg-button' }, t('lab.gb.override.clear'));
+  const save = el('button', { type: 'submit', class: 'pg-button pg-primary' }, say('lab.gb.override.save'));
+  const clear = el('button', { type: 'button', class: 'pg-button' }, say('lab.gb.override.clear'));
   clear.hidden = !s.override;
   const status = el('p', { role: 'status', 'aria-live': 'polite' });
   const submit = (value: number | null) =>
     send(value, comment.value).then(
       (updated) => saved(updated, value === null ? 'clear' : 'save'),
       (error: unknown) =>
-        (status.textContent = tl(locale, 'lab.error', { message: (error as Error).message })),
+        (status.textContent = t(locale, 'lab.error', { message: (error as Error).message })),
     );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -64,11 +63,11 @@ function overrideForm(
   });
   clear.addEventListener('click', () => void submit(null));
   const scoreLabel = el('label', { for: idScore, class: 'lab-field' });
-  scoreLabel.append(el('span', {}, t('lab.gb.override.score')));
+  scoreLabel.append(el('span', {}, say('lab.gb.override.score')));
   const commentLabel = el('label', { for: idComment, class: 'lab-field' });
-  commentLabel.append(el('span', {}, t('lab.gb.override.comment')));
+  commentLabel.append(el('span', {}, say('lab.gb.override.comment')));
   form.append(
-    el('h4', {}, t('lab.gb.override')),
+    el('h4', {}, say('lab.gb.override')),
     scoreLabel,
     score,
     commentLabel,
@@ -109,14 +108,14 @@ export function showSubmissionDetail(
   const graded = s.result
     ? [
         el('p', {}, s.result.message),
-        el('h4', {}, tl(locale, 'lab.gb.tests')),
-        testResultList(s.result.tests, locale, tl(locale, 'lab.gb.tests')),
+        el('h4', {}, t(locale, 'lab.gb.tests')),
+        testResultList(s.result.tests, locale, t(locale, 'lab.gb.tests')),
       ]
     : [el('p', {}, standing(s, locale))];
   view.replaceChildren(
     el('h4', {}, `${formatInstant(s.submittedAt, locale)} — ${standing(s, locale)}`),
     ...graded,
-    el('h4', {}, tl(locale, 'lab.gb.code')),
+    el('h4', {}, t(locale, 'lab.gb.code')),
     pg,
     overrideForm(s, locale, send, (updated, button) =>
       showSubmissionDetail(view, updated, locale, send, button),
@@ -127,7 +126,7 @@ export function showSubmissionDetail(
     const form = view.querySelector<HTMLElement>('.lab-override-form')!;
     const status = form.querySelector('[role="status"]')!;
     // Next frame: the live region is in the page before its text changes, so it is announced.
-    requestAnimationFrame(() => (status.textContent = tl(locale, 'lab.gb.override.saved')));
+    requestAnimationFrame(() => (status.textContent = t(locale, 'lab.gb.override.saved')));
     const again = form.querySelector<HTMLButtonElement>(
       after === 'clear' ? 'button[type="submit"]' : 'button[type="button"]',
     );

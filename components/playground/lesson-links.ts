@@ -3,7 +3,7 @@
  * Paths are locale-neutral; linkFor adds the locale prefix.
  */
 import type { RunStatus } from '../../contract/run.ts';
-import type { Locale } from '../i18n/ui.ts';
+import type { Locale } from '../i18n/index.ts';
 
 const LESSONS: Partial<Record<RunStatus, string>> = {
   race: '/maps/race-detector/',

@@ -8,7 +8,7 @@
  * N.B. BROWSER CODE.
  */
 import type { Action, RunResult } from '../../contract/run.ts';
-import { localeOf, t, type Locale, type UiKey } from '../i18n/ui.ts';
+import { pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { annotate } from './annotations.ts';
 import { runOnce } from './run-client.ts';
@@ -44,7 +44,7 @@ export class LockstepPlayground extends HTMLElement {
     const data = decodeData(this.getAttribute('data-playground'));
     if (!data) return;
     this.data = data;
-    this.locale = localeOf(document.documentElement.lang);
+    this.locale = pageLocale();
     const first = Object.keys(data.files)[0] ?? 'main.go';
     this.ui = buildView(this, data, this.locale, first);
     this.tabs = new FileTabs(

@@ -5,7 +5,7 @@
  * a run's state on them; what happens on a click is wired by the element.
  * N.B. BROWSER CODE.
  */
-import { t, type Locale, type UiKey } from '../i18n/ui.ts';
+import { t, type Locale, type UiKey } from '../i18n/index.ts';
 import { isBusy, type RunState } from './run-machine.ts';
 import { editorHeight, hasTests, type PlaygroundData, type PlaygroundExample } from './playground-data.ts';
 import { playgroundUrl } from './share.ts';

@@ -5,7 +5,7 @@
  * N.B. BROWSER CODE.
  */
 import type { Frame, RunResult } from '../../contract/run.ts';
-import { t, type Locale, type UiKey } from '../i18n/ui.ts';
+import { t, type Locale, type UiKey } from '../i18n/index.ts';
 import { lessonFor } from './lesson-links.ts';
 import { el } from '../dom/el.ts';
 

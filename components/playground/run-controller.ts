@@ -6,7 +6,7 @@
  */
 import type { RunRequest, RunResult } from '../../contract/run.ts';
 import type { StreamMessage } from '../../contract/stream.ts';
-import { t, type Locale } from '../i18n/ui.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent, type RunState } from './run-machine.ts';
 import { fetchHealth, startRun, type RunHandle } from './run-client.ts';

@@ -5,7 +5,7 @@
  */
 import type { RunResult } from '../../contract/run.ts';
 import type { StreamMessage } from '../../contract/stream.ts';
-import { t, type Locale } from '../i18n/ui.ts';
+import { t, type Locale } from '../i18n/index.ts';
 
 export type RunPhase =
   'idle' | 'connecting' | 'queued' | 'building' | 'running' | 'done' | 'failed' | 'stopped';

@@ -3,7 +3,7 @@
  * base64url-encoded, so a link restores exactly what was shared.
  * N.B. BROWSER CODE (also runs in Node 24 tests: CompressionStream is standard there too).
  */
-import type { Locale } from '../i18n/ui.ts';
+import type { Locale } from '../i18n/index.ts';
 import { FILE_NAME } from '../../contract/file-name.ts';
 
 const PREFIX = 'code=';

@@ -3,7 +3,7 @@
  * questions and scheduler levels, built at build time from content/ and handed to the browser.
  * N.B. The type is shared with browser code; `buildCatalog` (Node) lives in catalog-build.ts.
  */
-import type { Locale } from '../i18n/ui.ts';
+import type { Locale } from '../i18n/index.ts';
 
 export interface CatalogChapter {
   /** Locale-neutral path, e.g. "/locks/production-lockup/". */

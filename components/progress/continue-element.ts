@@ -4,15 +4,14 @@
  * here; nothing in the CSS may give it a display while hidden (see components/site/lockstep.css).
  * N.B. BROWSER CODE.
  */
-import { localeOf } from '../i18n/ui.ts';
+import { pageLocale, t } from '../i18n/index.ts';
 import { continueTarget, type Catalog } from './catalog.ts';
 import { loadProgress } from './progress.ts';
-import { tp } from './strings.ts';
 
 class LockstepContinue extends HTMLElement {
   connectedCallback(): void {
     const catalog = JSON.parse(this.dataset.catalog ?? '[]') as Catalog;
-    const locale = localeOf(document.documentElement.lang);
+    const locale = pageLocale();
     const p = loadProgress();
     if (!p.last) return;
     const exercises = catalog.flatMap((c) => c.exercises);
@@ -22,9 +21,9 @@ class LockstepContinue extends HTMLElement {
     link.textContent = target.title;
     const heading = document.createElement('p');
     heading.className = 'pr-continue-title';
-    heading.append(document.createTextNode(`${tp(locale, 'pr.continue')}: `), link);
+    heading.append(document.createTextNode(`${t(locale, 'pr.continue')}: `), link);
     const summary = document.createElement('p');
-    summary.textContent = tp(locale, 'pr.summary', {
+    summary.textContent = t(locale, 'pr.summary', {
       chapters: catalog.filter((c) => p.chapters[c.path]).length,
       totalChapters: catalog.length,
       passed: exercises.filter((e) => p.exercises[e.id]?.passed).length,
@@ -32,7 +31,7 @@ class LockstepContinue extends HTMLElement {
     });
     const more = document.createElement('a');
     more.href = locale === 'en' ? '/progress/' : '/zh-cn/progress/';
-    more.textContent = tp(locale, 'pr.page.link');
+    more.textContent = t(locale, 'pr.page.link');
     summary.append(document.createTextNode(' · '), more);
     this.replaceChildren(heading, summary);
     this.hidden = false;

@@ -3,10 +3,9 @@
  * scheduler levels) from this browser's progress, and export, import and reset.
  * N.B. BROWSER CODE.
  */
-import { localeOf, type Locale } from '../i18n/ui.ts';
+import { pageLocale, t, type Locale } from '../i18n/index.ts';
 import type { Catalog, CatalogChapter } from './catalog.ts';
 import { emptyProgress, loadProgress, parseProgress, storeProgress, type Progress } from './progress.ts';
-import { tp } from './strings.ts';
 
 function cell(text: string, tag: 'td' | 'th' = 'td'): HTMLTableCellElement {
   const c = document.createElement(tag);
@@ -23,10 +22,10 @@ class LockstepProgress extends HTMLElement {
   connectedCallback(): void {
     if (this.table) return;
     this.catalog = JSON.parse(this.dataset.catalog ?? '[]') as Catalog;
-    this.locale = localeOf(document.documentElement.lang);
+    this.locale = pageLocale();
     const l = this.locale;
     const intro = document.createElement('p');
-    intro.textContent = tp(l, 'pr.stored');
+    intro.textContent = t(l, 'pr.stored');
     this.table = document.createElement('table');
     this.table.className = 'pr-table';
     // Five columns do not fit a phone: the table scrolls inside a focusable, named region
@@ -35,19 +34,19 @@ class LockstepProgress extends HTMLElement {
     scroller.className = 'pr-table-scroll';
     scroller.setAttribute('role', 'region');
     scroller.tabIndex = 0;
-    scroller.setAttribute('aria-label', tp(l, 'pr.page.link'));
+    scroller.setAttribute('aria-label', t(l, 'pr.page.link'));
     scroller.append(this.table);
     const actions = document.createElement('div');
     actions.className = 'pr-actions';
-    const exportButton = this.button(tp(l, 'pr.export'), () => this.export());
+    const exportButton = this.button(t(l, 'pr.export'), () => this.export());
     const importLabel = document.createElement('label');
     importLabel.className = 'pr-import';
     const file = document.createElement('input');
     file.type = 'file';
     file.accept = 'application/json,.json';
     file.addEventListener('change', () => void this.import(file));
-    importLabel.append(document.createTextNode(`${tp(l, 'pr.import')} `), file);
-    const reset = this.button(tp(l, 'pr.reset'), () => this.reset());
+    importLabel.append(document.createTextNode(`${t(l, 'pr.import')} `), file);
+    const reset = this.button(t(l, 'pr.reset'), () => this.reset());
     actions.append(exportButton, importLabel, reset);
     this.note = document.createElement('p');
     this.note.setAttribute('role', 'status');
@@ -66,26 +65,26 @@ class LockstepProgress extends HTMLElement {
   }
 
   private exerciseText(c: CatalogChapter, p: Progress): string {
-    if (c.exercises.length === 0) return tp(this.locale, 'pr.none');
+    if (c.exercises.length === 0) return t(this.locale, 'pr.none');
     return c.exercises
       .map((e) => {
         const x = p.exercises[e.id];
         const state =
           !x || x.attempts === 0
-            ? tp(this.locale, 'pr.exercise.new')
+            ? t(this.locale, 'pr.exercise.new')
             : x.passed
-              ? tp(this.locale, 'pr.exercise.passed', {
+              ? t(this.locale, 'pr.exercise.passed', {
                   score: x.bestScore,
                   max: x.maxScore,
                   attempts: x.attempts,
                   hints: x.hintsUsed,
                 })
-              : tp(this.locale, 'pr.exercise.tried', {
+              : t(this.locale, 'pr.exercise.tried', {
                   attempts: x.attempts,
                   score: x.bestScore,
                   max: x.maxScore,
                 });
-        return tp(this.locale, 'pr.exercise.status', { title: e.title[this.locale], state });
+        return t(this.locale, 'pr.exercise.status', { title: e.title[this.locale], state });
       })
       .join('\n');
   }
@@ -95,11 +94,11 @@ class LockstepProgress extends HTMLElement {
     const head = document.createElement('thead');
     const hr = document.createElement('tr');
     hr.append(
-      cell(tp(l, 'pr.chapter'), 'th'),
-      cell(tp(l, 'pr.read'), 'th'),
-      cell(tp(l, 'pr.exercises'), 'th'),
-      cell(tp(l, 'pr.quizzes'), 'th'),
-      cell(tp(l, 'pr.levels'), 'th'),
+      cell(t(l, 'pr.chapter'), 'th'),
+      cell(t(l, 'pr.read'), 'th'),
+      cell(t(l, 'pr.exercises'), 'th'),
+      cell(t(l, 'pr.quizzes'), 'th'),
+      cell(t(l, 'pr.levels'), 'th'),
     );
     head.append(hr);
     const body = document.createElement('tbody');
@@ -113,12 +112,12 @@ class LockstepProgress extends HTMLElement {
       link.textContent = c.title[l];
       name.append(link);
       const count = (done: number, total: number) =>
-        total === 0 ? tp(l, 'pr.none') : tp(l, 'pr.count', { done, total });
+        total === 0 ? t(l, 'pr.none') : t(l, 'pr.count', { done, total });
       const exercises = cell(this.exerciseText(c, p));
       exercises.className = 'pr-exercises';
       row.append(
         name,
-        cell(p.chapters[c.path] ? tp(l, 'pr.read.yes') : tp(l, 'pr.read.no')),
+        cell(p.chapters[c.path] ? t(l, 'pr.read.yes') : t(l, 'pr.read.no')),
         exercises,
         cell(count(c.quizzes.filter((q) => p.quizzes[q]?.correct).length, c.quizzes.length)),
         cell(count(c.levels.filter((v) => p.visual[v]?.won).length, c.levels.length)),
@@ -150,20 +149,20 @@ class LockstepProgress extends HTMLElement {
       parsed = { ok: false, error: 'not valid JSON' };
     }
     if (!parsed.ok) {
-      this.note.textContent = tp(this.locale, 'pr.import.error', { reason: parsed.error });
+      this.note.textContent = t(this.locale, 'pr.import.error', { reason: parsed.error });
       return;
     }
-    if (!window.confirm(tp(this.locale, 'pr.import.confirm'))) return;
+    if (!window.confirm(t(this.locale, 'pr.import.confirm'))) return;
     storeProgress(parsed.progress);
     this.render(parsed.progress);
-    this.note.textContent = tp(this.locale, 'pr.import.done');
+    this.note.textContent = t(this.locale, 'pr.import.done');
   }
 
   private reset(): void {
-    if (!window.confirm(tp(this.locale, 'pr.reset.confirm'))) return;
+    if (!window.confirm(t(this.locale, 'pr.reset.confirm'))) return;
     storeProgress(emptyProgress());
     this.render(emptyProgress());
-    this.note.textContent = tp(this.locale, 'pr.reset.done');
+    this.note.textContent = t(this.locale, 'pr.reset.done');
   }
 }
 

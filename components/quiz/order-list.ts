@@ -4,7 +4,7 @@
  * N.B. BROWSER CODE.
  */
 import { move } from './grade.ts';
-import { qt, type QuizLocale } from './strings.ts';
+import { t, type Locale } from '../i18n/index.ts';
 
 /** A list of events the learner arranges; `ids()` is the current arrangement, top first. */
 export class OrderList {
@@ -16,10 +16,10 @@ export class OrderList {
     { li: HTMLLIElement; up: HTMLButtonElement; down: HTMLButtonElement }
   >();
   private locked = false;
-  private readonly locale: QuizLocale;
+  private readonly locale: Locale;
 
   /** Builds the list from the server-rendered items (`li[data-option]`), keeping their markup. */
-  constructor(source: HTMLElement, locale: QuizLocale) {
+  constructor(source: HTMLElement, locale: Locale) {
     this.locale = locale;
     this.element = document.createElement('ol');
     this.element.className = 'quiz-order';
@@ -36,12 +36,12 @@ export class OrderList {
       text.className = 'quiz-text';
       text.append(...(item.querySelector('.quiz-text')?.childNodes ?? []));
       const up = this.button(
-        qt(this.locale, 'quiz.order.up'),
-        qt(this.locale, 'quiz.order.up.label', { item: label }),
+        t(this.locale, 'quiz.order.up'),
+        t(this.locale, 'quiz.order.up.label', { item: label }),
       );
       const down = this.button(
-        qt(this.locale, 'quiz.order.down'),
-        qt(this.locale, 'quiz.order.down.label', { item: label }),
+        t(this.locale, 'quiz.order.down'),
+        t(this.locale, 'quiz.order.down.label', { item: label }),
       );
       up.addEventListener('click', () => this.shift(id, -1, up));
       down.addEventListener('click', () => this.shift(id, 1, down));
@@ -95,7 +95,7 @@ export class OrderList {
     // Moving the row re-inserts it, which drops focus; keep it on the button that was pressed.
     focus.focus();
     const label = this.rows.get(id)?.li.querySelector('.quiz-text')?.textContent?.trim() ?? id;
-    this.announcer.textContent = qt(this.locale, 'quiz.order.moved', {
+    this.announcer.textContent = t(this.locale, 'quiz.order.moved', {
       position: next.indexOf(id) + 1,
       total: next.length,
       item: label,

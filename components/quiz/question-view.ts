@@ -6,7 +6,7 @@
  */
 import { grade, isEmptyResponse, type GradableQuestion, type QuizResponse } from './grade.ts';
 import { OrderList } from './order-list.ts';
-import { qt, type QuizKey, type QuizLocale } from './strings.ts';
+import { t, type Locale, type QuizKey } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 
 /** Called after each graded attempt (not for an empty response). */
@@ -27,7 +27,7 @@ function withClass<K extends keyof HTMLElementTagNameMap>(
 export class QuestionView {
   private readonly root: HTMLElement;
   private readonly q: GradableQuestion;
-  private readonly locale: QuizLocale;
+  private readonly locale: Locale;
   private readonly onGraded: OnGraded;
   private readonly uid = `q${++instances}`;
   private inputs: HTMLInputElement[] = [];
@@ -39,7 +39,7 @@ export class QuestionView {
   private readonly badge = withClass('span', 'quiz-badge');
   private readonly feedback = withClass('div', 'quiz-feedback');
 
-  constructor(root: HTMLElement, q: GradableQuestion, locale: QuizLocale, onGraded: OnGraded) {
+  constructor(root: HTMLElement, q: GradableQuestion, locale: Locale, onGraded: OnGraded) {
     this.root = root;
     this.q = q;
     this.locale = locale;
@@ -48,7 +48,7 @@ export class QuestionView {
   }
 
   private t(key: QuizKey): string {
-    return qt(this.locale, key);
+    return t(this.locale, key);
   }
 
   private build(): void {

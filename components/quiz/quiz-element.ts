@@ -7,7 +7,7 @@
 import { loadProgress, recordQuiz, updateProgress, type Progress } from '../progress/progress.ts';
 import type { GradableQuestion } from './grade.ts';
 import { QuestionView } from './question-view.ts';
-import { qt, quizLocale, type QuizLocale } from './strings.ts';
+import { pageLocale, t, type Locale } from '../i18n/index.ts';
 
 interface QuizData {
   questions: GradableQuestion[];
@@ -28,7 +28,7 @@ function decodeData(attr: string | null): QuizData | null {
 export class LockstepQuiz extends HTMLElement {
   private views = new Map<string, QuestionView>();
   private summary: HTMLElement | null = null;
-  private locale: QuizLocale = 'en';
+  private locale: Locale = 'en';
   private readonly onProgress = (event: Event): void => {
     this.refresh((event as CustomEvent<Progress>).detail ?? loadProgress());
   };
@@ -49,7 +49,7 @@ export class LockstepQuiz extends HTMLElement {
   private upgrade(): boolean {
     const data = decodeData(this.getAttribute('data-quiz'));
     if (!data) return false;
-    this.locale = quizLocale(document.documentElement.lang);
+    this.locale = pageLocale();
     for (const q of data.questions) {
       const root = this.querySelector<HTMLElement>(`.quiz-q[data-qid="${CSS.escape(q.id)}"]`);
       if (!root) continue;
@@ -77,7 +77,7 @@ export class LockstepQuiz extends HTMLElement {
       if (entry?.correct) correct += 1;
     }
     if (this.summary)
-      this.summary.textContent = qt(this.locale, 'quiz.summary', { correct, total: this.views.size });
+      this.summary.textContent = t(this.locale, 'quiz.summary', { correct, total: this.views.size });
   }
 }
 

@@ -4,7 +4,7 @@
  * N.B. BROWSER CODE.
  */
 import { h } from './render/dom.ts';
-import type { VizKey } from './strings.ts';
+import type { VizKey } from '../i18n/index.ts';
 
 /** Speeds offered, in ms per step. */
 export const SPEEDS = { slow: 1600, normal: 900, fast: 400 } as const;

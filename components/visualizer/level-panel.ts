@@ -7,7 +7,7 @@ import type { PredictField, Scenario } from './engine/types.ts';
 import type { PredictInput } from './models/define.ts';
 import { modelOf } from './models/registry.ts';
 import { h } from './render/dom.ts';
-import type { VizKey } from './strings.ts';
+import type { VizKey } from '../i18n/index.ts';
 
 /** What the panel asks of the element. */
 export interface LevelHooks {

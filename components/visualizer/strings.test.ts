@@ -6,28 +6,7 @@ import { moveLabel, NARRATION, narrationText } from './i18n/narrate.ts';
 import { models } from './models/registry.ts';
 import type { Narration } from './models/types.ts';
 import { loadScenarioFiles, localize } from './scenario/load.ts';
-import { VIZ_LOCALES, VIZ_STRINGS, vizLocale, vt, type VizKey } from './strings.ts';
-
-const keys = Object.keys(VIZ_STRINGS.en).sort() as VizKey[];
-const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe('visualizer UI strings', () => {
-  test.each(VIZ_LOCALES)('%s has every key, none empty, same {placeholders} as English', (locale) => {
-    expect(Object.keys(VIZ_STRINGS[locale]).sort()).toEqual(keys);
-    for (const k of keys) {
-      expect(VIZ_STRINGS[locale][k].trim(), k).not.toBe('');
-      expect(names(VIZ_STRINGS[locale][k]), `${locale} ${k}`).toEqual(names(VIZ_STRINGS.en[k]));
-    }
-  });
-
-  test('locale from <html lang>, and parameters are filled', () => {
-    expect(vizLocale('zh-CN')).toBe('zh-cn');
-    expect(vizLocale('en')).toBe('en');
-    expect(vizLocale(undefined)).toBe('en');
-    expect(vt('en', 'viz.position', { step: 3, total: 9 })).toBe('Step 3 of 9');
-    expect(vt('zh-cn', 'viz.position', { step: 3, total: 9 })).toBe('第 3 步，共 9 步');
-  });
-});
+import { LOCALES } from '../i18n/index.ts';
 
 /** Narration keys written literally in the models' sources (the key types check them too). */
 function modelKeys(): string[] {
@@ -75,7 +54,7 @@ describe('narration in both languages', () => {
     expect(Object.keys(m.narration['zh-cn']).sort()).toEqual(Object.keys(m.narration.en).sort());
   });
 
-  test.each(VIZ_LOCALES)('%s: every narration key a model can emit has a template', (locale) => {
+  test.each(LOCALES)('%s: every narration key a model can emit has a template', (locale) => {
     const missing = modelKeys().filter((k) => !NARRATION[locale][k]);
     expect(missing).toEqual([]);
   });
@@ -86,7 +65,7 @@ describe('narration in both languages', () => {
     let sentences = 0;
     for (const { s, narration } of runs) {
       for (const n of narration) {
-        for (const locale of VIZ_LOCALES) {
+        for (const locale of LOCALES) {
           expect(NARRATION[locale][n.key], `${s.id}: ${locale} ${n.key}`).toBeDefined();
           const text = narrationText(locale, n);
           expect(text.trim(), `${s.id}: ${locale} ${n.key}`).not.toBe('');
@@ -105,7 +84,7 @@ describe('scheduler labels in both languages', () => {
     let labels = 0;
     for (const { s, run } of reachable()) {
       for (const m of enabledMoves(s, run)) {
-        for (const locale of VIZ_LOCALES) {
+        for (const locale of LOCALES) {
           const where = `${s.id}: ${locale} ${m.label?.key ?? String(m.move)}`;
           if (m.label) expect(NARRATION[locale][m.label.key], where).toBeDefined();
           const text = moveLabel(locale, s, m);

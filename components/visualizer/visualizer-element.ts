@@ -18,7 +18,7 @@ import { LevelPanel } from './level-panel.ts';
 import { recordWin, visualResult } from './progress.ts';
 import { renderFrame } from './render/frame.ts';
 import { buildSkeleton, decodeScenario, type Slots } from './render/skeleton.ts';
-import { vizLocale, vt, type Locale, type VizKey } from './strings.ts';
+import { pageLocale, t, type Locale, type VizKey } from '../i18n/index.ts';
 
 /** The custom element; one per <Visualizer> on the page. */
 export class LockstepVisualizer extends HTMLElement {
@@ -31,14 +31,14 @@ export class LockstepVisualizer extends HTMLElement {
   private level: LevelPanel | null = null;
   private ui!: Slots;
 
-  private t = (key: VizKey, params?: Record<string, string | number>): string => vt(this.locale, key, params);
+  private t = (key: VizKey, params?: Record<string, string | number>): string => t(this.locale, key, params);
 
   connectedCallback(): void {
     if (this.ui) return;
     const s = decodeScenario(this.getAttribute('data-scenario'));
     if (!s) return;
     this.s = s;
-    this.locale = vizLocale(document.documentElement.lang);
+    this.locale = pageLocale();
     this.session = startSession(s);
     this.run = replayMoves(s, []);
     this.build();

@@ -8,7 +8,7 @@
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { GO_DEADLOCK_LINE } from '../../components/i18n/run-texts.ts';
-import { STRINGS } from '../../components/i18n/ui.ts';
+import { STRINGS } from '../../components/i18n/index.ts';
 
 const LOCALES = [
   {

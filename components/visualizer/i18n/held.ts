@@ -3,10 +3,10 @@
  * Models report holds as facts (HeldLock); the lane status and the deadlock note both word them here.
  */
 import type { HeldLock } from '../models/define.ts';
-import { vt, type Locale } from '../strings.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 
 export function heldText(locale: Locale, holds: readonly HeldLock[]): string {
   return holds
-    .map((h) => (h.read ? vt(locale, 'viz.lock.read', { lock: h.lock }) : h.lock))
+    .map((h) => (h.read ? t(locale, 'viz.lock.read', { lock: h.lock }) : h.lock))
     .join(locale === 'zh-cn' ? '、' : ', ');
 }

@@ -7,7 +7,7 @@ import { modelOf, SCENARIO_MODELS } from '../models/registry.ts';
 import type { Narration } from '../models/types.ts';
 import { applyMove, enabledMoves, sameMove, startRun, type EnabledMove } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { Locale } from '../strings.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { render, type Template } from './format.ts';
 
 /** Every narration template by locale and key, gathered from the models' folders. */

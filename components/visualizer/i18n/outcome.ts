@@ -4,11 +4,11 @@
  */
 import { modelOf } from '../models/registry.ts';
 import type { Scenario } from '../engine/types.ts';
-import { vt, type Locale } from '../strings.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 
 /** Extra narration once the program is deadlocked; empty otherwise. */
 export function deadlockNotes(locale: Locale, s: Scenario, state: unknown): string[] {
   const m = modelOf(s.model);
   if (!m.isDeadlocked(state)) return [];
-  return m.deadlockNotes?.(locale, state) ?? [vt(locale, 'viz.deadlock')];
+  return m.deadlockNotes?.(locale, state) ?? [t(locale, 'viz.deadlock')];
 }

@@ -7,7 +7,7 @@ import type { Lane, PredictField, Predicate, Scenario } from '../engine/types.ts
 import type { Template } from '../i18n/format.ts';
 import type { RenderCtx } from '../render/context.ts';
 import type { ScenarioSchema } from '../scenario/schema-kit.ts';
-import type { Locale } from '../strings.ts';
+import type { Locale } from '../../i18n/index.ts';
 import type { EnabledEvent, Failure, ModelInfo, StepResult } from './types.ts';
 
 /** The uniform interface every model offers, so the engine can treat every model the same way. */

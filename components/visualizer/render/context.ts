@@ -4,7 +4,7 @@
  */
 import type { Run } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { Locale, VizKey } from '../strings.ts';
+import type { Locale, VizKey } from '../../i18n/index.ts';
 
 /** Render context. */
 export interface RenderCtx {

@@ -8,7 +8,7 @@ import type { Session } from '../engine/session.ts';
 import { driverOf } from '../engine/setup.ts';
 import type { Move } from '../engine/types.ts';
 import { moveLabel, narrationText } from '../i18n/narrate.ts';
-import type { Locale } from '../strings.ts';
+import type { Locale } from '../../i18n/index.ts';
 import type { RenderCtx } from './context.ts';
 import { lanesView } from './lanes.ts';
 import { logView } from './panels.ts';

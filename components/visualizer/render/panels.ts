@@ -5,7 +5,7 @@
  */
 import type { ModelInfo } from '../models/types.ts';
 import { narrationText } from '../i18n/narrate.ts';
-import type { VizKey } from '../strings.ts';
+import type { VizKey } from '../../i18n/index.ts';
 import type { RenderCtx } from './context.ts';
 import { h } from './dom.ts';
 

@@ -6,7 +6,7 @@
 import type { Toolbar } from '../controls.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { ModelInfo } from '../models/types.ts';
-import type { VizKey } from '../strings.ts';
+import type { VizKey } from '../../i18n/index.ts';
 import { h } from './dom.ts';
 import { aboutView } from './panels.ts';
 

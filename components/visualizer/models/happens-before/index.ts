@@ -1,5 +1,5 @@
 /** Happens-before with vector clocks (the race detector's view) as the visualizer uses it. */
-import type { Locale } from '../../strings.ts';
+import type { Locale } from '../../../i18n/index.ts';
 import { never, noFailure, none, type ModelDef } from '../define.ts';
 import {
   happensBeforeInfo,

@@ -1,6 +1,6 @@
 /** The wait-for graph of lock holders and waiters as the visualizer uses it. */
 import { heldText } from '../../i18n/held.ts';
-import { vt, type Locale } from '../../strings.ts';
+import { t, type Locale } from '../../../i18n/index.ts';
 import { eventLanePos, lanePos, noFailure, none, type ModelDef } from '../define.ts';
 import { NARRATION_EN, type WaitForKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
@@ -21,10 +21,10 @@ import {
 function cycleNotes(locale: Locale, wf: WaitForState): string[] {
   const parts = (findCycle(wf) ?? []).map((c) =>
     c.holds.length
-      ? vt(locale, 'viz.cycle.holds', { g: c.g, held: heldText(locale, c.holds), wants: c.waitsFor })
-      : vt(locale, 'viz.cycle.waits', { g: c.g, wants: c.waitsFor }),
+      ? t(locale, 'viz.cycle.holds', { g: c.g, held: heldText(locale, c.holds), wants: c.waitsFor })
+      : t(locale, 'viz.cycle.waits', { g: c.g, wants: c.waitsFor }),
   );
-  return [vt(locale, 'viz.deadlock.cycle', { cycle: parts.join(locale === 'zh-cn' ? '；' : '; ') })];
+  return [t(locale, 'viz.deadlock.cycle', { cycle: parts.join(locale === 'zh-cn' ? '；' : '; ') })];
 }
 
 export const waitForModel: ModelDef<WaitForState, WaitForEvent, WaitForKey> = {

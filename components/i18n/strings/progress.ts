@@ -1,8 +1,8 @@
 /**
- * UI strings of the progress islands (home "continue", the progress page), in every locale.
- * N.B. BROWSER CODE.
+ * UI strings of the progress islands (home "continue", the progress page), in every locale; looked
+ * up through components/i18n/t.ts. N.B. BROWSER CODE.
  */
-import { fill, type Locale } from '../i18n/ui.ts';
+import type { Locale } from '../locale.ts';
 
 const en = {
   'pr.continue': 'Continue where you left off',
@@ -65,8 +65,3 @@ const zhCN: Record<ProgressKey, string> = {
 };
 
 export const PROGRESS_STRINGS: Record<Locale, Record<ProgressKey, string>> = { en, 'zh-cn': zhCN };
-
-/** Returns the string for key with {params} filled in. */
-export function tp(locale: Locale, key: ProgressKey, params: Record<string, string | number> = {}): string {
-  return fill(PROGRESS_STRINGS[locale][key], params);
-}

@@ -1,8 +1,8 @@
 /**
- * UI strings of the lab pages (create, student, gradebook), in every locale; tests/unit/ui-strings
- * checks both have every key with the same {placeholders}. N.B. BROWSER CODE.
+ * UI strings of the lab pages (create, student, gradebook), in every locale; looked up through
+ * components/i18n/t.ts. N.B. BROWSER CODE.
  */
-import { fill, type Locale } from '../i18n/ui.ts';
+import type { Locale } from '../locale.ts';
 
 const en = {
   'lab.create.submit': 'Create the lab',
@@ -193,15 +193,4 @@ const zhCN: Record<LabKey, string> = {
   'lab.gb.close': '关闭',
 };
 
-/** Words for a grading failure's reason code (the server sends only the code). */
-export function failureReason(locale: Locale, code: string | null): string {
-  const key = `lab.reason.${code}`;
-  return key in en ? tl(locale, key as LabKey) : tl(locale, 'lab.reason.other', { code: code ?? '' });
-}
-
 export const LAB_STRINGS: Record<Locale, Record<LabKey, string>> = { en, 'zh-cn': zhCN };
-
-/** Returns the string for key with {params} filled in. */
-export function tl(locale: Locale, key: LabKey, params: Record<string, string | number> = {}): string {
-  return fill(LAB_STRINGS[locale][key], params);
-}

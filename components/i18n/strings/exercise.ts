@@ -1,8 +1,8 @@
 /**
- * UI strings of the exercise island, in every locale (tests/unit/ui-strings.test.ts checks both).
+ * UI strings of the exercise island, in every locale; looked up through components/i18n/t.ts.
  * N.B. BROWSER CODE.
  */
-import { fill, type Locale } from '../i18n/ui.ts';
+import type { Locale } from '../locale.ts';
 
 const en = {
   'ex.check': 'Check',
@@ -87,8 +87,3 @@ const zhCN: Record<ExerciseKey, string> = {
 };
 
 export const EXERCISE_STRINGS: Record<Locale, Record<ExerciseKey, string>> = { en, 'zh-cn': zhCN };
-
-/** Returns the string for key with {params} filled in. */
-export function tx(locale: Locale, key: ExerciseKey, params: Record<string, string | number> = {}): string {
-  return fill(EXERCISE_STRINGS[locale][key], params);
-}

@@ -1,14 +1,9 @@
 /**
- * UI strings of the visualizer island in every locale (kept apart from components/i18n/ui.ts so the
- * two can evolve separately). Same keys and {placeholders} in each locale; see strings.test.ts.
+ * UI strings of the visualizer island, in every locale; looked up through components/i18n/t.ts.
+ * The models' narration stays in narration-en.ts and narration-zh.ts of each model folder (components/visualizer/models).
  * N.B. IMPORTED BY BROWSER CODE.
  */
-
-import { fill } from '../i18n/ui.ts';
-
-export const VIZ_LOCALES = ['en', 'zh-cn'] as const;
-/** A locale the visualizer speaks. */
-export type Locale = (typeof VIZ_LOCALES)[number];
+import type { Locale } from '../locale.ts';
 
 const en = {
   'viz.region': 'Visualizer: {title}',
@@ -282,15 +277,4 @@ const zhCn: Record<VizKey, string> = {
   'viz.predict.sequence': '将要执行的步骤：{moves}',
 };
 
-/** Every UI string by locale. */
 export const VIZ_STRINGS: Record<Locale, Record<VizKey, string>> = { en, 'zh-cn': zhCn };
-
-/** The visualizer locale for an `<html lang>` value. */
-export function vizLocale(lang: string | null | undefined): Locale {
-  return (lang ?? '').toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-}
-
-/** A UI string with `{name}` placeholders filled. */
-export function vt(locale: Locale, key: VizKey, params: Record<string, string | number> = {}): string {
-  return fill(VIZ_STRINGS[locale][key], params);
-}

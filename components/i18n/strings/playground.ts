@@ -1,12 +1,10 @@
 /**
- * UI strings of Lockstep's own islands, in every locale the site has. Starlight translates its
- * chrome; these are ours. A missing key in any locale fails tests/unit/ui-strings.test.ts.
+ * UI strings of the playground island (run, verdicts, summaries), in every locale. Starlight
+ * translates its chrome; these are ours. Looked up through components/i18n/t.ts; a missing key in a
+ * locale is a TypeScript error and fails tests/unit/ui-strings.test.ts.
  * N.B. IMPORTED BY BROWSER CODE. Keep it small and free of Node APIs.
  */
-import { fill } from '../../contract/template.ts';
-
-export const LOCALES = ['en', 'zh-cn'] as const;
-export type Locale = (typeof LOCALES)[number];
+import type { Locale } from '../locale.ts';
 
 const en = {
   'pg.run': 'Run',
@@ -156,9 +154,9 @@ const en = {
   'pg.stop.stopped': '[stopped by the sandbox: goroutines at that moment]',
 } as const;
 
-export type UiKey = keyof typeof en;
+export type PlaygroundKey = keyof typeof en;
 
-const zhCN: Record<UiKey, string> = {
+const zhCN: Record<PlaygroundKey, string> = {
   'pg.run': '运行',
   'pg.run.title': '开启竞态检测器运行程序（Ctrl+Enter）',
   'pg.test': '测试',
@@ -301,18 +299,4 @@ const zhCN: Record<UiKey, string> = {
   'pg.stop.stopped': '[沙箱终止了程序：以下是当时的 goroutine]',
 };
 
-export const STRINGS: Record<Locale, Record<UiKey, string>> = { en, 'zh-cn': zhCN };
-
-/** Returns the locale of a page from its <html lang>. */
-export function localeOf(lang: string | null | undefined): Locale {
-  return lang?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-}
-
-// One filler for the UI and the server's grading texts.
-export { fill };
-
-/** Returns the string for key in locale with {params} filled in. */
-export function t(locale: Locale, key: UiKey, params: Record<string, string | number> = {}): string {
-  const template = STRINGS[locale][key] ?? en[key];
-  return fill(template, params);
-}
+export const PLAYGROUND_STRINGS: Record<Locale, Record<PlaygroundKey, string>> = { en, 'zh-cn': zhCN };

@@ -1,15 +1,8 @@
 /**
- * UI strings of the quiz island in every locale (kept apart from components/i18n/ui.ts, like the
- * visualizer's). Same keys and {placeholders} in each locale; see strings.test.ts.
+ * UI strings of the quiz island, in every locale; looked up through components/i18n/t.ts.
  * N.B. IMPORTED BY BROWSER CODE (and by Quiz.astro at build time).
  */
-
-import { fill } from '../i18n/ui.ts';
-
-/** The locales the quiz speaks, as in components/i18n/ui.ts. */
-export const QUIZ_LOCALES = ['en', 'zh-cn'] as const;
-/** A locale the quiz speaks. */
-export type QuizLocale = (typeof QUIZ_LOCALES)[number];
+import type { Locale } from '../locale.ts';
 
 const en = {
   'quiz.label': 'Quiz: {count} questions',
@@ -80,16 +73,4 @@ const zhCN: Record<QuizKey, string> = {
   'quiz.summary': '已答对 {correct} / {total} 题',
 };
 
-/** Every quiz UI string in every locale. */
-export const QUIZ_STRINGS: Record<QuizLocale, Record<QuizKey, string>> = { en, 'zh-cn': zhCN };
-
-/** Returns the quiz locale of a page from its <html lang> or Astro's locale. */
-export function quizLocale(lang: string | null | undefined): QuizLocale {
-  return lang?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
-}
-
-/** Returns the string for key in locale with {params} filled in. */
-export function qt(locale: QuizLocale, key: QuizKey, params: Record<string, string | number> = {}): string {
-  const template = QUIZ_STRINGS[locale][key] ?? en[key];
-  return fill(template, params);
-}
+export const QUIZ_STRINGS: Record<Locale, Record<QuizKey, string>> = { en, 'zh-cn': zhCN };

@@ -1,8 +1,8 @@
 /**
- * Words of the home page's race demo (components/home/RaceDemo.astro), in every locale. A key
- * missing in one locale fails tests/unit/ui-strings.test.ts.
+ * Words of the home page's race demo (components/home/RaceDemo.astro), in every locale; looked up
+ * through components/i18n/t.ts.
  */
-import { fill, type Locale } from '../i18n/ui.ts';
+import type { Locale } from '../locale.ts';
 
 const en = {
   'home.demo.label': 'A data race caught by Lockstep, drawn on the code',
@@ -47,8 +47,3 @@ const zhCN: Record<HomeKey, string> = {
 };
 
 export const HOME_STRINGS: Record<Locale, Record<HomeKey, string>> = { en, 'zh-cn': zhCN };
-
-/** Returns the string for key with {params} filled in. */
-export function th(locale: Locale, key: HomeKey, params: Record<string, string | number> = {}): string {
-  return fill(HOME_STRINGS[locale][key], params);
-}

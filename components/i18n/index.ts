@@ -1,0 +1,9 @@
+/**
+ * The one place for learner-facing UI strings: the locales and their detector (locale.ts), the
+ * lookup over every area's table (t.ts, tables in strings/), and the placeholder filler.
+ * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
+ */
+export { LOCALES, localeOf, pageLocale, type Locale } from './locale.ts';
+export * from './t.ts';
+// One filler for the UI and the server's grading texts (it lives in contract/ while both use it).
+export { fill } from '../../contract/template.ts';
