@@ -17,7 +17,6 @@
  * Usage: npm run bench:classroom [-- --students 200 --setups 1,2,2x1 --data-dir .data/cluster]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, totalmem } from 'node:os';
 import pg from 'pg';
 import { exerciseCatalog, loadExercises } from '../contract/exercise/load.ts';
@@ -27,6 +26,7 @@ import { haproxyPath } from './haproxy.ts';
 import { startCluster, type Cluster } from './cluster/launch.ts';
 import { createLab, http, joinStudents, submitUntilAnswered } from './cluster/lab-api.ts';
 import { percentile, predictedGradingS, throughput } from './cluster/bench-stats.ts';
+import { sampleMemory } from './bench-memory.ts';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,13 +84,6 @@ function workOf(i: number, setup: string): Work {
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssOf = (pid: number): number => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
 
 interface Row {
   setup: Setup;
@@ -115,6 +108,52 @@ process.once('SIGINT', () => {
   void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
 });
 
+/** Every student submits, spread evenly over one second; each answer with its latency. */
+function submitClass(base: string, labId: string, tokens: string[], work: Work[], setup: Setup) {
+  return Promise.all(
+    tokens.map(async (token, i) => {
+      await pause((i * 1000) / STUDENTS); // spread evenly over the second
+      const sent = performance.now();
+      const d = await submitUntilAnswered(base, labId, token, work[i]!.files, {
+        exerciseId: work[i]!.exerciseId,
+        idempotencyKey: `bench-${setup.id}-${i}`,
+      });
+      return { ...d, ms: performance.now() - sent };
+    }),
+  );
+}
+
+/** Waits until every submission of the lab is graded (or failed), then checks each grade against its work. */
+async function awaitGrades(db: pg.Client, labId: string, work: Work[], acked: number) {
+  for (;;) {
+    const left = Number(
+      (
+        await db.query(
+          `SELECT count(*) AS n FROM submissions WHERE lab_id = $1 AND state NOT IN ('graded', 'failed')`,
+          [labId],
+        )
+      ).rows[0].n,
+    );
+    if (left === 0) break;
+    await pause(500);
+  }
+  const rows = (
+    await db.query(
+      `SELECT idempotency_key, state, verdict, status, graded_at FROM submissions WHERE lab_id = $1`,
+      [labId],
+    )
+  ).rows as { idempotency_key: string; state: string; verdict: string; status: string; graded_at: Date }[];
+  const wrong: string[] = [];
+  for (const r of rows) {
+    const i = Number(r.idempotency_key.split('-').pop());
+    const got = r.state === 'graded' ? `${r.verdict} ${r.status}` : r.state;
+    if (got !== work[i]!.expect) wrong.push(`s-${i}: ${got}, expected ${work[i]!.expect}`);
+  }
+  if (rows.length !== acked) wrong.push(`${rows.length} stored for ${acked} acknowledged`);
+  const graded = rows.filter((r) => r.graded_at).map((r) => new Date(r.graded_at).getTime());
+  return { wrong, graded };
+}
+
 async function runSetup(setup: Setup): Promise<Row> {
   console.log(`\n${setup.label}: starting PostgreSQL, ${setup.replicas} replica(s) and HAProxy…`);
   const cluster = await startCluster({
@@ -125,30 +164,9 @@ async function runSetup(setup: Setup): Promise<Row> {
   current = cluster;
   const db = new pg.Client({ connectionString: cluster.databaseUrl });
   await db.connect();
-  const peak = cluster.replicas.map(() => 0);
-  let haproxyRss = 0;
-  let go = '';
-  let slots = 0;
-  let sampling = true;
-  // Memory at the peak: every replica's own health (not through HAProxy) twice a second.
-  const sampler = (async () => {
-    while (sampling) {
-      await Promise.all(
-        cluster.replicas.map(async (r, i) => {
-          try {
-            const h = (await http(r.base, 'GET', '/api/health')).body as unknown as Health;
-            peak[i] = Math.max(peak[i]!, h.server.rssMiB);
-            go = h.go.version;
-          } catch {
-            // busy answering the class; the next sample counts
-          }
-        }),
-      );
-      haproxyRss = Math.max(haproxyRss, rssOf(cluster.haproxyPid));
-      await pause(500);
-    }
-  })();
+  const memory = sampleMemory(cluster);
   try {
+    let slots = 0;
     for (const r of cluster.replicas) {
       const h = (await http(r.base, 'GET', '/api/health')).body as unknown as Health;
       slots += h.queue.concurrency;
@@ -157,51 +175,14 @@ async function runSetup(setup: Setup): Promise<Row> {
       title: 'Classroom benchmark',
       exercises: [COUNTER.id, TALLY.id],
     });
-    const labId = lab.id;
-    const tokens = (await joinStudents(cluster.base, labId, STUDENTS)).map((j) => j.token);
+    const tokens = (await joinStudents(cluster.base, lab.id, STUDENTS)).map((j) => j.token);
     console.log(`${STUDENTS} students joined; all submit within one second…`);
     const work = tokens.map((_, i) => workOf(i, setup.id));
     const startMs = Date.now();
-    const answers = await Promise.all(
-      tokens.map(async (token, i) => {
-        await pause((i * 1000) / STUDENTS); // spread evenly over the second
-        const sent = performance.now();
-        const d = await submitUntilAnswered(cluster.base, labId, token, work[i]!.files, {
-          exerciseId: work[i]!.exerciseId,
-          idempotencyKey: `bench-${setup.id}-${i}`,
-        });
-        return { ...d, ms: performance.now() - sent };
-      }),
-    );
+    const answers = await submitClass(cluster.base, lab.id, tokens, work, setup);
     const acked = answers.filter((a) => a.res.status === 202);
     console.log(`${acked.length} of ${STUDENTS} acknowledged; grading…`);
-    for (;;) {
-      const left = Number(
-        (
-          await db.query(
-            `SELECT count(*) AS n FROM submissions WHERE lab_id = $1 AND state NOT IN ('graded', 'failed')`,
-            [labId],
-          )
-        ).rows[0].n,
-      );
-      if (left === 0) break;
-      await pause(500);
-    }
-    const rows = (
-      await db.query(
-        `SELECT idempotency_key, state, verdict, status, graded_at FROM submissions WHERE lab_id = $1`,
-        [labId],
-      )
-    ).rows as { idempotency_key: string; state: string; verdict: string; status: string; graded_at: Date }[];
-    const wrong: string[] = [];
-    for (const r of rows) {
-      const i = Number(r.idempotency_key.split('-').pop());
-      const got = r.state === 'graded' ? `${r.verdict} ${r.status}` : r.state;
-      if (got !== work[i]!.expect) wrong.push(`s-${i}: ${got}, expected ${work[i]!.expect}`);
-    }
-    if (rows.length !== acked.length) wrong.push(`${rows.length} stored for ${acked.length} acknowledged`);
-    const graded = rows.filter((r) => r.graded_at).map((r) => new Date(r.graded_at).getTime());
-    const t = throughput(startMs, graded, setup.replicas);
+    const { wrong, graded } = await awaitGrades(db, lab.id, work, acked.length);
     const latencies = answers.map((a) => a.ms);
     return {
       setup,
@@ -212,15 +193,12 @@ async function runSetup(setup: Setup): Promise<Row> {
       ackMax: Math.max(...latencies),
       refused: answers.length - acked.length,
       resent: answers.filter((a) => a.retried.length > 0).length,
-      ...t,
+      ...throughput(startMs, graded, setup.replicas),
       wrong,
-      peakRss: peak,
-      haproxyRss,
-      go,
+      ...(await memory.stop()),
     };
   } finally {
-    sampling = false;
-    await sampler;
+    await memory.stop();
     await db.end();
     await cluster.stop();
     current = null;

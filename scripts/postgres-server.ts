@@ -105,47 +105,120 @@ function runProgram(argv: string[], cwd: string, asPostgres: boolean): Promise<s
   });
 }
 
-/** initdb in a new temporary directory, start the server, create database `lockstep`. */
-export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
+/** Where one throw-away server lives, and whether its programs run as `postgres`. */
+interface Instance {
+  bin: string;
+  dir: string;
+  data: string;
+  log: string;
+  asPostgres: boolean;
+}
+
+function pgCtl(inst: Instance, args: string[]): Promise<string> {
+  return runProgram([join(inst.bin, 'pg_ctl'), '-D', inst.data, ...args], inst.dir, inst.asPostgres);
+}
+
+/** Starts the server on port; a failure carries the end of server.log, where PostgreSQL says why. */
+async function startServer(inst: Instance, port: number, extra: string[]): Promise<void> {
+  const serverOptions = ['-p', String(port), '-k', inst.dir, '-c', 'listen_addresses=127.0.0.1', ...extra];
+  try {
+    await pgCtl(inst, ['-l', inst.log, '-w', '-t', '60', '-o', serverOptions.join(' '), 'start']);
+  } catch (error) {
+    const tail = existsSync(inst.log) ? readFileSync(inst.log, 'utf8').split('\n').slice(-15).join('\n') : '';
+    throw new Error(`${(error as Error).message}\nserver.log:\n${tail}`, { cause: error });
+  }
+}
+
+/** Starts the server on a free port and returns it. */
+async function startOnFreePort(inst: Instance, extra: string[]): Promise<number> {
+  // A free port can be taken between the probe and the bind: try another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      await startServer(inst, port, extra);
+      return port;
+    } catch (error) {
+      if (attempt >= 3 || !/could not bind|Address already in use/.test((error as Error).message))
+        throw error;
+    }
+  }
+}
+
+/** initdb into data/, the directory handed to `postgres` first when we are root. */
+async function initDataDir(inst: Instance): Promise<void> {
+  if (inst.asPostgres) {
+    const { uid, gid } = postgresUser();
+    chownSync(inst.dir, uid, gid);
+  }
+  await runProgram(
+    [
+      join(inst.bin, 'initdb'),
+      '-D',
+      inst.data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ],
+    inst.dir,
+    inst.asPostgres,
+  );
+}
+
+/** Stops a running server at once and deletes its directory, synchronously: what process exit allows. */
+function removeNow(inst: Instance, running: boolean): void {
+  if (running) {
+    const [cmd, ...args] = argvFor(
+      [join(inst.bin, 'pg_ctl'), '-D', inst.data, '-m', 'immediate', '-w', 'stop'],
+      inst.asPostgres,
+    );
+    spawnSync(cmd!, args, { cwd: inst.dir, stdio: 'ignore' });
+  }
+  rmSync(inst.dir, { recursive: true, force: true });
+}
+
+/** Creates database `name` on the server whose maintenance database is at maintenanceUrl. */
+async function createDatabaseAt(maintenanceUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The server programs' directory, or an error saying how to install them. */
+function requireBinDir(): string {
   const bin = postgresBinDir();
   if (!bin)
     throw new Error(
       `PostgreSQL is not installed: these tests start a real PostgreSQL server from Debian's postgresql package (looked in ${process.env.LOCKSTEP_PG_BIN ?? '/usr/lib/postgresql/<version>/bin'}). Install it with: ${installCommand()}`,
     );
-  const asPostgres = process.getuid?.() === 0;
+  return bin;
+}
+
+/** initdb in a new temporary directory, start the server, create database `lockstep`. */
+export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
+  const bin = requireBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-pg-'));
-  const data = join(dir, 'data');
-  const log = join(dir, 'server.log');
+  const inst: Instance = {
+    bin,
+    dir,
+    data: join(dir, 'data'),
+    log: join(dir, 'server.log'),
+    asPostgres: process.getuid?.() === 0,
+  };
+  const extra = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   let port = 0;
   let running = false;
-
-  const pgCtl = (args: string[]) => runProgram([join(bin, 'pg_ctl'), '-D', data, ...args], dir, asPostgres);
-  const stopNow = (mode: StopMode) => pgCtl(['-m', mode, '-w', 'stop']);
   // If the test process ends without remove() (a crash, a timeout), the server must not outlive it.
-  const onExit = (): void => {
-    if (running) {
-      const [cmd, ...args] = argvFor(
-        [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'],
-        asPostgres,
-      );
-      spawnSync(cmd!, args, { cwd: dir, stdio: 'ignore' });
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const onExit = (): void => removeNow(inst, running);
   process.once('exit', onExit);
-
-  const extra = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const serverOptions = () =>
-    ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...extra].join(' ');
-  const startServer = async (): Promise<void> => {
-    try {
-      await pgCtl(['-l', log, '-w', '-t', '60', '-o', serverOptions(), 'start']);
-    } catch (error) {
-      const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '';
-      throw new Error(`${(error as Error).message}\nserver.log:\n${tail}`, { cause: error });
-    }
-    running = true;
-  };
   const urlOf = (name: string) => `postgres://postgres@127.0.0.1:${port}/${name}`;
 
   const server: PostgresServer = {
@@ -161,25 +234,21 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
     },
     urlOf,
     async createDatabase(name) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-      const client = new pg.Client({ connectionString: urlOf('postgres') });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
+      await createDatabaseAt(urlOf('postgres'), name);
       return urlOf(name);
     },
-    start: startServer,
+    async start() {
+      await startServer(inst, port, extra);
+      running = true;
+    },
     async stop(mode = 'fast') {
       if (!running) return;
-      await stopNow(mode);
+      await pgCtl(inst, ['-m', mode, '-w', 'stop']);
       running = false;
     },
     async restart(mode = 'fast') {
       await server.stop(mode);
-      await startServer();
+      await server.start();
     },
     async remove() {
       try {
@@ -192,37 +261,9 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   };
 
   try {
-    if (asPostgres) {
-      const { uid, gid } = postgresUser();
-      chownSync(dir, uid, gid);
-    }
-    await runProgram(
-      [
-        join(bin, 'initdb'),
-        '-D',
-        data,
-        '-U',
-        'postgres',
-        '--auth=trust',
-        '-E',
-        'UTF8',
-        '--locale=C',
-        '--no-sync',
-      ],
-      dir,
-      asPostgres,
-    );
-    // A free port can be taken between the probe and the bind: try another.
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      try {
-        await startServer();
-        break;
-      } catch (error) {
-        if (attempt >= 3 || !/could not bind|Address already in use/.test((error as Error).message))
-          throw error;
-      }
-    }
+    await initDataDir(inst);
+    port = await startOnFreePort(inst, extra);
+    running = true;
     await server.createDatabase('lockstep');
     return server;
   } catch (error) {

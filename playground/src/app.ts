@@ -91,38 +91,37 @@ function errorHandler(
     .send({ error: 'internal', message: 'The server failed unexpectedly; please try again.' });
 }
 
-/** Returns a ready-to-listen Fastify instance. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const role = deps.config.LOCKSTEP_ROLE;
-  // A worker has no site: its unknown paths answer JSON, like the API's.
-  const servesSite = deps.serveSite !== false && role !== 'worker';
-  const app = Fastify({
-    logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL },
+/** The bare Fastify instance: timeouts, the body limit, trusted proxies and strict validation. */
+function createFastify(config: Config) {
+  return Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT_BYTES,
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
     keepAliveTimeout: 10_000,
     // request.ip is the peer, or the client a configured proxy names in X-Forwarded-For; every
     // per-address limit and the run queue's fairness go by it.
-    trustProxy: trustProxyOption(parseTrustedProxies(deps.config.LOCKSTEP_TRUSTED_PROXIES)),
+    trustProxy: trustProxyOption(parseTrustedProxies(config.LOCKSTEP_TRUSTED_PROXIES)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+}
 
-  app.setErrorHandler(errorHandler);
-  // Only JSON is accepted: anything else gets 415 instead of being parsed as a string.
-  app.removeContentTypeParser('text/plain');
-  const notFoundPage = join(deps.config.LOCKSTEP_SITE_DIR, '404.html');
+type App = ReturnType<typeof createFastify>;
+
+/** Unknown paths: the site's 404 page when this process serves the site, JSON otherwise and under /api/. */
+function setNotFound(app: App, servesSite: boolean, siteDir: string): void {
+  const notFoundPage = join(siteDir, '404.html');
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (servesSite && !path.startsWith('/api/') && existsSync(notFoundPage)) {
-      return reply
-        .code(404)
-        .type('text/html; charset=utf-8')
-        .sendFile('404.html', deps.config.LOCKSTEP_SITE_DIR);
+      return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', siteDir);
     }
     return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}` });
   });
+}
 
+/** The plugins every route may use: the OpenAPI description, WebSockets and per-route rate limits. */
+async function registerPlugins(app: App): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -150,16 +149,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: 120,
     timeWindow: '1 minute',
   });
+}
 
-  const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
+/** The labs' store (opened here unless given), their service, and the grading worker when this process grades. */
+function setUpLabs(app: App, deps: AppDeps, exercises: ReadonlyMap<string, Exercise>) {
   const opened = deps.labStore
     ? { store: deps.labStore, where: 'the given store' }
     : openLabStore(deps.config, { warn: (m) => app.log.warn(m) });
-  const labStore = opened.store;
+  const store = opened.store;
   // Say at start where the labs live and whether that works, without waiting for it: the site and
   // the runner serve while a database is away, and lab routes answer 503 until it returns.
   app.addHook('onListen', async () => {
-    labStore.version().then(
+    store.version().then(
       (v) => app.log.info(`labs: ${opened.where}, schema version ${v}`),
       (error: unknown) =>
         app.log.warn(
@@ -168,14 +169,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
   const labs: LabService = createLabService({
-    store: labStore,
+    store,
     exercises,
     limits: limitsFromConfig(deps.config),
   });
-  const grades = deps.gradingWorker ?? role !== 'web';
+  const grades = deps.gradingWorker ?? deps.config.LOCKSTEP_ROLE !== 'web';
   const worker = grades
     ? createGradingWorker({
-        store: labStore,
+        store,
         runner: deps.service,
         exercises,
         concurrency: deps.config.LOCKSTEP_CONCURRENCY,
@@ -184,6 +185,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       })
     : null;
   app.addHook('onReady', async () => worker?.start());
+  return { store, labs, worker };
+}
+
+/** Returns a ready-to-listen Fastify instance. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const role = deps.config.LOCKSTEP_ROLE;
+  // A worker has no site: its unknown paths answer JSON, like the API's.
+  const servesSite = deps.serveSite !== false && role !== 'worker';
+  const app = createFastify(deps.config);
+
+  app.setErrorHandler(errorHandler);
+  // Only JSON is accepted: anything else gets 415 instead of being parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  setNotFound(app, servesSite, deps.config.LOCKSTEP_SITE_DIR);
+  await registerPlugins(app);
+
+  const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
+  const { store: labStore, labs, worker } = setUpLabs(app, deps, exercises);
   const labLimits = labLimitsFromConfig(deps.config);
   await app.register(async (api) => {
     await api.register(runRoutes, { service: deps.service });

@@ -1,7 +1,7 @@
 /**
  * "Predict the state" levels: which number the learner must produce, read from the model state
- * after the level's script by the model's own `predict` readers, and how a learner's bit inputs
- * turn into that number.
+ * after the level's script by the model's own `predict` readers. (How a learner's bit inputs turn
+ * into that number is render/layout.ts wordFromBits: the mutex's input needs it without the registry.)
  */
 import { modelOf } from '../models/registry.ts';
 import type { Scenario } from './types.ts';
@@ -11,9 +11,4 @@ export function predictedValue(s: Scenario, state: unknown): number | null {
   const field = s.level?.predict?.field;
   const read = field ? modelOf(s.model).predict?.[field] : undefined;
   return read ? read(state) : null;
-}
-
-/** A state word from the learner's bit toggles (index 0 = bit 0). */
-export function wordFromBits(bits: readonly boolean[]): number {
-  return bits.reduce((w, on, i) => (on ? w | (1 << i) : w), 0);
 }

@@ -4,24 +4,11 @@
  * replaying one move fewer, and a shared URL is just the list of moves.
  */
 import type { Narration } from '../models/types.ts';
+import type { Run } from './run-types.ts';
 import { driverOf, initialState, isEventDriven } from './setup.ts';
 import type { Move, Scenario } from './types.ts';
 
-/** What one move did. */
-export interface StepRecord {
-  move: Move;
-  goroutine: string | null;
-  event: unknown;
-  narration: Narration[];
-}
-
-/** A replayed history: the state after it, each step's record and per-lane program positions. */
-export interface Run {
-  state: unknown;
-  steps: StepRecord[];
-  /** Events already applied per lane (event-driven models only). */
-  counts: Record<string, number>;
-}
+export type { Run, StepRecord } from './run-types.ts';
 
 /** A move the learner (or the scheduler buttons) may make now. */
 export interface EnabledMove {

@@ -2,7 +2,7 @@
  * The scenario as the browser receives it: one locale's text already chosen at build time, the
  * model id, goroutine lanes, the guided script and the optional level. Browser-safe (types only).
  */
-import type { ScenarioModel } from '../models/registry.ts';
+import type { ScenarioModel } from '../models/ids.ts';
 import type { Move, Predicate } from '../scenario/schema.ts';
 
 export type { Move, Predicate, ScenarioModel };

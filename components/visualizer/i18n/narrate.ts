@@ -3,7 +3,8 @@
  * `{ key, params }`; the words come from each model folder's narration-en.ts and narration-zh.ts,
  * rendered here by one function for both languages. N.B. IMPORTED BY BROWSER CODE.
  */
-import { modelOf, SCENARIO_MODELS } from '../models/registry.ts';
+import { SCENARIO_MODELS } from '../models/ids.ts';
+import { modelOf } from '../models/registry.ts';
 import type { Narration } from '../models/types.ts';
 import { applyMove, enabledMoves, sameMove, startRun, type EnabledMove } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';

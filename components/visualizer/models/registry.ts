@@ -1,9 +1,11 @@
 /**
- * The one list of the visualizer's models. Each folder holds a model's step function, scenario schema,
- * state view and narration; this file only names them. Adding a model = a folder + one line here.
+ * The one map of the visualizer's models. Each folder holds a model's step function, scenario schema,
+ * state view and narration; this file only names them. Adding a model = a folder + one line here and
+ * its id in ids.ts (the compiler refuses the two lists unequal).
  */
 import { counterModel } from './counter/index.ts';
 import type { ModelDef, ModelDriver } from './define.ts';
+import type { ScenarioModel } from './ids.ts';
 import { falseSharingModel } from './false-sharing/index.ts';
 import { happensBeforeModel } from './happens-before/index.ts';
 import { mapCheckModel } from './map-check/index.ts';
@@ -26,12 +28,7 @@ export const models = {
   'false-sharing': falseSharingModel,
   'syncmap-legacy': legacySyncMapModel,
   'syncmap-trie': trieModel,
-};
-
-/** A model id a scenario may use. */
-export type ScenarioModel = keyof typeof models;
-/** Every model id, in registry order. */
-export const SCENARIO_MODELS = Object.keys(models) as ScenarioModel[];
+} satisfies Record<ScenarioModel, unknown>;
 
 /** A model with its types erased (scenarios are data; the schema checked their shapes). */
 export type AnyModel = ModelDef<unknown, unknown>;

@@ -2,7 +2,7 @@
  * What every render function receives: the scenario, the replayed run and a translator bound to the
  * page's locale. N.B. BROWSER CODE (types only).
  */
-import type { Run } from '../engine/run.ts';
+import type { Run } from '../engine/run-types.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { Locale, VizKey } from '../../i18n/index.ts';
 

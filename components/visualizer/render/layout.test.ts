@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { binary, hex, mutexBitCells, timelineLayout, TIMELINE } from './layout.ts';
+import { binary, hex, mutexBitCells, timelineLayout, TIMELINE, wordFromBits } from './layout.ts';
 
 describe('renderer layout', () => {
   test('state word 13 = locked | starving | one waiter, bits most significant first', () => {
@@ -9,6 +9,13 @@ describe('renderer layout', () => {
     expect(cells.find((c) => c.bit === 2)).toMatchObject({ role: 'starving', value: 1 });
     expect(cells.find((c) => c.bit === 3)).toMatchObject({ role: 'waiters', weight: 1 });
     expect(cells.find((c) => c.bit === 5)).toMatchObject({ role: 'waiters', weight: 4 });
+  });
+
+  test("a learner's bit toggles (index 0 = bit 0) make the word whose cells they are", () => {
+    expect(wordFromBits([])).toBe(0);
+    expect(wordFromBits([true, false, true, true])).toBe(13);
+    const bits = mutexBitCells(13).map((c) => c.value === 1);
+    expect(wordFromBits(bits.reverse())).toBe(13);
   });
 
   test('hex and binary of int32 values, including negative readerCount', () => {

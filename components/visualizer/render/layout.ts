@@ -1,7 +1,8 @@
 /**
  * Pure geometry and decoding for the renderer: which bit cells a state word has and what each
- * means, hex formatting, and where each step's box sits on the SVG timeline. No DOM here, so it
- * is unit-tested and the element only turns these shapes into nodes.
+ * means (and back: the word a learner's bit toggles make), hex formatting, and where each step's
+ * box sits on the SVG timeline. No DOM here, so it is unit-tested and the element only turns these
+ * shapes into nodes.
  */
 import type { Move } from '../engine/types.ts';
 
@@ -29,6 +30,11 @@ export function mutexBitCells(word: number, count = 8): BitCell[] {
       weight: bit >= 3 ? 2 ** (bit - 3) : 0,
     };
   });
+}
+
+/** A state word from the learner's bit toggles (index 0 = bit 0). */
+export function wordFromBits(bits: readonly boolean[]): number {
+  return bits.reduce((w, on, i) => (on ? w | (1 << i) : w), 0);
 }
 
 /** `0x0d`: unsigned hex of an int32, zero-padded to `digits`. */

@@ -1,11 +1,11 @@
 /**
  * The JSON schema of a visualizer scenario (content/scenarios/<id>.json), checked at build time.
- * A scenario names a model from models/registry.ts, gives each goroutine the Go-like code shown in
+ * A scenario names a model by its id (models/ids.ts), gives each goroutine the Go-like code shown in
  * its lane plus its program, an optional guided script, the state it must end in, and, for graded
  * levels, the goal, the win predicate and hints. N.B. Node-only (TypeBox); the browser imports types.
  */
 import { Type, type Static } from 'typebox';
-import { SCENARIO_MODELS } from '../models/registry.ts';
+import { SCENARIO_MODELS } from '../models/ids.ts';
 
 const Text = Type.Object(
   { en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) },
@@ -14,7 +14,7 @@ const Text = Type.Object(
 /** A string in both locales. */
 export type Text = Static<typeof Text>;
 
-export type { ScenarioModel } from '../models/registry.ts';
+export type { ScenarioModel } from '../models/ids.ts';
 
 /** One move: a goroutine id steps (its next micro-step or program event), or the clock advances. */
 export const Move = Type.Union([

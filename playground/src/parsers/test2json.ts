@@ -63,6 +63,67 @@ function parentOf(name: string): string | null {
   return slash > 0 ? name.slice(0, slash) : null;
 }
 
+const isVerdict = (action: string | undefined): action is 'pass' | 'fail' | 'skip' =>
+  action === 'pass' || action === 'fail' || action === 'skip';
+
+/** Records one event of a named test: its start, output or verdict, and whether it was forged. */
+function recordTestEvent(byName: Map<string, Pending>, order: Pending[], name: string, e: TestEvent): void {
+  let p = byName.get(name);
+  if (!p) {
+    p = {
+      test: { name, status: 'timeout', elapsedMs: 0, output: '', race: false },
+      startedAt: timeOf(e),
+      ended: false,
+      forged: false,
+    };
+    byName.set(name, p);
+    order.push(p);
+  } else if (e.Action === 'run' || (p.ended && isVerdict(e.Action))) {
+    // go test runs each test once (-count=1, unique subtest names), and nothing follows its end.
+    p.forged = true;
+  }
+  if (e.Action === 'output') {
+    p.test.output += e.Output ?? '';
+  } else if (isVerdict(e.Action)) {
+    p.test.status = e.Action;
+    p.test.elapsedMs = Math.round((e.Elapsed ?? 0) * 1000);
+    p.ended = true;
+  }
+}
+
+/** Corrects the verdicts the stream alone gets wrong: killed binaries and imitated framing. */
+function settleVerdicts(order: Pending[]): void {
+  // When the test binary is killed (the sandbox's time limit or deadlock watchdog), test2json
+  // closes the running test with a synthetic `fail`. The testing package itself always prints
+  // "--- FAIL: Name" for a real failure (panics included), so a fail without it never finished.
+  for (const p of order) {
+    if (p.test.status === 'fail' && !p.test.output.includes(`--- FAIL: ${p.test.name} `))
+      p.test.status = 'timeout';
+    if (p.forged) {
+      p.test.status = 'fail';
+      p.test.output += FORGED_NOTE;
+    }
+  }
+}
+
+/** Marks the tests that raced (and their parents), and times the unfinished ones up to the last event. */
+function markRacesAndTimes(order: Pending[], byName: Map<string, Pending>, lastTime: number | null): void {
+  for (const p of order) {
+    // Attribute races by the test's own output: the report and testing's verdict line land there.
+    p.test.race = RACE_MARKERS.some((m) => p.test.output.includes(m));
+    if (!p.ended && p.startedAt !== null && lastTime !== null)
+      p.test.elapsedMs = Math.max(0, lastTime - p.startedAt);
+  }
+  // A parent test was running while its subtest raced (and fails because of it): mark it too.
+  for (const p of order) {
+    if (!p.test.race) continue;
+    for (let name = parentOf(p.test.name); name !== null; name = parentOf(name)) {
+      const parent = byName.get(name);
+      if (parent) parent.test.race = true;
+    }
+  }
+}
+
 /** Returns the tests, build result and output of a test2json stream; never throws. */
 export function parseTestEvents(stream: string, workDir: string): TestRun {
   const byName = new Map<string, Pending>();
@@ -89,68 +150,17 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
     if (e.Action === 'build-fail') buildFailed = true;
     if (e.ImportPath !== undefined && e.Test === undefined && e.Action?.startsWith('build')) continue;
 
-    if (e.Test === undefined) {
-      if (e.Action === 'output') {
-        packageOutput += e.Output ?? '';
-      } else if (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip') {
-        packageResult = e.Action;
-        if (e.FailedBuild !== undefined) buildFailed = true;
-      }
-      continue;
-    }
-
-    let p = byName.get(e.Test);
-    if (!p) {
-      p = {
-        test: { name: e.Test, status: 'timeout', elapsedMs: 0, output: '', race: false },
-        startedAt: timeOf(e),
-        ended: false,
-        forged: false,
-      };
-      byName.set(e.Test, p);
-      order.push(p);
-    } else if (
-      e.Action === 'run' ||
-      (p.ended && (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip'))
-    ) {
-      // go test runs each test once (-count=1, unique subtest names), and nothing follows its end.
-      p.forged = true;
-    }
-    if (e.Action === 'output') {
-      p.test.output += e.Output ?? '';
-    } else if (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip') {
-      p.test.status = e.Action;
-      p.test.elapsedMs = Math.round((e.Elapsed ?? 0) * 1000);
-      p.ended = true;
+    if (e.Test !== undefined) {
+      recordTestEvent(byName, order, e.Test, e);
+    } else if (e.Action === 'output') {
+      packageOutput += e.Output ?? '';
+    } else if (isVerdict(e.Action)) {
+      packageResult = e.Action;
+      if (e.FailedBuild !== undefined) buildFailed = true;
     }
   }
-
-  // When the test binary is killed (the sandbox's time limit or deadlock watchdog), test2json
-  // closes the running test with a synthetic `fail`. The testing package itself always prints
-  // "--- FAIL: Name" for a real failure (panics included), so a fail without it never finished.
-  for (const p of order) {
-    if (p.test.status === 'fail' && !p.test.output.includes(`--- FAIL: ${p.test.name} `))
-      p.test.status = 'timeout';
-    if (p.forged) {
-      p.test.status = 'fail';
-      p.test.output += FORGED_NOTE;
-    }
-  }
-
-  for (const p of order) {
-    // Attribute races by the test's own output: the report and testing's verdict line land there.
-    p.test.race = RACE_MARKERS.some((m) => p.test.output.includes(m));
-    if (!p.ended && p.startedAt !== null && lastTime !== null)
-      p.test.elapsedMs = Math.max(0, lastTime - p.startedAt);
-  }
-  // A parent test was running while its subtest raced (and fails because of it): mark it too.
-  for (const p of order) {
-    if (!p.test.race) continue;
-    for (let name = parentOf(p.test.name); name !== null; name = parentOf(name)) {
-      const parent = byName.get(name);
-      if (parent) parent.test.race = true;
-    }
-  }
+  settleVerdicts(order);
+  markRacesAndTimes(order, byName, lastTime);
 
   return {
     tests: order.map((p) => p.test),

@@ -40,9 +40,14 @@ function find(exercises: ReadonlyMap<string, Exercise>, id: string): Exercise {
 
 /** Registers the grading routes. */
 export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions): Promise<void> {
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  gradeRoute(app, opts);
+  gradeStreamRoute(app, opts);
+  exerciseRoutes(app, opts);
+}
 
-  api.post(
+/** POST /api/grade: one answer with the grade, once every run is done. */
+function gradeRoute(app: FastifyInstance, opts: GradeRoutesOptions): void {
+  app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/api/grade',
     {
       // The stream's check and words (request-check.ts) instead of Ajv's: one validator for both.
@@ -76,8 +81,11 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
       });
     },
   );
+}
 
-  api.get(
+/** GET /api/grade/stream: the grade over a WebSocket, with each run's queue position and phase on the way. */
+function gradeStreamRoute(app: FastifyInstance, opts: GradeRoutesOptions): void {
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/grade/stream',
     {
       websocket: true,
@@ -110,7 +118,11 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
         failure: 'The grader failed unexpectedly; please try again.',
       }),
   );
+}
 
+/** GET /api/exercises/:id and its /solution: what the browser may see of an exercise. */
+function exerciseRoutes(app: FastifyInstance, opts: GradeRoutesOptions): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/exercises/:id',
     {

@@ -2,10 +2,9 @@
  * The "predict m.state" input: one toggle button per bit of the state word, labelled with its role
  * (locked, woken, starving, waiters ×n) so the learner builds the number bit by bit. N.B. BROWSER CODE.
  */
-import { wordFromBits } from '../../engine/predict.ts';
 import { bitCaption, bitParts } from '../../render/bits.ts';
 import { h } from '../../render/dom.ts';
-import { hex, mutexBitCells } from '../../render/layout.ts';
+import { hex, mutexBitCells, wordFromBits } from '../../render/layout.ts';
 import type { PredictInput } from '../define.ts';
 
 export const wordInput: PredictInput = (t, changed) => {
