@@ -92,15 +92,19 @@ func Convert(r io.Reader, opts Options) (tl *Timeline, err error) {
 			break
 		}
 	}
+	if c.content == 0 && truncated == nil {
+		return nil, &Error{Code: ErrMalformed, Detail: "the trace holds no events"}
+	}
 	return c.b.Finish(c.last, truncated), nil
 }
 
 type converter struct {
-	opts   Options
-	b      *Builder
-	events int
-	origin trace.Time
-	last   int64
+	opts    Options
+	b       *Builder
+	events  int
+	content int // events other than Sync: a header alone, or syncs alone, is no trace
+	origin  trace.Time
+	last    int64
 }
 
 // event feeds one event to the builder; it reports true at the wrapper's first event.
@@ -109,6 +113,9 @@ func (c *converter) event(ev trace.Event) (programEnded bool) {
 		c.origin = ev.Time()
 	}
 	t := int64(ev.Time() - c.origin)
+	if ev.Kind() != trace.EventSync {
+		c.content++
+	}
 	stack, stackEnded := c.frames(ev.Stack())
 	switch ev.Kind() {
 	case trace.EventStateTransition:

@@ -1,0 +1,83 @@
+/**
+ * npm run capture:trace-testdata: records the execution traces the timeline converter's golden
+ * tests read. Each program in playground/trace-timeline/testdata/programs/<name>/main.go is built
+ * with -race and the `run` wrapper (playground/src/trace/wrapper.ts: the same overlay the runner
+ * uses), run with the trace file named in its environment, and its trace is copied to
+ * testdata/<name>.trace. The deadlock program gets SIGQUIT once it has printed its first line, as
+ * the runner's watchdog would send it. Builds happen in one fixed directory so the paths in the
+ * traces are the same at every capture; testdata/capture.json records it, with GOROOT, for the
+ * converter's -strip flags. Afterwards: `cd playground/trace-timeline && go test ./... -update`.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TRACE_ENV, TRACE_LDFLAGS, traceWrapper } from '../playground/src/trace/wrapper.ts';
+
+const TESTDATA = resolve(import.meta.dirname, '../playground/trace-timeline/testdata');
+const WORK = '/tmp/lockstep-trace-capture';
+const SRC = `${WORK}/src`;
+/** Programs that hang on purpose: SIGQUIT after their first line of output, as from the watchdog. */
+const QUIT_AFTER_FIRST_LINE = new Set(['deadlock']);
+
+async function capture(name: string): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(SRC, { recursive: true });
+  const source = readFileSync(join(TESTDATA, 'programs', name, 'main.go'), 'utf8');
+  const files = { 'main.go': source, 'go.mod': 'module prog\n\ngo 1.26\n' };
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(SRC, file), text);
+  const wrapper = traceWrapper(files, SRC, `${WORK}/generated.go`);
+  writeFileSync(`${WORK}/generated.go`, wrapper.source);
+  writeFileSync(`${WORK}/overlay.json`, JSON.stringify(wrapper.overlay));
+  execFileSync(
+    'go',
+    [
+      'build',
+      '-race',
+      `-overlay=${WORK}/overlay.json`,
+      `-ldflags=-w ${TRACE_LDFLAGS.join(' ')}`,
+      '-o',
+      `${WORK}/prog`,
+      '.',
+    ],
+    { cwd: SRC, stdio: 'inherit' },
+  );
+  const traceFile = `${WORK}/trace.out`;
+  const child = spawn(`${WORK}/prog`, [], {
+    cwd: SRC,
+    env: {
+      HOME: '/tmp',
+      PATH: '/usr/bin:/bin',
+      GORACE: 'atexit_sleep_ms=0',
+      GOTRACEBACK: 'all',
+      [TRACE_ENV]: traceFile,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', () => {
+    // The program is stuck once its first line is out; give it a moment to reach the second Lock.
+    if (QUIT_AFTER_FIRST_LINE.has(name)) setTimeout(() => child.kill('SIGQUIT'), 200);
+  });
+  const status = await new Promise<string>((done) =>
+    child.on('exit', (code, signal) => done(String(code ?? signal))),
+  );
+  const bytes = statSync(traceFile).size;
+  copyFileSync(traceFile, join(TESTDATA, `${name}.trace`));
+  const dumped = stderr.includes('goroutine ') ? ', goroutine dump on stderr' : '';
+  console.log(`${name}: exit ${status}${dumped}, trace ${bytes} bytes`);
+}
+
+async function main(): Promise<void> {
+  const names = readdirSync(join(TESTDATA, 'programs')).sort();
+  for (const name of names) await capture(name);
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  const version = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
+  writeFileSync(
+    join(TESTDATA, 'capture.json'),
+    `${JSON.stringify({ go: version, race: true, srcDir: `${SRC}/`, goroot: `${goroot}/src/` }, null, 2)}\n`,
+  );
+  rmSync(WORK, { recursive: true, force: true });
+}
+
+await main();
