@@ -91,14 +91,14 @@ func main() {
 	flag.Parse()
 	if flag.NArg() > 1 || *maxEvents < 1 || *maxBytes < 4096 || *maxInput < 1 || *maxStack < 1 || *timeout <= 0 {
 		flag.Usage()
-		fail(exitUsage, "usage", "bad arguments")
+		fail(exitUsage, timeline.ErrUsage, "bad arguments")
 	}
 
 	var in io.Reader = os.Stdin
 	if path := flag.Arg(0); path != "" && path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			fail(exitIO, "io", err.Error())
+			fail(exitIO, timeline.ErrIO, err.Error())
 		}
 		defer f.Close()
 		in = f
@@ -127,7 +127,7 @@ func main() {
 	select {
 	case res = <-done:
 	case <-time.After(*timeout):
-		fail(exitTimeout, "timeout", "conversion took longer than -timeout")
+		fail(exitTimeout, timeline.ErrTimeout, "conversion took longer than -timeout")
 	}
 	var convErr *timeline.Error
 	switch {
@@ -138,11 +138,11 @@ func main() {
 		}
 		fail(code, convErr.Code, convErr.Detail)
 	case res.err != nil:
-		fail(exitIO, "io", res.err.Error())
+		fail(exitIO, timeline.ErrIO, res.err.Error())
 	case len(res.out) > *maxBytes:
 		fail(exitOutputLimit, timeline.ErrOutputSize, fmt.Sprintf("%d bytes", len(res.out)))
 	}
 	if _, err := os.Stdout.Write(append(res.out, '\n')); err != nil {
-		fail(exitIO, "io", err.Error())
+		fail(exitIO, timeline.ErrIO, err.Error())
 	}
 }

@@ -8,12 +8,16 @@ import (
 	"golang.org/x/exp/trace"
 )
 
-// Error codes of a conversion that produced no timeline (main prints them as JSON).
+// Error codes of a conversion that produced no timeline (main prints them as JSON; the list is
+// contract/timeline.ts's TIMELINE_ERRORS).
 const (
 	ErrNotATrace  = "not_a_trace"     // no trace header, or a version this reader does not know
 	ErrMalformed  = "malformed_trace" // the trace is broken before its first event
 	ErrInputLimit = "input_too_large"
 	ErrOutputSize = "output_too_large"
+	ErrTimeout    = "timeout" // the conversion took longer than its time limit
+	ErrIO         = "io"      // the input could not be opened or the output written
+	ErrUsage      = "usage"
 )
 
 // Error is a conversion failure with a code for the caller and a detail for logs.
