@@ -2,7 +2,7 @@
  * npm run capture:trace-testdata: records the execution traces the timeline converter's golden
  * tests read. Each program in playground/trace-timeline/testdata/programs/<name>/main.go is built
  * with -race and the `run` wrapper (playground/src/trace/wrapper.ts: the same overlay the runner
- * uses), run with the trace file named in its environment, and its trace is copied to
+ * uses, and its environment from traceEnv), and its trace is copied to
  * testdata/<name>.trace. The deadlock program gets SIGQUIT once it has printed its first line, as
  * the runner's watchdog would send it. Builds happen in one fixed directory so the paths in the
  * traces are the same at every capture; testdata/capture.json records it, with GOROOT, for the
@@ -11,7 +11,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TRACE_ENV, TRACE_LDFLAGS, traceWrapper } from '../playground/src/trace/wrapper.ts';
+import { TRACE_LDFLAGS, traceEnv, traceWrapper } from '../playground/src/trace/wrapper.ts';
 
 const TESTDATA = resolve(import.meta.dirname, '../playground/trace-timeline/testdata');
 const WORK = '/tmp/lockstep-trace-capture';
@@ -49,7 +49,7 @@ async function capture(name: string): Promise<void> {
       PATH: '/usr/bin:/bin',
       GORACE: 'atexit_sleep_ms=0',
       GOTRACEBACK: 'all',
-      [TRACE_ENV]: traceFile,
+      ...traceEnv(traceFile),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,11 +1,19 @@
 /**
  * Pure: what `run` adds to a learner's program so that it records an execution trace without a
  * change to the learner's files. One generated Go file joins package main through `go build
- * -overlay` (the learner's files are neither moved nor rewritten, so every line number stays);
- * its init starts the runtime's flight recorder, and the trace is written when the program exits
- * (main returns or os.Exit: the runtime's exit hooks) or gets SIGQUIT from the watchdog (a handler
- * that writes, then re-raises so the goroutine dump still comes). Which endings keep their trace,
- * and why: playground/trace-timeline/README.md.
+ * -overlay` (the learner's files are neither moved nor rewritten, so every line number stays). Its
+ * init starts tracing before the learner's code runs, and the trace is completed when the program
+ * exits (main returns or os.Exit: the runtime's exit hooks) or gets SIGQUIT from the watchdog (a
+ * handler that completes it, then re-raises so the goroutine dump still comes).
+ *
+ * Two ways to trace, chosen per program:
+ * - stream (the default): runtime/trace.Start writes to the file as the program runs, so a panic,
+ *   a fatal error or SIGKILL still leaves every generation written before it (GODEBUG
+ *   traceadvanceperiod, set by traceEnv, makes generations short);
+ * - flight: when the learner's code calls trace.Start itself (which would fail while we stream),
+ *   the runtime's flight recorder (Go ≥ 1.25, allowed beside trace.Start) keeps the trace in
+ *   memory and writes it at exit or SIGQUIT only.
+ * Which endings keep their trace, measured: playground/trace-timeline/README.md.
  */
 
 /** The environment variable that names the file the trace is written to; unset, nothing is traced. */
@@ -17,25 +25,27 @@ export const TRACE_ENV = 'LOCKSTEP_TRACE';
  */
 export const WRAPPER_FUNC_PREFIX = 'main.lockstepTrace';
 
-/** The function that writes the trace: the converter ends the timeline at its first event. */
+/** The function that completes the trace: the converter ends the timeline at its first event. */
 export const WRAPPER_SAVE_FUNC = `${WRAPPER_FUNC_PREFIX}Save`;
 
 /**
  * The generated file's name. Go runs the init functions of a package's files in name order, and a
- * digit sorts before every letter, so this init (and the recorder) runs before the learner's.
+ * digit sorts before every letter, so this init (and the tracer) runs before the learner's.
  */
 const BASE_NAME = '0lockstep_trace';
 
 /**
  * Link flag the generated file needs: it reaches internal/runtime/exithook.Add by go:linkname (the
- * only hook that runs when main.main returns and on os.Exit), which the linker refuses by default.
+ * only hook that runs when main.main returns and in os.Exit), which the linker refuses by default.
  */
 export const TRACE_LDFLAGS = ['-checklinkname=0'];
 
+export type TraceMode = 'stream' | 'flight';
+
 export interface TraceWrapperOptions {
-  /** Upper bound of the recorder's window in bytes (a hint to the runtime; the file is about this size). */
+  /** Cap of the trace file in bytes (stream: later data is dropped; flight: the window's size hint). */
   maxBytes?: number;
-  /** How far back the recorder keeps events at least, in seconds (longer than any run). */
+  /** flight: how far back the recorder keeps events at least, in seconds (longer than any run). */
   minAgeSeconds?: number;
 }
 
@@ -46,10 +56,14 @@ export interface TraceWrapper {
   source: string;
   /** The -overlay JSON: the generated file appears in srcDir, read from where it was written. */
   overlay: { Replace: Record<string, string> };
+  mode: TraceMode;
 }
 
 const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MIN_AGE_SECONDS = 120;
+
+/** Default length of a trace generation (the runtime's is 1 s): the most a panic can lose. */
+export const DEFAULT_GENERATION_MS = 50;
 
 /**
  * The generated file for the learner's files, which will be built in srcDir; generatedPath is where
@@ -63,14 +77,34 @@ export function traceWrapper(
 ): TraceWrapper {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const minAge = options.minAgeSeconds ?? DEFAULT_MIN_AGE_SECONDS;
-  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new RangeError('maxBytes must be a positive integer');
-  if (!Number.isSafeInteger(minAge) || minAge <= 0) throw new RangeError('minAgeSeconds must be a positive integer');
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0)
+    throw new RangeError('maxBytes must be a positive integer');
+  if (!Number.isSafeInteger(minAge) || minAge <= 0)
+    throw new RangeError('minAgeSeconds must be a positive integer');
   const fileName = freeName(files);
+  const mode: TraceMode = callsTraceStart(files) ? 'flight' : 'stream';
   return {
     fileName,
-    source: wrapperSource(maxBytes, minAge),
+    source: wrapperSource(mode, maxBytes, minAge),
     overlay: { Replace: { [`${srcDir.replace(/\/+$/, '')}/${fileName}`]: generatedPath } },
+    mode,
   };
+}
+
+/**
+ * The program's environment for a traced run: the trace file, and GODEBUG's traceadvanceperiod
+ * (read by the runtime at start only) so that a crash loses at most about one generation. A
+ * GODEBUG the caller already sets is kept, with ours after it.
+ */
+export function traceEnv(
+  tracePath: string,
+  generationMs: number = DEFAULT_GENERATION_MS,
+  godebug = '',
+): Record<string, string> {
+  if (!Number.isInteger(generationMs) || generationMs < 1 || generationMs > 2000)
+    throw new RangeError('generationMs must be an integer from 1 to 2000 (an int32 of ns)');
+  const period = `traceadvanceperiod=${generationMs * 1_000_000}`;
+  return { [TRACE_ENV]: tracePath, GODEBUG: godebug ? `${godebug},${period}` : period };
 }
 
 /** The base name, or the first numbered one no learner file has taken. */
@@ -81,9 +115,78 @@ function freeName(files: Readonly<Record<string, string>>): string {
   }
 }
 
+/**
+ * Whether a Go file of the program calls runtime/trace's Start, under whatever name the file
+ * imports the package (trace, an alias, or a dot import). Comments and strings are not parsed: a
+ * false "yes" only costs the program the panic-proof stream mode.
+ */
+export function callsTraceStart(files: Readonly<Record<string, string>>): boolean {
+  for (const [name, source] of Object.entries(files)) {
+    if (!name.endsWith('.go')) continue;
+    for (const m of source.matchAll(/(?:^|[\s(;])([A-Za-z_]\w*|\.)?\s*"runtime\/trace"/g)) {
+      const alias = m[1] ?? 'trace';
+      if (alias === '_') continue;
+      const call = alias === '.' ? /(?<![\w.])Start\s*\(/ : new RegExp(`\\b${alias}\\s*\\.\\s*Start\\s*\\(`);
+      if (call.test(source)) return true;
+    }
+  }
+  return false;
+}
+
 /** The generated Go file. Names start with lockstepTrace so that none meets a learner's. */
-export function wrapperSource(maxBytes: number, minAgeSeconds: number): string {
-  return `// Code generated by Lockstep to record an execution trace; DO NOT EDIT.
+export function wrapperSource(mode: TraceMode, maxBytes: number, minAgeSeconds: number): string {
+  const start =
+    mode === 'stream'
+      ? `	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return
+	}
+	lockstepTraceFile = &lockstepTraceCapped{f: f, left: ${maxBytes}}
+	if trace.Start(lockstepTraceFile) != nil {
+		f.Close()
+		return
+	}`
+      : `	lockstepTraceRecorder = trace.NewFlightRecorder(trace.FlightRecorderConfig{
+		MinAge:   ${minAgeSeconds} * time.Second,
+		MaxBytes: ${maxBytes},
+	})
+	if lockstepTraceRecorder.Start() != nil {
+		return
+	}`;
+  const save =
+    mode === 'stream'
+      ? `		trace.Stop() // flushes what the runtime still holds
+		lockstepTraceFile.f.Close()`
+      : `		f, err := os.OpenFile(lockstepTracePath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return
+		}
+		lockstepTraceRecorder.WriteTo(f)
+		f.Close()`;
+  const streamTypes =
+    mode === 'stream'
+      ? `
+// lockstepTraceCapped writes at most left bytes and drops the rest, so a long program cannot fill
+// the sandbox's /tmp; the converter reads the cut trace as far as it goes.
+type lockstepTraceCapped struct {
+	f    *os.File
+	left int
+}
+
+func (c *lockstepTraceCapped) Write(p []byte) (int, error) {
+	n := len(p)
+	if n > c.left {
+		p = p[:c.left]
+	}
+	if len(p) > 0 {
+		c.f.Write(p)
+		c.left -= len(p)
+	}
+	return n, nil
+}
+`
+      : '';
+  return `// Code generated by Lockstep to record an execution trace (${mode} mode); DO NOT EDIT.
 
 package main
 
@@ -92,8 +195,7 @@ import (
 	"os/signal"
 	"runtime/trace"
 	"sync"
-	"syscall"
-	"time"
+	"syscall"${mode === 'flight' ? '\n\t"time"' : ''}
 	_ "unsafe" // go:linkname
 )
 
@@ -110,16 +212,16 @@ type lockstepTraceHook struct {
 func lockstepTraceAddExitHook(lockstepTraceHook)
 
 var (
-	lockstepTraceOnce     sync.Once
-	lockstepTraceRecorder *trace.FlightRecorder
-	lockstepTracePath     string
+	lockstepTraceOnce    sync.Once
+	lockstepTraceStarted bool
+	lockstepTracePath    string
+	${mode === 'stream' ? 'lockstepTraceFile     *lockstepTraceCapped' : 'lockstepTraceRecorder *trace.FlightRecorder'}
 )
-
+${streamTypes}
 func init() { lockstepTraceStart() }
 
-// lockstepTraceStart starts the flight recorder (it leaves runtime/trace.Start free for the
-// program) when ${TRACE_ENV} names a file, and hides the variable from the program. The recorder
-// starts last, so the trace holds none of this set-up.
+// lockstepTraceStart starts tracing when ${TRACE_ENV} names a file, and hides the variable from
+// the program. Tracing starts last, so the trace holds none of this set-up.
 func lockstepTraceStart() {
 	path := os.Getenv("${TRACE_ENV}")
 	if path == "" {
@@ -127,34 +229,26 @@ func lockstepTraceStart() {
 	}
 	os.Unsetenv("${TRACE_ENV}")
 	lockstepTracePath = path
-	lockstepTraceRecorder = trace.NewFlightRecorder(trace.FlightRecorderConfig{
-		MinAge:   ${minAgeSeconds} * time.Second,
-		MaxBytes: ${maxBytes},
-	})
 	lockstepTraceAddExitHook(lockstepTraceHook{F: lockstepTraceSave, RunOnFailure: true})
 	quit := make(chan os.Signal, 1)
 	signal.Notify(quit, syscall.SIGQUIT)
 	go lockstepTraceOnQuit(quit)
-	lockstepTraceRecorder.Start()
+${start}
+	lockstepTraceStarted = true
 }
 
-// lockstepTraceSave writes the recorder's window once; a second caller waits for the first.
+// lockstepTraceSave completes the trace file once; a second caller waits for the first.
 func lockstepTraceSave() {
 	lockstepTraceOnce.Do(func() {
-		if !lockstepTraceRecorder.Enabled() {
+		if !lockstepTraceStarted {
 			return
 		}
-		f, err := os.OpenFile(lockstepTracePath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-		if err != nil {
-			return
-		}
-		lockstepTraceRecorder.WriteTo(f)
-		f.Close()
+${save}
 	})
 }
 
-// lockstepTraceOnQuit writes the trace on SIGQUIT, then restores the runtime's own SIGQUIT and
-// raises it again, so the program still ends with its goroutine dump.
+// lockstepTraceOnQuit completes the trace on SIGQUIT, then restores the runtime's own SIGQUIT
+// and raises it again, so the program still ends with its goroutine dump.
 func lockstepTraceOnQuit(quit chan os.Signal) {
 	<-quit
 	lockstepTraceSave()

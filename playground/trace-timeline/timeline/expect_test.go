@@ -51,9 +51,11 @@ func TestTracesTellTheStory(t *testing.T) {
 		"mutex":     {{ReasonMutex, 26, 20}, {ReasonMutex, 26, 29}, {ReasonMutex, 26, 29}, {ReasonWaitGroup, 21, 30}},
 		"rwmutex":   {{ReasonRWMutexWrite, 37, 32}, {ReasonRWMutexRead, 29, 39}},
 		"waitgroup": {{ReasonWaitGroup, 19, 17}, {ReasonSleep, 16, 0}},
-		"channels":  {{ReasonChanSend, 33, 38}, {ReasonChanRecv, 38, 34}, {ReasonSelect, 22, 39}, {ReasonSelect, 22, 19}},
-		"sleep":     {{ReasonSleep, 17, 0}, {ReasonSleep, 17, 0}, {ReasonChanRecv, 13, 18}},
-		"cond":      {{ReasonCond, 21, 30}, {ReasonCond, 21, 30}, {ReasonWaitGroup, 32, 25}},
+		// The sender waits in ping <- 1 (32) until main receives (17), the receiver in <-pong (36)
+		// until main sends (18), main's select (23) until close(quit) (21).
+		"channels": {{ReasonChanSend, 32, 17}, {ReasonChanRecv, 36, 18}, {ReasonSelect, 23, 21}},
+		"sleep":    {{ReasonSleep, 17, 0}, {ReasonSleep, 17, 0}, {ReasonChanRecv, 13, 18}},
+		"cond":     {{ReasonCond, 21, 30}, {ReasonCond, 21, 30}, {ReasonWaitGroup, 32, 25}},
 		// Locked twice at line 15: a wait nobody ends, up to the SIGQUIT.
 		"deadlock":    {{ReasonMutex, 15, 0}, {ReasonChanRecv, 18, 0}},
 		"annotations": {{ReasonSleep, 24, 0}, {ReasonSleep, 20, 0}, {ReasonWaitGroup, 27, 22}},

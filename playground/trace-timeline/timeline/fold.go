@@ -135,6 +135,11 @@ func (b *Builder) Transition(t, id int64, to, runtimeReason string, stack []Fram
 	if g.entry.StartFunc == "" && len(stack) > 0 {
 		g.entry.StartFunc = StartFromStack(stack)
 	}
+	if i, ok := b.openSpan[id]; ok && b.spans[i].State == to {
+		// Not a change: the reader restates every goroutine's state at each generation of the
+		// trace (GODEBUG traceadvanceperiod makes them frequent); one wait stays one span.
+		return
+	}
 	if i, ok := b.openSpan[id]; ok {
 		delete(b.openSpan, id)
 		span := &b.spans[i]

@@ -38,6 +38,20 @@ func TestFoldSpansAndWaker(t *testing.T) {
 	}
 }
 
+// A restated state (each trace generation restates every goroutine's) does not split a span.
+func TestFoldRestatedStateKeepsOneSpan(t *testing.T) {
+	b := NewBuilder(false, 1<<20)
+	lock := frames("sync.(*Mutex).Lock", "main.main")
+	b.Transition(0, 1, StateWaiting, "sync", lock, 1, lock)
+	b.Transition(50, 1, StateWaiting, "", lock, -1, nil)
+	b.Transition(100, 1, StateWaiting, "", lock, -1, nil)
+	tl := b.Finish(120, nil)
+	want := []Span{{G: 1, State: StateWaiting, Start: 0, End: 120, Reason: ReasonMutex, Stack: lock}}
+	if !reflect.DeepEqual(tl.Spans, want) {
+		t.Errorf("spans: %s", mustJSON(tl.Spans))
+	}
+}
+
 func TestFoldOpenSpansCloseAtEnd(t *testing.T) {
 	b := NewBuilder(false, 1<<20)
 	b.Transition(0, 1, StateWaiting, "", frames("runtime.gopark", "sync.(*WaitGroup).Wait", "main.main"), -1, nil)

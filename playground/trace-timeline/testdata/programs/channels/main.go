@@ -8,34 +8,30 @@ import (
 )
 
 func main() {
-	jobs := make(chan int)
-	results := make(chan int)
+	ping := make(chan int)
+	pong := make(chan int)
 	quit := make(chan struct{})
-	go producer(jobs)
-	time.Sleep(5 * time.Millisecond)
-	go consumer(jobs, results)
+	go sender(ping)
+	go receiver(pong)
+	time.Sleep(5 * time.Millisecond) // both are waiting by now
+	v := <-ping
+	pong <- v * 10
 	go func() {
 		time.Sleep(5 * time.Millisecond)
 		close(quit)
 	}()
-	for {
-		select {
-		case r := <-results:
-			fmt.Println("result", r)
-		case <-quit:
-			fmt.Println("quit")
-			return
-		}
+	select {
+	case <-quit:
+		fmt.Println("quit")
+	case v := <-ping:
+		fmt.Println("unexpected", v)
 	}
 }
 
-func producer(jobs chan<- int) {
-	jobs <- 1
-	close(jobs)
+func sender(ping chan<- int) {
+	ping <- 1
 }
 
-func consumer(jobs <-chan int, results chan<- int) {
-	for j := range jobs {
-		results <- j * 10
-	}
+func receiver(pong <-chan int) {
+	fmt.Println("received", <-pong)
 }
