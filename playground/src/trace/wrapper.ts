@@ -124,7 +124,8 @@ export function callsTraceStart(files: Readonly<Record<string, string>>): boolea
   for (const [name, source] of Object.entries(files)) {
     if (!name.endsWith('.go')) continue;
     for (const m of source.matchAll(/(?:^|[\s(;])([A-Za-z_]\w*|\.)?\s*"runtime\/trace"/g)) {
-      const alias = m[1] ?? 'trace';
+      // `import "runtime/trace"` puts the keyword where an alias would be.
+      const alias = m[1] === undefined || m[1] === 'import' ? 'trace' : m[1];
       if (alias === '_') continue;
       const call = alias === '.' ? /(?<![\w.])Start\s*\(/ : new RegExp(`\\b${alias}\\s*\\.\\s*Start\\s*\\(`);
       if (call.test(source)) return true;
