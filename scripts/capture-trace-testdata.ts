@@ -62,6 +62,8 @@ async function capture(name: string): Promise<void> {
   const status = await new Promise<string>((done) =>
     child.on('exit', (code, signal) => done(String(code ?? signal))),
   );
+  // The programs are race-free: a report would be the wrapper's, and the trace would hold it.
+  if (stderr.includes('WARNING: DATA RACE')) throw new Error(`${name}: a data race\n${stderr}`);
   const bytes = statSync(traceFile).size;
   copyFileSync(traceFile, join(TESTDATA, `${name}.trace`));
   const dumped = stderr.includes('goroutine ') ? ', goroutine dump on stderr' : '';

@@ -84,14 +84,19 @@ func main() {
 	maxStack := flag.Int("max-stack", 32, "frames kept per stack")
 	timeout := flag.Duration("timeout", 20*time.Second, "give up after this long")
 	flag.Var(&strip, "strip", "remove this prefix from file paths (repeatable: the build directory, GOROOT/src/)")
-	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: trace-timeline [flags] [trace-file]  (standard input without a file)")
+	// Errors are the one JSON line, so the flag package prints nothing itself.
+	flag.CommandLine.Init(os.Args[0], flag.ContinueOnError)
+	flag.CommandLine.SetOutput(io.Discard)
+	if err := flag.CommandLine.Parse(os.Args[1:]); errors.Is(err, flag.ErrHelp) {
+		fmt.Println("usage: trace-timeline [flags] [trace-file]  (standard input without a file)")
+		flag.CommandLine.SetOutput(os.Stdout)
 		flag.PrintDefaults()
+		return
+	} else if err != nil {
+		fail(exitUsage, timeline.ErrUsage, err.Error())
 	}
-	flag.Parse()
 	if flag.NArg() > 1 || *maxEvents < 1 || *maxBytes < 4096 || *maxInput < 1 || *maxStack < 1 || *timeout <= 0 {
-		flag.Usage()
-		fail(exitUsage, timeline.ErrUsage, "bad arguments")
+		fail(exitUsage, timeline.ErrUsage, "bad arguments: at most one file; -max-bytes ≥ 4096; other limits > 0")
 	}
 
 	var in io.Reader = os.Stdin

@@ -214,6 +214,7 @@ func lockstepTraceAddExitHook(lockstepTraceHook)
 
 var (
 	lockstepTraceOnce    sync.Once
+	lockstepTraceReady   = make(chan struct{}) // closed when the start is over, either way
 	lockstepTraceStarted bool
 	lockstepTracePath    string
 	${mode === 'stream' ? 'lockstepTraceFile     *lockstepTraceCapped' : 'lockstepTraceRecorder *trace.FlightRecorder'}
@@ -224,6 +225,7 @@ func init() { lockstepTraceStart() }
 // lockstepTraceStart starts tracing when ${TRACE_ENV} names a file, and hides the variable from
 // the program. Tracing starts last, so the trace holds none of this set-up.
 func lockstepTraceStart() {
+	defer close(lockstepTraceReady)
 	path := os.Getenv("${TRACE_ENV}")
 	if path == "" {
 		return
@@ -252,6 +254,7 @@ ${save}
 // and raises it again, so the program still ends with its goroutine dump.
 func lockstepTraceOnQuit(quit chan os.Signal) {
 	<-quit
+	<-lockstepTraceReady // what the start wrote, seen here (the race detector holds us to it)
 	lockstepTraceSave()
 	signal.Reset(syscall.SIGQUIT)
 	syscall.Kill(syscall.Getpid(), syscall.SIGQUIT)

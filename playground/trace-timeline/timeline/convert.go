@@ -96,7 +96,7 @@ func Convert(r io.Reader, opts Options) (tl *Timeline, err error) {
 			break
 		}
 	}
-	if c.content == 0 && truncated == nil {
+	if c.content == 0 {
 		return nil, &Error{Code: ErrMalformed, Detail: "the trace holds no events"}
 	}
 	return c.b.Finish(c.last, truncated), nil

@@ -199,7 +199,8 @@ func TestCaps(t *testing.T) {
 // malformed_trace error when nothing could be read; never a panic or a hang. A cut that falls
 // exactly between two generations leaves a valid, shorter trace: nothing can tell it apart.
 func TestCutTraces(t *testing.T) {
-	data, err := os.ReadFile("../testdata/mutex.trace")
+	// The deadlock ran 200 ms: several 50 ms generations, so a cut can leave whole ones before it.
+	data, err := os.ReadFile("../testdata/deadlock.trace")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +209,7 @@ func TestCutTraces(t *testing.T) {
 	if _, err := Convert(bytes.NewReader(data), opts); err != nil {
 		t.Fatal(err)
 	}
-	for cut := 0; cut < len(data); cut += 97 {
+	for cut := 0; cut < len(data); cut += 89 {
 		tl, err := Convert(bytes.NewReader(data[:cut]), opts)
 		switch e := err.(type) {
 		case nil:
@@ -229,7 +230,7 @@ func TestCutTraces(t *testing.T) {
 	if partial == 0 {
 		t.Error("no cut gave a partial timeline")
 	}
-	t.Logf("%d of %d cuts gave a partial timeline", partial, len(data)/97+1)
+	t.Logf("%d of %d cuts gave a partial timeline", partial, len(data)/89+1)
 }
 
 func TestGarbage(t *testing.T) {
