@@ -1,10 +1,11 @@
 /**
  * npm run capture:trace-testdata: records the execution traces the timeline converter's golden
- * tests read. Each program in playground/trace-timeline/testdata/programs/<name>/main.go is built
- * with -race and the `run` wrapper (playground/src/trace/wrapper.ts: the same overlay the runner
- * uses, and its environment from traceEnv), and its trace is copied to
- * testdata/<name>.trace. The deadlock program gets SIGQUIT once it has printed its first line, as
- * the runner's watchdog would send it. Builds happen in one fixed directory so the paths in the
+ * tests read. Each program in playground/trace-timeline/testdata/programs/<name>/ is built with
+ * -race and the `run` wrapper (playground/src/trace/wrapper.ts: the same overlay the runner uses,
+ * and its environment from traceEnv), or, when it has _test.go files, with go test -c and run with
+ * -test.trace (as `test` will be); its trace is copied to testdata/<name>.trace. The deadlock
+ * program gets SIGQUIT once it has printed its first line, as the runner's watchdog would send
+ * it. Builds happen in one fixed directory so the paths in the
  * traces are the same at every capture; testdata/capture.json records it, with GOROOT, for the
  * converter's -strip flags. Afterwards: `cd playground/trace-timeline && go test ./... -update`.
  */
@@ -22,27 +23,39 @@ const QUIT_AFTER_FIRST_LINE = new Set(['deadlock']);
 async function capture(name: string): Promise<void> {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(SRC, { recursive: true });
-  const source = readFileSync(join(TESTDATA, 'programs', name, 'main.go'), 'utf8');
-  const files = { 'main.go': source, 'go.mod': 'module prog\n\ngo 1.26\n' };
+  const dir = join(TESTDATA, 'programs', name);
+  const files: Record<string, string> = { 'go.mod': 'module prog\n\ngo 1.26\n' };
+  for (const file of readdirSync(dir)) files[file] = readFileSync(join(dir, file), 'utf8');
   for (const [file, text] of Object.entries(files)) writeFileSync(join(SRC, file), text);
-  const wrapper = traceWrapper(files, SRC, `${WORK}/generated.go`);
-  writeFileSync(`${WORK}/generated.go`, wrapper.source);
-  writeFileSync(`${WORK}/overlay.json`, JSON.stringify(wrapper.overlay));
-  execFileSync(
-    'go',
-    [
-      'build',
-      '-race',
-      `-overlay=${WORK}/overlay.json`,
-      `-ldflags=-w ${TRACE_LDFLAGS.join(' ')}`,
-      '-o',
-      `${WORK}/prog`,
-      '.',
-    ],
-    { cwd: SRC, stdio: 'inherit' },
-  );
+  // A package with tests is traced as `test` will be: go test -c, then the binary's -test.trace.
+  const isTest = Object.keys(files).some((file) => file.endsWith('_test.go'));
   const traceFile = `${WORK}/trace.out`;
-  const child = spawn(`${WORK}/prog`, [], {
+  let args: string[] = [];
+  if (isTest) {
+    execFileSync('go', ['test', '-c', '-race', '-ldflags=-w', '-o', `${WORK}/prog`, '.'], {
+      cwd: SRC,
+      stdio: 'inherit',
+    });
+    args = [`-test.trace=${traceFile}`, '-test.v=test2json', '-test.count=1'];
+  } else {
+    const wrapper = traceWrapper(files, SRC, `${WORK}/generated.go`);
+    writeFileSync(`${WORK}/generated.go`, wrapper.source);
+    writeFileSync(`${WORK}/overlay.json`, JSON.stringify(wrapper.overlay));
+    execFileSync(
+      'go',
+      [
+        'build',
+        '-race',
+        `-overlay=${WORK}/overlay.json`,
+        `-ldflags=-w ${TRACE_LDFLAGS.join(' ')}`,
+        '-o',
+        `${WORK}/prog`,
+        '.',
+      ],
+      { cwd: SRC, stdio: 'inherit' },
+    );
+  }
+  const child = spawn(`${WORK}/prog`, args, {
     cwd: SRC,
     env: {
       HOME: '/tmp',
@@ -55,7 +68,7 @@ async function capture(name: string): Promise<void> {
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.on('data', () => {
+  child.stdout.once('data', () => {
     // The program is stuck once its first line is out; give it a moment to reach the second Lock.
     if (QUIT_AFTER_FIRST_LINE.has(name)) setTimeout(() => child.kill('SIGQUIT'), 200);
   });

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -17,9 +18,10 @@ type wait struct {
 	wakeLine int
 }
 
+// learnerLine is the line of the innermost frame in a learner's file (flat: main.go, x_test.go).
 func learnerLine(stack []Frame) int {
 	for _, f := range stack {
-		if f.File == "main.go" {
+		if !strings.Contains(f.File, "/") {
 			return f.Line
 		}
 	}
@@ -59,6 +61,9 @@ func TestTracesTellTheStory(t *testing.T) {
 		// Locked twice at line 15: a wait nobody ends, up to the SIGQUIT.
 		"deadlock":    {{ReasonMutex, 15, 0}, {ReasonChanRecv, 18, 0}},
 		"annotations": {{ReasonSleep, 24, 0}, {ReasonSleep, 20, 0}, {ReasonWaitGroup, 27, 22}},
+		// go test -trace: the workers wait in mu.Lock() (18), woken by the test's Unlock (24) and
+		// by a worker's (20); the test waits in wg.Wait() (25), woken by Done (21).
+		"gotest": {{ReasonMutex, 18, 24}, {ReasonMutex, 18, 20}, {ReasonWaitGroup, 25, 21}},
 	}
 	opts := testOptions(t)
 	for name, want := range expect {

@@ -68,7 +68,7 @@ func WaitReason(runtimeReason string, stack []Frame) string {
 func calledSyncMethod(stack []Frame) (string, bool) {
 	code, found := "", false
 	for _, f := range stack {
-		if !isStdFrame(f.Func) {
+		if !isStdFrame(f) {
 			break
 		}
 		if c, ok := syncWaits[f.Func]; ok {
@@ -94,17 +94,23 @@ func reasonFromStack(stack []Frame) string {
 		case "time.Sleep":
 			return ReasonSleep
 		}
-		if !isStdFrame(f.Func) {
+		if !isStdFrame(f) {
 			break
 		}
 	}
 	return ReasonOther
 }
 
-// isStdFrame reports whether a function belongs to the standard library: its import path (up to
-// the first dot after the last slash) has no dot, and it is not package main.
-func isStdFrame(fn string) bool {
-	path := fn
+// isStdFrame reports whether a frame belongs to the standard library. A learner's file is flat
+// ("main.go", "c_test.go" once the build directory is stripped), so a frame in a file without a
+// slash is theirs; otherwise the function's import path (up to the first dot after its last
+// slash) has no dot and is not main. (A test package is named after its module, "prog": the
+// file tells it apart.)
+func isStdFrame(f Frame) bool {
+	if f.File != "" && !strings.Contains(f.File, "/") {
+		return false
+	}
+	path := f.Func
 	if slash := strings.LastIndexByte(path, '/'); slash >= 0 {
 		if dot := strings.IndexByte(path[slash:], '.'); dot >= 0 {
 			path = path[:slash+dot]

@@ -1,11 +1,20 @@
 package timeline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
+// frames makes a stack; a learner's function (package main or prog) sits in a flat file, the
+// standard library's in a file under a directory, as after -strip.
 func frames(funcs ...string) []Frame {
 	out := make([]Frame, len(funcs))
 	for i, f := range funcs {
-		out[i] = Frame{Func: f, File: "x.go", Line: 1}
+		file := "pkg/x.go"
+		if strings.HasPrefix(f, "main.") || strings.HasPrefix(f, "prog.") {
+			file = "main.go"
+		}
+		out[i] = Frame{Func: f, File: file, Line: 1}
 	}
 	return out
 }
@@ -52,18 +61,31 @@ func TestWaitReason(t *testing.T) {
 }
 
 func TestIsStdFrame(t *testing.T) {
-	for fn, want := range map[string]bool{
-		"sync.(*Mutex).Lock":                       true,
-		"internal/sync.(*Mutex).lockSlow":          true,
-		"runtime/trace.(*Region).End":              true,
-		"main.main":                                false,
-		"main.(*T).m":                              false,
-		"example.com/m/pkg.F":                      false,
-		"github.com/a/b.(*C).D":                    false,
-		"golang.org/x/sync/errgroup.(*Group).Wait": false,
+	for _, c := range []struct {
+		fn, file string
+		want     bool
+	}{
+		{"sync.(*Mutex).Lock", "sync/mutex.go", true},
+		{"sync.(*Mutex).Lock", "/usr/local/go/src/sync/mutex.go", true},
+		{"internal/sync.(*Mutex).lockSlow", "internal/sync/mutex.go", true},
+		{"runtime/trace.(*Region).End", "runtime/trace/annotation.go", true},
+		{"main.main", "main.go", false},
+		{"main.(*T).m", "/sandbox/src/main.go", false},
+		// A test package is named after the module: only its flat file tells it is the learner's.
+		{"prog.TestCounter", "c_test.go", false},
+		{"example.com/m/pkg.F", "/root/go/pkg/mod/example.com/m/pkg/f.go", false},
+		{"golang.org/x/sync/errgroup.(*Group).Wait", "/x/errgroup.go", false},
 	} {
-		if got := isStdFrame(fn); got != want {
-			t.Errorf("isStdFrame(%q) = %v, want %v", fn, got, want)
+		if got := isStdFrame(Frame{Func: c.fn, File: c.file}); got != c.want {
+			t.Errorf("isStdFrame(%s in %s) = %v, want %v", c.fn, c.file, got, c.want)
 		}
+	}
+}
+
+// In a test, a lock taken inside a function that an outer sync call runs is still the lock's.
+func TestWaitReasonInATestPackage(t *testing.T) {
+	stack := frames("sync.(*Mutex).Lock", "prog.TestCounter.func1", "sync.(*WaitGroup).Wait", "prog.TestCounter")
+	if got := WaitReason("sync", stack); got != ReasonMutex {
+		t.Errorf("got %q", got)
 	}
 }
