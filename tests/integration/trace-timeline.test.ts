@@ -138,6 +138,21 @@ describe('the converter on bad input', () => {
     expect(few.truncated).toEqual({ afterEvents: 40, cause: 'max_events' });
   });
 
+  it('gives up with a code when its input never ends, instead of hanging', async () => {
+    const ran = await new Promise<Ran>((done) => {
+      const child = spawn(converter, ['-timeout', '300ms'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // A trace header, then nothing: standard input stays open until the converter is gone.
+      child.stdin.write('go 1.26 trace\0\0\0');
+      child.on('close', (code) => {
+        child.stdin.destroy();
+        done({ code, stdout: '', stderr });
+      });
+    });
+    expect(errorOf(ran, 5).error).toBe('timeout');
+  });
+
   it('answers a bad flag or a missing file with a code', async () => {
     expect(errorOf(await convert(['-max-bytes', '10']), 2).error).toBe('usage');
     expect(errorOf(await convert(['-no-such-flag']), 2).error).toBe('usage');
