@@ -161,7 +161,7 @@ describe('the converter on bad input', () => {
 });
 
 /** Builds main.go with -race, plain or with the trace wrapper; returns the binary's path. */
-async function build(dir: string, source: string, traced: boolean): Promise<string> {
+async function build(dir: string, source: string, traced: boolean, mode?: string): Promise<string> {
   const src = join(dir, 'src');
   mkdirSync(src, { recursive: true });
   const files = { 'main.go': source, 'go.mod': 'module prog\n\ngo 1.26\n' };
@@ -170,6 +170,7 @@ async function build(dir: string, source: string, traced: boolean): Promise<stri
   const args = ['build', '-race', '-o', out];
   if (traced) {
     const wrapper = traceWrapper(files, src, join(dir, 'generated.go'));
+    if (mode) expect(wrapper.mode).toBe(mode);
     writeFileSync(join(dir, 'generated.go'), wrapper.source);
     writeFileSync(join(dir, 'overlay.json'), JSON.stringify(wrapper.overlay));
     args.push(`-overlay=${join(dir, 'overlay.json')}`, `-ldflags=${TRACE_LDFLAGS.join(' ')}`);
@@ -267,6 +268,43 @@ func main() {
       expect(last.reason).toBe('mutex');
       expect(last.stack?.find((f) => f.file === 'main.go')?.line).toBe(12);
     }
+  });
+
+  it('leaves trace.Start to a program that calls it, and still records (flight mode)', async () => {
+    const source = `package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime/trace"
+)
+
+func main() {
+	f, err := os.Create(os.TempDir() + "/own.trace")
+	if err != nil {
+		panic(err)
+	}
+	if err := trace.Start(f); err != nil {
+		fmt.Println("trace.Start failed:", err)
+		return
+	}
+	trace.Log(context.Background(), "mine", "hello")
+	trace.Stop()
+	f.Close()
+	fmt.Println("own trace written")
+}
+`;
+    const dir = join(work, 'own');
+    const binary = await build(dir, source, true, 'flight');
+    const tracePath = join(dir, 'trace.out');
+    const ran = await execute(binary, { ...traceEnv(tracePath), TMPDIR: dir });
+    expect(ran.stdout).toBe('own trace written\n');
+    expect(ran.code).toBe(0);
+    const own = timelineOf(await convert([join(dir, 'own.trace')]));
+    expect(own.logs.map((l) => l.message)).toEqual(['hello']);
+    const ours = timelineOf(await convert([tracePath]));
+    expect(ours.logs.map((l) => l.message)).toEqual(['hello']);
   });
 
   it('keeps the trace through os.Exit with a non-zero code, and hides the wrapper from the program', async () => {
