@@ -12,7 +12,7 @@ import (
 // contract/timeline.ts's TIMELINE_ERRORS).
 const (
 	ErrNotATrace  = "not_a_trace"     // no trace header, or a version this reader does not know
-	ErrMalformed  = "malformed_trace" // the trace is broken before its first event
+	ErrMalformed  = "malformed_trace" // unreadable before its first event, or it holds no events
 	ErrInputLimit = "input_too_large"
 	ErrOutputSize = "output_too_large"
 	ErrTimeout    = "timeout" // the conversion took longer than its time limit
