@@ -38,6 +38,14 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+describe('the converter module', () => {
+  it('passes its own Go tests: the folding rules and the golden timelines of the checked-in traces', async () => {
+    // go test exits non-zero on a failing test or a golden that no longer matches.
+    const { stdout } = await run('go', ['test', '-count=1', './...'], { cwd: MODULE });
+    expect(stdout).toMatch(/^ok\s+lockstep\/tracetimeline\/timeline\b/m);
+  }, 240_000);
+});
+
 interface Ran {
   code: number | null;
   stdout: string;
