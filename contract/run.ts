@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { FILE_NAME_PATTERN } from './file-name.ts';
+import { Timeline, TIMELINE_ERROR_LITERALS } from './timeline.ts';
 
 export const Action = Type.Union(
   [Type.Literal('run'), Type.Literal('test'), Type.Literal('vet'), Type.Literal('fmt')],
@@ -32,6 +33,12 @@ export const RunRequest = Type.Object(
       Type.Array(Type.String({ maxLength: 256 }), {
         maxItems: 32,
         description: 'Program arguments for run.',
+      }),
+    ),
+    trace: Type.Optional(
+      Type.Boolean({
+        description:
+          "run and test: record a Go execution trace of the learner's program and answer with its timeline (RunResult.trace). Off by default; the learner's code and line numbers are unchanged.",
       }),
     ),
   },
@@ -226,6 +233,25 @@ export const Stop = Type.Object(
 );
 export type Stop = Static<typeof Stop>;
 
+/** Why a traced run has no timeline; the browser words each code. */
+export const TraceMissing = Type.Union(
+  [Type.Literal('not_built'), Type.Literal('no_trace'), ...TIMELINE_ERROR_LITERALS],
+  {
+    description:
+      "not_built: nothing ran (the code did not compile or was refused); no_trace: the program ended before any of its trace reached the disk (e.g. a fatal error in its first 50 ms, or the memory or output limit); the others are the converter's own error codes (contract/timeline.ts TimelineError): the trace the program left could not be read.",
+  },
+);
+export type TraceMissing = Static<typeof TraceMissing>;
+
+export const TraceResult = Type.Union(
+  [
+    Type.Object({ timeline: Timeline }, { additionalProperties: false }),
+    Type.Object({ missing: TraceMissing }, { additionalProperties: false }),
+  ],
+  { description: 'Only when the request asked for trace: the timeline, or why there is none.' },
+);
+export type TraceResult = Static<typeof TraceResult>;
+
 export const RunResult = Type.Object({
   status: RunStatus,
   exitCode: Type.Integer({ description: 'Exit code of the last step; -1 when killed by the sandbox.' }),
@@ -247,6 +273,7 @@ export const RunResult = Type.Object({
     }),
   ),
   summary: Type.Optional(Summary),
+  trace: Type.Optional(TraceResult),
   stop: Type.Optional(Stop),
   cause: Type.Optional(Cause),
   timings: Timings,

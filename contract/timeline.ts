@@ -205,7 +205,7 @@ export const Timeline = Type.Object(
 );
 export type Timeline = Static<typeof Timeline>;
 
-const TIMELINE_ERROR_LITERALS = [
+export const TIMELINE_ERROR_LITERALS = [
   Type.Literal('not_a_trace'),
   Type.Literal('malformed_trace'),
   Type.Literal('input_too_large'),

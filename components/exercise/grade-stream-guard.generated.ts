@@ -4,7 +4,11 @@
 // @ts-nocheck
 
 // @ts-ignore
-let External = [new RegExp('^.*$', 'u'), new RegExp('^.*$', 'u')];
+let External = [
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('(^g$|^state$|^start$|^end$|^reason$|^stack$|^wokenBy$)', 'u'),
+];
 
 // @ts-ignore
 export function SetExternal(external) {
@@ -336,6 +340,287 @@ const check_0 = (value) =>
           ([unique_12, unique_13], _) =>
             !External[1].test(unique_12) || typeof unique_13 === 'string' || Number.isFinite(unique_13),
         ))) &&
+    (value.result.run.trace === undefined ||
+      !('trace' in value.result.run) ||
+      (typeof value.result.run.trace === 'object' &&
+        value.result.run.trace !== null &&
+        !Array.isArray(value.result.run.trace) &&
+        'timeline' in value.result.run.trace &&
+        Object.getOwnPropertyNames(value.result.run.trace).length === 1 &&
+        typeof value.result.run.trace.timeline === 'object' &&
+        value.result.run.trace.timeline !== null &&
+        !Array.isArray(value.result.run.trace.timeline) &&
+        'version' in value.result.run.trace.timeline &&
+        'endNs' in value.result.run.trace.timeline &&
+        'goroutines' in value.result.run.trace.timeline &&
+        'spans' in value.result.run.trace.timeline &&
+        'regions' in value.result.run.trace.timeline &&
+        'tasks' in value.result.run.trace.timeline &&
+        'logs' in value.result.run.trace.timeline &&
+        'gc' in value.result.run.trace.timeline &&
+        'hiddenGoroutines' in value.result.run.trace.timeline &&
+        'truncated' in value.result.run.trace.timeline &&
+        Object.getOwnPropertyNames(value.result.run.trace.timeline).length === 10 &&
+        Number.isFinite(value.result.run.trace.timeline.version) &&
+        value.result.run.trace.timeline.version === 1 &&
+        Number.isInteger(value.result.run.trace.timeline.endNs) &&
+        (!(
+          Number.isFinite(value.result.run.trace.timeline.endNs) ||
+          typeof value.result.run.trace.timeline.endNs === 'bigint'
+        ) ||
+          value.result.run.trace.timeline.endNs >= 0) &&
+        Array.isArray(value.result.run.trace.timeline.goroutines) &&
+        value.result.run.trace.timeline.goroutines.every(
+          (unique_14, index) =>
+            typeof unique_14 === 'object' &&
+            unique_14 !== null &&
+            !Array.isArray(unique_14) &&
+            'id' in unique_14 &&
+            'startFunc' in unique_14 &&
+            'created' in unique_14 &&
+            Object.getOwnPropertyNames(unique_14).length === 3 &&
+            Number.isInteger(unique_14.id) &&
+            (!(Number.isFinite(unique_14.id) || typeof unique_14.id === 'bigint') || unique_14.id >= 0) &&
+            typeof unique_14.startFunc === 'string' &&
+            ((typeof unique_14.created === 'object' &&
+              unique_14.created !== null &&
+              !Array.isArray(unique_14.created) &&
+              'func' in unique_14.created &&
+              'file' in unique_14.created &&
+              'line' in unique_14.created &&
+              Object.getOwnPropertyNames(unique_14.created).length === 3 &&
+              typeof unique_14.created.func === 'string' &&
+              typeof unique_14.created.file === 'string' &&
+              Number.isInteger(unique_14.created.line) &&
+              (!(Number.isFinite(unique_14.created.line) || typeof unique_14.created.line === 'bigint') ||
+                unique_14.created.line >= 0)) ||
+              unique_14.created === null),
+        ) &&
+        Array.isArray(value.result.run.trace.timeline.spans) &&
+        value.result.run.trace.timeline.spans.every(
+          (unique_15, index) =>
+            typeof unique_15 === 'object' &&
+            unique_15 !== null &&
+            !Array.isArray(unique_15) &&
+            'g' in unique_15 &&
+            'state' in unique_15 &&
+            'start' in unique_15 &&
+            'end' in unique_15 &&
+            Object.getOwnPropertyNames(unique_15).every(
+              (unique_16, unique_17) => External[2].test(unique_16) || false,
+            ) &&
+            Number.isInteger(unique_15.g) &&
+            (!(Number.isFinite(unique_15.g) || typeof unique_15.g === 'bigint') || unique_15.g >= 0) &&
+            ((typeof unique_15.state === 'string' && unique_15.state === 'running') ||
+              (typeof unique_15.state === 'string' && unique_15.state === 'runnable') ||
+              (typeof unique_15.state === 'string' && unique_15.state === 'waiting') ||
+              (typeof unique_15.state === 'string' && unique_15.state === 'syscall')) &&
+            Number.isInteger(unique_15.start) &&
+            (!(Number.isFinite(unique_15.start) || typeof unique_15.start === 'bigint') ||
+              unique_15.start >= 0) &&
+            Number.isInteger(unique_15.end) &&
+            (!(Number.isFinite(unique_15.end) || typeof unique_15.end === 'bigint') || unique_15.end >= 0) &&
+            (unique_15.reason === undefined ||
+              !('reason' in unique_15) ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'mutex') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'rwmutex_read') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'rwmutex_write') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'waitgroup') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'cond') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'chan_send') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'chan_recv') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'select') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'sleep') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'syscall') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'gc_assist') ||
+              (typeof unique_15.reason === 'string' && unique_15.reason === 'other')) &&
+            (unique_15.stack === undefined ||
+              !('stack' in unique_15) ||
+              (Array.isArray(unique_15.stack) &&
+                unique_15.stack.every(
+                  (unique_18, index) =>
+                    typeof unique_18 === 'object' &&
+                    unique_18 !== null &&
+                    !Array.isArray(unique_18) &&
+                    'func' in unique_18 &&
+                    'file' in unique_18 &&
+                    'line' in unique_18 &&
+                    Object.getOwnPropertyNames(unique_18).length === 3 &&
+                    typeof unique_18.func === 'string' &&
+                    typeof unique_18.file === 'string' &&
+                    Number.isInteger(unique_18.line) &&
+                    (!(Number.isFinite(unique_18.line) || typeof unique_18.line === 'bigint') ||
+                      unique_18.line >= 0),
+                ))) &&
+            (unique_15.wokenBy === undefined ||
+              !('wokenBy' in unique_15) ||
+              (typeof unique_15.wokenBy === 'object' &&
+                unique_15.wokenBy !== null &&
+                !Array.isArray(unique_15.wokenBy) &&
+                'g' in unique_15.wokenBy &&
+                'stack' in unique_15.wokenBy &&
+                Object.getOwnPropertyNames(unique_15.wokenBy).length === 2 &&
+                Number.isInteger(unique_15.wokenBy.g) &&
+                (!(Number.isFinite(unique_15.wokenBy.g) || typeof unique_15.wokenBy.g === 'bigint') ||
+                  unique_15.wokenBy.g >= 0) &&
+                Array.isArray(unique_15.wokenBy.stack) &&
+                unique_15.wokenBy.stack.every(
+                  (unique_19, index) =>
+                    typeof unique_19 === 'object' &&
+                    unique_19 !== null &&
+                    !Array.isArray(unique_19) &&
+                    'func' in unique_19 &&
+                    'file' in unique_19 &&
+                    'line' in unique_19 &&
+                    Object.getOwnPropertyNames(unique_19).length === 3 &&
+                    typeof unique_19.func === 'string' &&
+                    typeof unique_19.file === 'string' &&
+                    Number.isInteger(unique_19.line) &&
+                    (!(Number.isFinite(unique_19.line) || typeof unique_19.line === 'bigint') ||
+                      unique_19.line >= 0),
+                ))),
+        ) &&
+        Array.isArray(value.result.run.trace.timeline.regions) &&
+        value.result.run.trace.timeline.regions.every(
+          (unique_20, index) =>
+            typeof unique_20 === 'object' &&
+            unique_20 !== null &&
+            !Array.isArray(unique_20) &&
+            'g' in unique_20 &&
+            'type' in unique_20 &&
+            'task' in unique_20 &&
+            'start' in unique_20 &&
+            'end' in unique_20 &&
+            Object.getOwnPropertyNames(unique_20).length === 5 &&
+            Number.isInteger(unique_20.g) &&
+            (!(Number.isFinite(unique_20.g) || typeof unique_20.g === 'bigint') || unique_20.g >= 0) &&
+            typeof unique_20.type === 'string' &&
+            Number.isInteger(unique_20.task) &&
+            (!(Number.isFinite(unique_20.task) || typeof unique_20.task === 'bigint') ||
+              unique_20.task >= 0) &&
+            ((Number.isInteger(unique_20.start) &&
+              (!(Number.isFinite(unique_20.start) || typeof unique_20.start === 'bigint') ||
+                unique_20.start >= 0)) ||
+              unique_20.start === null) &&
+            ((Number.isInteger(unique_20.end) &&
+              (!(Number.isFinite(unique_20.end) || typeof unique_20.end === 'bigint') ||
+                unique_20.end >= 0)) ||
+              unique_20.end === null),
+        ) &&
+        Array.isArray(value.result.run.trace.timeline.tasks) &&
+        value.result.run.trace.timeline.tasks.every(
+          (unique_21, index) =>
+            typeof unique_21 === 'object' &&
+            unique_21 !== null &&
+            !Array.isArray(unique_21) &&
+            'id' in unique_21 &&
+            'parent' in unique_21 &&
+            'type' in unique_21 &&
+            'start' in unique_21 &&
+            'end' in unique_21 &&
+            Object.getOwnPropertyNames(unique_21).length === 5 &&
+            Number.isInteger(unique_21.id) &&
+            (!(Number.isFinite(unique_21.id) || typeof unique_21.id === 'bigint') || unique_21.id >= 1) &&
+            Number.isInteger(unique_21.parent) &&
+            (!(Number.isFinite(unique_21.parent) || typeof unique_21.parent === 'bigint') ||
+              unique_21.parent >= 0) &&
+            typeof unique_21.type === 'string' &&
+            ((Number.isInteger(unique_21.start) &&
+              (!(Number.isFinite(unique_21.start) || typeof unique_21.start === 'bigint') ||
+                unique_21.start >= 0)) ||
+              unique_21.start === null) &&
+            ((Number.isInteger(unique_21.end) &&
+              (!(Number.isFinite(unique_21.end) || typeof unique_21.end === 'bigint') ||
+                unique_21.end >= 0)) ||
+              unique_21.end === null),
+        ) &&
+        Array.isArray(value.result.run.trace.timeline.logs) &&
+        value.result.run.trace.timeline.logs.every(
+          (unique_22, index) =>
+            typeof unique_22 === 'object' &&
+            unique_22 !== null &&
+            !Array.isArray(unique_22) &&
+            'g' in unique_22 &&
+            'task' in unique_22 &&
+            'category' in unique_22 &&
+            'message' in unique_22 &&
+            't' in unique_22 &&
+            Object.getOwnPropertyNames(unique_22).length === 5 &&
+            Number.isInteger(unique_22.g) &&
+            (!(Number.isFinite(unique_22.g) || typeof unique_22.g === 'bigint') || unique_22.g >= 0) &&
+            Number.isInteger(unique_22.task) &&
+            (!(Number.isFinite(unique_22.task) || typeof unique_22.task === 'bigint') ||
+              unique_22.task >= 0) &&
+            typeof unique_22.category === 'string' &&
+            typeof unique_22.message === 'string' &&
+            Number.isInteger(unique_22.t) &&
+            (!(Number.isFinite(unique_22.t) || typeof unique_22.t === 'bigint') || unique_22.t >= 0),
+        ) &&
+        Array.isArray(value.result.run.trace.timeline.gc) &&
+        value.result.run.trace.timeline.gc.every(
+          (unique_23, index) =>
+            typeof unique_23 === 'object' &&
+            unique_23 !== null &&
+            !Array.isArray(unique_23) &&
+            'kind' in unique_23 &&
+            'start' in unique_23 &&
+            'end' in unique_23 &&
+            Object.getOwnPropertyNames(unique_23).length === 3 &&
+            ((typeof unique_23.kind === 'string' && unique_23.kind === 'pause') ||
+              (typeof unique_23.kind === 'string' && unique_23.kind === 'mark')) &&
+            Number.isInteger(unique_23.start) &&
+            (!(Number.isFinite(unique_23.start) || typeof unique_23.start === 'bigint') ||
+              unique_23.start >= 0) &&
+            Number.isInteger(unique_23.end) &&
+            (!(Number.isFinite(unique_23.end) || typeof unique_23.end === 'bigint') || unique_23.end >= 0),
+        ) &&
+        Number.isInteger(value.result.run.trace.timeline.hiddenGoroutines) &&
+        (!(
+          Number.isFinite(value.result.run.trace.timeline.hiddenGoroutines) ||
+          typeof value.result.run.trace.timeline.hiddenGoroutines === 'bigint'
+        ) ||
+          value.result.run.trace.timeline.hiddenGoroutines >= 0) &&
+        ((typeof value.result.run.trace.timeline.truncated === 'object' &&
+          value.result.run.trace.timeline.truncated !== null &&
+          !Array.isArray(value.result.run.trace.timeline.truncated) &&
+          'afterEvents' in value.result.run.trace.timeline.truncated &&
+          'cause' in value.result.run.trace.timeline.truncated &&
+          Object.getOwnPropertyNames(value.result.run.trace.timeline.truncated).length === 2 &&
+          Number.isInteger(value.result.run.trace.timeline.truncated.afterEvents) &&
+          (!(
+            Number.isFinite(value.result.run.trace.timeline.truncated.afterEvents) ||
+            typeof value.result.run.trace.timeline.truncated.afterEvents === 'bigint'
+          ) ||
+            value.result.run.trace.timeline.truncated.afterEvents >= 0) &&
+          ((typeof value.result.run.trace.timeline.truncated.cause === 'string' &&
+            value.result.run.trace.timeline.truncated.cause === 'max_events') ||
+            (typeof value.result.run.trace.timeline.truncated.cause === 'string' &&
+              value.result.run.trace.timeline.truncated.cause === 'max_bytes') ||
+            (typeof value.result.run.trace.timeline.truncated.cause === 'string' &&
+              value.result.run.trace.timeline.truncated.cause === 'trace_cut'))) ||
+          value.result.run.trace.timeline.truncated === null)) ||
+      (typeof value.result.run.trace === 'object' &&
+        value.result.run.trace !== null &&
+        !Array.isArray(value.result.run.trace) &&
+        'missing' in value.result.run.trace &&
+        Object.getOwnPropertyNames(value.result.run.trace).length === 1 &&
+        ((typeof value.result.run.trace.missing === 'string' &&
+          value.result.run.trace.missing === 'not_built') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'no_trace') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'not_a_trace') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'malformed_trace') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'input_too_large') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'timeout') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'output_too_large') ||
+          (typeof value.result.run.trace.missing === 'string' && value.result.run.trace.missing === 'io') ||
+          (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'usage')))) &&
     (value.result.run.stop === undefined ||
       !('stop' in value.result.run) ||
       (typeof value.result.run.stop === 'object' &&
@@ -357,16 +642,16 @@ const check_0 = (value) =>
         value.result.run.cause.code === 'main_goexit' &&
         Array.isArray(value.result.run.cause.at) &&
         value.result.run.cause.at.every(
-          (unique_14, index) =>
-            typeof unique_14 === 'object' &&
-            unique_14 !== null &&
-            !Array.isArray(unique_14) &&
-            'func' in unique_14 &&
-            'file' in unique_14 &&
-            'line' in unique_14 &&
-            typeof unique_14.func === 'string' &&
-            typeof unique_14.file === 'string' &&
-            Number.isInteger(unique_14.line),
+          (unique_24, index) =>
+            typeof unique_24 === 'object' &&
+            unique_24 !== null &&
+            !Array.isArray(unique_24) &&
+            'func' in unique_24 &&
+            'file' in unique_24 &&
+            'line' in unique_24 &&
+            typeof unique_24.func === 'string' &&
+            typeof unique_24.file === 'string' &&
+            Number.isInteger(unique_24.line),
         ))) &&
     typeof value.result.run.timings === 'object' &&
     value.result.run.timings !== null &&

@@ -4,7 +4,11 @@
 // @ts-nocheck
 
 // @ts-ignore
-let External = [new RegExp('^.*$', 'u'), new RegExp('^.*$', 'u')];
+let External = [
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('(^g$|^state$|^start$|^end$|^reason$|^stack$|^wokenBy$)', 'u'),
+];
 
 // @ts-ignore
 export function SetExternal(external) {
@@ -302,6 +306,282 @@ const check_0 = (value) =>
           ([unique_13, unique_14], _) =>
             !External[1].test(unique_13) || typeof unique_14 === 'string' || Number.isFinite(unique_14),
         ))) &&
+    (value.result.trace === undefined ||
+      !('trace' in value.result) ||
+      (typeof value.result.trace === 'object' &&
+        value.result.trace !== null &&
+        !Array.isArray(value.result.trace) &&
+        'timeline' in value.result.trace &&
+        Object.getOwnPropertyNames(value.result.trace).length === 1 &&
+        typeof value.result.trace.timeline === 'object' &&
+        value.result.trace.timeline !== null &&
+        !Array.isArray(value.result.trace.timeline) &&
+        'version' in value.result.trace.timeline &&
+        'endNs' in value.result.trace.timeline &&
+        'goroutines' in value.result.trace.timeline &&
+        'spans' in value.result.trace.timeline &&
+        'regions' in value.result.trace.timeline &&
+        'tasks' in value.result.trace.timeline &&
+        'logs' in value.result.trace.timeline &&
+        'gc' in value.result.trace.timeline &&
+        'hiddenGoroutines' in value.result.trace.timeline &&
+        'truncated' in value.result.trace.timeline &&
+        Object.getOwnPropertyNames(value.result.trace.timeline).length === 10 &&
+        Number.isFinite(value.result.trace.timeline.version) &&
+        value.result.trace.timeline.version === 1 &&
+        Number.isInteger(value.result.trace.timeline.endNs) &&
+        (!(
+          Number.isFinite(value.result.trace.timeline.endNs) ||
+          typeof value.result.trace.timeline.endNs === 'bigint'
+        ) ||
+          value.result.trace.timeline.endNs >= 0) &&
+        Array.isArray(value.result.trace.timeline.goroutines) &&
+        value.result.trace.timeline.goroutines.every(
+          (unique_15, index) =>
+            typeof unique_15 === 'object' &&
+            unique_15 !== null &&
+            !Array.isArray(unique_15) &&
+            'id' in unique_15 &&
+            'startFunc' in unique_15 &&
+            'created' in unique_15 &&
+            Object.getOwnPropertyNames(unique_15).length === 3 &&
+            Number.isInteger(unique_15.id) &&
+            (!(Number.isFinite(unique_15.id) || typeof unique_15.id === 'bigint') || unique_15.id >= 0) &&
+            typeof unique_15.startFunc === 'string' &&
+            ((typeof unique_15.created === 'object' &&
+              unique_15.created !== null &&
+              !Array.isArray(unique_15.created) &&
+              'func' in unique_15.created &&
+              'file' in unique_15.created &&
+              'line' in unique_15.created &&
+              Object.getOwnPropertyNames(unique_15.created).length === 3 &&
+              typeof unique_15.created.func === 'string' &&
+              typeof unique_15.created.file === 'string' &&
+              Number.isInteger(unique_15.created.line) &&
+              (!(Number.isFinite(unique_15.created.line) || typeof unique_15.created.line === 'bigint') ||
+                unique_15.created.line >= 0)) ||
+              unique_15.created === null),
+        ) &&
+        Array.isArray(value.result.trace.timeline.spans) &&
+        value.result.trace.timeline.spans.every(
+          (unique_16, index) =>
+            typeof unique_16 === 'object' &&
+            unique_16 !== null &&
+            !Array.isArray(unique_16) &&
+            'g' in unique_16 &&
+            'state' in unique_16 &&
+            'start' in unique_16 &&
+            'end' in unique_16 &&
+            Object.getOwnPropertyNames(unique_16).every(
+              (unique_17, unique_18) => External[2].test(unique_17) || false,
+            ) &&
+            Number.isInteger(unique_16.g) &&
+            (!(Number.isFinite(unique_16.g) || typeof unique_16.g === 'bigint') || unique_16.g >= 0) &&
+            ((typeof unique_16.state === 'string' && unique_16.state === 'running') ||
+              (typeof unique_16.state === 'string' && unique_16.state === 'runnable') ||
+              (typeof unique_16.state === 'string' && unique_16.state === 'waiting') ||
+              (typeof unique_16.state === 'string' && unique_16.state === 'syscall')) &&
+            Number.isInteger(unique_16.start) &&
+            (!(Number.isFinite(unique_16.start) || typeof unique_16.start === 'bigint') ||
+              unique_16.start >= 0) &&
+            Number.isInteger(unique_16.end) &&
+            (!(Number.isFinite(unique_16.end) || typeof unique_16.end === 'bigint') || unique_16.end >= 0) &&
+            (unique_16.reason === undefined ||
+              !('reason' in unique_16) ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'mutex') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'rwmutex_read') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'rwmutex_write') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'waitgroup') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'cond') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'chan_send') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'chan_recv') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'select') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'sleep') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'syscall') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'gc_assist') ||
+              (typeof unique_16.reason === 'string' && unique_16.reason === 'other')) &&
+            (unique_16.stack === undefined ||
+              !('stack' in unique_16) ||
+              (Array.isArray(unique_16.stack) &&
+                unique_16.stack.every(
+                  (unique_19, index) =>
+                    typeof unique_19 === 'object' &&
+                    unique_19 !== null &&
+                    !Array.isArray(unique_19) &&
+                    'func' in unique_19 &&
+                    'file' in unique_19 &&
+                    'line' in unique_19 &&
+                    Object.getOwnPropertyNames(unique_19).length === 3 &&
+                    typeof unique_19.func === 'string' &&
+                    typeof unique_19.file === 'string' &&
+                    Number.isInteger(unique_19.line) &&
+                    (!(Number.isFinite(unique_19.line) || typeof unique_19.line === 'bigint') ||
+                      unique_19.line >= 0),
+                ))) &&
+            (unique_16.wokenBy === undefined ||
+              !('wokenBy' in unique_16) ||
+              (typeof unique_16.wokenBy === 'object' &&
+                unique_16.wokenBy !== null &&
+                !Array.isArray(unique_16.wokenBy) &&
+                'g' in unique_16.wokenBy &&
+                'stack' in unique_16.wokenBy &&
+                Object.getOwnPropertyNames(unique_16.wokenBy).length === 2 &&
+                Number.isInteger(unique_16.wokenBy.g) &&
+                (!(Number.isFinite(unique_16.wokenBy.g) || typeof unique_16.wokenBy.g === 'bigint') ||
+                  unique_16.wokenBy.g >= 0) &&
+                Array.isArray(unique_16.wokenBy.stack) &&
+                unique_16.wokenBy.stack.every(
+                  (unique_20, index) =>
+                    typeof unique_20 === 'object' &&
+                    unique_20 !== null &&
+                    !Array.isArray(unique_20) &&
+                    'func' in unique_20 &&
+                    'file' in unique_20 &&
+                    'line' in unique_20 &&
+                    Object.getOwnPropertyNames(unique_20).length === 3 &&
+                    typeof unique_20.func === 'string' &&
+                    typeof unique_20.file === 'string' &&
+                    Number.isInteger(unique_20.line) &&
+                    (!(Number.isFinite(unique_20.line) || typeof unique_20.line === 'bigint') ||
+                      unique_20.line >= 0),
+                ))),
+        ) &&
+        Array.isArray(value.result.trace.timeline.regions) &&
+        value.result.trace.timeline.regions.every(
+          (unique_21, index) =>
+            typeof unique_21 === 'object' &&
+            unique_21 !== null &&
+            !Array.isArray(unique_21) &&
+            'g' in unique_21 &&
+            'type' in unique_21 &&
+            'task' in unique_21 &&
+            'start' in unique_21 &&
+            'end' in unique_21 &&
+            Object.getOwnPropertyNames(unique_21).length === 5 &&
+            Number.isInteger(unique_21.g) &&
+            (!(Number.isFinite(unique_21.g) || typeof unique_21.g === 'bigint') || unique_21.g >= 0) &&
+            typeof unique_21.type === 'string' &&
+            Number.isInteger(unique_21.task) &&
+            (!(Number.isFinite(unique_21.task) || typeof unique_21.task === 'bigint') ||
+              unique_21.task >= 0) &&
+            ((Number.isInteger(unique_21.start) &&
+              (!(Number.isFinite(unique_21.start) || typeof unique_21.start === 'bigint') ||
+                unique_21.start >= 0)) ||
+              unique_21.start === null) &&
+            ((Number.isInteger(unique_21.end) &&
+              (!(Number.isFinite(unique_21.end) || typeof unique_21.end === 'bigint') ||
+                unique_21.end >= 0)) ||
+              unique_21.end === null),
+        ) &&
+        Array.isArray(value.result.trace.timeline.tasks) &&
+        value.result.trace.timeline.tasks.every(
+          (unique_22, index) =>
+            typeof unique_22 === 'object' &&
+            unique_22 !== null &&
+            !Array.isArray(unique_22) &&
+            'id' in unique_22 &&
+            'parent' in unique_22 &&
+            'type' in unique_22 &&
+            'start' in unique_22 &&
+            'end' in unique_22 &&
+            Object.getOwnPropertyNames(unique_22).length === 5 &&
+            Number.isInteger(unique_22.id) &&
+            (!(Number.isFinite(unique_22.id) || typeof unique_22.id === 'bigint') || unique_22.id >= 1) &&
+            Number.isInteger(unique_22.parent) &&
+            (!(Number.isFinite(unique_22.parent) || typeof unique_22.parent === 'bigint') ||
+              unique_22.parent >= 0) &&
+            typeof unique_22.type === 'string' &&
+            ((Number.isInteger(unique_22.start) &&
+              (!(Number.isFinite(unique_22.start) || typeof unique_22.start === 'bigint') ||
+                unique_22.start >= 0)) ||
+              unique_22.start === null) &&
+            ((Number.isInteger(unique_22.end) &&
+              (!(Number.isFinite(unique_22.end) || typeof unique_22.end === 'bigint') ||
+                unique_22.end >= 0)) ||
+              unique_22.end === null),
+        ) &&
+        Array.isArray(value.result.trace.timeline.logs) &&
+        value.result.trace.timeline.logs.every(
+          (unique_23, index) =>
+            typeof unique_23 === 'object' &&
+            unique_23 !== null &&
+            !Array.isArray(unique_23) &&
+            'g' in unique_23 &&
+            'task' in unique_23 &&
+            'category' in unique_23 &&
+            'message' in unique_23 &&
+            't' in unique_23 &&
+            Object.getOwnPropertyNames(unique_23).length === 5 &&
+            Number.isInteger(unique_23.g) &&
+            (!(Number.isFinite(unique_23.g) || typeof unique_23.g === 'bigint') || unique_23.g >= 0) &&
+            Number.isInteger(unique_23.task) &&
+            (!(Number.isFinite(unique_23.task) || typeof unique_23.task === 'bigint') ||
+              unique_23.task >= 0) &&
+            typeof unique_23.category === 'string' &&
+            typeof unique_23.message === 'string' &&
+            Number.isInteger(unique_23.t) &&
+            (!(Number.isFinite(unique_23.t) || typeof unique_23.t === 'bigint') || unique_23.t >= 0),
+        ) &&
+        Array.isArray(value.result.trace.timeline.gc) &&
+        value.result.trace.timeline.gc.every(
+          (unique_24, index) =>
+            typeof unique_24 === 'object' &&
+            unique_24 !== null &&
+            !Array.isArray(unique_24) &&
+            'kind' in unique_24 &&
+            'start' in unique_24 &&
+            'end' in unique_24 &&
+            Object.getOwnPropertyNames(unique_24).length === 3 &&
+            ((typeof unique_24.kind === 'string' && unique_24.kind === 'pause') ||
+              (typeof unique_24.kind === 'string' && unique_24.kind === 'mark')) &&
+            Number.isInteger(unique_24.start) &&
+            (!(Number.isFinite(unique_24.start) || typeof unique_24.start === 'bigint') ||
+              unique_24.start >= 0) &&
+            Number.isInteger(unique_24.end) &&
+            (!(Number.isFinite(unique_24.end) || typeof unique_24.end === 'bigint') || unique_24.end >= 0),
+        ) &&
+        Number.isInteger(value.result.trace.timeline.hiddenGoroutines) &&
+        (!(
+          Number.isFinite(value.result.trace.timeline.hiddenGoroutines) ||
+          typeof value.result.trace.timeline.hiddenGoroutines === 'bigint'
+        ) ||
+          value.result.trace.timeline.hiddenGoroutines >= 0) &&
+        ((typeof value.result.trace.timeline.truncated === 'object' &&
+          value.result.trace.timeline.truncated !== null &&
+          !Array.isArray(value.result.trace.timeline.truncated) &&
+          'afterEvents' in value.result.trace.timeline.truncated &&
+          'cause' in value.result.trace.timeline.truncated &&
+          Object.getOwnPropertyNames(value.result.trace.timeline.truncated).length === 2 &&
+          Number.isInteger(value.result.trace.timeline.truncated.afterEvents) &&
+          (!(
+            Number.isFinite(value.result.trace.timeline.truncated.afterEvents) ||
+            typeof value.result.trace.timeline.truncated.afterEvents === 'bigint'
+          ) ||
+            value.result.trace.timeline.truncated.afterEvents >= 0) &&
+          ((typeof value.result.trace.timeline.truncated.cause === 'string' &&
+            value.result.trace.timeline.truncated.cause === 'max_events') ||
+            (typeof value.result.trace.timeline.truncated.cause === 'string' &&
+              value.result.trace.timeline.truncated.cause === 'max_bytes') ||
+            (typeof value.result.trace.timeline.truncated.cause === 'string' &&
+              value.result.trace.timeline.truncated.cause === 'trace_cut'))) ||
+          value.result.trace.timeline.truncated === null)) ||
+      (typeof value.result.trace === 'object' &&
+        value.result.trace !== null &&
+        !Array.isArray(value.result.trace) &&
+        'missing' in value.result.trace &&
+        Object.getOwnPropertyNames(value.result.trace).length === 1 &&
+        ((typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'not_built') ||
+          (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'no_trace') ||
+          (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'not_a_trace') ||
+          (typeof value.result.trace.missing === 'string' &&
+            value.result.trace.missing === 'malformed_trace') ||
+          (typeof value.result.trace.missing === 'string' &&
+            value.result.trace.missing === 'input_too_large') ||
+          (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'timeout') ||
+          (typeof value.result.trace.missing === 'string' &&
+            value.result.trace.missing === 'output_too_large') ||
+          (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'io') ||
+          (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'usage')))) &&
     (value.result.stop === undefined ||
       !('stop' in value.result) ||
       (typeof value.result.stop === 'object' &&
@@ -323,16 +603,16 @@ const check_0 = (value) =>
         value.result.cause.code === 'main_goexit' &&
         Array.isArray(value.result.cause.at) &&
         value.result.cause.at.every(
-          (unique_15, index) =>
-            typeof unique_15 === 'object' &&
-            unique_15 !== null &&
-            !Array.isArray(unique_15) &&
-            'func' in unique_15 &&
-            'file' in unique_15 &&
-            'line' in unique_15 &&
-            typeof unique_15.func === 'string' &&
-            typeof unique_15.file === 'string' &&
-            Number.isInteger(unique_15.line),
+          (unique_25, index) =>
+            typeof unique_25 === 'object' &&
+            unique_25 !== null &&
+            !Array.isArray(unique_25) &&
+            'func' in unique_25 &&
+            'file' in unique_25 &&
+            'line' in unique_25 &&
+            typeof unique_25.func === 'string' &&
+            typeof unique_25.file === 'string' &&
+            Number.isInteger(unique_25.line),
         ))) &&
     typeof value.result.timings === 'object' &&
     value.result.timings !== null &&
