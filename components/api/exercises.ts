@@ -1,13 +1,11 @@
 /**
- * The exercises' endpoints: an exercise's public view, its solution, and the grade stream of the
- * Check. The stream's socket and its message checks are components/playground/stream-socket.ts
- * and components/exercise/grade-stream-check.ts. N.B. BROWSER CODE.
+ * The exercises' one-off requests: an exercise's public view (a lab page builds the exercise from
+ * it) and its solution. A chapter's exercise imports this module when the learner asks for the
+ * solution, so chapter pages load the request helper and the checks only then.
+ * N.B. BROWSER CODE.
  */
-import type { ExerciseSolution, GradeRequest, PublicExercise } from '../../contract/grade.ts';
-import type { GradeStreamMessage } from '../../contract/grade-stream.ts';
+import type { ExerciseSolution, PublicExercise } from '../../contract/grade.ts';
 import type { Locale } from '../i18n/index.ts';
-import { readGradeStreamMessage } from '../exercise/grade-stream-check.ts';
-import { openStream, type StreamCallbacks, type StreamHandle } from '../playground/stream-socket.ts';
 import { Check as checkExercise } from './guards/public-exercise.generated.ts';
 import { Check as checkSolution } from './guards/exercise-solution.generated.ts';
 import { request } from './request.ts';
@@ -25,15 +23,4 @@ export function fetchExercise(id: string, locale: Locale, signal?: AbortSignal):
 /** GET /api/exercises/:id/solution: the reference solution's editable files. */
 export function fetchSolution(id: string, signal?: AbortSignal): Promise<ExerciseSolution> {
   return request(`${exercisePath(id)}/solution`, { read: isSolution, signal });
-}
-
-/** Grades the files over /api/grade/stream; the last message is a grade or an error. */
-export function startGrade(body: GradeRequest, callbacks: StreamCallbacks<GradeStreamMessage>): StreamHandle {
-  return openStream(
-    '/api/grade/stream',
-    body,
-    readGradeStreamMessage,
-    (m) => m.type === 'grade' || m.type === 'error',
-    callbacks,
-  );
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, worthSendingAgain } from './api-error.ts';
 import { apiErrorText } from './error-text.ts';
-import { fetchLab } from './labs.ts';
+import { fetchLab } from './labs-student.ts';
 import { request, retryAfterSeconds } from './request.ts';
 
 /** One answer of the stubbed fetch: a status, headers and a body (JSON unless a string). */

@@ -21,7 +21,7 @@ import type { LockstepPlayground } from '../playground/playground-element.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from './test-results.ts';
 import type { StreamHandle } from '../playground/stream-socket.ts';
-import { fetchSolution, startGrade } from '../api/exercises.ts';
+import { startGrade } from '../api/grade-stream.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import {
   CHECK_INVALID,
@@ -274,6 +274,8 @@ export class LockstepExercise extends HTMLElement {
     if (!window.confirm(this.t('ex.solution.confirm'))) return;
     let files: Record<string, string>;
     try {
+      // Loaded when asked for rather than with every chapter: see components/api/exercises.ts.
+      const { fetchSolution } = await import('../api/exercises.ts');
       ({ files } = await fetchSolution(this.data.id));
     } catch (error) {
       this.status.textContent = this.t('ex.error', { message: apiErrorText(this.locale, error) });

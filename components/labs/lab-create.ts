@@ -6,7 +6,7 @@
 import type { CreatedLab, LabSettings } from '../../contract/labs.ts';
 import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { createLab } from '../api/labs.ts';
+import { createLab } from '../api/labs-create.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import { labSecrets } from './lab-secrets.ts';
 import { copyableLink, formatInstant, localePrefix } from './lab-ui.ts';

@@ -16,10 +16,10 @@ import { el } from '../dom/el.ts';
 import {
   fetchGradebook,
   fetchGradebookCsv,
-  fetchSubmission,
   overrideScore,
   requeueSubmission,
-} from '../api/labs.ts';
+} from '../api/labs-instructor.ts';
+import { fetchSubmission } from '../api/labs-submission.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import { labSecrets, takeFromFragment } from './lab-secrets.ts';
 import { copyableLink, formatInstant, localePrefix } from './lab-ui.ts';

@@ -9,7 +9,7 @@ import type { JoinRequest, LabView, StudentStanding } from '../../contract/labs.
 import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 import { fetchExercise } from '../api/exercises.ts';
-import { fetchLab, fetchStanding, joinLab } from '../api/labs.ts';
+import { fetchLab, fetchStanding, joinLab } from '../api/labs-student.ts';
 import { ApiError } from '../api/api-error.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import type { LockstepExercise } from '../exercise/exercise-element.ts';

@@ -8,7 +8,8 @@
  */
 import type { SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
 import { t, type Locale } from '../i18n/index.ts';
-import { fetchSubmission, submitWork } from '../api/labs.ts';
+import { submitWork } from '../api/labs-student.ts';
+import { fetchSubmission } from '../api/labs-submission.ts';
 import { ApiError, CLIENT_CODES } from '../api/api-error.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import type { ExerciseSubmitter } from '../exercise/exercise-element.ts';

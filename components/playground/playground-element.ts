@@ -11,7 +11,6 @@ import type { Action, RunResult } from '../../contract/run.ts';
 import { pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { annotate } from './annotations.ts';
-import { runOnce } from '../api/runs.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import { renderReport } from './report-view.ts';
 import { decodeShare, encodeShare, playgroundUrl } from './share.ts';
@@ -206,6 +205,8 @@ export class LockstepPlayground extends HTMLElement {
   private async tool(action: Extract<Action, 'fmt' | 'vet'>): Promise<void> {
     let result: RunResult;
     try {
+      // Loaded on the first Format or Vet rather than with the page: see components/api/runs.ts.
+      const { runOnce } = await import('../api/runs.ts');
       result = await runOnce({ files: this.currentFiles(), action });
     } catch (error) {
       return this.flash(this.t('pg.error', { message: apiErrorText(this.locale, error) }));
