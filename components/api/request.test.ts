@@ -67,6 +67,14 @@ describe('errors: facts from the client, words from apiErrorText', () => {
     expect(apiErrorText('zh-cn', unreachable)).toBe('无法连接服务器（`npm start` 是否在运行？）。');
   });
 
+  it('words what is not an ApiError too: a failed module load is the connection, anything else its message', () => {
+    expect(apiErrorText('en', new TypeError('Failed to fetch dynamically imported module'))).toBe(
+      'The server cannot be reached (is `npm start` running?).',
+    );
+    expect(apiErrorText('en', new Error('odd'))).toBe('odd');
+    expect(apiErrorText('zh-cn', new ApiError(0, 'aborted', 'x'))).toBe('请求已取消。');
+  });
+
   it('reads Retry-After as whole seconds, at least one', () => {
     expect([
       retryAfterSeconds('13'),
