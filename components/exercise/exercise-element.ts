@@ -7,7 +7,7 @@
  * kept in the browser's progress store.
  * N.B. BROWSER CODE.
  */
-import type { GradeResult, ExerciseSolution } from '../../contract/grade.ts';
+import type { GradeResult } from '../../contract/grade.ts';
 import { pageLocale, t, type ExerciseKey, type Locale } from '../i18n/index.ts';
 import {
   loadProgress,
@@ -20,8 +20,9 @@ import {
 import type { LockstepPlayground } from '../playground/playground-element.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from './test-results.ts';
-import { openStream, type StreamHandle } from '../playground/stream-socket.ts';
-import { readGradeStreamMessage } from './grade-stream-check.ts';
+import type { StreamHandle } from '../playground/stream-socket.ts';
+import { startGrade } from '../api/grade-stream.ts';
+import { apiErrorText } from '../api/error-text.ts';
 import {
   CHECK_INVALID,
   CHECK_STARTED,
@@ -232,11 +233,8 @@ export class LockstepExercise extends HTMLElement {
         this.checking = null;
         resolve(final);
       };
-      this.checking = openStream(
-        '/api/grade/stream',
+      this.checking = startGrade(
         { exerciseId: this.data.id, files, locale: this.locale },
-        readGradeStreamMessage,
-        (m) => m.type === 'grade' || m.type === 'error',
         {
           onMessage: (message) => {
             state = reduceCheck(state, message);
@@ -274,15 +272,16 @@ export class LockstepExercise extends HTMLElement {
 
   private async showSolution(): Promise<void> {
     if (!window.confirm(this.t('ex.solution.confirm'))) return;
-    const res = await fetch(`/api/exercises/${encodeURIComponent(this.data.id)}/solution`).catch(() => null);
-    if (!res?.ok) {
-      this.status.textContent = this.t('ex.error', {
-        message: res ? res.statusText : this.t('ex.unreachable.short'),
-      });
+    let files: Record<string, string>;
+    try {
+      // Loaded when asked for rather than with every chapter: see components/api/exercises.ts.
+      const { fetchSolution } = await import('../api/exercises.ts');
+      ({ files } = await fetchSolution(this.data.id));
+    } catch (error) {
+      this.status.textContent = this.t('ex.error', { message: apiErrorText(this.locale, error) });
       return;
     }
-    const body = (await res.json()) as ExerciseSolution;
-    await this.playground.replaceFiles(body.files);
+    await this.playground.replaceFiles(files);
     updateProgress((p) => recordSolutionShown(p, this.data.id));
     this.status.textContent = this.t('ex.solution.shown');
   }

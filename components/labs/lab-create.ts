@@ -6,7 +6,10 @@
 import type { CreatedLab, LabSettings } from '../../contract/labs.ts';
 import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { copyableLink, formatInstant, labApi, labSecrets, localePrefix } from './lab-client.ts';
+import { createLab } from '../api/labs-create.ts';
+import { apiErrorText } from '../api/error-text.ts';
+import { labSecrets } from './lab-secrets.ts';
+import { copyableLink, formatInstant, localePrefix } from './lab-ui.ts';
 
 /** A datetime-local value for a Date, in the reader's time zone. */
 function localInput(d: Date): string {
@@ -66,7 +69,7 @@ class LabCreate extends HTMLElement {
     button.disabled = true;
     status.textContent = this.t('lab.create.creating');
     try {
-      const created = await labApi<CreatedLab>(`/api/labs?locale=${this.locale}`, { body: settings });
+      const created = await createLab(settings, this.locale);
       labSecrets.rememberInstructor(
         created.lab.id,
         created.instructorKey,
@@ -77,9 +80,7 @@ class LabCreate extends HTMLElement {
       this.showCreated(created);
       this.renderMine();
     } catch (error) {
-      status.textContent = this.t('lab.error', {
-        message: error instanceof TypeError ? this.t('lab.unreachable') : (error as Error).message,
-      });
+      status.textContent = this.t('lab.error', { message: apiErrorText(this.locale, error) });
     } finally {
       button.disabled = false;
     }

@@ -14,13 +14,15 @@ import type { Gradebook, SubmissionDetail, SubmissionSummary } from '../../contr
 import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 import {
-  copyableLink,
-  formatInstant,
-  labApi,
-  labSecrets,
-  localePrefix,
-  takeFromFragment,
-} from './lab-client.ts';
+  fetchGradebook,
+  fetchGradebookCsv,
+  overrideScore,
+  requeueSubmission,
+} from '../api/labs-instructor.ts';
+import { fetchSubmission } from '../api/labs-submission.ts';
+import { apiErrorText } from '../api/error-text.ts';
+import { labSecrets, takeFromFragment } from './lab-secrets.ts';
+import { copyableLink, formatInstant, localePrefix } from './lab-ui.ts';
 import { labSummary } from './lab-summary.ts';
 import { gradebookTable } from './gradebook-table.ts';
 import { failedList } from './failed-list.ts';
@@ -32,7 +34,8 @@ const LIVE_MS = 5_000;
 class LabGradebook extends HTMLElement {
   private locale: Locale = 'en';
   private labId = '';
-  private key: string | null = null;
+  /** The instructor key: set before any request is made (connectedCallback stops without it). */
+  private key = '';
   private book: Gradebook | null = null;
   private status!: HTMLElement;
   private body!: HTMLElement;
@@ -55,7 +58,7 @@ class LabGradebook extends HTMLElement {
     this.status.after(this.notice, this.body, this.live, this.detail);
     this.labId = new URLSearchParams(location.search).get('lab') ?? '';
     const fromLink = takeFromFragment('key');
-    this.key = fromLink ?? (this.labId ? labSecrets.instructorKey(this.labId) : null);
+    this.key = fromLink ?? (this.labId ? labSecrets.instructorKey(this.labId) : null) ?? '';
     if (!this.labId || !this.key) {
       this.status.textContent = this.t('lab.gb.nokey');
       return;
@@ -67,13 +70,7 @@ class LabGradebook extends HTMLElement {
   }
 
   private fail(error: unknown): void {
-    this.status.textContent = this.t('lab.error', {
-      message: error instanceof TypeError ? this.t('lab.unreachable') : (error as Error).message,
-    });
-  }
-
-  private api<T>(path: string, body?: unknown): Promise<T> {
-    return labApi<T>(`/api/labs/${encodeURIComponent(this.labId)}${path}`, { body, secret: this.key });
+    this.status.textContent = this.t('lab.error', { message: apiErrorText(this.locale, error) });
   }
 
   /** Fetches the gradebook; `quiet` (the live updates) leaves the page alone when nothing changed. */
@@ -81,13 +78,13 @@ class LabGradebook extends HTMLElement {
     if (!quiet) this.status.textContent = this.t('lab.loading');
     let book: Gradebook;
     try {
-      book = await this.api<Gradebook>(`/gradebook?locale=${this.locale}`);
+      book = await fetchGradebook(this.labId, this.key, this.locale);
     } catch (error) {
       if (!quiet) this.fail(error);
       return;
     }
     this.book = book;
-    labSecrets.rememberInstructor(this.labId, this.key!, book.lab.title, book.lab.createdAt);
+    labSecrets.rememberInstructor(this.labId, this.key, book.lab.title, book.lab.createdAt);
     if (!quiet) this.status.textContent = '';
     this.live.textContent = this.t('lab.gb.live', {
       time: new Date().toLocaleTimeString(this.locale === 'zh-cn' ? 'zh-CN' : 'en'),
@@ -178,16 +175,15 @@ class LabGradebook extends HTMLElement {
   }
 
   private async open(id: string, view: HTMLElement): Promise<void> {
-    const path = `/submissions/${encodeURIComponent(id)}`;
     let s: SubmissionDetail;
     try {
-      s = await this.api<SubmissionDetail>(path);
+      s = await fetchSubmission(this.labId, id, this.key);
     } catch (error) {
       this.fail(error);
       return;
     }
     showSubmissionDetail(view, s, this.locale, async (score, comment) => {
-      const saved = await this.api<SubmissionDetail>(`${path}/override`, { score, comment });
+      const saved = await overrideScore(this.labId, id, this.key, { score, comment });
       await this.load(true);
       return saved;
     });
@@ -195,21 +191,21 @@ class LabGradebook extends HTMLElement {
 
   private requeue(s: SubmissionSummary, button: HTMLButtonElement): void {
     button.disabled = true;
-    void this.api<SubmissionSummary>(`/submissions/${encodeURIComponent(s.id)}/requeue`, {}).then(
+    void requeueSubmission(this.labId, s.id, this.key).then(
       async () => {
         this.notice.textContent = this.t('lab.gb.requeued');
         await this.load(true);
       },
       (error: unknown) => {
         button.disabled = false;
-        this.notice.textContent = this.t('lab.error', { message: (error as Error).message });
+        this.notice.textContent = this.t('lab.error', { message: apiErrorText(this.locale, error) });
       },
     );
   }
 
   private async downloadCsv(): Promise<void> {
     try {
-      const text = await this.api<string>('/gradebook.csv');
+      const text = await fetchGradebookCsv(this.labId, this.key);
       const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
       const a = el('a', { href: url, download: `${this.book?.lab.title ?? 'lab'}-gradebook.csv` });
       document.body.append(a);

@@ -6,7 +6,8 @@ import type { SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts
 import { t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from '../exercise/test-results.ts';
-import { formatInstant } from './lab-client.ts';
+import { apiErrorText } from '../api/error-text.ts';
+import { formatInstant } from './lab-ui.ts';
 import '../playground/playground-element.ts';
 
 /** Sends an override (a score, or null to clear it) with its comment; resolves with the submission as saved. */
@@ -55,7 +56,7 @@ function overrideForm(
     send(value, comment.value).then(
       (updated) => saved(updated, value === null ? 'clear' : 'save'),
       (error: unknown) =>
-        (status.textContent = t(locale, 'lab.error', { message: (error as Error).message })),
+        (status.textContent = t(locale, 'lab.error', { message: apiErrorText(locale, error) })),
     );
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -11,7 +11,7 @@ import type { Action, RunResult } from '../../contract/run.ts';
 import { pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { annotate } from './annotations.ts';
-import { runOnce } from './run-client.ts';
+import { apiErrorText } from '../api/error-text.ts';
 import { renderReport } from './report-view.ts';
 import { decodeShare, encodeShare, playgroundUrl } from './share.ts';
 import { decodeData, hasTests, newFileSource, type Files, type PlaygroundData } from './playground-data.ts';
@@ -203,18 +203,21 @@ export class LockstepPlayground extends HTMLElement {
 
   /** Format or Vet: one short request, no stream. Formatted code replaces the files. */
   private async tool(action: Extract<Action, 'fmt' | 'vet'>): Promise<void> {
-    const res = await runOnce({ files: this.currentFiles(), action });
-    if (!res.ok)
-      return this.flash(
-        res.status === 0 ? this.t('pg.unreachable') : this.t('pg.error', { message: res.message }),
-      );
-    if (action === 'fmt' && res.result.status === 'ok' && res.result.files) {
+    let result: RunResult;
+    try {
+      // Loaded on the first Format or Vet rather than with the page: see components/api/runs.ts.
+      const { runOnce } = await import('../api/runs.ts');
+      result = await runOnce({ files: this.currentFiles(), action });
+    } catch (error) {
+      return this.flash(this.t('pg.error', { message: apiErrorText(this.locale, error) }));
+    }
+    if (action === 'fmt' && result.status === 'ok' && result.files) {
       const session = await this.ensureEditor();
-      session.setFiles({ ...this.currentFiles(), ...res.result.files });
+      session.setFiles({ ...this.currentFiles(), ...result.files });
       return this.flash(this.t('pg.formatted'));
     }
-    this.showResult(res.result);
-    this.ui.status.textContent = verdictText(this.locale, res.result.status);
+    this.showResult(result);
+    this.ui.status.textContent = verdictText(this.locale, result.status);
   }
 
   private async loadFiles(files: Files, action: 'run' | 'test' = 'run', race = true): Promise<void> {

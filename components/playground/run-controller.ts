@@ -9,7 +9,7 @@ import type { StreamMessage } from '../../contract/stream.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent, type RunState } from './run-machine.ts';
-import { fetchHealth, startRun, type RunHandle } from './run-client.ts';
+import { startRun, type RunHandle } from '../api/run-stream.ts';
 import type { OutputPane } from './output-pane.ts';
 
 export interface RunControllerOptions {
@@ -109,7 +109,8 @@ export class RunController {
   /** Asks the server's health why the socket failed: no sandbox here, or no server at all. */
   private async explainUnavailable(): Promise<void> {
     const { locale, output } = this.opts;
-    const health = await fetchHealth();
+    // Loaded now rather than with the page: see components/api/runs.ts.
+    const health = await import('../api/runs.ts').then(({ fetchHealth }) => fetchHealth()).catch(() => null);
     const text =
       health && !health.sandbox.available
         ? t(locale, 'pg.unavailable', { reason: health.sandbox.reason })

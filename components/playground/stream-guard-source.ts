@@ -1,6 +1,8 @@
 /**
  * Writes the browser's checks of stream messages from the contract's schemas (contract/stream.ts
- * for runs, contract/grade-stream.ts for the exercise Check): TypeBox's standalone validation
+ * for runs, contract/grade-stream.ts for the exercise Check), and of the response bodies the API
+ * client reads (components/api/guards/, one module per schema so a page loads only the checks
+ * of the answers it reads): TypeBox's standalone validation
  * code, so the page gets a small function instead of TypeBox itself (its schema builder and
  * checker add ~40 KiB gzip to every chapter page; measured in docs/performance.md).
  * stream-guard.test.ts fails when a committed module is not what this writes from the contract
@@ -12,6 +14,18 @@ import type { TSchema } from 'typebox';
 import { format, resolveConfig } from 'prettier';
 import { StreamMessage } from '../../contract/stream.ts';
 import { GradeStreamMessage } from '../../contract/grade-stream.ts';
+import { Health } from '../../contract/health.ts';
+import { RunResult } from '../../contract/run.ts';
+import { ExerciseSolution, PublicExercise } from '../../contract/grade.ts';
+import {
+  CreatedLab,
+  Gradebook,
+  Joined,
+  LabView,
+  StudentStanding,
+  SubmissionDetail,
+  SubmissionSummary,
+} from '../../contract/labs.ts';
 
 /** One generated check: the schema, the contract file it comes from, and where the module lives. */
 export interface StreamGuard {
@@ -34,14 +48,39 @@ export const GRADE_STREAM_GUARD: StreamGuard = {
   file: new URL('../exercise/grade-stream-guard.generated.ts', import.meta.url),
 };
 
-/** Every check `npm run gen:stream-guard` writes. */
+/** The stream messages' checks. */
 export const STREAM_GUARDS: readonly StreamGuard[] = [STREAM_GUARD, GRADE_STREAM_GUARD];
+
+/** A response body's check, in components/api/guards/<file>.generated.ts. */
+const response = (schema: TSchema, contract: string, file: string): StreamGuard => ({
+  schema,
+  contract,
+  file: new URL(`../api/guards/${file}.generated.ts`, import.meta.url),
+});
+
+/** The checks of the response bodies the browser's API client reads (components/api/). */
+export const RESPONSE_GUARDS: readonly StreamGuard[] = [
+  response(Health, 'contract/health.ts', 'health'),
+  response(RunResult, 'contract/run.ts', 'run-result'),
+  response(PublicExercise, 'contract/grade.ts', 'public-exercise'),
+  response(ExerciseSolution, 'contract/grade.ts', 'exercise-solution'),
+  response(LabView, 'contract/labs.ts', 'lab-view'),
+  response(CreatedLab, 'contract/labs.ts', 'created-lab'),
+  response(Joined, 'contract/labs.ts', 'joined'),
+  response(StudentStanding, 'contract/labs.ts', 'student-standing'),
+  response(SubmissionSummary, 'contract/labs.ts', 'submission-summary'),
+  response(SubmissionDetail, 'contract/labs.ts', 'submission-detail'),
+  response(Gradebook, 'contract/labs.ts', 'gradebook'),
+];
+
+/** Every check `npm run gen:stream-guard` writes. */
+export const ALL_GUARDS: readonly StreamGuard[] = [...STREAM_GUARDS, ...RESPONSE_GUARDS];
 
 /** The generated code refers to RegExps of the schema's patterns; anything else is not expected. */
 function externals(variables: readonly unknown[]): string {
   const items = variables.map((v) => {
     if (v instanceof RegExp) return `new RegExp(${JSON.stringify(v.source)}, ${JSON.stringify(v.flags)})`;
-    throw new Error(`stream guard: an external of type ${typeof v} cannot be written out`);
+    throw new Error(`guard: an external of type ${typeof v} cannot be written out`);
   });
   return `[${items.join(', ')}]`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Value } from 'typebox/value';
 import { StreamMessage } from '../../contract/stream.ts';
 import type { RunResult } from '../../contract/run.ts';
-import { STREAM_GUARDS, streamGuardSource } from './stream-guard-source.ts';
+import { ALL_GUARDS, streamGuardSource } from './stream-guard-source.ts';
 import { isStreamMessage, readStreamMessage } from './stream-check.ts';
 
 const result: RunResult = {
@@ -61,7 +61,7 @@ const INVALID: unknown[] = [
 ];
 
 describe('the browser checks stream messages against the contract', () => {
-  test.each(STREAM_GUARDS.map((g) => [g.file.pathname.split('/').at(-1), g]))(
+  test.each(ALL_GUARDS.map((g) => [g.file.pathname.split('/').at(-1), g]))(
     'the committed %s is the one the contract generates today',
     async (_name, guard) => {
       expect(readFileSync(guard.file, 'utf8')).toBe(await streamGuardSource(guard));

@@ -193,7 +193,7 @@ export function submit(
   );
 }
 
-/** Gateway answers after which the browser sends a Submit again (worthSendingAgain in components/labs/lab-client.ts). */
+/** Gateway answers after which the browser sends a Submit again (worthSendingAgain in components/api/api-error.ts). */
 export const RETRYABLE_STATUSES: readonly number[] = [502, 503, 504];
 
 export interface Delivered {

@@ -230,6 +230,82 @@ test('the Chinese lab pages are translated', async ({ browser }) => {
   await expect(page.locator('.lab-status')).toContainText('教师专用链接');
 });
 
+test('a Submit whose answer a dying replica lost is sent again with the same key and stored once', async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  const keys: string[] = [];
+  let lost = false;
+  // The first POST reaches the real server, which stores the work; its answer becomes a gateway's
+  // 502, as when the replica dies before answering. The page must send it again, with the same key.
+  await page.route(
+    (url) => /^\/api\/labs\/[\w-]+\/submissions$/.test(url.pathname),
+    async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      const answer = await route.fetch();
+      if (lost) return route.fulfill({ response: answer });
+      lost = true;
+      return route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' });
+    },
+  );
+  await page.goto(state.join);
+  await page.getByLabel('Your name').fill('Cy');
+  await page.getByLabel('Student ID').fill('s-003');
+  await page.getByRole('button', { name: 'Join' }).click();
+  const ex = page.locator('lockstep-exercise');
+  await ex.locator('lockstep-playground').scrollIntoViewIfNeeded();
+  await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await ex.getByRole('button', { name: 'Submit', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 60_000 });
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+  expect(keys[1]).toBe(keys[0]);
+  await expect(page.locator('.lab-history li[data-state="graded"]')).toHaveCount(1);
+  await expect(page.locator('.lab-history li')).toHaveCount(1);
+});
+
+for (const [prefix, invalid, busy] of [
+  [
+    '',
+    'The server answered something this page does not understand',
+    'Too many requests at this moment. Try again in 9 s.',
+  ],
+  ['/zh-cn', '服务器的回答本页面无法理解', '此刻请求过多，请在 9 秒后重试。'],
+] as const) {
+  test(`${prefix || '/'}: answers the page cannot use are worded in its language, not a crash`, async ({
+    browser,
+  }) => {
+    const labId = new URL(state.join).searchParams.get('lab')!;
+    const page = await newPage(browser);
+    // The lab's view without most of its fields: what a wrong proxy or an older server might send.
+    await page.route(
+      (url) => url.pathname === `/api/labs/${labId}`,
+      (route) => route.fulfill({ json: { id: labId, title: 'Half a lab' } }),
+    );
+    await page.goto(`${prefix}/labs/student/?lab=${labId}`);
+    await expect(page.locator('.lab-status')).toContainText(invalid);
+    await expect(page.getByRole('heading', { name: 'Half a lab' })).toHaveCount(0);
+
+    // A request limit on joining: the wait is the server's Retry-After, the words the page's.
+    await page.unrouteAll();
+    await page.route(
+      (url) => url.pathname === `/api/labs/${labId}/students`,
+      (route) =>
+        route.fulfill({
+          status: 429,
+          headers: { 'retry-after': '9' },
+          json: { error: 'rate_limited', message: 'Rate limit exceeded, retry in 9 seconds' },
+        }),
+    );
+    await page.reload();
+    await page.locator('.lab-join input[name="name"]').fill('Dee');
+    await page.locator('.lab-join input[name="studentId"]').fill('s-004');
+    await page.locator('.lab-join button[type="submit"]').click();
+    await expect(page.locator('.lab-status')).toContainText(busy);
+  });
+}
+
 test('a submission that cannot be graded is shown as such to the student and re-queued by the instructor', async ({
   browser,
 }) => {

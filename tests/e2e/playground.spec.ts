@@ -286,3 +286,15 @@ for (const [path, button, text] of [
     await expect.poll(() => closedByPage).toBe(true);
   });
 }
+
+test('Format words an answer off the contract instead of trusting it', async ({ page }) => {
+  // The real runner answers with a RunResult; this one lacks most of it.
+  await page.route('**/api/run', (route) => route.fulfill({ json: { status: 'ok', files: {} } }));
+  await page.goto('/playground/');
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await pg.getByRole('button', { name: 'Format', exact: true }).click();
+  await expect(pg.locator('.pg-note')).toContainText(
+    'The run failed: The server answered something this page does not understand.',
+  );
+});
