@@ -18,7 +18,7 @@ import {
 import { JobCgroup, type CgroupSupport } from './cgroup.ts';
 import type { IdleTask, IdleWork } from './idle-work.ts';
 import { SECCOMP_FD, SECCOMP_SUPPORTED } from './seccomp.ts';
-import { sendSeccompFilter } from './step.ts';
+import { sendSeccompFilter } from './seccomp-pipe.ts';
 
 /** A launcher process with the three standard pipes, as runStep uses it. */
 export type LauncherProcess = ChildProcessByStdio<Writable, Readable, Readable>;

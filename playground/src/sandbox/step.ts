@@ -3,21 +3,16 @@
  * the output limit, enforces the wall clock (SIGQUIT first so a goroutine dump lands in stderr,
  * then SIGKILL), runs the deadlock watchdog, and kills everything on any limit or abort.
  */
-import { SECCOMP_FD, seccompBytes } from './seccomp.ts';
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
+import { SECCOMP_FD } from './seccomp.ts';
+import { sendSeccompFilter } from './seccomp-pipe.ts';
 import type { LauncherProcess } from './launcher-pool.ts';
 import type { StepOutcome } from './outcome.ts';
 import { OutputCollector, type StreamName } from './output.ts';
 import type { JobCgroup } from './cgroup.ts';
 import { programPids, sampleProgram } from './procs.ts';
 import { StallDetector } from './watchdog.ts';
-
-/** Writes the filter bwrap reads from fd 3 (see seccomp.ts); a pipe buffer holds it until then. */
-export function sendSeccompFilter(fd: Writable): void {
-  fd.on('error', () => undefined); // bwrap may fail before it reads the filter
-  fd.end(seccompBytes());
-}
 
 /** Everything one step needs. */
 export interface StepSpec {
