@@ -9,7 +9,7 @@ import { DEFAULT_CHECK_REPEATS, ExerciseMeta } from './schema.ts';
 import { testFunctions } from './test-names.ts';
 import type { Exercise, Files, LocalizedText, TestRule } from './types.ts';
 
-/** The sandbox's limits on one package (see playground/src/sandbox/limits.ts). */
+/** The sandbox's limits on one package (see playground/src/sandbox/plan/limits.ts). */
 const MAX_FILES = 20;
 const MAX_SOURCE_BYTES = 256 * 1024;
 

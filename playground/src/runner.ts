@@ -18,7 +18,7 @@ import {
   type SandboxProbe,
 } from './sandbox/index.ts';
 import { classify } from './parsers/status.ts';
-import type { Limits } from './sandbox/limits.ts';
+import type { Limits } from './sandbox/plan/limits.ts';
 import { LearnerOutput, type OutputPiece } from './output/learner-output.ts';
 
 const KiB = 1024;

@@ -4,27 +4,27 @@
  */
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BinaryCache } from './bincache.ts';
-import { executeJob, type ExecuteContext, type ExecuteHooks } from './execute.ts';
-import { removeTree } from './jobdir.ts';
-import { CachePool } from './cache-pool.ts';
-import { groupRemovalsDone } from './cgroup.ts';
-import { IdleWork } from './idle-work.ts';
-import { LauncherPool } from './launcher-pool.ts';
-import { limitsSummary, resolveLimits, type Limits } from './limits.ts';
-import type { RawOutcome } from './outcome.ts';
-import { probeHost, type ProbeResult, type SandboxProbe } from './probe.ts';
-import { ensureTest2json } from './tools.ts';
-import type { Job } from './validate.ts';
-import { warmCaches, type WarmState } from './warm.ts';
+import { BinaryCache } from './machine/bincache.ts';
+import { executeJob, type ExecuteContext, type ExecuteHooks } from './machine/execute.ts';
+import { removeTree } from './machine/jobdir.ts';
+import { CachePool } from './machine/cache-pool.ts';
+import { groupRemovalsDone } from './machine/cgroup.ts';
+import { IdleWork } from './machine/idle-work.ts';
+import { LauncherPool } from './machine/launcher-pool.ts';
+import { limitsSummary, resolveLimits, type Limits } from './plan/limits.ts';
+import type { RawOutcome } from './plan/outcome.ts';
+import { probeHost, type ProbeResult, type SandboxProbe } from './machine/probe.ts';
+import { ensureTest2json } from './machine/tools.ts';
+import type { Job } from './plan/validate.ts';
+import { warmCaches, type WarmState } from './machine/warm.ts';
 
-export { SandboxInputError, type Job } from './validate.ts';
-export { JobAbortedError, type ExecuteHooks } from './execute.ts';
-export type { SandboxProbe } from './probe.ts';
-export type { WarmState } from './warm.ts';
-export type { Limits } from './limits.ts';
-export { DEFAULT_LIMITS } from './limits.ts';
-export type { RawOutcome, StepOutcome } from './outcome.ts';
+export { SandboxInputError, type Job } from './plan/validate.ts';
+export { JobAbortedError, type ExecuteHooks } from './machine/execute.ts';
+export type { SandboxProbe } from './machine/probe.ts';
+export type { WarmState } from './machine/warm.ts';
+export type { Limits } from './plan/limits.ts';
+export { DEFAULT_LIMITS } from './plan/limits.ts';
+export type { RawOutcome, StepOutcome } from './plan/outcome.ts';
 
 /** How a server instance configures its sandbox. */
 export interface SandboxConfig {

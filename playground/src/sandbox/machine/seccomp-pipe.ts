@@ -4,7 +4,7 @@
  * wait in the pool (launcher-pool.ts), so neither imports the other for it.
  */
 import type { Writable } from 'node:stream';
-import { seccompBytes } from './seccomp.ts';
+import { seccompBytes } from '../plan/seccomp.ts';
 
 /** Writes the filter to the pipe bwrap reads it from; a pipe buffer holds it until then. */
 export function sendSeccompFilter(fd: Writable): void {

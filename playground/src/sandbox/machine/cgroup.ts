@@ -13,7 +13,7 @@ import {
   oomKills,
   ownerPidOf,
   parseProcCgroup,
-} from './cgroup-paths.ts';
+} from '../plan/cgroup-paths.ts';
 import { safeReaddir } from './jobdir.ts';
 
 const ROOT = '/sys/fs/cgroup';

@@ -5,14 +5,14 @@
  */
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
-import { SECCOMP_FD } from './seccomp.ts';
+import { SECCOMP_FD } from '../plan/seccomp.ts';
 import { sendSeccompFilter } from './seccomp-pipe.ts';
 import type { LauncherProcess } from './launcher-pool.ts';
-import type { StepOutcome } from './outcome.ts';
-import { OutputCollector, type StreamName } from './output.ts';
+import type { StepOutcome } from '../plan/outcome.ts';
+import { OutputCollector, type StreamName } from '../plan/output.ts';
 import type { JobCgroup } from './cgroup.ts';
 import { programPids, sampleProgram } from './procs.ts';
-import { StallDetector } from './watchdog.ts';
+import { StallDetector } from '../plan/watchdog.ts';
 
 /** Everything one step needs. */
 export interface StepSpec {
@@ -62,7 +62,7 @@ export function runStep(spec: StepSpec): Promise<StepResult> {
       spawn(spec.argv[0] ?? '', spec.argv.slice(1), {
         cwd: spec.cwd,
         env: spec.env,
-        // bwrap reads its seccomp filter from fd 3 (see seccomp.ts) before it starts the program.
+        // bwrap reads its seccomp filter from fd 3 (see ../plan/seccomp.ts) before it starts the program.
         stdio: usesSeccomp ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
         detached,
       });
