@@ -1,11 +1,12 @@
 /**
- * The run service: one request goes through the fair queue, the sandbox and the parsers, and
- * comes back as a RunResult. Health reports what the sandbox probe found.
+ * The run service that runs code in this process (roles `all` and `worker`): one request goes
+ * through the fair queue, the sandbox and the parsers, and comes back as a RunResult. Health
+ * reports what the sandbox probe found. Its interface is run-service-types.ts.
  */
 import type { Config } from './config.ts';
 import { isLoopback } from './config.ts';
 import type { RunRequest, RunResult } from '../../contract/run.ts';
-import type { RunHooks, RunOptions, RunService, RunnerHealth } from './run-service.ts';
+import type { RunHooks, RunOptions, RunService, RunnerHealth } from './run-service-types.ts';
 import { processFacts } from './process-facts.ts';
 import { FairQueue, QueueAbortedError, QueueFullError } from './queue/fair-queue.ts';
 import { RequestError, RunnerUnavailableError } from './errors.ts';
@@ -40,7 +41,7 @@ export function limitsFromConfig(config: Config): Partial<Limits> {
 }
 
 /** Returns the service; probing and cache warming start in the background. */
-export function createRunService(config: Config): RunService {
+export function createSandboxedRunService(config: Config): RunService {
   const unsafe = config.LOCKSTEP_UNSAFE_NO_SANDBOX;
   if (unsafe && !isLoopback(config.HOST)) {
     throw new Error('LOCKSTEP_UNSAFE_NO_SANDBOX=1 is only allowed when HOST is a loopback address.');
