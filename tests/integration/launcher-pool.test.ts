@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/machine/cgroup.ts';
+import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/machine/cgroup-detect.ts';
 import type { HostLayout } from '../../playground/src/sandbox/plan/bwrap-args.ts';
 import { IdleWork } from '../../playground/src/sandbox/machine/idle-work.ts';
 import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/machine/launcher-pool.ts';

@@ -15,7 +15,8 @@ import {
   waitingLauncherInput,
   type HostLayout,
 } from '../plan/bwrap-args.ts';
-import { JobCgroup, type CgroupSupport } from './cgroup.ts';
+import { JobCgroup } from './cgroup.ts';
+import type { CgroupSupport } from './cgroup-detect.ts';
 import type { IdleTask, IdleWork } from './idle-work.ts';
 import { SECCOMP_FD, SECCOMP_SUPPORTED } from '../plan/seccomp.ts';
 import { sendSeccompFilter } from './seccomp-pipe.ts';
