@@ -26,7 +26,7 @@ import { createLabService, type LabService } from './labs/service.ts';
 import { limitsFromConfig } from './sandboxed-run-service.ts';
 import type { LabStore } from './labs/store.ts';
 import { openLabStore } from './labs/open-store.ts';
-import { createGradingWorker } from './labs/grading-worker.ts';
+import { createGradingWorker, type GradingWorker } from './labs/grading-worker.ts';
 import { labLimitsFromConfig, labLimitsSummary } from './limits/lab-limits.ts';
 import { parseTrustedProxies, trustProxyOption } from './limits/trusted-proxies.ts';
 
@@ -96,33 +96,72 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const role = deps.config.LOCKSTEP_ROLE;
   // A worker has no site: its unknown paths answer JSON, like the API's.
   const servesSite = deps.serveSite !== false && role !== 'worker';
-  const app = Fastify({
-    logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL },
+  const app = createFastify(deps.config);
+  app.setErrorHandler(errorHandler);
+  // Only JSON is accepted: anything else gets 415 instead of being parsed as a string.
+  app.removeContentTypeParser('text/plain');
+  setNotFound(app, servesSite ? deps.config.LOCKSTEP_SITE_DIR : null);
+  await registerPlugins(app);
+
+  const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
+  const { labStore, labs, worker } = startLabs(app, deps, exercises);
+  const labLimits = labLimitsFromConfig(deps.config);
+  await app.register(async (api) => {
+    await api.register(runRoutes, { service: deps.service });
+    await api.register(healthRoutes, {
+      service: deps.service,
+      role,
+      limits: labLimitsSummary(labLimits),
+      grading: () => labStore.queue.counts(),
+    });
+    await api.register(gradeRoutes, { service: deps.service, exercises });
+    // A worker serves no lab API: browsers reach labs through the web servers.
+    if (role !== 'worker') await api.register(labRoutes, { labs, limits: labLimits });
+    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+
+  if (servesSite) {
+    await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
+  }
+  app.addHook('onClose', async () => {
+    // Grades in progress finish or give their leases back before the runner and the store go.
+    await worker?.stop();
+    await deps.service.close();
+    if (!deps.labStore) await labStore.close();
+  });
+  return app;
+}
+
+function createFastify(config: Config) {
+  return Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT_BYTES,
     connectionTimeout: 60_000,
     requestTimeout: 120_000,
     keepAliveTimeout: 10_000,
     // request.ip is the peer, or the client a configured proxy names in X-Forwarded-For; every
     // per-address limit and the run queue's fairness go by it.
-    trustProxy: trustProxyOption(parseTrustedProxies(deps.config.LOCKSTEP_TRUSTED_PROXIES)),
+    trustProxy: trustProxyOption(parseTrustedProxies(config.LOCKSTEP_TRUSTED_PROXIES)),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+}
 
-  app.setErrorHandler(errorHandler);
-  // Only JSON is accepted: anything else gets 415 instead of being parsed as a string.
-  app.removeContentTypeParser('text/plain');
-  const notFoundPage = join(deps.config.LOCKSTEP_SITE_DIR, '404.html');
+type App = ReturnType<typeof createFastify>;
+
+/** Unknown paths: the site's 404 page where a site is served (`siteDir`), else JSON like the API's. */
+function setNotFound(app: App, siteDir: string | null): void {
+  const notFoundPage = siteDir === null ? null : join(siteDir, '404.html');
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (servesSite && !path.startsWith('/api/') && existsSync(notFoundPage)) {
-      return reply
-        .code(404)
-        .type('text/html; charset=utf-8')
-        .sendFile('404.html', deps.config.LOCKSTEP_SITE_DIR);
+    if (siteDir !== null && notFoundPage && !path.startsWith('/api/') && existsSync(notFoundPage)) {
+      return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', siteDir);
     }
     return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}` });
   });
+}
 
+/** The OpenAPI document, WebSockets and the rate limiter (off unless a route asks for it). */
+async function registerPlugins(app: App): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -150,8 +189,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: 120,
     timeWindow: '1 minute',
   });
+}
 
-  const exercises = deps.exercises ?? exerciseCatalog(loadExercises());
+/** Opens the lab store, builds the lab service, and starts a grading worker where this role grades. */
+function startLabs(
+  app: App,
+  deps: AppDeps,
+  exercises: ReadonlyMap<string, Exercise>,
+): { labStore: LabStore; labs: LabService; worker: GradingWorker | null } {
   const opened = deps.labStore
     ? { store: deps.labStore, where: 'the given store' }
     : openLabStore(deps.config, { warn: (m) => app.log.warn(m) });
@@ -167,12 +212,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ),
     );
   });
-  const labs: LabService = createLabService({
-    store: labStore,
-    exercises,
-    limits: limitsFromConfig(deps.config),
-  });
-  const grades = deps.gradingWorker ?? role !== 'web';
+  const labs = createLabService({ store: labStore, exercises, limits: limitsFromConfig(deps.config) });
+  const grades = deps.gradingWorker ?? deps.config.LOCKSTEP_ROLE !== 'web';
   const worker = grades
     ? createGradingWorker({
         store: labStore,
@@ -184,29 +225,5 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       })
     : null;
   app.addHook('onReady', async () => worker?.start());
-  const labLimits = labLimitsFromConfig(deps.config);
-  await app.register(async (api) => {
-    await api.register(runRoutes, { service: deps.service });
-    await api.register(healthRoutes, {
-      service: deps.service,
-      role,
-      limits: labLimitsSummary(labLimits),
-      grading: () => labStore.queue.counts(),
-    });
-    await api.register(gradeRoutes, { service: deps.service, exercises });
-    // A worker serves no lab API: browsers reach labs through the web servers.
-    if (role !== 'worker') await api.register(labRoutes, { labs, limits: labLimits });
-    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  });
-
-  if (servesSite) {
-    await app.register(siteRoutes, { siteDir: deps.config.LOCKSTEP_SITE_DIR });
-  }
-  app.addHook('onClose', async () => {
-    // Grades in progress finish or give their leases back before the runner and the store go.
-    await worker?.stop();
-    await deps.service.close();
-    if (!deps.labStore) await labStore.close();
-  });
-  return app;
+  return { labStore, labs, worker };
 }

@@ -40,6 +40,13 @@ export function limitsFromConfig(config: Config): Partial<Limits> {
   };
 }
 
+/** What a run needs: the sandbox, the queue in front of it, and the probe's verdict. */
+interface RunContext {
+  sandbox: Sandbox;
+  queue: FairQueue;
+  probe: Promise<SandboxProbe>;
+}
+
 /** Returns the service; probing and cache warming start in the background. */
 export function createSandboxedRunService(config: Config): RunService {
   const unsafe = config.LOCKSTEP_UNSAFE_NO_SANDBOX;
@@ -60,97 +67,117 @@ export function createSandboxedRunService(config: Config): RunService {
   if (!config.LOCKSTEP_NO_WARMUP) {
     void probe.then((p) => (p.available ? sandbox.warm() : undefined)).catch(() => undefined);
   }
+  const context: RunContext = { sandbox, queue, probe };
+  return {
+    run: (request, client, hooks, options = {}) => run(context, request, client, hooks, options),
+    health: () => health(context),
+    close: () => sandbox.close(),
+  };
+}
 
-  async function run(
-    request: RunRequest,
-    client: string,
-    hooks: RunHooks,
-    options: RunOptions = {},
-  ): Promise<RunResult> {
-    const found = await probe;
-    if (!found.available) throw new RunnerUnavailableError(found.reason);
-    const enqueuedAt = performance.now();
-    let startedAt = enqueuedAt;
-    let accepted = false;
-    try {
-      return await queue.submit(
-        client,
-        async (signal) => {
-          startedAt = performance.now();
-          // Text for people, as the result will hold it (output/learner-output.ts), paths stripped there.
-          const output = new LearnerOutput(request.action);
-          const show = (pieces: OutputPiece[]): void => {
-            for (const piece of pieces) {
-              if ('stopped' in piece) hooks.onStopped?.(piece.stopped, piece.goroutines);
-              else hooks.onOutput?.(piece.stream, piece.data);
-            }
-          };
-          const outcome = await sandbox.execute(
-            {
-              files: request.files,
-              action: request.action,
-              race: request.race ?? (request.action === 'run' || request.action === 'test'),
-              stdin: request.stdin,
-              args: request.args,
-              hideSources: options.hideSources,
-              testRun: options.testRun,
-            },
-            {
-              signal,
-              onPhase: (phase) => hooks.onPhase?.(phase),
-              onOutput: hooks.onOutput ? (stream, chunk) => show(output.push(stream, chunk)) : undefined,
-            },
-          );
-          const { result, pieces } = output.finish(
-            classify(outcome, Math.round(startedAt - enqueuedAt), request.files),
-          );
-          result.timings = { ...result.timings, totalMs: Math.round(performance.now() - enqueuedAt) };
-          show(pieces);
-          return result;
+/** Queues the request fairly, executes it in the sandbox and classifies the outcome. */
+async function run(
+  { sandbox, queue, probe }: RunContext,
+  request: RunRequest,
+  client: string,
+  hooks: RunHooks,
+  options: RunOptions,
+): Promise<RunResult> {
+  const found = await probe;
+  if (!found.available) throw new RunnerUnavailableError(found.reason);
+  const enqueuedAt = performance.now();
+  let accepted = false;
+  try {
+    return await queue.submit(
+      client,
+      (signal) => execute(sandbox, request, hooks, options, { signal, enqueuedAt }),
+      {
+        signal: hooks.signal,
+        onPosition: (position) => {
+          // The first position means the queue took the job (a full queue throws instead).
+          if (!accepted) hooks.onPhase?.('queued');
+          accepted = true;
+          if (position > 0) hooks.onQueue?.(position);
         },
-        {
-          signal: hooks.signal,
-          onPosition: (position) => {
-            // The first position means the queue took the job (a full queue throws instead).
-            if (!accepted) hooks.onPhase?.('queued');
-            accepted = true;
-            if (position > 0) hooks.onQueue?.(position);
-          },
-        },
-      );
-    } catch (error) {
-      if (error instanceof QueueFullError)
-        throw new RequestError(429, 'queue_full', error.message, error.retryAfterS);
-      if (error instanceof QueueAbortedError || error instanceof JobAbortedError) {
-        throw new RequestError(499, 'cancelled', 'The run was cancelled.');
-      }
-      if (error instanceof SandboxUnavailableError) throw new RunnerUnavailableError(error.message);
-      if (error instanceof SandboxInputError)
-        throw new RequestError(error.statusCode, error.code, error.message);
-      throw error;
-    }
-  }
-
-  async function health(): Promise<RunnerHealth> {
-    const found = await probe;
-    const stats = queue.stats();
-    const warm = sandbox.warmState();
-    return {
-      status: found.available ? 'ok' : 'degraded',
-      go: { version: found.goVersion },
-      sandbox: { mode: found.mode, available: found.available, reason: found.reason, cgroup: found.cgroup },
-      limits: sandbox.limitsSummary(),
-      cache: warm,
-      queue: {
-        running: stats.running,
-        waiting: stats.waiting,
-        concurrency: queue.limits.concurrency,
-        perClientWaiting: queue.limits.perClientWaiting,
-        maxWaiting: queue.limits.maxWaiting,
       },
-      server: processFacts(),
-    };
+    );
+  } catch (error) {
+    throw asRequestError(error);
   }
+}
 
-  return { run, health, close: () => sandbox.close() };
+/** One job once the queue let it start: its output streamed as text for people, its result classified. */
+async function execute(
+  sandbox: Sandbox,
+  request: RunRequest,
+  hooks: RunHooks,
+  options: RunOptions,
+  job: { signal: AbortSignal; enqueuedAt: number },
+): Promise<RunResult> {
+  const startedAt = performance.now();
+  // Text for people, as the result will hold it (output/learner-output.ts), paths stripped there.
+  const output = new LearnerOutput(request.action);
+  const show = (pieces: OutputPiece[]): void => {
+    for (const piece of pieces) {
+      if ('stopped' in piece) hooks.onStopped?.(piece.stopped, piece.goroutines);
+      else hooks.onOutput?.(piece.stream, piece.data);
+    }
+  };
+  const outcome = await sandbox.execute(
+    {
+      files: request.files,
+      action: request.action,
+      race: request.race ?? (request.action === 'run' || request.action === 'test'),
+      stdin: request.stdin,
+      args: request.args,
+      hideSources: options.hideSources,
+      testRun: options.testRun,
+    },
+    {
+      signal: job.signal,
+      onPhase: (phase) => hooks.onPhase?.(phase),
+      onOutput: hooks.onOutput ? (stream, chunk) => show(output.push(stream, chunk)) : undefined,
+    },
+  );
+  const { result, pieces } = output.finish(
+    classify(outcome, Math.round(startedAt - job.enqueuedAt), request.files),
+  );
+  result.timings = { ...result.timings, totalMs: Math.round(performance.now() - job.enqueuedAt) };
+  show(pieces);
+  return result;
+}
+
+/** The queue's and the sandbox's refusals as the answers a client gets; anything else unchanged. */
+function asRequestError(error: unknown): unknown {
+  if (error instanceof QueueFullError)
+    return new RequestError(429, 'queue_full', error.message, error.retryAfterS);
+  if (error instanceof QueueAbortedError || error instanceof JobAbortedError) {
+    return new RequestError(499, 'cancelled', 'The run was cancelled.');
+  }
+  if (error instanceof SandboxUnavailableError) return new RunnerUnavailableError(error.message);
+  if (error instanceof SandboxInputError)
+    return new RequestError(error.statusCode, error.code, error.message);
+  return error;
+}
+
+/** What GET /api/health says of the runner: the probe, the limits, the cache and the queue. */
+async function health({ sandbox, queue, probe }: RunContext): Promise<RunnerHealth> {
+  const found = await probe;
+  const stats = queue.stats();
+  const warm = sandbox.warmState();
+  return {
+    status: found.available ? 'ok' : 'degraded',
+    go: { version: found.goVersion },
+    sandbox: { mode: found.mode, available: found.available, reason: found.reason, cgroup: found.cgroup },
+    limits: sandbox.limitsSummary(),
+    cache: warm,
+    queue: {
+      running: stats.running,
+      waiting: stats.waiting,
+      concurrency: queue.limits.concurrency,
+      perClientWaiting: queue.limits.perClientWaiting,
+      maxWaiting: queue.limits.maxWaiting,
+    },
+    server: processFacts(),
+  };
 }
