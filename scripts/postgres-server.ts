@@ -105,13 +105,78 @@ function runProgram(argv: string[], cwd: string, asPostgres: boolean): Promise<s
   });
 }
 
-/** initdb in a new temporary directory, start the server, create database `lockstep`. */
-export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
+/** The PostgreSQL programs' folder; throws naming the install command when there is none. */
+function requirePostgresBin(): string {
   const bin = postgresBinDir();
   if (!bin)
     throw new Error(
       `PostgreSQL is not installed: these tests start a real PostgreSQL server from Debian's postgresql package (looked in ${process.env.LOCKSTEP_PG_BIN ?? '/usr/lib/postgresql/<version>/bin'}). Install it with: ${installCommand()}`,
     );
+  return bin;
+}
+
+/** initdb into `data`: trust authentication for local tests, UTF-8, the C locale, no fsync. */
+async function initDataDir(bin: string, dir: string, data: string, asPostgres: boolean): Promise<void> {
+  if (asPostgres) {
+    const { uid, gid } = postgresUser();
+    chownSync(dir, uid, gid);
+  }
+  await runProgram(
+    [
+      join(bin, 'initdb'),
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ],
+    dir,
+    asPostgres,
+  );
+}
+
+/** Starts on a free port; one taken between the probe and the bind is retried with another. */
+async function startOnFreePort(start: (port: number) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start(await freePort());
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/could not bind|Address already in use/.test((error as Error).message))
+        throw error;
+    }
+  }
+}
+
+/** pg_ctl stop -m immediate, synchronously: for a process that is exiting. */
+function stopImmediatelySync(bin: string, data: string, dir: string, asPostgres: boolean): void {
+  const [cmd, ...args] = argvFor(
+    [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'],
+    asPostgres,
+  );
+  spawnSync(cmd!, args, { cwd: dir, stdio: 'ignore' });
+}
+
+/** CREATE DATABASE `name` (a plain name only); returns its URL. */
+async function createDatabase(urlOf: (name: string) => string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const client = new pg.Client({ connectionString: urlOf('postgres') });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return urlOf(name);
+}
+
+/** initdb in a new temporary directory, start the server, create database `lockstep`. */
+export async function startPostgres(options: StartOptions = {}): Promise<PostgresServer> {
+  const bin = requirePostgresBin();
   const asPostgres = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-pg-'));
   const data = join(dir, 'data');
@@ -123,13 +188,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   const stopNow = (mode: StopMode) => pgCtl(['-m', mode, '-w', 'stop']);
   // If the test process ends without remove() (a crash, a timeout), the server must not outlive it.
   const onExit = (): void => {
-    if (running) {
-      const [cmd, ...args] = argvFor(
-        [join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop'],
-        asPostgres,
-      );
-      spawnSync(cmd!, args, { cwd: dir, stdio: 'ignore' });
-    }
+    if (running) stopImmediatelySync(bin, data, dir, asPostgres);
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
@@ -160,17 +219,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
       return running;
     },
     urlOf,
-    async createDatabase(name) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
-      const client = new pg.Client({ connectionString: urlOf('postgres') });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return urlOf(name);
-    },
+    createDatabase: (name) => createDatabase(urlOf, name),
     start: startServer,
     async stop(mode = 'fast') {
       if (!running) return;
@@ -192,37 +241,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<Postgre
   };
 
   try {
-    if (asPostgres) {
-      const { uid, gid } = postgresUser();
-      chownSync(dir, uid, gid);
-    }
-    await runProgram(
-      [
-        join(bin, 'initdb'),
-        '-D',
-        data,
-        '-U',
-        'postgres',
-        '--auth=trust',
-        '-E',
-        'UTF8',
-        '--locale=C',
-        '--no-sync',
-      ],
-      dir,
-      asPostgres,
-    );
-    // A free port can be taken between the probe and the bind: try another.
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      try {
-        await startServer();
-        break;
-      } catch (error) {
-        if (attempt >= 3 || !/could not bind|Address already in use/.test((error as Error).message))
-          throw error;
-      }
-    }
+    await initDataDir(bin, dir, data, asPostgres);
+    await startOnFreePort(async (free) => {
+      port = free;
+      await startServer();
+    });
     await server.createDatabase('lockstep');
     return server;
   } catch (error) {

@@ -99,32 +99,52 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
       continue;
     }
 
-    let p = byName.get(e.Test);
-    if (!p) {
-      p = {
-        test: { name: e.Test, status: 'timeout', elapsedMs: 0, output: '', race: false },
-        startedAt: timeOf(e),
-        ended: false,
-        forged: false,
-      };
-      byName.set(e.Test, p);
-      order.push(p);
-    } else if (
-      e.Action === 'run' ||
-      (p.ended && (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip'))
-    ) {
-      // go test runs each test once (-count=1, unique subtest names), and nothing follows its end.
-      p.forged = true;
-    }
-    if (e.Action === 'output') {
-      p.test.output += e.Output ?? '';
-    } else if (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip') {
-      p.test.status = e.Action;
-      p.test.elapsedMs = Math.round((e.Elapsed ?? 0) * 1000);
-      p.ended = true;
-    }
+    recordTestEvent(byName, order, e.Test, e);
   }
 
+  finishTests(order, byName, lastTime);
+
+  return {
+    tests: order.map((p) => p.test),
+    buildFailed,
+    buildOutput,
+    packageOutput,
+    text,
+    races: parseRaceReports(text, workDir),
+    packageResult,
+  };
+}
+
+/** Adds one event of test `name` to its entry (made at its first event), marking imitated framing. */
+function recordTestEvent(byName: Map<string, Pending>, order: Pending[], name: string, e: TestEvent): void {
+  let p = byName.get(name);
+  if (!p) {
+    p = {
+      test: { name, status: 'timeout', elapsedMs: 0, output: '', race: false },
+      startedAt: timeOf(e),
+      ended: false,
+      forged: false,
+    };
+    byName.set(name, p);
+    order.push(p);
+  } else if (
+    e.Action === 'run' ||
+    (p.ended && (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip'))
+  ) {
+    // go test runs each test once (-count=1, unique subtest names), and nothing follows its end.
+    p.forged = true;
+  }
+  if (e.Action === 'output') {
+    p.test.output += e.Output ?? '';
+  } else if (e.Action === 'pass' || e.Action === 'fail' || e.Action === 'skip') {
+    p.test.status = e.Action;
+    p.test.elapsedMs = Math.round((e.Elapsed ?? 0) * 1000);
+    p.ended = true;
+  }
+}
+
+/** Settles every test once the stream has ended: killed, forged, raced, and how long the unfinished ran. */
+function finishTests(order: Pending[], byName: ReadonlyMap<string, Pending>, lastTime: number | null): void {
   // When the test binary is killed (the sandbox's time limit or deadlock watchdog), test2json
   // closes the running test with a synthetic `fail`. The testing package itself always prints
   // "--- FAIL: Name" for a real failure (panics included), so a fail without it never finished.
@@ -151,14 +171,4 @@ export function parseTestEvents(stream: string, workDir: string): TestRun {
       if (parent) parent.test.race = true;
     }
   }
-
-  return {
-    tests: order.map((p) => p.test),
-    buildFailed,
-    buildOutput,
-    packageOutput,
-    text,
-    races: parseRaceReports(text, workDir),
-    packageResult,
-  };
 }

@@ -40,8 +40,14 @@ function find(exercises: ReadonlyMap<string, Exercise>, id: string): Exercise {
 
 /** Registers the grading routes. */
 export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions): Promise<void> {
-  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  gradeOnce(app, opts);
+  gradeStream(app, opts);
+  exerciseRoutes(app, opts);
+}
 
+/** POST /api/grade: one answer once every run has finished. */
+function gradeOnce(app: FastifyInstance, opts: GradeRoutesOptions): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.post(
     '/api/grade',
     {
@@ -76,7 +82,11 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
       });
     },
   );
+}
 
+/** GET /api/grade/stream: the same grade over a WebSocket, with each run's place in line and phase. */
+function gradeStream(app: FastifyInstance, opts: GradeRoutesOptions): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/grade/stream',
     {
@@ -110,7 +120,11 @@ export async function gradeRoutes(app: FastifyInstance, opts: GradeRoutesOptions
         failure: 'The grader failed unexpectedly; please try again.',
       }),
   );
+}
 
+/** The exercise as the browser may see it, and its reference solution. */
+function exerciseRoutes(app: FastifyInstance, opts: GradeRoutesOptions): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/exercises/:id',
     {
