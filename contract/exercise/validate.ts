@@ -56,54 +56,10 @@ export function parseExercise(raw: RawExercise): Exercise {
   if (problem) fail('exercise.json', problem.instancePath || '(root)', problem.message);
   const meta = raw.meta as ExerciseMeta;
 
-  const markdown = (kind: string): LocalizedText => {
-    const out: Partial<LocalizedText> = {};
-    for (const locale of LOCALES) {
-      const name = `${kind}.${locale}.md`;
-      const text = raw.texts[name];
-      if (text === undefined || text.trim() === '') fail(name, '', 'missing or empty');
-      out[locale] = text;
-    }
-    return out as LocalizedText;
-  };
-  const statement = markdown('statement');
-  const explanation = markdown('explanation');
-
-  checkFolder(raw.starter, 'starter', fail, (name) =>
-    isTestFile(name) ? 'test files belong in tests/ or hidden/' : null,
-  );
-  if (!Object.hasOwn(raw.starter, 'go.mod'))
-    fail('starter/go.mod', '', 'missing: every exercise is a module');
-  const editable = Object.keys(raw.starter)
-    .filter((n) => n !== 'go.mod')
-    .sort();
-  if (!editable.some((n) => n.endsWith('.go'))) fail('starter/', '', 'no .go file for the learner to edit');
-  for (const folder of ['tests', 'hidden'] as const) {
-    checkFolder(raw[folder], folder, fail, (name) =>
-      isTestFile(name) ? null : 'only _test.go files belong here',
-    );
-  }
-  if (Object.keys(raw.tests).length === 0) fail('tests/', '', 'no visible test file');
-  checkFolder(raw.solution, 'solution', fail, (name) =>
-    editable.includes(name) ? null : `not an editable starter file (${editable.join(', ')})`,
-  );
-  if (Object.keys(raw.solution).length === 0) fail('solution/', '', 'no reference solution');
-
-  const merged = Object.entries({ ...raw.starter, ...raw.tests, ...raw.hidden });
-  const seen = new Map<string, string>();
-  for (const folder of ['starter', 'tests', 'hidden'] as const) {
-    for (const name of Object.keys(raw[folder])) {
-      const other = seen.get(name);
-      if (other)
-        fail(`${folder}/${name}`, '', `the same name as ${other}/${name}: one would replace the other`);
-      seen.set(name, folder);
-    }
-  }
-  if (merged.length > MAX_FILES)
-    fail('', '', `${merged.length} files; the sandbox takes at most ${MAX_FILES}`);
-  const bytes = merged.reduce((sum, [, text]) => sum + new TextEncoder().encode(text).length, 0);
-  if (bytes > MAX_SOURCE_BYTES)
-    fail('', '', `${bytes} bytes of source; the sandbox takes at most ${MAX_SOURCE_BYTES}`);
+  const statement = localizedMarkdown(raw, 'statement', fail);
+  const explanation = localizedMarkdown(raw, 'explanation', fail);
+  const editable = checkFolders(raw, fail);
+  checkPackageSize(raw, fail);
 
   const tests = gradedTests(raw, meta, fail);
   const names = new Set(tests.map((t) => t.name));
@@ -138,6 +94,64 @@ export function parseExercise(raw: RawExercise): Exercise {
       repeats: meta.check.repeats ?? DEFAULT_CHECK_REPEATS,
     },
   };
+}
+
+/** `<kind>.<locale>.md` in every locale, none of them empty. */
+function localizedMarkdown(raw: RawExercise, kind: string, fail: Fail): LocalizedText {
+  const out: Partial<LocalizedText> = {};
+  for (const locale of LOCALES) {
+    const name = `${kind}.${locale}.md`;
+    const text = raw.texts[name];
+    if (text === undefined || text.trim() === '') fail(name, '', 'missing or empty');
+    out[locale] = text;
+  }
+  return out as LocalizedText;
+}
+
+/**
+ * What each folder may hold: starter/ a module with code and no tests, tests/ and hidden/ only
+ * tests, solution/ only editable starter files. Returns the editable files (the starter's, go.mod aside).
+ */
+function checkFolders(raw: RawExercise, fail: Fail): string[] {
+  checkFolder(raw.starter, 'starter', fail, (name) =>
+    isTestFile(name) ? 'test files belong in tests/ or hidden/' : null,
+  );
+  if (!Object.hasOwn(raw.starter, 'go.mod'))
+    fail('starter/go.mod', '', 'missing: every exercise is a module');
+  const editable = Object.keys(raw.starter)
+    .filter((n) => n !== 'go.mod')
+    .sort();
+  if (!editable.some((n) => n.endsWith('.go'))) fail('starter/', '', 'no .go file for the learner to edit');
+  for (const folder of ['tests', 'hidden'] as const) {
+    checkFolder(raw[folder], folder, fail, (name) =>
+      isTestFile(name) ? null : 'only _test.go files belong here',
+    );
+  }
+  if (Object.keys(raw.tests).length === 0) fail('tests/', '', 'no visible test file');
+  checkFolder(raw.solution, 'solution', fail, (name) =>
+    editable.includes(name) ? null : `not an editable starter file (${editable.join(', ')})`,
+  );
+  if (Object.keys(raw.solution).length === 0) fail('solution/', '', 'no reference solution');
+  return editable;
+}
+
+/** The graded package (starter, tests and hidden together) has no name twice and fits the sandbox. */
+function checkPackageSize(raw: RawExercise, fail: Fail): void {
+  const merged = Object.entries({ ...raw.starter, ...raw.tests, ...raw.hidden });
+  const seen = new Map<string, string>();
+  for (const folder of ['starter', 'tests', 'hidden'] as const) {
+    for (const name of Object.keys(raw[folder])) {
+      const other = seen.get(name);
+      if (other)
+        fail(`${folder}/${name}`, '', `the same name as ${other}/${name}: one would replace the other`);
+      seen.set(name, folder);
+    }
+  }
+  if (merged.length > MAX_FILES)
+    fail('', '', `${merged.length} files; the sandbox takes at most ${MAX_FILES}`);
+  const bytes = merged.reduce((sum, [, text]) => sum + new TextEncoder().encode(text).length, 0);
+  if (bytes > MAX_SOURCE_BYTES)
+    fail('', '', `${bytes} bytes of source; the sandbox takes at most ${MAX_SOURCE_BYTES}`);
 }
 
 /** Checks the names of one folder; `rule` returns a problem with a name, or null. */
