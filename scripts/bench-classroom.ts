@@ -27,6 +27,7 @@ import { haproxyPath } from './haproxy.ts';
 import { startCluster, type Cluster } from './cluster/launch.ts';
 import { createLab, http, joinStudents, submitUntilAnswered } from './cluster/lab-api.ts';
 import { percentile, predictedGradingS, throughput } from './cluster/bench-stats.ts';
+import { checkGrades, untilGraded } from './cluster/lab-grades.ts';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -125,19 +126,67 @@ async function runSetup(setup: Setup): Promise<Row> {
   current = cluster;
   const db = new pg.Client({ connectionString: cluster.databaseUrl });
   await db.connect();
-  const peak = cluster.replicas.map(() => 0);
+  const memory = sampleMemory(cluster);
+  try {
+    let slots = 0;
+    for (const r of cluster.replicas) {
+      const h = (await http(r.base, 'GET', '/api/health')).body as unknown as Health;
+      slots += h.queue.concurrency;
+    }
+    const { lab } = await createLab(cluster.base, {
+      title: 'Classroom benchmark',
+      exercises: [COUNTER.id, TALLY.id],
+    });
+    const tokens = (await joinStudents(cluster.base, lab.id, STUDENTS)).map((j) => j.token);
+    console.log(`${STUDENTS} students joined; all submit within one second…`);
+    const work = tokens.map((_, i) => workOf(i, setup.id));
+    const startMs = Date.now();
+    const answers = await submitClass(cluster, lab.id, tokens, work, setup);
+    const acked = answers.filter((a) => a.res.status === 202);
+    console.log(`${acked.length} of ${STUDENTS} acknowledged; grading…`);
+    await untilGraded(db, lab.id);
+    const { wrong, graded } = await checkGrades(db, lab.id, work, acked.length);
+    const latencies = answers.map((a) => a.ms);
+    const peaks = await memory.stop();
+    return {
+      setup,
+      workers: setup.replicas,
+      slots,
+      ackP50: percentile(latencies, 50),
+      ackP95: percentile(latencies, 95),
+      ackMax: Math.max(...latencies),
+      refused: answers.length - acked.length,
+      resent: answers.filter((a) => a.retried.length > 0).length,
+      ...throughput(startMs, graded, setup.replicas),
+      wrong,
+      ...peaks,
+    };
+  } finally {
+    await memory.stop();
+    await db.end();
+    await cluster.stop();
+    current = null;
+  }
+}
+
+/**
+ * Memory at the peak: every replica's own health (not through HAProxy) and HAProxy's RSS twice a
+ * second, until stop(), which resolves with the peaks and the Go version the replicas reported.
+ */
+function sampleMemory(cluster: Cluster): {
+  stop(): Promise<{ peakRss: number[]; haproxyRss: number; go: string }>;
+} {
+  const peakRss = cluster.replicas.map(() => 0);
   let haproxyRss = 0;
   let go = '';
-  let slots = 0;
   let sampling = true;
-  // Memory at the peak: every replica's own health (not through HAProxy) twice a second.
   const sampler = (async () => {
     while (sampling) {
       await Promise.all(
         cluster.replicas.map(async (r, i) => {
           try {
             const h = (await http(r.base, 'GET', '/api/health')).body as unknown as Health;
-            peak[i] = Math.max(peak[i]!, h.server.rssMiB);
+            peakRss[i] = Math.max(peakRss[i]!, h.server.rssMiB);
             go = h.go.version;
           } catch {
             // busy answering the class; the next sample counts
@@ -148,83 +197,28 @@ async function runSetup(setup: Setup): Promise<Row> {
       await pause(500);
     }
   })();
-  try {
-    for (const r of cluster.replicas) {
-      const h = (await http(r.base, 'GET', '/api/health')).body as unknown as Health;
-      slots += h.queue.concurrency;
-    }
-    const { lab } = await createLab(cluster.base, {
-      title: 'Classroom benchmark',
-      exercises: [COUNTER.id, TALLY.id],
-    });
-    const labId = lab.id;
-    const tokens = (await joinStudents(cluster.base, labId, STUDENTS)).map((j) => j.token);
-    console.log(`${STUDENTS} students joined; all submit within one second…`);
-    const work = tokens.map((_, i) => workOf(i, setup.id));
-    const startMs = Date.now();
-    const answers = await Promise.all(
-      tokens.map(async (token, i) => {
-        await pause((i * 1000) / STUDENTS); // spread evenly over the second
-        const sent = performance.now();
-        const d = await submitUntilAnswered(cluster.base, labId, token, work[i]!.files, {
-          exerciseId: work[i]!.exerciseId,
-          idempotencyKey: `bench-${setup.id}-${i}`,
-        });
-        return { ...d, ms: performance.now() - sent };
-      }),
-    );
-    const acked = answers.filter((a) => a.res.status === 202);
-    console.log(`${acked.length} of ${STUDENTS} acknowledged; grading…`);
-    for (;;) {
-      const left = Number(
-        (
-          await db.query(
-            `SELECT count(*) AS n FROM submissions WHERE lab_id = $1 AND state NOT IN ('graded', 'failed')`,
-            [labId],
-          )
-        ).rows[0].n,
-      );
-      if (left === 0) break;
-      await pause(500);
-    }
-    const rows = (
-      await db.query(
-        `SELECT idempotency_key, state, verdict, status, graded_at FROM submissions WHERE lab_id = $1`,
-        [labId],
-      )
-    ).rows as { idempotency_key: string; state: string; verdict: string; status: string; graded_at: Date }[];
-    const wrong: string[] = [];
-    for (const r of rows) {
-      const i = Number(r.idempotency_key.split('-').pop());
-      const got = r.state === 'graded' ? `${r.verdict} ${r.status}` : r.state;
-      if (got !== work[i]!.expect) wrong.push(`s-${i}: ${got}, expected ${work[i]!.expect}`);
-    }
-    if (rows.length !== acked.length) wrong.push(`${rows.length} stored for ${acked.length} acknowledged`);
-    const graded = rows.filter((r) => r.graded_at).map((r) => new Date(r.graded_at).getTime());
-    const t = throughput(startMs, graded, setup.replicas);
-    const latencies = answers.map((a) => a.ms);
-    return {
-      setup,
-      workers: setup.replicas,
-      slots,
-      ackP50: percentile(latencies, 50),
-      ackP95: percentile(latencies, 95),
-      ackMax: Math.max(...latencies),
-      refused: answers.length - acked.length,
-      resent: answers.filter((a) => a.retried.length > 0).length,
-      ...t,
-      wrong,
-      peakRss: peak,
-      haproxyRss,
-      go,
-    };
-  } finally {
-    sampling = false;
-    await sampler;
-    await db.end();
-    await cluster.stop();
-    current = null;
-  }
+  return {
+    async stop() {
+      sampling = false;
+      await sampler;
+      return { peakRss, haproxyRss, go };
+    },
+  };
+}
+
+/** Every student submits once, spread evenly over one second; each answer with how long it took. */
+function submitClass(cluster: Cluster, labId: string, tokens: string[], work: Work[], setup: Setup) {
+  return Promise.all(
+    tokens.map(async (token, i) => {
+      await pause((i * 1000) / STUDENTS); // spread evenly over the second
+      const sent = performance.now();
+      const d = await submitUntilAnswered(cluster.base, labId, token, work[i]!.files, {
+        exerciseId: work[i]!.exerciseId,
+        idempotencyKey: `bench-${setup.id}-${i}`,
+      });
+      return { ...d, ms: performance.now() - sent };
+    }),
+  );
 }
 
 function machine(): string {

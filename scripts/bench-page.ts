@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
+import { chromium, type Browser } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
@@ -39,74 +39,11 @@ async function main(): Promise<void> {
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    for (let i = 0; i < 50; i++) {
-      if (
-        await fetch(BASE).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await untilServing();
     const rows: string[] = [];
-    for (const path of PAGES) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const scripts = new Map<string, { gzip: number; transferred: number }>();
-      let everything = 0;
-      // Each response is measured asynchronously (a 4 MB chunk takes a while on a busy machine):
-      // keep the promises and wait for all of them, or a late body is silently left out.
-      const measuring: Promise<void>[] = [];
-      page.on('response', (res) => {
-        measuring.push(
-          (async () => {
-            const type = res.request().resourceType();
-            const body = type === 'script' ? await res.body().catch(() => null) : null;
-            const sizes = await res
-              .request()
-              .sizes()
-              .catch(() => null);
-            everything += sizes?.responseBodySize ?? 0;
-            if (body)
-              scripts.set(res.url(), {
-                gzip: gzipSync(body).length,
-                transferred: sizes?.responseBodySize ?? body.length,
-              });
-          })(),
-        );
-      });
-      // Load the page but keep every editor out of view: no scrolling, no focus.
-      await page.setViewportSize({ width: 1280, height: 400 });
-      await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
-      await Promise.all(measuring);
-      const before = [...scripts.values()];
-      const gz = before.reduce((s, x) => s + x.gzip, 0);
-      const tr = before.reduce((s, x) => s + x.transferred, 0);
-      rows.push(
-        `| \`${path}\` | ${before.length} | ${(gz / 1024).toFixed(1)} | ${(tr / 1024).toFixed(1)} | ${(everything / 1024).toFixed(1)} |`,
-      );
-      await context.close();
-    }
+    for (const path of PAGES) rows.push(await pageWeightRow(browser, path));
     const focusTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 1280, height: 400 });
-      await page.goto(`${BASE}${EDITOR_PAGE}`, { waitUntil: 'networkidle' });
-      const code = page.locator('lockstep-playground .pg-code').first();
-      const t0 = Date.now();
-      await code.focus();
-      await page.waitForFunction(() => Boolean(document.activeElement?.closest('.monaco-editor')), null, {
-        timeout: 30_000,
-      });
-      await page.keyboard.type('x');
-      await page.waitForFunction(() =>
-        document.querySelector('lockstep-playground .view-lines')?.textContent?.includes('x'),
-      );
-      focusTimes.push(Date.now() - t0);
-      await context.close();
-    }
+    for (let i = 0; i < RUNS; i++) focusTimes.push(await focusToTypeableMs(browser));
     console.log(
       [
         `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium via Playwright, loopback, cache empty per page.`,
@@ -124,6 +61,79 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Waits (up to 10 s) until the server answers. */
+async function untilServing(): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (
+      await fetch(BASE).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** One page's Markdown row: its scripts before interaction (count, gzip, transferred) and everything it transferred. */
+async function pageWeightRow(browser: Browser, path: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts = new Map<string, { gzip: number; transferred: number }>();
+  let everything = 0;
+  // Each response is measured asynchronously (a 4 MB chunk takes a while on a busy machine):
+  // keep the promises and wait for all of them, or a late body is silently left out.
+  const measuring: Promise<void>[] = [];
+  page.on('response', (res) => {
+    measuring.push(
+      (async () => {
+        const type = res.request().resourceType();
+        const body = type === 'script' ? await res.body().catch(() => null) : null;
+        const sizes = await res
+          .request()
+          .sizes()
+          .catch(() => null);
+        everything += sizes?.responseBodySize ?? 0;
+        if (body)
+          scripts.set(res.url(), {
+            gzip: gzipSync(body).length,
+            transferred: sizes?.responseBodySize ?? body.length,
+          });
+      })(),
+    );
+  });
+  // Load the page but keep every editor out of view: no scrolling, no focus.
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+  await Promise.all(measuring);
+  const before = [...scripts.values()];
+  const gz = before.reduce((s, x) => s + x.gzip, 0);
+  const tr = before.reduce((s, x) => s + x.transferred, 0);
+  await context.close();
+  return `| \`${path}\` | ${before.length} | ${(gz / 1024).toFixed(1)} | ${(tr / 1024).toFixed(1)} | ${(everything / 1024).toFixed(1)} |`;
+}
+
+/** Milliseconds from focusing the first editor of EDITOR_PAGE to a typed character showing in Monaco. */
+async function focusToTypeableMs(browser: Browser): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.goto(`${BASE}${EDITOR_PAGE}`, { waitUntil: 'networkidle' });
+  const code = page.locator('lockstep-playground .pg-code').first();
+  const t0 = Date.now();
+  await code.focus();
+  await page.waitForFunction(() => Boolean(document.activeElement?.closest('.monaco-editor')), null, {
+    timeout: 30_000,
+  });
+  await page.keyboard.type('x');
+  await page.waitForFunction(() =>
+    document.querySelector('lockstep-playground .view-lines')?.textContent?.includes('x'),
+  );
+  const ms = Date.now() - t0;
+  await context.close();
+  return ms;
 }
 
 main().catch((error: unknown) => {
