@@ -53,64 +53,15 @@ export function createSession(opts: SessionOptions): EditorSession {
   };
   for (const [name, text] of Object.entries(opts.files)) addModel(name, text);
   let currentFile = Object.keys(opts.files)[0]!;
-  const editor: Editor = monaco.editor.create(opts.host, {
-    model: models.get(currentFile)!,
-    readOnly: opts.readOnly || (opts.readOnlyFiles?.has(currentFile) ?? false),
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    fontSize: 14,
-    lineHeight: 21,
-    tabSize: 4,
-    insertSpaces: false,
-    glyphMargin: true,
-    renderLineHighlight: 'line',
-    // The dimmed number of the final empty line fails WCAG contrast; it carries no information.
-    renderFinalNewline: 'off',
-    ariaLabel: opts.ariaLabel(currentFile),
-    accessibilitySupport: 'auto',
-    scrollbar: { alwaysConsumeMouseWheel: false },
-    fixedOverflowWidgets: true,
-  });
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => opts.onTest());
+  const editor = createEditor(monaco, opts, models.get(currentFile)!, currentFile);
   let decorations = editor.createDecorationsCollection([]);
   let lastAnnotations: Annotation[] = [];
 
   const draw = () => {
     const mine = lastAnnotations.filter((a) => a.file === currentFile);
     decorations.clear();
-    decorations = editor.createDecorationsCollection(
-      mine
-        .filter((a) => a.kind !== 'diagnostic')
-        .map((a) => ({
-          range: new monaco.Range(a.line, 1, a.line, 1),
-          options: {
-            isWholeLine: true,
-            className: CLASS_BY_KIND[a.kind],
-            glyphMarginClassName: `${CLASS_BY_KIND[a.kind]}-glyph`,
-            glyphMarginHoverMessage: { value: a.message },
-            hoverMessage: { value: a.message },
-            overviewRuler: {
-              color: a.kind.startsWith('race') ? '#d1242f' : '#bf8700',
-              position: monaco.editor.OverviewRulerLane.Left,
-            },
-          },
-        })),
-    );
-    for (const [name, model] of models) {
-      const markers = lastAnnotations
-        .filter((a) => a.file === name && a.kind === 'diagnostic')
-        .map((a) => ({
-          startLineNumber: a.line,
-          startColumn: a.column ?? 1,
-          endLineNumber: a.line,
-          endColumn: a.column ? a.column + 1 : model.getLineMaxColumn(a.line),
-          message: a.message,
-          severity: a.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
-        }));
-      monaco.editor.setModelMarkers(model, 'lockstep', markers);
-    }
+    decorations = editor.createDecorationsCollection(lineDecorations(monaco, mine));
+    setMarkers(monaco, models, lastAnnotations);
   };
 
   return {
@@ -159,4 +110,71 @@ export function createSession(opts: SessionOptions): EditorSession {
       for (const m of models.values()) m.dispose();
     },
   };
+}
+
+/** The editor in `opts.host`, showing `model` (file `file`); Ctrl/Cmd+Enter runs, with Shift tests. */
+function createEditor(monaco: Monaco, opts: SessionOptions, model: Model, file: string): Editor {
+  const editor: Editor = monaco.editor.create(opts.host, {
+    model,
+    readOnly: opts.readOnly || (opts.readOnlyFiles?.has(file) ?? false),
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    lineHeight: 21,
+    tabSize: 4,
+    insertSpaces: false,
+    glyphMargin: true,
+    renderLineHighlight: 'line',
+    // The dimmed number of the final empty line fails WCAG contrast; it carries no information.
+    renderFinalNewline: 'off',
+    ariaLabel: opts.ariaLabel(file),
+    accessibilitySupport: 'auto',
+    scrollbar: { alwaysConsumeMouseWheel: false },
+    fixedOverflowWidgets: true,
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => opts.onTest());
+  return editor;
+}
+
+/** Whole-line decorations with hover text for one file's races, blocked lines and panics. */
+function lineDecorations(monaco: Monaco, annotations: readonly Annotation[]) {
+  return annotations
+    .filter((a) => a.kind !== 'diagnostic')
+    .map((a) => ({
+      range: new monaco.Range(a.line, 1, a.line, 1),
+      options: {
+        isWholeLine: true,
+        className: CLASS_BY_KIND[a.kind],
+        glyphMarginClassName: `${CLASS_BY_KIND[a.kind]}-glyph`,
+        glyphMarginHoverMessage: { value: a.message },
+        hoverMessage: { value: a.message },
+        overviewRuler: {
+          color: a.kind.startsWith('race') ? '#d1242f' : '#bf8700',
+          position: monaco.editor.OverviewRulerLane.Left,
+        },
+      },
+    }));
+}
+
+/** The compiler's and vet's diagnostics as markers, in every file's model. */
+function setMarkers(
+  monaco: Monaco,
+  models: ReadonlyMap<string, Model>,
+  annotations: readonly Annotation[],
+): void {
+  for (const [name, model] of models) {
+    const markers = annotations
+      .filter((a) => a.file === name && a.kind === 'diagnostic')
+      .map((a) => ({
+        startLineNumber: a.line,
+        startColumn: a.column ?? 1,
+        endLineNumber: a.line,
+        endColumn: a.column ? a.column + 1 : model.getLineMaxColumn(a.line),
+        message: a.message,
+        severity: a.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
+      }));
+    monaco.editor.setModelMarkers(model, 'lockstep', markers);
+  }
 }

@@ -74,24 +74,57 @@ export function renderReport(
   options: { tests?: boolean } = {},
 ): void {
   container.replaceChildren();
-  if (result.status !== 'ok') {
-    const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
-    box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
-    // A runner refusal is not the compiler's doing: explain the refusal instead.
-    const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
-    const key = result.cause
-      ? `pg.explain.${result.status}.${result.cause.code}`
-      : `pg.explain.${result.status}`;
-    const explain = refusal ? t(locale, `pg.refused.${refusal}`) : t(locale, key as UiKey);
-    box.append(document.createTextNode(explain));
-    const lesson = lessonFor(result.status, locale);
-    if (lesson) {
-      box.append(document.createTextNode(' '));
-      box.append(el('a', { href: lesson }, t(locale, 'pg.explain.more')));
-    }
-    container.append(box);
+  if (result.status !== 'ok') container.append(explanation(result, locale));
+  container.append(...raceSections(result, files, locale, jump));
+  if (result.tests.length > 0 && options.tests !== false) container.append(testsSection(result, locale));
+  if (result.cause?.code === 'main_goexit' && result.cause.at.length > 0) {
+    const section = el('section', { class: 'pg-goexit', 'aria-label': t(locale, 'pg.goexit.title') });
+    section.append(
+      el('h4', {}, t(locale, 'pg.goexit.title')),
+      frameList(result.cause.at, files, locale, jump),
+    );
+    container.append(section);
   }
-  result.races.slice(0, MAX_RACES_SHOWN).forEach((race, i) => {
+  if ((result.status === 'deadlock' || result.status === 'timeout') && result.goroutines.length > 0) {
+    const section = el('section', { class: 'pg-goroutines', 'aria-label': t(locale, 'pg.goroutines.title') });
+    section.append(el('h4', {}, t(locale, 'pg.goroutines.title')));
+    for (const g of result.goroutines) {
+      section.append(
+        el('p', {}, t(locale, 'pg.goroutine', { id: g.id, state: g.state })),
+        frameList(g.frames, files, locale, jump),
+      );
+    }
+    container.append(section);
+  }
+}
+
+/** The verdict and what it means (or why the runner refused), with a link to the lesson. */
+function explanation(result: RunResult, locale: Locale): HTMLElement {
+  const box = el('div', { class: `pg-explain pg-explain-${result.status}` });
+  box.append(el('strong', {}, `${t(locale, `pg.verdict.${result.status}` as UiKey)}. `));
+  // A runner refusal is not the compiler's doing: explain the refusal instead.
+  const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
+  const key = result.cause
+    ? `pg.explain.${result.status}.${result.cause.code}`
+    : `pg.explain.${result.status}`;
+  const explain = refusal ? t(locale, `pg.refused.${refusal}`) : t(locale, key as UiKey);
+  box.append(document.createTextNode(explain));
+  const lesson = lessonFor(result.status, locale);
+  if (lesson) {
+    box.append(document.createTextNode(' '));
+    box.append(el('a', { href: lesson }, t(locale, 'pg.explain.more')));
+  }
+  return box;
+}
+
+/** The first MAX_RACES_SHOWN races with both accesses and where the goroutines began; a count of the rest. */
+function raceSections(
+  result: RunResult,
+  files: ReadonlySet<string>,
+  locale: Locale,
+  jump: JumpTo,
+): HTMLElement[] {
+  const sections = result.races.slice(0, MAX_RACES_SHOWN).map((race, i) => {
     const section = el('section', {
       class: 'pg-race',
       'aria-label': t(locale, 'pg.race.title', { n: i + 1 }),
@@ -117,56 +150,40 @@ export function renderReport(
         frameList(g.createdAt, files, locale, jump),
       );
     }
-    container.append(section);
+    return section;
   });
   if (result.races.length > MAX_RACES_SHOWN) {
-    container.append(
+    sections.push(
       el('p', { class: 'pg-more' }, t(locale, 'pg.race.more', { n: result.races.length - MAX_RACES_SHOWN })),
     );
   }
-  if (result.tests.length > 0 && options.tests !== false) {
-    const section = el('section', { class: 'pg-tests', 'aria-label': t(locale, 'pg.tests.title') });
-    section.append(el('h4', {}, t(locale, 'pg.tests.title')));
-    const list = el('ul');
-    for (const test of result.tests) {
-      const item = el('li', { class: `pg-test pg-test-${test.status}` });
-      const mark = { pass: '✓', fail: '✗', skip: '–', timeout: '⏱' }[test.status];
-      item.append(
-        el('span', { 'aria-hidden': 'true' }, `${mark} `),
-        el('code', {}, test.name),
-        document.createTextNode(` — ${t(locale, `pg.test.${test.status}` as UiKey)}`),
-      );
-      if (test.race) item.append(el('span', { class: 'pg-badge' }, t(locale, 'pg.test.race')));
-      if (test.status === 'fail' || test.status === 'timeout') {
-        const out = test.output
-          .split('\n')
-          .filter((l) => !/^(=== RUN|--- FAIL|=== PAUSE|=== CONT)/.test(l.trim()))
-          .join('\n')
-          .trim();
-        if (out) item.append(el('pre', { class: 'pg-test-output' }, out.slice(0, 2000)));
-      }
-      list.append(item);
-    }
-    section.append(list);
-    container.append(section);
-  }
-  if (result.cause?.code === 'main_goexit' && result.cause.at.length > 0) {
-    const section = el('section', { class: 'pg-goexit', 'aria-label': t(locale, 'pg.goexit.title') });
-    section.append(
-      el('h4', {}, t(locale, 'pg.goexit.title')),
-      frameList(result.cause.at, files, locale, jump),
+  return sections;
+}
+
+/** Every test with its verdict, a race badge, and the output of a failed or stuck one. */
+function testsSection(result: RunResult, locale: Locale): HTMLElement {
+  const section = el('section', { class: 'pg-tests', 'aria-label': t(locale, 'pg.tests.title') });
+  section.append(el('h4', {}, t(locale, 'pg.tests.title')));
+  const list = el('ul');
+  for (const test of result.tests) {
+    const item = el('li', { class: `pg-test pg-test-${test.status}` });
+    const mark = { pass: '✓', fail: '✗', skip: '–', timeout: '⏱' }[test.status];
+    item.append(
+      el('span', { 'aria-hidden': 'true' }, `${mark} `),
+      el('code', {}, test.name),
+      document.createTextNode(` — ${t(locale, `pg.test.${test.status}` as UiKey)}`),
     );
-    container.append(section);
-  }
-  if ((result.status === 'deadlock' || result.status === 'timeout') && result.goroutines.length > 0) {
-    const section = el('section', { class: 'pg-goroutines', 'aria-label': t(locale, 'pg.goroutines.title') });
-    section.append(el('h4', {}, t(locale, 'pg.goroutines.title')));
-    for (const g of result.goroutines) {
-      section.append(
-        el('p', {}, t(locale, 'pg.goroutine', { id: g.id, state: g.state })),
-        frameList(g.frames, files, locale, jump),
-      );
+    if (test.race) item.append(el('span', { class: 'pg-badge' }, t(locale, 'pg.test.race')));
+    if (test.status === 'fail' || test.status === 'timeout') {
+      const out = test.output
+        .split('\n')
+        .filter((l) => !/^(=== RUN|--- FAIL|=== PAUSE|=== CONT)/.test(l.trim()))
+        .join('\n')
+        .trim();
+      if (out) item.append(el('pre', { class: 'pg-test-output' }, out.slice(0, 2000)));
     }
-    container.append(section);
+    list.append(item);
   }
+  section.append(list);
+  return section;
 }
