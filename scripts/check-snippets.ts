@@ -8,7 +8,7 @@
  * Arguments narrow the run while authoring: `npm run check:snippets -- locks/internals` checks only
  * snippets whose id or location contains one of them.
  */
-import type { RunService } from '../playground/src/run-service.ts';
+import type { RunService } from '../playground/src/run-service-types.ts';
 import { printTable, withWarmRunner } from './warm-runner.ts';
 import { loadFenceSnippets, loadSnippetFolders, type Snippet } from '../integrations/snippets/collect.ts';
 import { summaryText } from '../components/i18n/run-texts.ts';

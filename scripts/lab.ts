@@ -17,7 +17,7 @@ import { backup, DatabaseSync } from 'node:sqlite';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../playground/src/config.ts';
-import { createRunService } from '../playground/src/runner.ts';
+import { createSandboxedRunService } from '../playground/src/sandboxed-run-service.ts';
 import { exerciseCatalog, loadExercises } from '../contract/exercise/load.ts';
 import { gradeSubmission } from '../playground/src/grading/grader.ts';
 import { batchRows, readSubmissionFolder, type BatchGrade } from '../playground/src/labs/batch.ts';
@@ -106,7 +106,7 @@ async function main(): Promise<number> {
     .map((id) => ({ id, maxScore: catalog.get(id)!.grading.tests.reduce((n, t) => n + t.weight, 0) }));
 
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  const service = createRunService(config);
+  const service = createSandboxedRunService(config);
   const grades: BatchGrade[] = [];
   try {
     const health = await service.health();

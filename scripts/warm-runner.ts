@@ -3,8 +3,8 @@
  * integration tests' warm data dir, waited on until its build cache is warm, and an aligned table.
  */
 import { loadConfig } from '../playground/src/config.ts';
-import { createRunService } from '../playground/src/runner.ts';
-import type { RunService } from '../playground/src/run-service.ts';
+import { createSandboxedRunService } from '../playground/src/sandboxed-run-service.ts';
+import type { RunService } from '../playground/src/run-service-types.ts';
 
 /** Runs fn with a warm run service; returns 2 (and says why) when code cannot run on this machine. */
 export async function withWarmRunner(
@@ -16,7 +16,7 @@ export async function withWarmRunner(
     LOG_LEVEL: 'silent',
     LOCKSTEP_DATA_DIR: process.env.LOCKSTEP_DATA_DIR ?? '.data/it',
   });
-  const service = createRunService(config);
+  const service = createSandboxedRunService(config);
   try {
     const health = await service.health();
     if (!health.sandbox.available) {

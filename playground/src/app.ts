@@ -10,7 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import type { RunService } from './run-service.ts';
+import type { RunService } from './run-service-types.ts';
 import { RequestError } from './errors.ts';
 import { NOT_JSON_MESSAGE, problemMessage } from './routes/request-check.ts';
 import { StreamMessage } from '../../contract/stream.ts';
@@ -23,7 +23,7 @@ import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts'
 import type { Exercise } from '../../contract/exercise/types.ts';
 import { labRoutes } from './routes/labs.ts';
 import { createLabService, type LabService } from './labs/service.ts';
-import { limitsFromConfig } from './runner.ts';
+import { limitsFromConfig } from './sandboxed-run-service.ts';
 import type { LabStore } from './labs/store.ts';
 import { openLabStore } from './labs/open-store.ts';
 import { createGradingWorker } from './labs/grading-worker.ts';

@@ -4,8 +4,8 @@
  */
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
-import { createRunService } from './runner.ts';
-import { createWebNodeService } from './web-node.ts';
+import { createSandboxedRunService } from './sandboxed-run-service.ts';
+import { createWebNodeService } from './web-run-service.ts';
 import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     // A malformed exercise stops the server here, with the file and field named.
     const exercises = exerciseCatalog(loadExercises());
     // A web server has no sandbox: it never probes for bubblewrap or warms a Go build cache.
-    service = config.LOCKSTEP_ROLE === 'web' ? createWebNodeService() : createRunService(config);
+    service = config.LOCKSTEP_ROLE === 'web' ? createWebNodeService() : createSandboxedRunService(config);
     app = await buildApp({ config, service, exercises });
   } catch (error) {
     console.error(`Lockstep cannot start: ${(error as Error).message}`);

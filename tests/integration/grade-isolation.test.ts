@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../playground/src/config.ts';
-import { createRunService } from '../../playground/src/runner.ts';
-import type { RunService } from '../../playground/src/run-service.ts';
+import { createSandboxedRunService } from '../../playground/src/sandboxed-run-service.ts';
+import type { RunService } from '../../playground/src/run-service-types.ts';
 import { rawExercise } from '../../contract/exercise/fixture.ts';
 import { parseExercise } from '../../contract/exercise/validate.ts';
 import { gradeSubmission } from '../../playground/src/grading/grader.ts';
@@ -18,7 +18,7 @@ let service: RunService;
 beforeAll(async () => {
   const dataDir = resolve('.data/it');
   mkdirSync(dataDir, { recursive: true });
-  service = createRunService(loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir }));
+  service = createSandboxedRunService(loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir }));
   for (let i = 0; i < 300 && (await service.health()).cache.state === 'warming'; i++)
     await new Promise((r) => setTimeout(r, 500));
 }, 180_000);

@@ -11,7 +11,7 @@ import { Value } from 'typebox/value';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
-import { createRunService } from '../../playground/src/runner.ts';
+import { createSandboxedRunService } from '../../playground/src/sandboxed-run-service.ts';
 import { GradeResult, PublicExercise } from '../../contract/grade.ts';
 import type { Health } from '../../contract/health.ts';
 import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
@@ -30,7 +30,7 @@ async function buildGradingApp(): Promise<FastifyInstance> {
   const dataDir = resolve('.data/it'); // shared with the other integration tests: one warm cache
   mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir });
-  const service = createRunService(config);
+  const service = createSandboxedRunService(config);
   const built = await buildApp({ config, service, serveSite: false, exercises });
   violations = checkResponsesAgainstOpenApi(built);
   await built.ready();

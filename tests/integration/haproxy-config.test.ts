@@ -19,7 +19,7 @@ import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHaproxy, type Haproxy } from '../../scripts/cluster/launch.ts';
+import { startHaproxy, type Haproxy } from '../../scripts/cluster/haproxy-process.ts';
 import { allUp, statusByServer } from '../../scripts/cluster/haproxy-stats.ts';
 import { submitUntilAnswered } from '../../scripts/cluster/lab-api.ts';
 

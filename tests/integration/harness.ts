@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
-import { createRunService } from '../../playground/src/runner.ts';
+import { createSandboxedRunService } from '../../playground/src/sandboxed-run-service.ts';
 import type { RunRequest, RunResult } from '../../contract/run.ts';
 import type { Health } from '../../contract/health.ts';
 import type { Exercise } from '../../contract/exercise/types.ts';
@@ -47,7 +47,7 @@ export async function startRunner(
   const dataDir = DATA_DIR;
   mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir, ...env });
-  const service = createRunService(config);
+  const service = createSandboxedRunService(config);
   const app = await buildApp({ config, service, serveSite: false, exercises: options.exercises });
   const contractViolations = checkResponsesAgainstOpenApi(app);
   await app.ready();

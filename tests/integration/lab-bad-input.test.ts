@@ -15,7 +15,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
-import { createRunService } from '../../playground/src/runner.ts';
+import { createSandboxedRunService } from '../../playground/src/sandboxed-run-service.ts';
 import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import { solutionFiles } from '../../playground/src/grading/submission.ts';
 import type { StudentStanding } from '../../contract/labs.ts';
@@ -121,7 +121,7 @@ describe.each(backends)('bad lab requests on $name', ({ open }) => {
     // No grading worker: the one submission accepted at the end stays queued, as it was written.
     app = await buildApp({
       config,
-      service: createRunService(config),
+      service: createSandboxedRunService(config),
       serveSite: false,
       exercises,
       gradingWorker: false,

@@ -15,7 +15,7 @@ import { Value } from 'typebox/value';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../playground/src/app.ts';
 import { loadConfig } from '../../playground/src/config.ts';
-import { createRunService } from '../../playground/src/runner.ts';
+import { createSandboxedRunService } from '../../playground/src/sandboxed-run-service.ts';
 import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
 import {
@@ -95,7 +95,7 @@ beforeAll(async () => {
     LOCKSTEP_DATA_DIR: dataDir,
     LOCKSTEP_LABS_DB: join(tmp, 'inject.sqlite'),
   });
-  app = await buildApp({ config, service: createRunService(config), serveSite: false, exercises });
+  app = await buildApp({ config, service: createSandboxedRunService(config), serveSite: false, exercises });
   violations = checkResponsesAgainstOpenApi(app);
   await app.ready();
   for (let i = 0; i < 300; i++) {

@@ -1,5 +1,5 @@
 /**
- * Launchers waiting in their own cgroups (playground/src/sandbox/launcher-pool.ts) against the
+ * Launchers waiting in their own cgroups (playground/src/sandbox/machine/launcher-pool.ts) against the
  * real kernel: a taken launcher is already inside its group and already dropped to nobody, the
  * pool refills itself as idle work, a launcher that dies while waiting is replaced and its group
  * removed, and close leaves nothing behind. Needs root and writable cgroups, like the sandbox.
@@ -8,10 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/cgroup.ts';
-import type { HostLayout } from '../../playground/src/sandbox/bwrap-args.ts';
-import { IdleWork } from '../../playground/src/sandbox/idle-work.ts';
-import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/launcher-pool.ts';
+import { detectCgroups, type CgroupSupport } from '../../playground/src/sandbox/machine/cgroup-detect.ts';
+import type { HostLayout } from '../../playground/src/sandbox/plan/bwrap-args.ts';
+import { IdleWork } from '../../playground/src/sandbox/machine/idle-work.ts';
+import { LauncherPool, type LauncherProcess } from '../../playground/src/sandbox/machine/launcher-pool.ts';
 import { commandLine, ourCgroups, waitingLauncherCgroups } from './sandbox-support.ts';
 import { makeSiteDir, startServerProcess, stopServer } from './server-process.ts';
 

@@ -10,12 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SANDBOX_NICENESS } from '../../playground/src/sandbox/bwrap-args.ts';
-import {
-  detectCgroups,
-  SANDBOX_CPU_SHARES,
-  SANDBOX_CPU_WEIGHT,
-} from '../../playground/src/sandbox/cgroup.ts';
+import { SANDBOX_NICENESS } from '../../playground/src/sandbox/plan/bwrap-args.ts';
+import { detectCgroups } from '../../playground/src/sandbox/machine/cgroup-detect.ts';
+import { SANDBOX_CPU_SHARES, SANDBOX_CPU_WEIGHT } from '../../playground/src/sandbox/plan/cpu-weight.ts';
 import { mainProgram, startRunner, type Runner } from './harness.ts';
 
 /** Field 19 (nice) of a /proc/<pid>/stat line; the command name in field 2 may hold spaces. */

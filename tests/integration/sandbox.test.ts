@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../playground/src/sandbox/index.ts';
-import { SECCOMP_SUPPORTED } from '../../playground/src/sandbox/seccomp.ts';
+import { SECCOMP_SUPPORTED } from '../../playground/src/sandbox/plan/seccomp.ts';
 import { formattedFiles } from '../../playground/src/parsers/gofmt.ts';
 import {
   hostileSource,

@@ -10,7 +10,7 @@
  */
 import type { GradeResult, Locale } from '../../../contract/grade.ts';
 import type { RunResult } from '../../../contract/run.ts';
-import type { RunHooks, RunService } from '../run-service.ts';
+import type { RunHooks, RunService } from '../run-service-types.ts';
 import type { Exercise, Files } from '../../../contract/exercise/types.ts';
 import { gradeRun, type Grade } from './grade.ts';
 import { hider, redactRun } from './redact.ts';

@@ -101,12 +101,28 @@ export async function whenDatabaseAnswers<T>(
 
 class Stopped extends Error {}
 
+/** What grading one job needs besides the job. */
+interface GradeContext {
+  store: LabStore;
+  runner: Runner;
+  exercises: ReadonlyMap<string, Exercise>;
+  leaseMs: number;
+  now: () => Date;
+  log: GradingWorkerOptions['log'];
+  /** Warns once per distinct problem, not at every retry. */
+  problem: (message: string) => void;
+}
+
+/** A job being graded: `abort` stops it (stop()'s grace ran out); `done` settles when it has ended. */
+interface ActiveGrade {
+  done: Promise<void>;
+  abort: () => void;
+}
+
 export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
-  const { store, runner, exercises } = o;
-  const queue = store.queue;
-  const now = o.now ?? (() => new Date());
+  const queue = o.store.queue;
   const pollMs = o.pollMs ?? 1_000;
-  const active = new Map<string, { done: Promise<void>; abort: () => void }>();
+  const active = new Map<string, ActiveGrade>();
   const freeSlots = Array.from({ length: o.concurrency }, (_, i) => i);
   let running = false;
   let stopping = false;
@@ -115,70 +131,14 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
   let timer: NodeJS.Timeout | null = null;
   let unsubscribe: (() => void) | null = null;
   let lastProblem = '';
-
-  const problem = (message: string): void => {
-    if (message !== lastProblem) o.log.warn(`grading: ${message}`);
-    lastProblem = message;
+  const context: GradeContext = {
+    ...o,
+    now: o.now ?? (() => new Date()),
+    problem: (message) => {
+      if (message !== lastProblem) o.log.warn(`grading: ${message}`);
+      lastProblem = message;
+    },
   };
-
-  /** Grades one leased job; `controller` is aborted by stop() or here, when the lease is lost. */
-  async function grade(job: GradingJob, slot: number, controller: AbortController): Promise<void> {
-    const s = job.submission;
-    const persist = <T>(op: () => Promise<T>): Promise<T> =>
-      whenDatabaseAnswers(op, controller.signal, (error) =>
-        problem(`the database is away (${error.message}); holding the work on ${s.id} until it answers`),
-      );
-    const renewal = setInterval(
-      () => {
-        queue.renew(s.id, job.token, o.leaseMs).then(
-          (held) => {
-            if (!held) controller.abort(new Stopped('lease lost'));
-          },
-          () => undefined, // the database is away: keep grading, the next renewal tries again
-        );
-      },
-      Math.max(1, Math.floor(o.leaseMs / 3)),
-    );
-    try {
-      const exercise = exercises.get(s.exerciseId);
-      if (!exercise) {
-        await persist(() => queue.failAttempt(s.id, job.token, 'exercise_missing', null));
-        return;
-      }
-      const lab = await persist(() => store.getLab(s.labId));
-      if (!lab) return; // deleted with its submissions
-      const result = await gradeSubmission(runner, exercise, s.files, {
-        client: `grader:${slot}`,
-        signal: controller.signal,
-        locale: s.locale,
-      });
-      const written: SubmissionGrade = {
-        score: result.score,
-        maxScore: result.maxScore,
-        finalScore: finalScore(lab.lab, result.score, s.late),
-        verdict: result.verdict,
-        status: result.status,
-        result,
-        gradedAt: now().toISOString(),
-      };
-      if (!(await persist(() => queue.complete(s.id, job.token, written))))
-        o.log.info(`grading: ${s.id} was graded elsewhere after its lease ran out; this grade is dropped`);
-    } catch (error) {
-      if (controller.signal.aborted) {
-        // Stopping, or the lease was lost: give it back if it is still ours (it is not if lost).
-        await queue.release(s.id, job.token).catch(() => undefined);
-        return;
-      }
-      const { reason, retry } = classifyGradingError(error);
-      if (reason === 'internal') o.log.warn(`grading ${s.id} failed: ${(error as Error).stack ?? error}`);
-      // Stopped while the database is away: the lease runs out and the job returns.
-      await persist(() =>
-        queue.failAttempt(s.id, job.token, reason, retry ? retryDelayMs(s.gradingAttempts) : null),
-      ).catch(() => undefined);
-    } finally {
-      clearInterval(renewal);
-    }
-  }
 
   /** Leases jobs while slots are free; re-runs if woken meanwhile. */
   async function pump(): Promise<void> {
@@ -197,7 +157,7 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
           for (const job of jobs) {
             const slot = freeSlots.shift()!;
             const controller = new AbortController();
-            const done = grade(job, slot, controller).finally(() => {
+            const done = gradeJob(context, job, slot, controller).finally(() => {
               active.delete(job.submission.id);
               freeSlots.push(slot);
               if (!stopping) void pump();
@@ -207,7 +167,7 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
         }
       } while (again && !stopping);
     } catch (error) {
-      problem(`cannot take jobs from the queue (${(error as Error).message}); trying again`);
+      context.problem(`cannot take jobs from the queue (${(error as Error).message}); trying again`);
     } finally {
       pumping = false;
     }
@@ -228,13 +188,99 @@ export function createGradingWorker(o: GradingWorkerOptions): GradingWorker {
       unsubscribe?.();
       // A lease call in flight may still bring jobs: let it settle before counting them.
       while (pumping) await new Promise((r) => setTimeout(r, 10));
-      const all = Promise.all([...active.values()].map((a) => a.done));
-      let grace: NodeJS.Timeout | undefined;
-      await Promise.race([all, new Promise<void>((r) => (grace = setTimeout(r, graceMs)))]);
-      clearTimeout(grace);
-      for (const a of active.values()) a.abort();
-      await all;
+      await finishOrAbort(active, graceMs);
       running = false;
     },
   };
+}
+
+/** Lets the running grades finish for `graceMs`, then aborts the rest; resolves when all have ended. */
+async function finishOrAbort(active: ReadonlyMap<string, ActiveGrade>, graceMs: number): Promise<void> {
+  const all = Promise.all([...active.values()].map((a) => a.done));
+  let grace: NodeJS.Timeout | undefined;
+  await Promise.race([all, new Promise<void>((r) => (grace = setTimeout(r, graceMs)))]);
+  clearTimeout(grace);
+  for (const a of active.values()) a.abort();
+  await all;
+}
+
+/** Grades one leased job; `controller` is aborted by stop() or here, when the lease is lost. */
+async function gradeJob(
+  ctx: GradeContext,
+  job: GradingJob,
+  slot: number,
+  controller: AbortController,
+): Promise<void> {
+  const s = job.submission;
+  const persist = <T>(op: () => Promise<T>): Promise<T> =>
+    whenDatabaseAnswers(op, controller.signal, (error) =>
+      ctx.problem(`the database is away (${error.message}); holding the work on ${s.id} until it answers`),
+    );
+  const renewal = keepLease(ctx, job, controller);
+  try {
+    await gradeAndStore(ctx, job, slot, controller.signal, persist);
+  } catch (error) {
+    if (controller.signal.aborted) {
+      // Stopping, or the lease was lost: give it back if it is still ours (it is not if lost).
+      await ctx.store.queue.release(s.id, job.token).catch(() => undefined);
+      return;
+    }
+    const { reason, retry } = classifyGradingError(error);
+    if (reason === 'internal') ctx.log.warn(`grading ${s.id} failed: ${(error as Error).stack ?? error}`);
+    // Stopped while the database is away: the lease runs out and the job returns.
+    await persist(() =>
+      ctx.store.queue.failAttempt(s.id, job.token, reason, retry ? retryDelayMs(s.gradingAttempts) : null),
+    ).catch(() => undefined);
+  } finally {
+    clearInterval(renewal);
+  }
+}
+
+/** Renews the lease every third of its length; aborts the grade when the lease is found gone. */
+function keepLease(ctx: GradeContext, job: GradingJob, controller: AbortController): NodeJS.Timeout {
+  return setInterval(
+    () => {
+      ctx.store.queue.renew(job.submission.id, job.token, ctx.leaseMs).then(
+        (held) => {
+          if (!held) controller.abort(new Stopped('lease lost'));
+        },
+        () => undefined, // the database is away: keep grading, the next renewal tries again
+      );
+    },
+    Math.max(1, Math.floor(ctx.leaseMs / 3)),
+  );
+}
+
+/** Grades the submission through the runner and stores the grade (late penalty applied). */
+async function gradeAndStore(
+  ctx: GradeContext,
+  job: GradingJob,
+  slot: number,
+  signal: AbortSignal,
+  persist: <T>(op: () => Promise<T>) => Promise<T>,
+): Promise<void> {
+  const s = job.submission;
+  const exercise = ctx.exercises.get(s.exerciseId);
+  if (!exercise) {
+    await persist(() => ctx.store.queue.failAttempt(s.id, job.token, 'exercise_missing', null));
+    return;
+  }
+  const lab = await persist(() => ctx.store.getLab(s.labId));
+  if (!lab) return; // deleted with its submissions
+  const result = await gradeSubmission(ctx.runner, exercise, s.files, {
+    client: `grader:${slot}`,
+    signal,
+    locale: s.locale,
+  });
+  const written: SubmissionGrade = {
+    score: result.score,
+    maxScore: result.maxScore,
+    finalScore: finalScore(lab.lab, result.score, s.late),
+    verdict: result.verdict,
+    status: result.status,
+    result,
+    gradedAt: ctx.now().toISOString(),
+  };
+  if (!(await persist(() => ctx.store.queue.complete(s.id, job.token, written))))
+    ctx.log.info(`grading: ${s.id} was graded elsewhere after its lease ran out; this grade is dropped`);
 }

@@ -8,7 +8,8 @@
  */
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { toSubmission, transaction, type Row } from './postgres-store.ts';
+import { transaction } from './postgres-connection.ts';
+import { toSubmission, type Row } from './postgres-rows.ts';
 import type { GradingQueue } from './queue.ts';
 
 /** The NOTIFY channel that says "grading work may be waiting". */
@@ -28,17 +29,34 @@ export interface PostgresQueueDeps {
 
 const ms = (n: number): string => `${Math.max(0, Math.round(n))} milliseconds`;
 
+type Notify = (client: pg.PoolClient | pg.Pool) => Promise<unknown>;
+
 export function createPostgresQueue(deps: PostgresQueueDeps): {
   queue: GradingQueue;
   close: () => Promise<void>;
 } {
-  const { pool, run } = deps;
+  const notify: Notify = (client) => client.query('SELECT pg_notify($1, $2)', [GRADING_CHANNEL, '']);
+  const wakes = listenForWork(deps);
+  return {
+    queue: {
+      ...leaseOperations(deps),
+      ...endOfAttempt(deps, notify),
+      ...queueStanding(deps),
+      onWake: wakes.onWake,
+    },
+    close: wakes.close,
+  };
+}
+
+/**
+ * Wakes this process's idle workers on NOTIFY: one LISTEN connection while anyone is subscribed,
+ * reopened after it breaks.
+ */
+function listenForWork(
+  deps: PostgresQueueDeps,
+): Pick<GradingQueue, 'onWake'> & { close: () => Promise<void> } {
   const wakes = new EventEmitter();
   wakes.setMaxListeners(0);
-  const notify = (client: pg.PoolClient | pg.Pool) =>
-    client.query('SELECT pg_notify($1, $2)', [GRADING_CHANNEL, '']);
-
-  // One LISTEN connection while anyone is subscribed; reopened after it breaks.
   let listener: pg.Client | null = null;
   let relisten: NodeJS.Timeout | null = null;
   let closed = false;
@@ -69,14 +87,36 @@ export function createPostgresQueue(deps: PostgresQueueDeps): {
       .catch((error: unknown) => broken(error as Error));
   };
 
-  const queue: GradingQueue = {
+  return {
+    onWake(fn) {
+      wakes.on('wake', fn);
+      listen();
+      return () => void wakes.off('wake', fn);
+    },
+    async close() {
+      closed = true;
+      if (relisten) clearTimeout(relisten);
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Taking jobs (expired leases first failed or retaken), holding them, and storing a grade. */
+function leaseOperations({
+  pool,
+  run,
+  maxAttempts,
+}: PostgresQueueDeps): Pick<GradingQueue, 'lease' | 'renew' | 'complete'> {
+  return {
     lease: (n, leaseMs) =>
       run(() =>
         transaction(pool, async (client) => {
           await client.query(
             `UPDATE submissions SET state = 'failed', failure = 'lease_expired', lease_token = NULL, lease_until = NULL
              WHERE state = 'grading' AND lease_until <= now() AND grading_attempts >= $1`,
-            [deps.maxAttempts],
+            [maxAttempts],
           );
           const { rows } = await client.query<Row>(
             `WITH picked AS (
@@ -127,6 +167,15 @@ export function createPostgresQueue(deps: PostgresQueueDeps): {
         );
         return result.rowCount === 1;
       }),
+  };
+}
+
+/** A lease that ends without a grade: failed (maybe retried later), given back, or re-queued by hand. */
+function endOfAttempt(
+  { pool, run, maxAttempts }: PostgresQueueDeps,
+  notify: Notify,
+): Pick<GradingQueue, 'failAttempt' | 'release' | 'requeue'> {
+  return {
     failAttempt: (id, token, reason, retryInMs) =>
       run(() =>
         transaction(pool, async (client) => {
@@ -135,7 +184,7 @@ export function createPostgresQueue(deps: PostgresQueueDeps): {
                state = CASE WHEN $3 OR grading_attempts >= $4 THEN 'failed' ELSE 'queued' END,
                failure = $5, run_after = now() + $6::interval, lease_token = NULL, lease_until = NULL
              WHERE id = $1 AND lease_token = $2 AND state = 'grading' RETURNING state`,
-            [id, token, retryInMs === null, deps.maxAttempts, reason, ms(retryInMs ?? 0)],
+            [id, token, retryInMs === null, maxAttempts, reason, ms(retryInMs ?? 0)],
           );
           if (rows[0]?.state === 'queued') await notify(client);
           return rows[0]?.state ?? null;
@@ -167,6 +216,12 @@ export function createPostgresQueue(deps: PostgresQueueDeps): {
           return result.rowCount === 1;
         }),
       ),
+  };
+}
+
+/** A job's place in line and the queue's counts. */
+function queueStanding({ pool, run }: PostgresQueueDeps): Pick<GradingQueue, 'position' | 'counts'> {
+  return {
     position: (id) =>
       run(async () => {
         const { rows } = await pool.query<{ position: number | null }>(
@@ -189,21 +244,5 @@ export function createPostgresQueue(deps: PostgresQueueDeps): {
         for (const r of rows) counts[r.state as keyof typeof counts] = r.n;
         return counts;
       }),
-    onWake(fn) {
-      wakes.on('wake', fn);
-      listen();
-      return () => void wakes.off('wake', fn);
-    },
-  };
-
-  return {
-    queue,
-    async close() {
-      closed = true;
-      if (relisten) clearTimeout(relisten);
-      const client = listener;
-      listener = null;
-      await client?.end().catch(() => undefined);
-    },
   };
 }

@@ -14,7 +14,7 @@ import type {
 } from '../../../contract/labs.ts';
 import type { Exercise } from '../../../contract/exercise/types.ts';
 import { RequestError } from '../errors.ts';
-import { resolveLimits, type Limits } from '../sandbox/limits.ts';
+import { resolveLimits, type Limits } from '../sandbox/plan/limits.ts';
 import { countedScore, gradebookCell, labPhase } from './policy.ts';
 import type { LabStore } from './store.ts';
 import type { Lab, Student, Submission } from './types.ts';

@@ -18,18 +18,66 @@ export interface SqliteQueueOptions {
   now?: () => number;
 }
 
+/** What every group of queue operations works with. */
+interface QueueContext {
+  q: Statements;
+  /** Runs `work` in a write transaction. */
+  write: <T>(work: () => T) => T;
+  toSubmission: (row: Row) => Submission;
+  maxAttempts: number;
+  now: () => number;
+  /** Wakes this process's idle workers. */
+  wake: () => void;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
 export function createSqliteQueue(
   db: DatabaseSync,
   toSubmission: (row: Row) => Submission,
   options: SqliteQueueOptions,
 ): { queue: GradingQueue; wake: () => void } {
-  const now = options.now ?? Date.now;
-  const iso = (ms: number): string => new Date(ms).toISOString();
   const wakes = new EventEmitter();
   wakes.setMaxListeners(0);
   const wake = (): void => void wakes.emit('wake');
+  const context: QueueContext = {
+    q: prepareStatements(db),
+    write: (work) => writeTransaction(db, work),
+    toSubmission,
+    maxAttempts: options.maxAttempts,
+    now: options.now ?? Date.now,
+    wake,
+  };
+  const queue: GradingQueue = {
+    ...leaseOperations(context),
+    ...endOfAttempt(context),
+    ...queueStanding(context),
+    onWake(listener) {
+      wakes.on('wake', listener);
+      return () => void wakes.off('wake', listener);
+    },
+  };
+  return { queue, wake };
+}
 
-  const q = {
+/** Runs `work` in a write transaction. */
+function writeTransaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Every statement the queue runs, prepared once. */
+function prepareStatements(db: DatabaseSync) {
+  return {
     expire: db.prepare(
       `UPDATE submissions SET state = 'failed', failure = 'lease_expired', lease_token = NULL, lease_until = NULL
        WHERE state = 'grading' AND lease_until <= ? AND grading_attempts >= ?`,
@@ -76,25 +124,21 @@ export function createSqliteQueue(
     counts: db.prepare(`SELECT state, count(*) AS n FROM submissions
        WHERE state IN ('queued', 'grading', 'failed') GROUP BY state`),
   };
+}
 
-  /** Runs `work` in a write transaction. */
-  const write = <T>(work: () => T): T => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
-
-  const queue: GradingQueue = {
+/** Taking jobs (expired leases first failed or retaken), holding them, and storing a grade. */
+function leaseOperations({
+  q,
+  write,
+  toSubmission,
+  maxAttempts,
+  now,
+}: QueueContext): Pick<GradingQueue, 'lease' | 'renew' | 'complete'> {
+  return {
     async lease(n, leaseMs) {
       return write(() => {
         const t = now();
-        q.expire.run(iso(t), options.maxAttempts);
+        q.expire.run(iso(t), maxAttempts);
         const ids = (q.due.all(iso(t), iso(t), n) as Row[]).map((r) => r.id as string);
         return ids.map((id) => {
           const token = randomUUID();
@@ -120,10 +164,21 @@ export function createSqliteQueue(
       ).changes;
       return Number(changed) === 1;
     },
+  };
+}
+
+/** A lease that ends without a grade: failed (maybe retried later), given back, or re-queued by hand. */
+function endOfAttempt({
+  q,
+  maxAttempts,
+  now,
+  wake,
+}: QueueContext): Pick<GradingQueue, 'failAttempt' | 'release' | 'requeue'> {
+  return {
     async failAttempt(id, token, reason, retryInMs) {
       const row = q.failAttempt.get(
         retryInMs === null ? 1 : 0,
-        options.maxAttempts,
+        maxAttempts,
         reason,
         iso(now() + (retryInMs ?? 0)),
         id,
@@ -144,6 +199,12 @@ export function createSqliteQueue(
       if (ok) wake();
       return ok;
     },
+  };
+}
+
+/** A job's place in line and the queue's counts. */
+function queueStanding({ q }: QueueContext): Pick<GradingQueue, 'position' | 'counts'> {
+  return {
     async position(id) {
       const row = q.position.get(id) as Row | undefined;
       return row && row.position !== null ? Number(row.position) : null;
@@ -153,10 +214,5 @@ export function createSqliteQueue(
       for (const r of q.counts.all() as Row[]) counts[r.state as keyof typeof counts] = Number(r.n);
       return counts;
     },
-    onWake(listener) {
-      wakes.on('wake', listener);
-      return () => void wakes.off('wake', listener);
-    },
   };
-  return { queue, wake };
 }

@@ -9,7 +9,7 @@ import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
-import { DuplicateStudentError, type LabStore, type LabStoreOptions } from './store.ts';
+import { DuplicateStudentError, type AddedSubmission, type LabStore, type LabStoreOptions } from './store.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './queue.ts';
 import type { LabSettings, Student, Submission, SubmissionGrade } from './types.ts';
 import { createSqliteQueue } from './sqlite-queue.ts';
@@ -97,6 +97,23 @@ function migrate(db: DatabaseSync): number {
 
 /** Opens (creating if needed) the lab database at `file`; throws if its schema is newer than this server's. */
 export function createSqliteLabStore(file: string, options: LabStoreOptions = {}): LabStore {
+  const { db, version } = openDatabase(file);
+  const q = prepareStatements(db);
+  const queue = createSqliteQueue(db, toSubmission, {
+    maxAttempts: options.maxGradingAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  });
+  return {
+    ...labsAndStudents(q),
+    addSubmission: async (s, limit) => addSubmission(db, q, queue.wake, s, limit),
+    ...submissionsAndOverrides(q),
+    queue: queue.queue,
+    version: async () => version,
+    close: async () => db.close(),
+  };
+}
+
+/** Opens the file durably (WAL, synchronous=FULL) and brings its schema up to date. */
+function openDatabase(file: string): { db: DatabaseSync; version: number } {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
   // First: a second process opening a new file at the same moment (a web and a worker server)
@@ -106,15 +123,19 @@ export function createSqliteLabStore(file: string, options: LabStoreOptions = {}
   // FULL: a commit is on disk before the insert returns, so an acknowledged submission survives.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
-  let version: number;
   try {
-    version = migrate(db);
+    return { db, version: migrate(db) };
   } catch (error) {
     db.close();
     throw error;
   }
+}
 
-  const q = {
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Every statement the store runs, prepared once. */
+function prepareStatements(db: DatabaseSync) {
+  return {
     insertLab: db.prepare(
       'INSERT INTO labs (id, settings, instructor_key_hash, created_at) VALUES (?, ?, ?, ?)',
     ),
@@ -142,11 +163,13 @@ export function createSqliteLabStore(file: string, options: LabStoreOptions = {}
       'UPDATE submissions SET override_score = ?, override_comment = ?, override_at = ? WHERE lab_id = ? AND id = ?',
     ),
   };
+}
 
-  const queue = createSqliteQueue(db, toSubmission, {
-    maxAttempts: options.maxGradingAttempts ?? DEFAULT_MAX_ATTEMPTS,
-  });
-  const store: LabStore = {
+type LabsAndStudents = Pick<LabStore, 'createLab' | 'getLab' | 'addStudent' | 'studentByToken' | 'students'>;
+
+/** Creating and finding labs; students joining and being found by their token. */
+function labsAndStudents(q: Statements): LabsAndStudents {
+  return {
     async createLab(lab, instructorKeyHash) {
       const { id, createdAt, ...settings } = lab;
       q.insertLab.run(id, JSON.stringify(settings satisfies LabSettings), instructorKeyHash, createdAt);
@@ -177,47 +200,69 @@ export function createSqliteLabStore(file: string, options: LabStoreOptions = {}
     async students(labId) {
       return (q.students.all(labId) as Row[]).map(toStudent);
     },
-    async addSubmission(s, limit) {
-      // The key lookup, the count and the insert in one write transaction (BEGIN IMMEDIATE takes
-      // the file's write lock first): two racing submissions, even from two processes, cannot both
-      // take the last attempt or both store one idempotency key.
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        if (s.idempotencyKey !== null) {
-          const earlier = q.byKey.get(s.studentRow, s.idempotencyKey) as Row | undefined;
-          if (earlier) {
-            db.exec('ROLLBACK');
-            return { outcome: 'existing', submission: toSubmission(earlier) };
-          }
-        }
-        const n = Number((q.attempts.get(s.labId, s.studentRow, s.exerciseId) as Row).n);
-        if (limit !== null && n >= limit) {
-          db.exec('ROLLBACK');
-          return { outcome: 'limit' };
-        }
-        q.insertSubmission.run(
-          s.id,
-          s.labId,
-          s.studentRow,
-          s.exerciseId,
-          JSON.stringify(s.files),
-          s.submittedAt,
-          s.late ? 1 : 0,
-          s.locale,
-          s.idempotencyKey,
-          s.maxScore,
-          s.submittedAt,
-          s.submittedAt,
-        );
-        const stored = toSubmission(q.submission.get(s.labId, s.id) as Row);
-        db.exec('COMMIT');
-        queue.wake();
-        return { outcome: 'stored', submission: stored };
-      } catch (error) {
+  };
+}
+
+/**
+ * Stores a queued submission unless the key was used or the limit is reached, in one write
+ * transaction, and wakes this process's idle grading workers.
+ */
+function addSubmission(
+  db: DatabaseSync,
+  q: Statements,
+  wake: () => void,
+  s: Submission,
+  limit: number | null,
+): AddedSubmission {
+  // The key lookup, the count and the insert in one write transaction (BEGIN IMMEDIATE takes
+  // the file's write lock first): two racing submissions, even from two processes, cannot both
+  // take the last attempt or both store one idempotency key.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (s.idempotencyKey !== null) {
+      const earlier = q.byKey.get(s.studentRow, s.idempotencyKey) as Row | undefined;
+      if (earlier) {
         db.exec('ROLLBACK');
-        throw error;
+        return { outcome: 'existing', submission: toSubmission(earlier) };
       }
-    },
+    }
+    const n = Number((q.attempts.get(s.labId, s.studentRow, s.exerciseId) as Row).n);
+    if (limit !== null && n >= limit) {
+      db.exec('ROLLBACK');
+      return { outcome: 'limit' };
+    }
+    q.insertSubmission.run(
+      s.id,
+      s.labId,
+      s.studentRow,
+      s.exerciseId,
+      JSON.stringify(s.files),
+      s.submittedAt,
+      s.late ? 1 : 0,
+      s.locale,
+      s.idempotencyKey,
+      s.maxScore,
+      s.submittedAt,
+      s.submittedAt,
+    );
+    const stored = toSubmission(q.submission.get(s.labId, s.id) as Row);
+    db.exec('COMMIT');
+    wake();
+    return { outcome: 'stored', submission: stored };
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+type SubmissionsAndOverrides = Pick<
+  LabStore,
+  'submissionByKey' | 'attempts' | 'submissions' | 'submission' | 'setOverride'
+>;
+
+/** Finding and counting submissions; the instructor's override of a score. */
+function submissionsAndOverrides(q: Statements): SubmissionsAndOverrides {
+  return {
     async submissionByKey(studentRow, key) {
       const r = q.byKey.get(studentRow, key) as Row | undefined;
       return r ? toSubmission(r) : null;
@@ -238,9 +283,5 @@ export function createSqliteLabStore(file: string, options: LabStoreOptions = {}
       const result = q.override.run(o?.score ?? null, o?.comment ?? null, o?.at ?? null, labId, id);
       return Number(result.changes) === 1;
     },
-    queue: queue.queue,
-    version: async () => version,
-    close: async () => db.close(),
   };
-  return store;
 }

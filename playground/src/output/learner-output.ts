@@ -11,7 +11,7 @@
  */
 import type { Goroutine, RunResult, StopCode } from '../../../contract/run.ts';
 import { TestTextStream } from '../parsers/test2json-text.ts';
-import type { StreamName } from '../sandbox/output.ts';
+import type { StreamName } from '../sandbox/plan/output.ts';
 import { QuitDumpStream } from './quit-dump.ts';
 import { stripWorkDir, WorkDirStream } from './work-dir.ts';
 

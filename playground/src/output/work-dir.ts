@@ -5,7 +5,7 @@
  * holds back a chunk's end that may be the start of the prefix, so that the streamed text is
  * exactly stripWorkDir of the whole.
  */
-import { SANDBOX_SRC } from '../sandbox/bwrap-args.ts';
+import { SANDBOX_SRC } from '../sandbox/plan/bwrap-args.ts';
 import { heldSuffixLength } from './held-suffix.ts';
 
 /** What is removed: the source directory with its slash. */

@@ -4,7 +4,7 @@
  * evidence (races[], goroutines[], diagnostics[]) be reported even when another verdict wins.
  */
 import type { Diagnostic, Frame, Race } from '../../../contract/run.ts';
-import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import type { RawOutcome, StepOutcome } from '../sandbox/plan/outcome.ts';
 import { parseCompilerErrors } from './compiler.ts';
 import { judgeStall, type StallVerdict } from './deadlock.ts';
 import { detectFatal, type FatalError } from './fatal.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { StepOutcome } from '../sandbox/outcome.ts';
+import type { StepOutcome } from '../sandbox/plan/outcome.ts';
 import { formattedFiles, gofmtRejected } from './gofmt.ts';
 
 const W = '/sandbox/src';

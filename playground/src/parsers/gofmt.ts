@@ -5,7 +5,7 @@
  * The sandbox hands back every file as gofmt left it; this module says which of them gofmt
  * formatted. The errors themselves become compiler diagnostics in evidence.ts.
  */
-import type { StepOutcome } from '../sandbox/outcome.ts';
+import type { StepOutcome } from '../sandbox/plan/outcome.ts';
 import { parseCompilerErrors } from './compiler.ts';
 import { killedBySandbox } from './evidence.ts';
 

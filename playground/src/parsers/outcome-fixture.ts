@@ -3,8 +3,8 @@
  * defaults for everything a test does not care about.
  */
 import { readFileSync } from 'node:fs';
-import { SANDBOX_SRC } from '../sandbox/bwrap-args.ts';
-import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import { SANDBOX_SRC } from '../sandbox/plan/bwrap-args.ts';
+import type { RawOutcome, StepOutcome } from '../sandbox/plan/outcome.ts';
 
 /** A captured fixture from testdata/. */
 export const fixture = (name: string): string =>

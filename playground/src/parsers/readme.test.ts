@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RawOutcome } from '../sandbox/outcome.ts';
+import type { RawOutcome } from '../sandbox/plan/outcome.ts';
 import { KNOWN_FATALS } from './fatal.ts';
 import { classify } from './status.ts';
 

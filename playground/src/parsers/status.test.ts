@@ -1,7 +1,7 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { RunResult, RunStatus } from '../../../contract/run.ts';
-import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import type { RawOutcome, StepOutcome } from '../sandbox/plan/outcome.ts';
 import { fixture, outcome, step } from './outcome-fixture.ts';
 import { STATUS_PRECEDENCE, chooseStatus, classify } from './status.ts';
 import { stopText } from '../../../components/i18n/run-texts.ts';

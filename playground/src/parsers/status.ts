@@ -21,7 +21,7 @@
 import { STATUS_PRECEDENCE, type RunResult, type RunStatus } from '../../../contract/run.ts';
 
 export { STATUS_PRECEDENCE };
-import type { RawOutcome } from '../sandbox/outcome.ts';
+import type { RawOutcome } from '../sandbox/plan/outcome.ts';
 import { gatherEvidence, type Evidence } from './evidence.ts';
 import { userGoroutines } from './goroutines.ts';
 import { messageFor } from './messages.ts';

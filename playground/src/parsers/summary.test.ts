@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../contract/run.ts';
-import type { RawOutcome, StepOutcome } from '../sandbox/outcome.ts';
+import type { RawOutcome, StepOutcome } from '../sandbox/plan/outcome.ts';
 import { fixture, outcome, step } from './outcome-fixture.ts';
 import { classify } from './status.ts';
 

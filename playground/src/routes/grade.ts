@@ -15,7 +15,7 @@ import {
 } from '../../../contract/grade.ts';
 import { ErrorBody, RetryLater } from '../../../contract/run.ts';
 import type { GradeStreamMessage } from '../../../contract/grade-stream.ts';
-import type { RunService } from '../run-service.ts';
+import type { RunService } from '../run-service-types.ts';
 import type { Exercise } from '../../../contract/exercise/types.ts';
 import { publicExercise } from '../../../contract/exercise/public.ts';
 import { gradeSubmission } from '../grading/grader.ts';

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Health } from '../../../contract/health.ts';
-import type { RunService } from '../run-service.ts';
+import type { RunService } from '../run-service-types.ts';
 import type { QueueCounts } from '../labs/queue.ts';
 
 export interface HealthRoutesOptions {

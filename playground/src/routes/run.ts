@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, RetryLater, RunRequest, RunResult } from '../../../contract/run.ts';
 import type { StreamMessage } from '../../../contract/stream.ts';
-import type { RunService } from '../run-service.ts';
+import type { RunService } from '../run-service-types.ts';
 import { runRequestFromText, runRequestValidator } from './request-check.ts';
 import { clientKey } from './client-id.ts';
 import { serveExchange } from './socket-exchange.ts';

@@ -4,27 +4,27 @@
  */
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BinaryCache } from './bincache.ts';
-import { executeJob, type ExecuteContext, type ExecuteHooks } from './execute.ts';
-import { removeTree } from './jobdir.ts';
-import { CachePool } from './cache-pool.ts';
-import { groupRemovalsDone } from './cgroup.ts';
-import { IdleWork } from './idle-work.ts';
-import { LauncherPool } from './launcher-pool.ts';
-import { limitsSummary, resolveLimits, type Limits } from './limits.ts';
-import type { RawOutcome } from './outcome.ts';
-import { probeHost, type ProbeResult, type SandboxProbe } from './probe.ts';
-import { ensureTest2json } from './tools.ts';
-import type { Job } from './validate.ts';
-import { warmCaches, type WarmState } from './warm.ts';
+import { BinaryCache } from './machine/bincache.ts';
+import { executeJob, type ExecuteContext, type ExecuteHooks } from './machine/execute.ts';
+import { removeTree } from './machine/jobdir.ts';
+import { CachePool } from './machine/cache-pool.ts';
+import { groupRemovalsDone } from './machine/cgroup.ts';
+import { IdleWork } from './machine/idle-work.ts';
+import { LauncherPool } from './machine/launcher-pool.ts';
+import { limitsSummary, resolveLimits, type Limits } from './plan/limits.ts';
+import type { RawOutcome } from './plan/outcome.ts';
+import { probeHost, type HostEnv, type ProbeResult, type SandboxProbe } from './machine/probe.ts';
+import { ensureTest2json } from './machine/tools.ts';
+import type { Job } from './plan/validate.ts';
+import { warmCaches, type WarmState } from './machine/warm.ts';
 
-export { SandboxInputError, type Job } from './validate.ts';
-export { JobAbortedError, type ExecuteHooks } from './execute.ts';
-export type { SandboxProbe } from './probe.ts';
-export type { WarmState } from './warm.ts';
-export type { Limits } from './limits.ts';
-export { DEFAULT_LIMITS } from './limits.ts';
-export type { RawOutcome, StepOutcome } from './outcome.ts';
+export { SandboxInputError, type Job } from './plan/validate.ts';
+export { JobAbortedError, type ExecuteHooks } from './machine/execute.ts';
+export type { SandboxProbe } from './machine/probe.ts';
+export type { WarmState } from './machine/warm.ts';
+export type { Limits } from './plan/limits.ts';
+export { DEFAULT_LIMITS } from './plan/limits.ts';
+export type { RawOutcome, StepOutcome } from './plan/outcome.ts';
 
 /** How a server instance configures its sandbox. */
 export interface SandboxConfig {
@@ -61,14 +61,7 @@ export class SandboxUnavailableError extends Error {
 export function createSandbox(config: SandboxConfig): Sandbox {
   const limits = resolveLimits(config.limits);
   const dataDir = config.dataDir;
-  const jobsDir = join(dataDir, 'jobs');
-  const gocacheBase = join(dataDir, 'gocache');
-  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
-  chmodSync(dataDir, 0o711);
-  mkdirSync(jobsDir, { recursive: true, mode: 0o711 });
-  chmodSync(jobsDir, 0o711);
-  mkdirSync(gocacheBase, { recursive: true, mode: 0o700 });
-  removeDeadJobs(jobsDir);
+  const { jobsDir, gocacheBase } = prepareDataDir(dataDir);
   const binaries = new BinaryCache(join(dataDir, 'binaries'), limits.binaryCacheBytes);
 
   const idle = new IdleWork();
@@ -94,20 +87,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       return test2json;
     };
     pool ??= new CachePool({ jobsDir, base: gocacheBase, owner: env.owner, size: 2, idle });
-    if (launchers === undefined) {
-      const cgroups = env.cgroups;
-      launchers =
-        env.mode === 'bwrap' && cgroups.version !== 'none' && LauncherPool.supported()
-          ? new LauncherPool({
-              support: cgroups,
-              layout: env.layout,
-              pids: limits.pids,
-              memoryLimits: [limits.buildMemoryBytes, limits.memoryBytes],
-              size: 2,
-              idle,
-            })
-          : null;
-    }
+    if (launchers === undefined) launchers = launcherPool(env, limits, idle);
     return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure, caches: pool, idle, launchers };
   }
 
@@ -156,6 +136,33 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       await groupRemovalsDone();
     },
   };
+}
+
+/** Creates the data dir's job and cache folders (traversable, not listable) and clears a crash's job dirs. */
+function prepareDataDir(dataDir: string): { jobsDir: string; gocacheBase: string } {
+  const jobsDir = join(dataDir, 'jobs');
+  const gocacheBase = join(dataDir, 'gocache');
+  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  chmodSync(dataDir, 0o711);
+  mkdirSync(jobsDir, { recursive: true, mode: 0o711 });
+  chmodSync(jobsDir, 0o711);
+  mkdirSync(gocacheBase, { recursive: true, mode: 0o700 });
+  removeDeadJobs(jobsDir);
+  return { jobsDir, gocacheBase };
+}
+
+/** Waiting launchers for build and run steps, where bwrap runs in cgroups and bash can wait; else null. */
+function launcherPool(env: HostEnv, limits: Limits, idle: IdleWork): LauncherPool | null {
+  const cgroups = env.cgroups;
+  if (env.mode !== 'bwrap' || cgroups.version === 'none' || !LauncherPool.supported()) return null;
+  return new LauncherPool({
+    support: cgroups,
+    layout: env.layout,
+    pids: limits.pids,
+    memoryLimits: [limits.buildMemoryBytes, limits.memoryBytes],
+    size: 2,
+    idle,
+  });
 }
 
 /** Job dirs left by a crashed server (their pid is gone). */

@@ -1,6 +1,6 @@
 /**
  * Pure helpers for finding where this process may create cgroups: parsing /proc/self/cgroup and
- * naming the per-job groups. The I/O side is cgroup.ts.
+ * naming the per-job groups. The I/O side is ../machine/cgroup.ts.
  */
 
 /** This process's cgroup membership: the unified (v2) path and the v1 path of each controller. */

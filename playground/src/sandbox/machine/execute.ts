@@ -3,11 +3,12 @@
  * sandbox (or reuse a cached binary), run in the run sandbox, clean up everything on every path.
  */
 import { join } from 'node:path';
-import type { RawOutcome, StepOutcome } from './outcome.ts';
-import type { StreamName } from './output.ts';
-import { SANDBOX_SRC } from './bwrap-args.ts';
-import { BINARY_MODE, binaryCacheKey, type BinaryCache } from './bincache.ts';
-import { cgoImports } from './cgo.ts';
+import type { RawOutcome, StepOutcome } from '../plan/outcome.ts';
+import type { StreamName } from '../plan/output.ts';
+import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
+import { BINARY_MODE, type BinaryCache } from './bincache.ts';
+import { binaryCacheKey } from '../plan/binary-key.ts';
+import { cgoImports } from '../plan/cgo.ts';
 import { JobCgroup } from './cgroup.ts';
 import {
   BINARY_NAME,
@@ -18,16 +19,16 @@ import {
   runLaunch,
   type Launch,
   type LaunchContext,
-} from './commands.ts';
+} from '../plan/commands.ts';
 import type { CachePool } from './cache-pool.ts';
 import type { IdleWork } from './idle-work.ts';
 import type { LauncherPool, LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
 import { createJobDirs, readSandboxFile, writeNewFile, writeSources, type JobDirs } from './jobdir.ts';
-import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from './limits.ts';
-import { libraryInsteadOfProgram } from './package-clause.ts';
+import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from '../plan/limits.ts';
+import { libraryInsteadOfProgram } from '../plan/package-clause.ts';
 import type { HostEnv } from './probe.ts';
 import { runStep, type StepResult } from './step.ts';
-import { validateJob, withGoMod, type Job } from './validate.ts';
+import { validateJob, withGoMod, type Job } from '../plan/validate.ts';
 
 /** Callbacks of one job (all optional). */
 export interface ExecuteHooks {

@@ -1,6 +1,7 @@
 /**
- * What the routes need from the runner: run one request for one client (queued fairly, executed
- * in the sandbox, parsed into a RunResult) and report health. Wired in server.ts.
+ * The run service's interface, types only: what the routes and the grader need from whatever runs
+ * code (run one request for one client, report health). Two implementations, chosen in server.ts:
+ * sandboxed-run-service.ts runs code here; web-run-service.ts (LOCKSTEP_ROLE=web) runs nothing.
  */
 import type { Goroutine, RunRequest, RunResult, StopCode } from '../../contract/run.ts';
 import type { Health } from '../../contract/health.ts';

@@ -9,7 +9,7 @@ import {
   parseStat,
   processLooksStuck,
   type StallSample,
-} from './watchdog.ts';
+} from '../plan/watchdog.ts';
 
 function tryRead(path: string): string | null {
   try {

@@ -2,7 +2,7 @@
  * What the sandbox hands to the parsers: raw facts about one job, interpreted by nobody yet.
  * The sandbox never classifies; playground/src/parsers turns a RawOutcome into a RunResult.
  */
-import type { Action, DiagnosticCode } from '../../../contract/run.ts';
+import type { Action, DiagnosticCode } from '../../../../contract/run.ts';
 
 /** One sandboxed process: the build step or the run step. */
 export interface StepOutcome {

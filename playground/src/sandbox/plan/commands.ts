@@ -2,7 +2,7 @@
  * Pure: the go commands of each action, and how one step is launched in bwrap mode or in the
  * unsafe no-sandbox mode. Build flags are part of the binary cache key, so they live here.
  */
-import type { Action } from '../../../contract/run.ts';
+import type { Action } from '../../../../contract/run.ts';
 import {
   buildSandboxArgs,
   goEnv,

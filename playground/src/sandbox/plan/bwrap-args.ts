@@ -157,7 +157,7 @@ export function runSandboxArgs(layout: HostLayout, mounts: RunMounts, tmpBytes: 
 /**
  * Niceness of everything a sandbox runs, below the server. On its own it does not hold the builds
  * back where the kernel schedules by autogroup (a new session, as bwrap starts, is weighed as one
- * group whatever the nice value inside it); the sandbox's cpu cgroup does (cgroup.ts,
+ * group whatever the nice value inside it); the sandbox's cpu cgroup does (cpu-weight.ts,
  * SANDBOX_CPU_SHARES). It still orders the sandbox's processes below others in the same group.
  */
 export const SANDBOX_NICENESS = 10;

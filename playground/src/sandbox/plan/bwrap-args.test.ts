@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildSandboxArgs, launcherArgv, runSandboxArgs, type HostLayout } from './bwrap-args.ts';
-import { binaryCacheKey } from './bincache.ts';
+import { binaryCacheKey } from './binary-key.ts';
 import { buildArgs, runLaunch } from './commands.ts';
 import { cgroupDir, jobCgroupName, oomKills, ownerPidOf, parseProcCgroup } from './cgroup-paths.ts';
-import { explainTrialFailure, parseLdd } from './probe.ts';
+import { explainTrialFailure, parseLdd } from './probe-parse.ts';
 
 const layout: HostLayout = {
   goroot: '/usr/local/go',

@@ -6,11 +6,13 @@
 import { execFile } from 'node:child_process';
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { HostLayout, RootEntry } from './bwrap-args.ts';
-import { buildSandboxArgs, launcherArgv, LAUNCHER_ENV } from './bwrap-args.ts';
-import { detectCgroups, JobCgroup, type CgroupSupport } from './cgroup.ts';
+import type { HostLayout, RootEntry } from '../plan/bwrap-args.ts';
+import { buildSandboxArgs, launcherArgv, LAUNCHER_ENV } from '../plan/bwrap-args.ts';
+import { JobCgroup } from './cgroup.ts';
+import { detectCgroups, type CgroupSupport } from './cgroup-detect.ts';
 import { createJobDirs, removeTree, type Owner } from './jobdir.ts';
-import { MIN_GO_MINOR, SANDBOX_GID, SANDBOX_UID, type Limits } from './limits.ts';
+import { MIN_GO_MINOR, SANDBOX_GID, SANDBOX_UID, type Limits } from '../plan/limits.ts';
+import { explainTrialFailure, parseLdd } from '../plan/probe-parse.ts';
 import { runStep } from './step.ts';
 
 const run = promisify(execFile);
@@ -42,16 +44,6 @@ const INSTALL_GO = `install Go ≥ 1.${MIN_GO_MINOR} from https://go.dev/dl/ and
 export const UNSAFE_WARNING =
   "UNSAFE: LOCKSTEP_UNSAFE_NO_SANDBOX=1 — learners' code runs directly on this machine with your user's rights " +
   '(only time and output limits apply). Use this only for yourself, on localhost.';
-
-/** Parses `ldd` output into the files a dynamically linked program loads (vdso excluded). */
-export function parseLdd(text: string): string[] {
-  const paths: string[] = [];
-  for (const line of text.split('\n')) {
-    const m = /=>\s*(\/\S+)/.exec(line) ?? /^\s*(\/\S+)\s+\(0x/.exec(line);
-    if (m?.[1]) paths.push(m[1]);
-  }
-  return [...new Set(paths)];
-}
 
 async function goFacts(): Promise<{ goVersion: string; goroot: string } | string> {
   try {
@@ -209,21 +201,4 @@ async function trialRun(
     await group.destroy();
     removeTree(dirs.root);
   }
-}
-
-/** Turns bwrap's complaint into the reason and the fix. */
-export function explainTrialFailure(stderr: string, jobsDir: string): string {
-  const first = stderr.trim().split('\n')[0] ?? '';
-  if (/namespace|uid map|setting up uid|Operation not permitted/i.test(stderr)) {
-    return (
-      `bubblewrap cannot create unprivileged user namespaces (${first}): enable them with ` +
-      '`sysctl -w user.max_user_namespaces=15000` (and `kernel.unprivileged_userns_clone=1` on older Debian kernels; ' +
-      'on Ubuntu ≥ 23.10 `kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap)'
-    );
-  }
-  if (/Can't find source path|Permission denied/i.test(stderr)) {
-    return `the sandbox user (uid ${SANDBOX_UID}) cannot reach the data dir ${jobsDir} (${first}): every parent directory needs o+x`;
-  }
-  if (/cannot join cgroup/.test(stderr)) return `cannot move a process into the job cgroup (${first})`;
-  return `the sandbox failed its trial run: ${first || 'no error output'}`;
 }

@@ -2,8 +2,8 @@
  * Defence-in-depth checks of a job before anything touches the disk. The HTTP schema checks the
  * same things; this module must hold on its own because file names become paths on the host.
  */
-import { FILE_NAME, fileNameMessage } from '../../../contract/file-name.ts';
-import type { Action } from '../../../contract/run.ts';
+import { FILE_NAME, fileNameMessage } from '../../../../contract/file-name.ts';
+import type { Action } from '../../../../contract/run.ts';
 import { formatBytes, type Limits } from './limits.ts';
 
 /** What the sandbox executes: one flat package. */

@@ -4,7 +4,6 @@
  * sha256 keys, the directory is 0711 (not listable), and the total size is bounded by evicting the
  * least recently used. Only binaries from successful builds are ever put here.
  */
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
@@ -28,28 +27,6 @@ import { openSandboxFile, writeNewFile } from './jobdir.ts';
  * took 1 s longer, the default atexit_sleep_ms).
  */
 export const BINARY_MODE = 0o755;
-
-/** The cache key: everything that changes the linked binary. */
-export function binaryCacheKey(input: {
-  files: Record<string, string>;
-  action: string;
-  race: boolean;
-  goVersion: string;
-  buildArgs: readonly string[];
-}): string {
-  const files = Object.keys(input.files)
-    .sort()
-    .map((name) => [name, input.files[name] ?? '']);
-  const canonical = JSON.stringify({
-    v: 1,
-    goVersion: input.goVersion,
-    action: input.action,
-    race: input.race,
-    buildArgs: input.buildArgs,
-    files,
-  });
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /** An LRU directory of binaries. */
 export class BinaryCache {

@@ -3,7 +3,7 @@
  * nor bubblewrap), so its health says code does not run here and why, and a run that reaches it
  * anyway (a load balancer sending runs to the wrong pool) is refused with 503 and that reason.
  */
-import type { RunService } from './run-service.ts';
+import type { RunService } from './run-service-types.ts';
 import { processFacts } from './process-facts.ts';
 import { RunnerUnavailableError } from './errors.ts';
 

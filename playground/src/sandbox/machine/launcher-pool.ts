@@ -14,11 +14,12 @@ import {
   waitingLauncherArgv,
   waitingLauncherInput,
   type HostLayout,
-} from './bwrap-args.ts';
-import { JobCgroup, type CgroupSupport } from './cgroup.ts';
+} from '../plan/bwrap-args.ts';
+import { JobCgroup } from './cgroup.ts';
+import type { CgroupSupport } from './cgroup-detect.ts';
 import type { IdleTask, IdleWork } from './idle-work.ts';
-import { SECCOMP_FD, SECCOMP_SUPPORTED } from './seccomp.ts';
-import { sendSeccompFilter } from './step.ts';
+import { SECCOMP_FD, SECCOMP_SUPPORTED } from '../plan/seccomp.ts';
+import { sendSeccompFilter } from './seccomp-pipe.ts';
 
 /** A launcher process with the three standard pipes, as runStep uses it. */
 export type LauncherProcess = ChildProcessByStdio<Writable, Readable, Readable>;

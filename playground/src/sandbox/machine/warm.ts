@@ -4,11 +4,11 @@
  * keys match), then promotes the new cache entries into the shared read-only base.
  */
 import { JobAbortedError, buildStep, executeJob, type ExecuteContext } from './execute.ts';
-import { buildArgs } from './commands.ts';
-import { SANDBOX_OUT } from './bwrap-args.ts';
+import { buildArgs } from '../plan/commands.ts';
+import { SANDBOX_OUT } from '../plan/bwrap-args.ts';
 import { prepareJobCache, promoteToBase } from './gocache.ts';
 import { createJobDirs, removeTree, writeSources } from './jobdir.ts';
-import { withGoMod } from './validate.ts';
+import { withGoMod } from '../plan/validate.ts';
 
 /** Progress as /api/health shows it. */
 export interface WarmState {
