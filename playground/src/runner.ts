@@ -12,7 +12,6 @@ import { RequestError, RunnerUnavailableError } from './errors.ts';
 import {
   createSandbox,
   JobAbortedError,
-  SandboxInputError,
   SandboxUnavailableError,
   type Sandbox,
   type SandboxProbe,
@@ -67,7 +66,8 @@ export function createRunService(config: Config): RunService {
     options: RunOptions = {},
   ): Promise<RunResult> {
     const found = await probe;
-    if (!found.available) throw new RunnerUnavailableError(found.reason);
+    if (!found.available)
+      throw new RunnerUnavailableError(found.code ?? 'sandbox_trial_failed', found.reason);
     const enqueuedAt = performance.now();
     let startedAt = enqueuedAt;
     let accepted = false;
@@ -119,13 +119,12 @@ export function createRunService(config: Config): RunService {
       );
     } catch (error) {
       if (error instanceof QueueFullError)
-        throw new RequestError(429, 'queue_full', error.message, error.retryAfterS);
+        throw new RequestError(429, 'queue_full', error.message, { retryAfterS: error.retryAfterS });
       if (error instanceof QueueAbortedError || error instanceof JobAbortedError) {
         throw new RequestError(499, 'cancelled', 'The run was cancelled.');
       }
-      if (error instanceof SandboxUnavailableError) throw new RunnerUnavailableError(error.message);
-      if (error instanceof SandboxInputError)
-        throw new RequestError(error.statusCode, error.code, error.message);
+      if (error instanceof SandboxUnavailableError)
+        throw new RunnerUnavailableError(error.code, error.message);
       throw error;
     }
   }

@@ -12,6 +12,7 @@ import { detectCgroups, JobCgroup, type CgroupSupport } from './cgroup.ts';
 import { createJobDirs, removeTree, type Owner } from './jobdir.ts';
 import { MIN_GO_MINOR, SANDBOX_GID, SANDBOX_UID, type Limits } from './limits.ts';
 import { runStep } from './step.ts';
+import type { RunnerReason } from '../../../contract/errors.ts';
 
 const run = promisify(execFile);
 
@@ -20,6 +21,8 @@ export interface SandboxProbe {
   mode: 'bwrap' | 'none';
   available: boolean;
   reason: string;
+  /** When unavailable: why, as the code clients word (reason has the operator's details). */
+  code?: RunnerReason;
   cgroup: 'v1' | 'v2' | 'none';
   goVersion: string;
   bwrapVersion?: string;
@@ -38,6 +41,12 @@ export interface HostEnv {
 /** The probe's verdict plus, when available, the host facts. */
 export type ProbeResult = { probe: SandboxProbe; env: HostEnv | null };
 
+/** Why the machine cannot sandbox code: a code for clients, the reason and fix for the operator. */
+export interface Unavailable {
+  code: RunnerReason;
+  reason: string;
+}
+
 const INSTALL_GO = `install Go ≥ 1.${MIN_GO_MINOR} from https://go.dev/dl/ and put its bin directory on PATH`;
 export const UNSAFE_WARNING =
   "UNSAFE: LOCKSTEP_UNSAFE_NO_SANDBOX=1 — learners' code runs directly on this machine with your user's rights " +
@@ -53,7 +62,7 @@ export function parseLdd(text: string): string[] {
   return [...new Set(paths)];
 }
 
-async function goFacts(): Promise<{ goVersion: string; goroot: string } | string> {
+async function goFacts(): Promise<{ goVersion: string; goroot: string } | Unavailable> {
   try {
     const { stdout } = await run('go', ['env', 'GOVERSION', 'GOROOT'], {
       env: { ...process.env, GOTOOLCHAIN: 'local' },
@@ -61,10 +70,10 @@ async function goFacts(): Promise<{ goVersion: string; goroot: string } | string
     const [goVersion = '', goroot = ''] = stdout.trim().split('\n');
     const minor = /^go1\.(\d+)/.exec(goVersion);
     if (!minor || Number(minor[1]) < MIN_GO_MINOR)
-      return `Go ${goVersion || '(unknown)'} is too old: ${INSTALL_GO}`;
+      return { code: 'go_too_old', reason: `Go ${goVersion || '(unknown)'} is too old: ${INSTALL_GO}` };
     return { goVersion, goroot };
   } catch {
-    return `Go is not installed or not on PATH: ${INSTALL_GO}`;
+    return { code: 'go_missing', reason: `Go is not installed or not on PATH: ${INSTALL_GO}` };
   }
 }
 
@@ -98,19 +107,20 @@ export async function probeHost(opts: {
   limits: Limits;
 }): Promise<ProbeResult> {
   const go = await goFacts();
-  const goVersion = typeof go === 'string' ? '' : go.goVersion;
-  const fail = (reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
+  const goVersion = 'code' in go ? '' : go.goVersion;
+  const fail = (code: RunnerReason, reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
     probe: {
       mode: opts.unsafeNoSandbox ? 'none' : 'bwrap',
       available: false,
       reason,
+      code,
       cgroup: 'none',
       goVersion,
       ...extra,
     },
     env: null,
   });
-  if (typeof go === 'string') return fail(go);
+  if ('code' in go) return fail(go.code, go.reason);
   const layout: HostLayout = {
     goroot: go.goroot,
     rootEntries: rootEntries(),
@@ -120,7 +130,7 @@ export async function probeHost(opts: {
     gid: SANDBOX_GID,
   };
   if ((await version('gcc')) === null)
-    return fail('gcc is required by the race detector: apt-get install -y gcc');
+    return fail('gcc_missing', 'gcc is required by the race detector: apt-get install -y gcc');
 
   if (opts.unsafeNoSandbox) {
     const self = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
@@ -138,32 +148,41 @@ export async function probeHost(opts: {
   }
 
   const bwrapVersion = await version('bwrap');
-  if (bwrapVersion === null) return fail('bubblewrap is not installed: apt-get install -y bubblewrap');
+  if (bwrapVersion === null)
+    return fail('bwrap_missing', 'bubblewrap is not installed: apt-get install -y bubblewrap');
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {
     if ((await version('setpriv')) === null) {
-      return fail('setpriv is needed to drop root before bubblewrap: apt-get install -y util-linux', {
-        bwrapVersion,
-      });
+      return fail(
+        'setpriv_missing',
+        'setpriv is needed to drop root before bubblewrap: apt-get install -y util-linux',
+        {
+          bwrapVersion,
+        },
+      );
     }
     layout.dropTo = { uid: SANDBOX_UID, gid: SANDBOX_GID };
   }
   const cgroups = detectCgroups();
   const cgroup = cgroups.version;
   if (cgroups.version === 'none')
-    return fail(`no usable cgroup for memory limits: ${cgroups.reason}`, { bwrapVersion });
+    return fail('cgroup_unusable', `no usable cgroup for memory limits: ${cgroups.reason}`, { bwrapVersion });
   try {
     const { stdout } = await run('ldd', ['/bin/true']);
     layout.libs = parseLdd(stdout).map((path) => ({ host: realpathSync(path), sandbox: path }));
   } catch (error) {
-    return fail(`cannot list the C libraries a race binary needs (ldd /bin/true failed: ${String(error)})`, {
-      bwrapVersion,
-      cgroup,
-    });
+    return fail(
+      'ldd_failed',
+      `cannot list the C libraries a race binary needs (ldd /bin/true failed: ${String(error)})`,
+      {
+        bwrapVersion,
+        cgroup,
+      },
+    );
   }
   const owner: Owner = layout.dropTo;
   const trial = await trialRun(opts.jobsDir, layout, cgroups, owner, opts.limits);
-  if (trial !== null) return fail(trial, { bwrapVersion, cgroup });
+  if (trial !== null) return fail(trial.code, trial.reason, { bwrapVersion, cgroup });
   const reason = `bubblewrap sandbox with cgroup ${cgroup} limits, running as uid ${layout.uid}`;
   return {
     probe: { mode: 'bwrap', available: true, reason, cgroup, goVersion, bwrapVersion },
@@ -178,12 +197,12 @@ async function trialRun(
   cgroups: Exclude<CgroupSupport, { version: 'none' }>,
   owner: Owner,
   limits: Limits,
-): Promise<string | null> {
+): Promise<Unavailable | null> {
   let group: JobCgroup;
   try {
     group = JobCgroup.create(cgroups, { memoryBytes: limits.buildMemoryBytes, pids: limits.pids });
   } catch (error) {
-    return `cannot create a job cgroup: ${String(error)}`;
+    return { code: 'cgroup_unusable', reason: `cannot create a job cgroup: ${String(error)}` };
   }
   const dirs = createJobDirs(jobsDir, owner);
   try {
@@ -211,19 +230,24 @@ async function trialRun(
   }
 }
 
-/** Turns bwrap's complaint into the reason and the fix. */
-export function explainTrialFailure(stderr: string, jobsDir: string): string {
+/** Turns bwrap's complaint into the reason's code, and the reason and the fix. */
+export function explainTrialFailure(stderr: string, jobsDir: string): Unavailable {
   const first = stderr.trim().split('\n')[0] ?? '';
   if (/namespace|uid map|setting up uid|Operation not permitted/i.test(stderr)) {
-    return (
+    const reason =
       `bubblewrap cannot create unprivileged user namespaces (${first}): enable them with ` +
       '`sysctl -w user.max_user_namespaces=15000` (and `kernel.unprivileged_userns_clone=1` on older Debian kernels; ' +
-      'on Ubuntu ≥ 23.10 `kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap)'
-    );
+      'on Ubuntu ≥ 23.10 `kernel.apparmor_restrict_unprivileged_userns=0` or an AppArmor profile for bwrap)';
+    return { code: 'userns_disabled', reason };
   }
   if (/Can't find source path|Permission denied/i.test(stderr)) {
-    return `the sandbox user (uid ${SANDBOX_UID}) cannot reach the data dir ${jobsDir} (${first}): every parent directory needs o+x`;
+    const reason = `the sandbox user (uid ${SANDBOX_UID}) cannot reach the data dir ${jobsDir} (${first}): every parent directory needs o+x`;
+    return { code: 'data_dir_unreachable', reason };
   }
-  if (/cannot join cgroup/.test(stderr)) return `cannot move a process into the job cgroup (${first})`;
-  return `the sandbox failed its trial run: ${first || 'no error output'}`;
+  if (/cannot join cgroup/.test(stderr))
+    return { code: 'cgroup_join_failed', reason: `cannot move a process into the job cgroup (${first})` };
+  return {
+    code: 'sandbox_trial_failed',
+    reason: `the sandbox failed its trial run: ${first || 'no error output'}`,
+  };
 }
