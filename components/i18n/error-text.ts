@@ -12,7 +12,8 @@ import { WORDED_RULES, type WordedRule } from './strings/errors.ts';
 /** An error as the wire carries it: a code and, for most codes, its params. */
 export interface WireError {
   code: ErrorCode;
-  params?: Readonly<Record<string, unknown>> | undefined;
+  /** ErrorParams of the code as sent; read defensively (an older or newer server may differ). */
+  params?: object | undefined;
 }
 
 /** Returns the code and params of an error body or stream message, or null when it has no known code. */
@@ -20,9 +21,7 @@ export function wireError(body: unknown): WireError | null {
   if (typeof body !== 'object' || body === null) return null;
   const { error, params } = body as { error?: unknown; params?: unknown };
   if (!isErrorCode(error)) return null;
-  return typeof params === 'object' && params !== null
-    ? { code: error, params: params as Record<string, unknown> }
-    : { code: error };
+  return typeof params === 'object' && params !== null ? { code: error, params } : { code: error };
 }
 
 const text = (value: unknown): string =>
@@ -69,7 +68,7 @@ function schemaProblem(locale: Locale, p: Readonly<Record<string, unknown>>): st
 
 /** Returns the error's words in locale. */
 export function errorText(locale: Locale, error: WireError): string {
-  const p = error.params ?? {};
+  const p = (error.params ?? {}) as Readonly<Record<string, unknown>>;
   const facts: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(p))
     facts[name] = Array.isArray(value) ? list(locale, value) : text(value);

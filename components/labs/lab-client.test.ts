@@ -23,14 +23,32 @@ describe('lab API client', () => {
     expect((error as LabRequestError).message).toBe('Too many requests at this moment. Try again in 7 s.');
   });
 
-  it('keeps the server’s message for other refusals', async () => {
+  it('words other refusals from their code and params in the page’s locale, never the server’s English', async () => {
+    const joined = {
+      error: 'already_joined',
+      message: 'Student ID "s-1" has already joined this lab.',
+      params: { studentId: 's-1' },
+    };
+    page('/zh-cn/labs/student/', 409, { 'content-type': 'application/json' }, joined);
+    const error = (await labApi('/api/labs/x/students', { body: {} }).catch(
+      (e: unknown) => e,
+    )) as LabRequestError;
+    expect(error.message).toBe(
+      '学号“s-1”已经加入了这个实验。请打开你加入时拿到的个人链接，或者询问你的教师。',
+    );
+    expect(error.coded).toEqual({ code: 'already_joined', params: { studentId: 's-1' } });
+    page('/labs/student/', 409, { 'content-type': 'application/json' }, joined);
+    await expect(labApi('/api/labs/x/students', { body: {} })).rejects.toThrow(
+      'Student ID “s-1” has already joined this lab.',
+    );
+    // A code this page does not know (or no JSON at all) says only the status.
     page(
       '/labs/student/',
       409,
       { 'content-type': 'application/json' },
       { error: 'busy', message: 'Still grading.' },
     );
-    await expect(labApi('/api/labs/x/submissions', { body: {} })).rejects.toThrow('Still grading.');
+    await expect(labApi('/api/labs/x/submissions', { body: {} })).rejects.toThrow('HTTP 409');
   });
 });
 

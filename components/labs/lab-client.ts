@@ -3,13 +3,18 @@
  * browser keeps lab secrets (localStorage; the server only ever sees them in Authorization).
  * N.B. BROWSER CODE.
  */
-import { pageLocale, t, type Locale } from '../i18n/index.ts';
+import { errorText, pageLocale, t, wireError, type Locale, type WireError } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
+
+/** A refused lab request: the status, the server's code and params, and its words in the page's locale. */
 export class LabRequestError extends Error {
   status: number;
-  constructor(status: number, message: string) {
+  /** The server's code and params; null when the answer had none (not JSON, or a proxy's page). */
+  coded: WireError | null;
+  constructor(status: number, message: string, coded: WireError | null = null) {
     super(message);
     this.status = status;
+    this.coded = coded;
   }
 }
 
@@ -25,7 +30,7 @@ export function worthSendingAgain(error: unknown): boolean {
   );
 }
 
-/** Calls the API; returns the JSON body or throws LabRequestError with the server's message. */
+/** Calls the API; returns the JSON body or throws LabRequestError with the server's code, worded here. */
 export async function labApi<T>(
   path: string,
   options: {
@@ -50,13 +55,15 @@ export async function labApi<T>(
     throw new LabRequestError(429, t(pageLocale(), 'lab.busy', { seconds }));
   }
   if (!res.ok) {
-    let message = res.statusText;
+    let coded: WireError | null = null;
     try {
-      message = (JSON.parse(text) as { message?: string }).message ?? message;
+      coded = wireError(JSON.parse(text));
     } catch {
-      /* not JSON: keep the status text */
+      /* not JSON: a proxy's page; only the status is known */
     }
-    throw new LabRequestError(res.status, message);
+    const locale = pageLocale();
+    const message = coded ? errorText(locale, coded) : `HTTP ${res.status}`;
+    throw new LabRequestError(res.status, message, coded);
   }
   return (res.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as T) : (text as T);
 }

@@ -8,7 +8,7 @@
  * N.B. BROWSER CODE.
  */
 import type { Action, RunResult } from '../../contract/run.ts';
-import { pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
+import { errorText, pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { annotate } from './annotations.ts';
 import { runOnce } from './run-client.ts';
@@ -206,7 +206,11 @@ export class LockstepPlayground extends HTMLElement {
     const res = await runOnce({ files: this.currentFiles(), action });
     if (!res.ok)
       return this.flash(
-        res.status === 0 ? this.t('pg.unreachable') : this.t('pg.error', { message: res.message }),
+        res.status === 0
+          ? this.t('pg.unreachable')
+          : this.t('pg.error', {
+              message: res.error ? errorText(this.locale, res.error) : `HTTP ${res.status}`,
+            }),
       );
     if (action === 'fmt' && res.result.status === 'ok' && res.result.files) {
       const session = await this.ensureEditor();

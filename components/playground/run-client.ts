@@ -9,6 +9,7 @@ import type { StreamMessage } from '../../contract/stream.ts';
 import { readStreamMessage } from './stream-check.ts';
 import { clientId } from './client-id.ts';
 import { openStream, type StreamHandle } from './stream-socket.ts';
+import { wireError, type WireError } from '../i18n/index.ts';
 
 export type RunHandle = StreamHandle;
 
@@ -47,7 +48,7 @@ export async function runOnce(
   request: RunRequest,
 ): Promise<
   | { ok: true; result: import('../../contract/run.ts').RunResult }
-  | { ok: false; status: number; message: string }
+  | { ok: false; status: number; error: WireError | null }
 > {
   try {
     const res = await fetch('/api/run', {
@@ -55,10 +56,10 @@ export async function runOnce(
       headers: { 'content-type': 'application/json', 'x-lockstep-client': clientId() },
       body: JSON.stringify(request),
     });
-    const json = (await res.json()) as { message?: string };
+    const json: unknown = await res.json();
     if (res.ok) return { ok: true, result: json as never };
-    return { ok: false, status: res.status, message: json.message ?? res.statusText };
+    return { ok: false, status: res.status, error: wireError(json) };
   } catch {
-    return { ok: false, status: 0, message: '' };
+    return { ok: false, status: 0, error: null };
   }
 }
