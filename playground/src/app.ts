@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { RunService } from './run-service.ts';
 import { RequestError } from './errors.ts';
-import { NOT_JSON_MESSAGE, schemaRefusal } from './routes/request-check.ts';
+import { EMPTY_MESSAGE, NOT_JSON_MESSAGE, schemaRefusal } from './routes/request-check.ts';
 import { ErrorParamsByCode } from '../../contract/errors.ts';
 import type { OpenAPIV3 } from 'openapi-types';
 import { StreamMessage } from '../../contract/stream.ts';
@@ -61,7 +61,7 @@ export function fastifyRefusal(error: FastifyError, retryAfterS: number): Reques
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new RequestError(400, 'not_json', NOT_JSON_MESSAGE);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new RequestError(400, 'empty_body', 'The body is empty; send a JSON request.');
+      return new RequestError(400, 'empty_body', EMPTY_MESSAGE);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new RequestError(
         413,
