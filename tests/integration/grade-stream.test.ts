@@ -218,10 +218,17 @@ describe('the Check over GET /api/grade/stream', () => {
     const refused = check('full', { exerciseId: counter.id, files: editableStarter(counter) });
     expect(await refused.closed).toBe(1000);
     expect(refused.messages).toEqual([
-      { type: 'error', error: 'queue_full', message: expect.any(String), retryAfterS: expect.any(Number) },
+      {
+        type: 'error',
+        error: 'queue_full',
+        message: expect.any(String),
+        params: { retryAfterS: expect.any(Number) },
+        retryAfterS: expect.any(Number),
+      },
     ]);
     const m = refused.messages[0];
     expect(m?.type === 'error' && m.retryAfterS).toBeGreaterThanOrEqual(1);
+    expect(m?.type === 'error' && m.params?.retryAfterS).toBe(m?.type === 'error' && m.retryAfterS);
     // The same address with another tab's id is its own client: it is queued, not refused.
     const other = check('full-other-tab', { exerciseId: counter.id, files: editableStarter(counter) });
     // Idle clients go first: its place is 1, before the full tab's waiting runs.
