@@ -8,7 +8,7 @@
  * N.B. BROWSER CODE.
  */
 import type { GradeResult, ExerciseSolution } from '../../contract/grade.ts';
-import { pageLocale, t, type ExerciseKey, type Locale } from '../i18n/index.ts';
+import { errorText, pageLocale, t, wireError, type ExerciseKey, type Locale } from '../i18n/index.ts';
 import {
   loadProgress,
   recordAttempt,
@@ -276,8 +276,14 @@ export class LockstepExercise extends HTMLElement {
     if (!window.confirm(this.t('ex.solution.confirm'))) return;
     const res = await fetch(`/api/exercises/${encodeURIComponent(this.data.id)}/solution`).catch(() => null);
     if (!res?.ok) {
+      // The server's answer is a code the page words; its English message is for API users.
+      const coded = res ? wireError(await res.json().catch(() => null)) : null;
       this.status.textContent = this.t('ex.error', {
-        message: res ? res.statusText : this.t('ex.unreachable.short'),
+        message: coded
+          ? errorText(this.locale, coded)
+          : res
+            ? `HTTP ${res.status}`
+            : this.t('ex.unreachable.short'),
       });
       return;
     }
