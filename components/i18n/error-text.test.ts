@@ -59,6 +59,9 @@ describe('errorText', () => {
     expect(
       errorText('zh-cn', { code: 'file_not_allowed', params: { file: 'extra.go', allowed: ['c.go'] } }),
     ).toBe('“extra.go”不是这个练习的文件；你可以提交的文件：c.go。');
+    expect(
+      errorText('zh-cn', { code: 'file_not_allowed', params: { file: 'x.go', allowed: ['c.go'] } }),
+    ).toBe('“x.go”不是这个练习的文件；你可以提交的文件：c.go。');
     expect(zh('file_read_only')).toBe('go.mod 由练习提供，不能修改；你可以提交的文件：c.go。');
     expect(zh('embed_not_allowed')).toBe('c.go：练习中不能使用 //go:embed。');
     expect(zh('file_not_allowed')).toBe('“extra.go”不是这个练习的文件；你可以提交的文件：c.go、d.go。');
