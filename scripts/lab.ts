@@ -67,6 +67,18 @@ async function backupLabs(target: string): Promise<number> {
   }
 }
 
+/** The --locale asked for, or null (said on stderr) when the site has no such locale. */
+function localeArg(value: string): Locale | null {
+  if ((LOCALES as readonly string[]).includes(value)) return value as Locale;
+  console.error(`lab: --locale ${value} is not one of ${LOCALES.join(', ')}.\n${USAGE}`);
+  return null;
+}
+
+/** Why a submission was not graded: a refusal's code worded as the browser words it, else the error's text. */
+function failureText(locale: Locale, error: unknown): string {
+  return error instanceof RequestError ? errorText(locale, error) : (error as Error).message;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -95,11 +107,8 @@ async function main(): Promise<number> {
     console.error(`lab: ${folder} is not a folder.\n${USAGE}`);
     return 2;
   }
-  const locale = parsed.values.locale as Locale;
-  if (!LOCALES.includes(locale)) {
-    console.error(`lab: --locale ${locale} is not one of ${LOCALES.join(', ')}.\n${USAGE}`);
-    return 2;
-  }
+  const locale = localeArg(parsed.values.locale);
+  if (!locale) return 2;
   const due = parsed.values.due ?? null;
   if (due !== null && Number.isNaN(Date.parse(due))) {
     console.error(`lab: --due ${due} is not a date; use an ISO instant such as 2026-12-01T09:00:00Z.`);
@@ -137,9 +146,7 @@ async function main(): Promise<number> {
           );
         } catch (error) {
           grades.push({ studentId: s.studentId, exerciseId: sub.exerciseId, grade: null });
-          // A refusal is a code, worded as the browser words it; any other failure as it is.
-          const why = error instanceof RequestError ? errorText(locale, error) : (error as Error).message;
-          problems.push(`${s.studentId}/${sub.exerciseId}: not graded: ${why}`);
+          problems.push(`${s.studentId}/${sub.exerciseId}: not graded: ${failureText(locale, error)}`);
         }
       }
   } finally {

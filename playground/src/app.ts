@@ -81,6 +81,19 @@ export function fastifyRefusal(error: FastifyError, retryAfterS: number): Reques
   return new RequestError(status, 'bad_request', error.message, { path: '', rule: error.code ?? 'request' });
 }
 
+/** The 404 of a path no route answers. */
+const routeNotFound = (method: string, path: string): RequestError =>
+  new RequestError(404, 'not_found', `No route ${method} ${path}`, { method, path });
+
+/**
+ * Schemas with no HTTP response to hang on: the WebSockets' messages and each error code's params.
+ * (TypeBox's Unsafe unions are plain JSON Schema, which the OpenAPI types cannot see through.)
+ */
+const PUBLISHED_SCHEMAS = { StreamMessage, GradeStreamMessage, ErrorParamsByCode } as unknown as Record<
+  string,
+  OpenAPIV3.SchemaObject
+>;
+
 /** Maps any error to a JSON answer; input problems are 4xx with a code, faults a bare 500. */
 function errorHandler(
   error: FastifyError,
@@ -135,11 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         .type('text/html; charset=utf-8')
         .sendFile('404.html', deps.config.LOCKSTEP_SITE_DIR);
     }
-    const missing = new RequestError(404, 'not_found', `No route ${request.method} ${path}`, {
-      method: request.method,
-      path,
-    });
-    return reply.code(404).send(missing.body());
+    return reply.code(404).send(routeNotFound(request.method, path).body());
   });
 
   await app.register(fastifySwagger, {
@@ -151,13 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description: 'Runs learners’ Go in a sandbox with the race detector and returns structured results.',
       },
       components: {
-        // The WebSocket's messages have no HTTP response to hang on; they are published here.
-        // The error codes' params have no response of their own either. (TypeBox's Unsafe unions
-        // are plain JSON Schema, which the OpenAPI types cannot see through.)
-        schemas: { StreamMessage, GradeStreamMessage, ErrorParamsByCode } as unknown as Record<
-          string,
-          OpenAPIV3.SchemaObject
-        >,
+        schemas: PUBLISHED_SCHEMAS,
         securitySchemes: {
           bearerAuth: {
             type: 'http',

@@ -100,6 +100,14 @@ function rootEntries(): RootEntry[] {
   return entries;
 }
 
+/** Returns the maker of a verdict that code cannot run here: why, as a code and in words. */
+function notAvailable(mode: SandboxProbe['mode'], goVersion: string) {
+  return (code: RunnerReason, reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
+    probe: { mode, available: false, reason, code, cgroup: 'none', goVersion, ...extra },
+    env: null,
+  });
+}
+
 /** Runs every check; never throws. */
 export async function probeHost(opts: {
   jobsDir: string;
@@ -108,18 +116,7 @@ export async function probeHost(opts: {
 }): Promise<ProbeResult> {
   const go = await goFacts();
   const goVersion = 'code' in go ? '' : go.goVersion;
-  const fail = (code: RunnerReason, reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
-    probe: {
-      mode: opts.unsafeNoSandbox ? 'none' : 'bwrap',
-      available: false,
-      reason,
-      code,
-      cgroup: 'none',
-      goVersion,
-      ...extra,
-    },
-    env: null,
-  });
+  const fail = notAvailable(opts.unsafeNoSandbox ? 'none' : 'bwrap', goVersion);
   if ('code' in go) return fail(go.code, go.reason);
   const layout: HostLayout = {
     goroot: go.goroot,
