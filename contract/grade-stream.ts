@@ -9,6 +9,7 @@
 import { Type, type Static } from 'typebox';
 import { GradeResult } from './grade.ts';
 import { Phase } from './stream.ts';
+import { ErrorCodeSchema, ErrorParamsSchema } from './errors.ts';
 
 export const GradeStreamMessage = Type.Union(
   [
@@ -31,12 +32,9 @@ export const GradeStreamMessage = Type.Union(
     Type.Object(
       {
         type: Type.Literal('error'),
-        error: Type.String({
-          description:
-            'A code: bad_request, not_found, file_not_allowed, queue_full (429: this client already has runs ' +
-            'waiting, or the whole queue is full), runner_unavailable, internal…',
-        }),
-        message: Type.String({ description: 'The same words as POST /api/grade, in English.' }),
+        error: ErrorCodeSchema,
+        message: Type.String({ description: 'The same short English sentence as POST /api/grade.' }),
+        params: Type.Optional(ErrorParamsSchema),
         retryAfterS: Type.Optional(
           Type.Integer({
             description: 'With queue_full: seconds after which a retry is likely to be taken.',

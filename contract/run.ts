@@ -280,19 +280,5 @@ export const RunResult = Type.Object({
 });
 export type RunResult = Static<typeof RunResult>;
 
-export const ErrorBody = Type.Object({
-  error: Type.String({ description: 'Machine-readable code, e.g. bad_request, queue_full.' }),
-  message: Type.String({ description: 'What is wrong, for a person.' }),
-});
-export type ErrorBody = Static<typeof ErrorBody>;
-
-/**
- * A 429: a request limit or the run queue says "not now". The body says which (rate_limited,
- * queue_full) and Retry-After says when to try again, in seconds.
- */
-export const RetryLater = Type.Object(ErrorBody.properties, {
-  description: 'Too many requests, or the queue is full: wait Retry-After seconds, then try again.',
-  headers: {
-    'Retry-After': Type.Integer({ minimum: 1, description: 'Seconds to wait before trying again.' }),
-  },
-});
+// The error bodies live with the codes they carry (errors.ts); routes import them from here too.
+export { ErrorBody, RetryLater } from './errors.ts';

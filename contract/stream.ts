@@ -7,6 +7,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { Goroutine, RunResult, StopCode } from './run.ts';
+import { ErrorCodeSchema, ErrorParamsSchema } from './errors.ts';
 
 export const Phase = Type.Union([Type.Literal('queued'), Type.Literal('building'), Type.Literal('running')]);
 export type Phase = Static<typeof Phase>;
@@ -53,8 +54,9 @@ export const StreamMessage = Type.Union(
     Type.Object({ type: Type.Literal('result'), result: RunResult }),
     Type.Object({
       type: Type.Literal('error'),
-      error: Type.String(),
-      message: Type.String(),
+      error: ErrorCodeSchema,
+      message: Type.String({ description: 'A short English sentence for API users.' }),
+      params: Type.Optional(ErrorParamsSchema),
       retryAfterS: Type.Optional(Type.Integer()),
     }),
   ],

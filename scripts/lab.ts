@@ -1,12 +1,14 @@
 /**
- * npm run lab -- grade <folder> [--exercises a,b] [--lab <name>] [--due <ISO instant>] [--out <file.csv>]
+ * npm run lab -- grade <folder> [--exercises a,b] [--lab <name>] [--due <ISO instant>] [--out <file.csv>] [--locale en|zh-cn]
  * npm run lab -- backup <file>
  *
  * grade: grades a folder of submissions collected outside Lockstep with the same grader as labs (the
  * sandbox, hidden tests, -race) and writes the gradebook CSV (stdout unless --out). The folder
  * layout is documented in playground/src/labs/batch.ts and the README. Exit status: 0 when every
  * submission was graded, 1 when some could not be (they are listed, the CSV is still written),
- * 2 on bad usage or when code cannot run here. Uses LOCKSTEP_DATA_DIR (default .data).
+ * 2 on bad usage or when code cannot run here. Uses LOCKSTEP_DATA_DIR (default .data). --locale
+ * (default en) words the grades' texts and the refusals of submissions (error codes, through the
+ * browser's errorText); the tool's own messages are English.
  *
  * backup: copies the embedded lab database (LOCKSTEP_LABS_DB) to a new file while the server keeps
  * running, through SQLite's online backup, so the copy is consistent even mid-write. For
@@ -22,9 +24,12 @@ import { exerciseCatalog, loadExercises } from '../contract/exercise/load.ts';
 import { gradeSubmission } from '../playground/src/grading/grader.ts';
 import { batchRows, readSubmissionFolder, type BatchGrade } from '../playground/src/labs/batch.ts';
 import { gradebookCsv } from '../playground/src/labs/csv.ts';
+import { RequestError } from '../playground/src/errors.ts';
+import { errorText } from '../components/i18n/error-text.ts';
+import { LOCALES, type Locale } from '../components/i18n/locale.ts';
 
 const USAGE = [
-  'usage: npm run lab -- grade <folder> [--exercises id,id] [--lab name] [--due 2026-12-01T09:00:00Z] [--out grades.csv]',
+  'usage: npm run lab -- grade <folder> [--exercises id,id] [--lab name] [--due 2026-12-01T09:00:00Z] [--out grades.csv] [--locale en|zh-cn]',
   '       npm run lab -- backup <file>',
 ].join('\n');
 
@@ -62,6 +67,18 @@ async function backupLabs(target: string): Promise<number> {
   }
 }
 
+/** The --locale asked for, or null (said on stderr) when the site has no such locale. */
+function localeArg(value: string): Locale | null {
+  if ((LOCALES as readonly string[]).includes(value)) return value as Locale;
+  console.error(`lab: --locale ${value} is not one of ${LOCALES.join(', ')}.\n${USAGE}`);
+  return null;
+}
+
+/** Why a submission was not graded: a refusal's code worded as the browser words it, else the error's text. */
+function failureText(locale: Locale, error: unknown): string {
+  return error instanceof RequestError ? errorText(locale, error) : (error as Error).message;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -72,6 +89,7 @@ async function main(): Promise<number> {
         lab: { type: 'string' },
         due: { type: 'string' },
         out: { type: 'string' },
+        locale: { type: 'string', default: 'en' },
       },
     });
   } catch (error) {
@@ -89,6 +107,8 @@ async function main(): Promise<number> {
     console.error(`lab: ${folder} is not a folder.\n${USAGE}`);
     return 2;
   }
+  const locale = localeArg(parsed.values.locale);
+  if (!locale) return 2;
   const due = parsed.values.due ?? null;
   if (due !== null && Number.isNaN(Date.parse(due))) {
     console.error(`lab: --due ${due} is not a date; use an ISO instant such as 2026-12-01T09:00:00Z.`);
@@ -119,14 +139,14 @@ async function main(): Promise<number> {
         const exercise = catalog.get(sub.exerciseId);
         if (!exercise || !ids.includes(sub.exerciseId)) continue;
         try {
-          const grade = await gradeSubmission(service, exercise, sub.files, { client: 'lab-batch' });
+          const grade = await gradeSubmission(service, exercise, sub.files, { client: 'lab-batch', locale });
           grades.push({ studentId: s.studentId, exerciseId: sub.exerciseId, grade });
           console.error(
             `${s.studentId} ${sub.exerciseId}: ${grade.score}/${grade.maxScore} (${grade.status})`,
           );
         } catch (error) {
           grades.push({ studentId: s.studentId, exerciseId: sub.exerciseId, grade: null });
-          problems.push(`${s.studentId}/${sub.exerciseId}: not graded: ${(error as Error).message}`);
+          problems.push(`${s.studentId}/${sub.exerciseId}: not graded: ${failureText(locale, error)}`);
         }
       }
   } finally {

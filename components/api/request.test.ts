@@ -41,20 +41,25 @@ describe('errors: facts from the client, words from apiErrorText', () => {
     expect(apiErrorText('zh-cn', error)).toContain('请在 13 秒后重试');
     answers({ status: 429, headers: { 'retry-after': '7' }, body: { error: 'queue_full', message: 'x' } });
     const full = await failure(request('/api/labs/x/submissions', { body: {}, read: isAny }));
-    expect(apiErrorText('en', full)).toBe('Too many requests at this moment. Try again in 7 s.');
+    expect(apiErrorText('en', full)).toBe('The runner is busy. Try again in 7 s.');
+    // A proxy's 429 without a code: the page's own words, the header's wait.
+    answers({ status: 429, headers: { 'retry-after': '4' }, body: '<h1>Too Many Requests</h1>' });
+    const proxy = await failure(request('/api/labs/x/submissions', { body: {}, read: isAny }));
+    expect(apiErrorText('en', proxy)).toBe('Too many requests at this moment. Try again in 4 s.');
   });
 
-  it('keeps the server’s code, params and message for other refusals', async () => {
-    const busy = { error: 'attempt_limit', message: 'No attempts left.', params: { limit: 3 } };
+  it('keeps the server’s code, params and message for other refusals, and words the code, not the message', async () => {
+    const busy = { error: 'attempts_exhausted', message: 'No attempts left.', params: { limit: 3 } };
     answers({ status: 409, headers: { 'content-type': 'application/json' }, body: busy });
     const error = await failure(request('/api/labs/x/submissions', { body: {}, read: isAny }));
     expect([error.status, error.code, error.params, error.retryAfterS]).toEqual([
       409,
-      'attempt_limit',
+      'attempts_exhausted',
       { limit: 3 },
       null,
     ]);
-    expect(apiErrorText('en', error)).toBe('No attempts left.');
+    expect(apiErrorText('en', error)).toBe('You have used all 3 attempts for this exercise.');
+    expect(apiErrorText('zh-cn', error)).toBe('这道练习的 3 次提交机会你已经全部用完。');
   });
 
   it('names a proxy’s page by its status, and a failed connection as unreachable', async () => {

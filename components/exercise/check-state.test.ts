@@ -103,11 +103,16 @@ describe('the Check as the status line tells it', () => {
     const refused = reduceCheck(CHECK_STARTED, {
       type: 'error',
       error: 'file_not_allowed',
-      message: 'File "x.go" is not part of this exercise; you may send: counter.go.',
+      message: '"x.go" is not a file of this exercise; you may send: counter.go.',
+      params: { file: 'x.go', allowed: ['counter.go'] },
     });
     if (refused.kind !== 'failed') throw new Error('not failed');
     expect(checkStatusText(refused, 'en')).toBe(
-      'The grader could not grade this: File "x.go" is not part of this exercise; you may send: counter.go.',
+      'The grader could not grade this: “x.go” is not a file of this exercise; you may send: counter.go.',
+    );
+    // The server's English message is never shown: the code is worded in the page's language.
+    expect(checkStatusText(refused, 'zh-cn')).toBe(
+      '评分程序无法完成评分：“x.go”不是这个练习的文件；你可以提交的文件：counter.go。',
     );
   });
 });

@@ -5,13 +5,20 @@
  */
 import type { GradeResult } from '../../contract/grade.ts';
 import type { GradeStreamMessage } from '../../contract/grade-stream.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { errorText, t, type Locale } from '../i18n/index.ts';
+import { isErrorCode } from '../../contract/errors.ts';
 
 export type CheckState =
   | { kind: 'checking' }
   | { kind: 'waiting'; position: number }
   | { kind: 'graded'; grade: GradeResult }
-  | { kind: 'failed'; code: string; message: string; retryAfterS?: number | undefined };
+  | {
+      kind: 'failed';
+      code: string;
+      message: string;
+      params?: Readonly<Record<string, unknown>> | undefined;
+      retryAfterS?: number | undefined;
+    };
 
 export type FailedCheck = Extract<CheckState, { kind: 'failed' }>;
 
@@ -46,6 +53,7 @@ export function reduceCheck(state: CheckState, message: GradeStreamMessage): Che
         kind: 'failed',
         code: message.error,
         message: message.message,
+        params: message.params,
         retryAfterS: message.retryAfterS,
       };
   }
@@ -65,6 +73,11 @@ export function checkStatusText(state: Exclude<CheckState, { kind: 'graded' }>, 
       // The queue has no room for this tab, or none at all: its retry advice, in these words.
       if (state.code === 'queue_full' || state.code === 'rate_limited')
         return t(locale, 'ex.busy', { seconds: state.retryAfterS ?? 5 });
-      return t(locale, 'ex.error', { message: state.message });
+      // The server's message is English for API users; the page words the code itself.
+      return t(locale, 'ex.error', {
+        message: isErrorCode(state.code)
+          ? errorText(locale, { code: state.code, params: state.params })
+          : state.code,
+      });
   }
 }

@@ -5,7 +5,8 @@
  */
 import type { RunResult } from '../../contract/run.ts';
 import type { StreamMessage } from '../../contract/stream.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { errorText, t, type Locale } from '../i18n/index.ts';
+import { isErrorCode } from '../../contract/errors.ts';
 
 export type RunPhase =
   'idle' | 'connecting' | 'queued' | 'building' | 'running' | 'done' | 'failed' | 'stopped';
@@ -17,7 +18,12 @@ export interface RunState {
   startedAt: number;
   endedAt: number;
   result: RunResult | null;
-  error: { code: string; message: string; retryAfterS?: number | undefined } | null;
+  error: {
+    code: string;
+    message: string;
+    params?: Readonly<Record<string, unknown>> | undefined;
+    retryAfterS?: number | undefined;
+  } | null;
 }
 
 export type RunEvent =
@@ -81,7 +87,7 @@ export function reduceRun(state: RunState, event: RunEvent): RunState {
             ...state,
             phase: 'failed',
             endedAt: event.at,
-            error: { code: m.error, message: m.message, retryAfterS: m.retryAfterS },
+            error: { code: m.error, message: m.message, params: m.params, retryAfterS: m.retryAfterS },
           };
       }
     }
@@ -114,10 +120,12 @@ export function statusText(state: RunState, locale: Locale, now: number): string
       const e = state.error!;
       if (e.code === 'unreachable') return t(locale, 'pg.unreachable');
       if (e.code === 'invalid_message') return t(locale, 'pg.invalidMessage');
-      if (e.code === 'runner_unavailable') return e.message;
+      // The server's message is English for API users; the page words the code itself.
+      const words = isErrorCode(e.code) ? errorText(locale, { code: e.code, params: e.params }) : e.code;
+      if (e.code === 'runner_unavailable') return words;
       if (e.code === 'queue_full' || e.code === 'rate_limited')
         return t(locale, 'pg.busy', { seconds: e.retryAfterS ?? 5 });
-      return t(locale, 'pg.error', { message: e.message });
+      return t(locale, 'pg.error', { message: words });
     }
   }
 }

@@ -8,6 +8,7 @@ let External = [
   new RegExp('^.*$', 'u'),
   new RegExp('^.*$', 'u'),
   new RegExp('(^g$|^state$|^start$|^end$|^reason$|^stack$|^wokenBy$)', 'u'),
+  new RegExp('^.*$', 'u'),
 ];
 
 // @ts-ignore
@@ -633,8 +634,55 @@ const check_0 = (value) =>
     'message' in value &&
     typeof value.type === 'string' &&
     value.type === 'error' &&
-    typeof value.error === 'string' &&
+    ((typeof value.error === 'string' && value.error === 'bad_request') ||
+      (typeof value.error === 'string' && value.error === 'not_json') ||
+      (typeof value.error === 'string' && value.error === 'empty_body') ||
+      (typeof value.error === 'string' && value.error === 'unsupported_media_type') ||
+      (typeof value.error === 'string' && value.error === 'too_large') ||
+      (typeof value.error === 'string' && value.error === 'bad_file_name') ||
+      (typeof value.error === 'string' && value.error === 'too_many_files') ||
+      (typeof value.error === 'string' && value.error === 'source_too_large') ||
+      (typeof value.error === 'string' && value.error === 'stdin_too_large') ||
+      (typeof value.error === 'string' && value.error === 'no_go_file') ||
+      (typeof value.error === 'string' && value.error === 'nul_byte') ||
+      (typeof value.error === 'string' && value.error === 'embed_not_allowed') ||
+      (typeof value.error === 'string' && value.error === 'file_read_only') ||
+      (typeof value.error === 'string' && value.error === 'file_not_allowed') ||
+      (typeof value.error === 'string' && value.error === 'not_found') ||
+      (typeof value.error === 'string' && value.error === 'exercise_not_found') ||
+      (typeof value.error === 'string' && value.error === 'lab_not_found') ||
+      (typeof value.error === 'string' && value.error === 'submission_not_found') ||
+      (typeof value.error === 'string' && value.error === 'exercise_not_in_lab') ||
+      (typeof value.error === 'string' && value.error === 'invalid_lab_settings') ||
+      (typeof value.error === 'string' && value.error === 'score_above_max') ||
+      (typeof value.error === 'string' && value.error === 'unauthorized') ||
+      (typeof value.error === 'string' && value.error === 'forbidden') ||
+      (typeof value.error === 'string' && value.error === 'cross_site') ||
+      (typeof value.error === 'string' && value.error === 'not_open') ||
+      (typeof value.error === 'string' && value.error === 'closed') ||
+      (typeof value.error === 'string' && value.error === 'attempts_exhausted') ||
+      (typeof value.error === 'string' && value.error === 'already_joined') ||
+      (typeof value.error === 'string' && value.error === 'not_failed') ||
+      (typeof value.error === 'string' && value.error === 'rate_limited') ||
+      (typeof value.error === 'string' && value.error === 'queue_full') ||
+      (typeof value.error === 'string' && value.error === 'cancelled') ||
+      (typeof value.error === 'string' && value.error === 'runner_unavailable') ||
+      (typeof value.error === 'string' && value.error === 'database_unavailable') ||
+      (typeof value.error === 'string' && value.error === 'internal')) &&
     typeof value.message === 'string' &&
+    (value.params === undefined ||
+      !('params' in value) ||
+      (typeof value.params === 'object' &&
+        value.params !== null &&
+        !Array.isArray(value.params) &&
+        Object.entries(value.params).every(
+          ([unique_26, unique_27], _) =>
+            !External[3].test(unique_26) ||
+            typeof unique_27 === 'string' ||
+            Number.isFinite(unique_27) ||
+            (Array.isArray(unique_27) &&
+              unique_27.every((unique_28, index) => typeof unique_28 === 'string')),
+        ))) &&
     (value.retryAfterS === undefined || !('retryAfterS' in value) || Number.isInteger(value.retryAfterS)));
 
 // @ts-ignore

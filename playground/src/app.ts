@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { RunService } from './run-service-types.ts';
 import { RequestError } from './errors.ts';
-import { NOT_JSON_MESSAGE, problemMessage } from './routes/request-check.ts';
+import { EMPTY_MESSAGE, NOT_JSON_MESSAGE, schemaRefusal } from './routes/request-check.ts';
+import { ErrorParamsByCode } from '../../contract/errors.ts';
+import type { OpenAPIV3 } from 'openapi-types';
 import { StreamMessage } from '../../contract/stream.ts';
 import { GradeStreamMessage } from '../../contract/grade-stream.ts';
 import { siteRoutes } from './routes/site.ts';
@@ -49,46 +51,72 @@ export interface AppDeps {
 /** Request bodies above this are refused with 413 before parsing (sources are capped lower). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** Maps any error to a JSON answer; input problems are 4xx with a message, faults a bare 500. */
+/**
+ * Fastify's own 4xx errors (body parsing, @fastify/rate-limit) as the contract's codes;
+ * `retryAfterS` is the Retry-After the rate limit already set. Unknown 4xx become bad_request.
+ */
+export function fastifyRefusal(error: FastifyError, retryAfterS: number): RequestError {
+  const status = error.statusCode ?? 400;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new RequestError(400, 'not_json', NOT_JSON_MESSAGE);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new RequestError(400, 'empty_body', EMPTY_MESSAGE);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new RequestError(
+        413,
+        'too_large',
+        `The request is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`,
+        {
+          limitBytes: BODY_LIMIT_BYTES,
+        },
+      );
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new RequestError(415, 'unsupported_media_type', 'Send the request as application/json.');
+  }
+  if (status === 429) return new RequestError(429, 'rate_limited', error.message, { retryAfterS });
+  if (status === 413)
+    return new RequestError(413, 'too_large', error.message, { limitBytes: BODY_LIMIT_BYTES });
+  if (status === 415) return new RequestError(415, 'unsupported_media_type', error.message);
+  return new RequestError(status, 'bad_request', error.message, { path: '', rule: error.code ?? 'request' });
+}
+
+/** The 404 of a path no route answers. */
+const routeNotFound = (method: string, path: string): RequestError =>
+  new RequestError(404, 'not_found', `No route ${method} ${path}`, { method, path });
+
+/**
+ * Schemas with no HTTP response to hang on: the WebSockets' messages and each error code's params.
+ * (TypeBox's Unsafe unions are plain JSON Schema, which the OpenAPI types cannot see through.)
+ */
+const PUBLISHED_SCHEMAS = { StreamMessage, GradeStreamMessage, ErrorParamsByCode } as unknown as Record<
+  string,
+  OpenAPIV3.SchemaObject
+>;
+
+/** Maps any error to a JSON answer; input problems are 4xx with a code, faults a bare 500. */
 function errorHandler(
   error: FastifyError,
   request: { log: FastifyInstance['log'] },
   reply: import('fastify').FastifyReply,
 ): void {
-  if (error instanceof RequestError) {
-    if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS));
-    void reply.code(error.statusCode).send({ error: error.code, message: error.message });
-    return;
-  }
+  const send = (refusal: RequestError): void => {
+    if (refusal.retryAfterS !== undefined) reply.header('retry-after', String(refusal.retryAfterS));
+    void reply.code(refusal.statusCode).send(refusal.body());
+  };
+  if (error instanceof RequestError) return send(error);
   if (error.validation) {
-    // Routes validated by Ajv (grade, labs) get the words of the run routes' own check.
+    // Routes validated by Ajv (grade, labs) get the codes and words of the run routes' own check.
     const what = error.validationContext ? `${error.validationContext}` : 'request';
-    void reply.code(400).send({ error: 'bad_request', message: problemMessage(error.validation, what) });
-    return;
+    return send(schemaRefusal(error.validation, what));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const messages: Record<string, string> = {
-      FST_ERR_CTP_INVALID_JSON_BODY: NOT_JSON_MESSAGE,
-      FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty; send a JSON run request.',
-      FST_ERR_CTP_BODY_TOO_LARGE: `The request is larger than ${BODY_LIMIT_BYTES / 1024} KiB.`,
-      FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request as application/json.',
-    };
-    const code =
-      status === 413
-        ? 'too_large'
-        : status === 415
-          ? 'unsupported_media_type'
-          : status === 429
-            ? 'rate_limited'
-            : 'bad_request';
-    void reply.code(status).send({ error: code, message: messages[error.code] ?? error.message });
-    return;
+    const retryAfterS = Math.max(1, Number(reply.getHeader('retry-after')) || 60);
+    return send(fastifyRefusal(error, retryAfterS));
   }
   request.log.error(error);
-  void reply
-    .code(500)
-    .send({ error: 'internal', message: 'The server failed unexpectedly; please try again.' });
+  send(new RequestError(500, 'internal', 'The server failed unexpectedly; please try again.'));
 }
 
 /** The bare Fastify instance: timeouts, the body limit, trusted proxies and strict validation. */
@@ -116,7 +144,7 @@ function setNotFound(app: App, servesSite: boolean, siteDir: string): void {
     if (servesSite && !path.startsWith('/api/') && existsSync(notFoundPage)) {
       return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html', siteDir);
     }
-    return reply.code(404).send({ error: 'not_found', message: `No route ${request.method} ${path}` });
+    return reply.code(404).send(routeNotFound(request.method, path).body());
   });
 }
 
@@ -131,8 +159,7 @@ async function registerPlugins(app: App): Promise<void> {
         description: 'Runs learners’ Go in a sandbox with the race detector and returns structured results.',
       },
       components: {
-        // The WebSocket's messages have no HTTP response to hang on; they are published here.
-        schemas: { StreamMessage, GradeStreamMessage },
+        schemas: PUBLISHED_SCHEMAS,
         securitySchemes: {
           bearerAuth: {
             type: 'http',

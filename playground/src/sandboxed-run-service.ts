@@ -13,7 +13,6 @@ import { RequestError, RunnerUnavailableError } from './errors.ts';
 import {
   createSandbox,
   JobAbortedError,
-  SandboxInputError,
   SandboxUnavailableError,
   type Sandbox,
   type SandboxProbe,
@@ -84,7 +83,7 @@ async function run(
   options: RunOptions,
 ): Promise<RunResult> {
   const found = await probe;
-  if (!found.available) throw new RunnerUnavailableError(found.reason);
+  if (!found.available) throw new RunnerUnavailableError(found.code ?? 'sandbox_trial_failed', found.reason);
   const enqueuedAt = performance.now();
   let accepted = false;
   try {
@@ -150,13 +149,11 @@ async function execute(
 /** The queue's and the sandbox's refusals as the answers a client gets; anything else unchanged. */
 function asRequestError(error: unknown): unknown {
   if (error instanceof QueueFullError)
-    return new RequestError(429, 'queue_full', error.message, error.retryAfterS);
+    return new RequestError(429, 'queue_full', error.message, { retryAfterS: error.retryAfterS });
   if (error instanceof QueueAbortedError || error instanceof JobAbortedError) {
     return new RequestError(499, 'cancelled', 'The run was cancelled.');
   }
-  if (error instanceof SandboxUnavailableError) return new RunnerUnavailableError(error.message);
-  if (error instanceof SandboxInputError)
-    return new RequestError(error.statusCode, error.code, error.message);
+  if (error instanceof SandboxUnavailableError) return new RunnerUnavailableError(error.code, error.message);
   return error;
 }
 

@@ -25,7 +25,7 @@ export function createWebNodeService(): RunService {
       };
     },
     async run() {
-      throw new RunnerUnavailableError(WEB_NODE_REASON);
+      throw new RunnerUnavailableError('web_node', WEB_NODE_REASON);
     },
     async close() {},
   };

@@ -271,7 +271,7 @@ for (const [prefix, invalid, busy] of [
     'The server answered something this page does not understand',
     'Too many requests at this moment. Try again in 9 s.',
   ],
-  ['/zh-cn', '服务器的回答本页面无法理解', '此刻请求过多，请在 9 秒后重试。'],
+  ['/zh-cn', '服务器的回答本页面无法理解', '当前请求过多。请在 9 秒后重试。'],
 ] as const) {
   test(`${prefix || '/'}: answers the page cannot use are worded in its language, not a crash`, async ({
     browser,
@@ -305,6 +305,28 @@ for (const [prefix, invalid, busy] of [
     await expect(page.locator('.lab-status')).toContainText(busy);
   });
 }
+
+test('errors the server answers are worded in Chinese on the Chinese pages, with no English left', async ({
+  browser,
+}) => {
+  // The server sends codes with params and a short English message; the page words the code.
+  const english = /[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2,}/;
+  const page = await newPage(browser);
+  const zhJoin = state.join.replace('/labs/', '/zh-cn/labs/');
+  await page.goto(zhJoin);
+  await page.getByLabel('你的姓名').fill('Mallory');
+  await page.getByLabel('学号').fill('s-001');
+  await page.getByRole('button', { name: '加入' }).click();
+  const status = page.locator('.lab-status');
+  await expect(status).toHaveText(
+    '操作失败：学号“s-001”已经加入了这个实验。请打开你加入时拿到的个人链接，或者询问你的教师。',
+  );
+  expect(await status.textContent()).not.toMatch(english);
+  // A link to a lab that does not exist.
+  await page.goto('/zh-cn/labs/student/?lab=nolab0000');
+  await expect(status).toHaveText('操作失败：没有编号为“nolab0000”的实验。请检查你拿到的链接。');
+  expect(await status.textContent()).not.toMatch(english);
+});
 
 test('a submission that cannot be graded is shown as such to the student and re-queued by the instructor', async ({
   browser,

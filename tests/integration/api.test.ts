@@ -71,7 +71,10 @@ describe('bad requests', () => {
   test('unknown API route → JSON 404', async () => {
     const res = await runner.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ error: 'not_found' });
+    expect(res.json()).toMatchObject({
+      error: 'not_found',
+      params: { method: 'GET', path: '/api/nothing-here' },
+    });
   });
 
   test('random JSON never gets a 5xx', async () => {

@@ -63,6 +63,7 @@ describe('limits from the environment', () => {
     });
     expect([400, 413]).toContain(res.statusCode);
     expect(String(res.json.message)).toContain('Standard input is limited to 1 KiB');
+    expect(res.json).toMatchObject({ error: 'stdin_too_large', params: { maxBytes: 1024 } });
   });
 
   test('out of range values stop the server with the variable named', async () => {

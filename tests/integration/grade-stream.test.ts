@@ -144,19 +144,35 @@ describe('the Check over GET /api/grade/stream', () => {
   }, 180_000);
 
   test.each([
-    ['not JSON', '{not json', 'bad_request'],
+    ['not JSON', '{not json', 'not_json', undefined],
     [
       'a locale the course lacks',
       { exerciseId: counter.id, files: { 'counter.go': 'x' }, locale: 'fr' },
       'bad_request',
+      { path: '/locale', rule: 'anyOf' },
     ],
-    ['a file name with a folder', { exerciseId: counter.id, files: { '../counter.go': 'x' } }, 'bad_request'],
-    ['an unknown exercise', { exerciseId: 'no-such-exercise', files: { 'x.go': 'x' } }, 'not_found'],
-  ])('%s is refused with the request check’s code and nothing runs', async (_name, body, code) => {
+    [
+      'a file name with a folder',
+      { exerciseId: counter.id, files: { '../counter.go': 'x' } },
+      'bad_file_name',
+      { file: '../counter.go' },
+    ],
+    [
+      'an unknown exercise',
+      { exerciseId: 'no-such-exercise', files: { 'x.go': 'x' } },
+      'exercise_not_found',
+      { exerciseId: 'no-such-exercise' },
+    ],
+  ])('%s is refused with the request check’s code and nothing runs', async (_name, body, code, params) => {
     const refused = check('refused', body);
     expect(await refused.closed).toBe(1008);
     expect(refused.messages).toHaveLength(1);
-    expect(refused.messages[0]).toMatchObject({ type: 'error', error: code, message: expect.any(String) });
+    expect(refused.messages[0]).toEqual({
+      type: 'error',
+      error: code,
+      message: expect.any(String),
+      ...(params ? { params } : {}),
+    });
     expect((await runner.health()).queue).toMatchObject({ running: 0, waiting: 0 });
   });
 
@@ -171,8 +187,8 @@ describe('the Check over GET /api/grade/stream', () => {
       payload: JSON.stringify(body),
     });
     expect(posted.statusCode).toBe(400);
-    const { error, message } = posted.json<{ error: string; message: string }>();
-    expect(refused.messages[0]).toEqual({ type: 'error', error, message });
+    const { error, message, params } = posted.json<{ error: string; message: string; params: object }>();
+    expect(refused.messages[0]).toEqual({ type: 'error', error, message, params });
     expect(message).toMatch(/^Invalid grade request: \/locale: /);
   });
 
@@ -187,6 +203,7 @@ describe('the Check over GET /api/grade/stream', () => {
         type: 'error',
         error: 'file_not_allowed',
         message: expect.stringContaining('you may send: counter.go'),
+        params: { file: 'hidden_test.go', allowed: ['counter.go'] },
       },
     ]);
     expect((await runner.health()).queue).toMatchObject({ running: 0, waiting: 0 });
@@ -201,10 +218,17 @@ describe('the Check over GET /api/grade/stream', () => {
     const refused = check('full', { exerciseId: counter.id, files: editableStarter(counter) });
     expect(await refused.closed).toBe(1000);
     expect(refused.messages).toEqual([
-      { type: 'error', error: 'queue_full', message: expect.any(String), retryAfterS: expect.any(Number) },
+      {
+        type: 'error',
+        error: 'queue_full',
+        message: expect.any(String),
+        params: { retryAfterS: expect.any(Number) },
+        retryAfterS: expect.any(Number),
+      },
     ]);
     const m = refused.messages[0];
     expect(m?.type === 'error' && m.retryAfterS).toBeGreaterThanOrEqual(1);
+    expect(m?.type === 'error' && m.params?.retryAfterS).toBe(m?.type === 'error' && m.retryAfterS);
     // The same address with another tab's id is its own client: it is queued, not refused.
     const other = check('full-other-tab', { exerciseId: counter.id, files: editableStarter(counter) });
     // Idle clients go first: its place is 1, before the full tab's waiting runs.

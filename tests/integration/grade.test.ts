@@ -96,7 +96,10 @@ describe('GET /api/exercises/:id', () => {
   it('404s an unknown exercise and 400s an unknown locale', async () => {
     const missing = await app.inject({ method: 'GET', url: '/api/exercises/no-such-exercise' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toMatchObject({ error: 'not_found' });
+    expect(missing.json()).toMatchObject({
+      error: 'exercise_not_found',
+      params: { exerciseId: 'no-such-exercise' },
+    });
     const locale = await app.inject({ method: 'GET', url: '/api/exercises/lost-update-counter?locale=fr' });
     expect(locale.statusCode).toBe(400);
   });
@@ -154,7 +157,10 @@ describe('POST /api/grade', () => {
   it('404s an unknown exercise', async () => {
     const res = await grade({ exerciseId: 'no-such-exercise', files: { 'x.go': 'package x' } });
     expect(res.statusCode).toBe(404);
-    expect(res.body).toMatchObject({ error: 'not_found' });
+    expect(res.body).toMatchObject({
+      error: 'exercise_not_found',
+      params: { exerciseId: 'no-such-exercise' },
+    });
   });
 
   it.each([['hidden_test.go'], ['counter_test.go'], ['extra.go']])(
@@ -167,7 +173,10 @@ describe('POST /api/grade', () => {
         },
       });
       expect(res.statusCode).toBe(400);
-      expect(res.body).toMatchObject({ error: 'file_not_allowed' });
+      expect(res.body).toMatchObject({
+        error: 'file_not_allowed',
+        params: { file: name, allowed: ['counter.go'] },
+      });
       expect(String(res.body.message)).toContain('you may send: counter.go');
     },
   );

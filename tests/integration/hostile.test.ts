@@ -233,7 +233,8 @@ describe('hostile programs', () => {
   ])('the file name %j is refused with 400', async (name) => {
     const res = await runner.post({ action: 'run', files: { [name]: 'package main\nfunc main() {}\n' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json.error).toBe('bad_request');
+    expect(res.json.error).toBe('bad_file_name');
+    expect(res.json.params).toEqual({ file: name });
     expect(String(res.json.message)).toMatch(/file|name|pattern|match/i);
   });
 
@@ -243,6 +244,11 @@ describe('hostile programs', () => {
     const res = await runner.post({ action: 'run', files });
     expect([400, 413]).toContain(res.statusCode);
     expect(String(res.json.message)).toMatch(/files|large|KiB/i);
+    if (res.statusCode === 400)
+      expect(res.json).toMatchObject({
+        error: 'bad_request',
+        params: { path: '/files', rule: 'maxProperties', limit: 20 },
+      });
     await expect.poll(() => runner.leftovers(), { timeout: 3_000 }).toEqual([]);
   });
 });

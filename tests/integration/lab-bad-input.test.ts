@@ -136,10 +136,11 @@ describe.each(backends)('bad lab requests on $name', ({ open }) => {
     await app?.close();
   });
 
-  /** Every refusal: the status wanted, JSON with an error code and a message. */
-  const refused = (res: Pick<Res, 'status' | 'body'>, status: number, code: string) => {
+  /** Every refusal: the status wanted, JSON with an error code (and its params) and a message. */
+  const refused = (res: Pick<Res, 'status' | 'body'>, status: number, code: string, params?: object) => {
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ error: code, message: expect.any(String) });
+    if (params) expect((res.body as { params?: unknown }).params).toEqual(params);
     expect(res.body.message!.length).toBeGreaterThan(0);
   };
 
@@ -150,9 +151,9 @@ describe.each(backends)('bad lab requests on $name', ({ open }) => {
     const json = 'application/json';
 
     // Creating a lab.
-    refused(await raw(app, '/api/labs', '{"title": "Week 1",', json), 400, 'bad_request');
+    refused(await raw(app, '/api/labs', '{"title": "Week 1",', json), 400, 'not_json');
     refused(await raw(app, '/api/labs', 'title=Week 1', 'text/plain'), 415, 'unsupported_media_type');
-    refused(await raw(app, '/api/labs', '', json), 400, 'bad_request');
+    refused(await raw(app, '/api/labs', '', json), 400, 'empty_body');
     const good = {
       title: 'Week 2',
       exercises: [EXERCISE],
@@ -164,20 +165,28 @@ describe.each(backends)('bad lab requests on $name', ({ open }) => {
       solutions: false,
       attemptLimit: 1,
     };
-    for (const bad of [
-      { ...good, attemptLimit: 'many' },
-      { ...good, exercises: ['no-such-exercise'] },
-      { ...good, exercises: [] },
-      { ...good, dueAt: 'tomorrow' },
-      { ...good, latePolicy: 'maybe' },
-      { ...good, owner: 'mallory' },
-      { title: 'Week 2' },
-    ])
-      refused(await http(app, 'POST', '/api/labs', bad), 400, 'bad_request');
+    for (const [bad, code, params] of [
+      [{ ...good, attemptLimit: 'many' }, 'bad_request', { path: '/attemptLimit', rule: 'anyOf' }],
+      [
+        { ...good, exercises: ['no-such-exercise'] },
+        'invalid_lab_settings',
+        { problems: ['unknown_exercises'], unknownExercises: ['no-such-exercise'] },
+      ],
+      [{ ...good, exercises: [] }, 'bad_request', { path: '/exercises', rule: 'minItems', limit: 1 }],
+      [{ ...good, dueAt: 'tomorrow' }, 'bad_request', { path: '/dueAt', rule: 'format' }],
+      [{ ...good, latePolicy: 'maybe' }, 'bad_request', { path: '/latePolicy', rule: 'anyOf' }],
+      [
+        { ...good, owner: 'mallory' },
+        'bad_request',
+        { path: '', rule: 'additionalProperties', field: 'owner' },
+      ],
+      [{ title: 'Week 2' }, 'bad_request', { path: '', rule: 'required', field: 'exercises' }],
+    ] as const)
+      refused(await http(app, 'POST', '/api/labs', bad), 400, code, params);
 
     // Joining.
     const students = `/api/labs/${labId}/students`;
-    refused(await raw(app, students, '{"name": "Ada"', json), 400, 'bad_request');
+    refused(await raw(app, students, '{"name": "Ada"', json), 400, 'not_json');
     for (const bad of [
       { name: 'Ada', studentId: 7 },
       { name: '', studentId: 's-100' },
@@ -191,35 +200,60 @@ describe.each(backends)('bad lab requests on $name', ({ open }) => {
       refused(
         await http(app, 'POST', `/api/labs/${id}/students`, { name: 'A', studentId: 's' }),
         404,
-        'not_found',
+        'lab_not_found',
       );
 
     // Submitting.
     const files = solutionFiles(exercise);
     const name = Object.keys(files)[0]!;
-    refused(await raw(app, submissions, '{"exerciseId": ', json, token), 400, 'bad_request');
-    for (const bad of [
-      { exerciseId: EXERCISE, files: Object.values(files) },
-      { exerciseId: 42, files },
-      { exerciseId: '../etc', files },
-      { exerciseId: EXERCISE, files: {} },
-      { exerciseId: EXERCISE, files: { '../x.go': 'package x\n' } },
-      { exerciseId: EXERCISE, files: { [name]: 7 } },
-      { exerciseId: EXERCISE, files, locale: 'fr' },
-      { exerciseId: EXERCISE, files, score: 100 },
+    refused(await raw(app, submissions, '{"exerciseId": ', json, token), 400, 'not_json');
+    for (const [bad, code, params] of [
+      [
+        { exerciseId: EXERCISE, files: Object.values(files) },
+        'bad_request',
+        { path: '/files', rule: 'type' },
+      ],
+      [{ exerciseId: 42, files }, 'bad_request', { path: '/exerciseId', rule: 'type' }],
+      [{ exerciseId: '../etc', files }, 'bad_request', { path: '/exerciseId', rule: 'pattern' }],
+      [
+        { exerciseId: EXERCISE, files: {} },
+        'bad_request',
+        { path: '/files', rule: 'minProperties', limit: 1 },
+      ],
+      [{ exerciseId: EXERCISE, files: { '../x.go': 'package x\n' } }, 'bad_file_name', { file: '../x.go' }],
+      [
+        { exerciseId: EXERCISE, files: { [name]: 7 } },
+        'bad_request',
+        { path: `/files/${name}`, rule: 'type' },
+      ],
+      [{ exerciseId: EXERCISE, files, locale: 'fr' }, 'bad_request', { path: '/locale', rule: 'anyOf' }],
+      [
+        { exerciseId: EXERCISE, files, score: 100 },
+        'bad_request',
+        { path: '', rule: 'additionalProperties', field: 'score' },
+      ],
       // One file over 256 KiB; 21 files.
-      { exerciseId: EXERCISE, files: { [name]: `package counter\n//${'x'.repeat(256 * 1024)}\n` } },
-      {
-        exerciseId: EXERCISE,
-        files: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}.go`, 'package counter\n'])),
-      },
-    ])
-      refused(await http(app, 'POST', submissions, bad, token), 400, 'bad_request');
+      [
+        { exerciseId: EXERCISE, files: { [name]: `package counter\n//${'x'.repeat(256 * 1024)}\n` } },
+        'bad_request',
+        { path: `/files/${name}`, rule: 'maxLength', limit: 256 * 1024 },
+      ],
+      [
+        {
+          exerciseId: EXERCISE,
+          files: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}.go`, 'package counter\n'])),
+        },
+        'bad_request',
+        { path: '/files', rule: 'maxProperties', limit: 20 },
+      ],
+    ] as const)
+      refused(await http(app, 'POST', submissions, bad, token), 400, code, params);
     // A file the exercise does not take.
     refused(
       await submit(app, labId, token, { ...files, 'extra.go': 'package counter\n' }),
       400,
       'file_not_allowed',
+      { file: 'extra.go', allowed: exercise.editable },
     );
     // Within 256 Ki characters but over 256 KiB of source (3 bytes a character): the grader's check.
     refused(
@@ -231,8 +265,15 @@ describe.each(backends)('bad lab requests on $name', ({ open }) => {
     const huge = Object.fromEntries(
       Array.from({ length: 5 }, (_, i) => [`f${i}.go`, `package counter\n//${'x'.repeat(250 * 1024)}\n`]),
     );
-    refused(await submit(app, labId, token, huge), 413, 'too_large');
-    refused(await submit(app, labId, token, files, { exerciseId: 'rwmutex-cache' }), 404, 'not_found');
+    refused(await submit(app, labId, token, huge), 413, 'too_large', { limitBytes: 1024 * 1024 });
+    refused(
+      await submit(app, labId, token, files, { exerciseId: 'rwmutex-cache' }),
+      404,
+      'exercise_not_in_lab',
+      {
+        exerciseId: 'rwmutex-cache',
+      },
+    );
     for (const key of ['short', 'has spaces in it', 'x'.repeat(65), 'ключ-ключ-ключ'])
       refused(await submit(app, labId, token, files, { idempotencyKey: key }), 400, 'bad_request');
     refused(await http(app, 'POST', submissions, { exerciseId: EXERCISE, files }), 401, 'unauthorized');

@@ -137,6 +137,8 @@ describe('a class behind one address (no trusted proxy)', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.error).toBe('rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // The wait is in the body too, for clients that word it (the same seconds as the header).
+    expect(limited.body.params).toEqual({ retryAfterS: Number(limited.headers.get('retry-after')) });
     // A forwarded address from an untrusted peer changes nothing: Ada is still Ada.
     expect((await submit(ada, '198.51.100.1')).status).toBe(429);
     expect((await submit(bob)).status).toBe(404);
@@ -222,6 +224,9 @@ describe('behind a trusted proxy, with a small join allowance', () => {
     // One join a minute: the next one is a minute away at most.
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((refused.body as { params?: unknown }).params).toEqual({
+      retryAfterS: Number(refused.headers.get('retry-after')),
+    });
     expect((await join_(server, second.lab.id, 0, '192.0.2.1')).status).toBe(201);
     // An unknown lab is a 404, not a refusal, and takes nothing.
     expect((await join_(server, 'nolab0000', 0)).status).toBe(404);
@@ -279,6 +284,7 @@ describe('anonymous runs behind a trusted proxy', () => {
     expect(third.status).toBe(429);
     expect(third.body.error).toBe('queue_full');
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(third.body.params).toEqual({ retryAfterS: Number(third.headers.get('retry-after')) });
     // ...while another client behind the same proxy still gets its place in line.
     hold('203.0.113.31');
     await queueReaches(1, 2);

@@ -136,9 +136,17 @@ describe('instructor labs', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/Unknown exercise.*no-such-exercise.*due date must come after/);
+    expect(bad.body).toMatchObject({
+      error: 'invalid_lab_settings',
+      params: {
+        problems: ['unknown_exercises', 'due_before_opening'],
+        unknownExercises: ['no-such-exercise'],
+      },
+    });
     const wrongType = await call('POST', '/api/labs', { ...settings(), attemptLimit: 'many' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.message).toMatch(/attemptLimit/);
+    expect(wrongType.body).toMatchObject({ error: 'bad_request', params: { path: '/attemptLimit' } });
   });
 
   it('lets students join once per student ID, each with their own token', async () => {
@@ -155,6 +163,7 @@ describe('instructor labs', () => {
     const again = await call('POST', `/api/labs/${labId}/students`, { name: 'Mallory', studentId: 's-001' });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/already joined/);
+    expect(again.body).toMatchObject({ error: 'already_joined', params: { studentId: 's-001' } });
     expect((await call('POST', '/api/labs/nolab0000/students', { name: 'X', studentId: 'x' })).status).toBe(
       404,
     );
@@ -298,6 +307,10 @@ describe('instructor labs', () => {
     );
     expect(outside.status).toBe(404);
     expect(outside.body.message).toMatch(/not part of this lab/);
+    expect(outside.body).toMatchObject({
+      error: 'exercise_not_in_lab',
+      params: { exerciseId: 'rwmutex-cache' },
+    });
     const compileError = { 'counter.go': 'package counter\n\nfunc broken( {\n' };
     // Files the grader would refuse are refused at once, and do not use an attempt.
     const embedded = await call(
@@ -307,6 +320,7 @@ describe('instructor labs', () => {
       ada,
     );
     expect(embedded.status).toBe(400);
+    expect(embedded.body).toMatchObject({ error: 'embed_not_allowed', params: { file: 'counter.go' } });
     const third = await submitAndGrade(labId, { exerciseId: EXERCISE, files: compileError }, ada);
     // A learner's code that does not compile is a grade, not a failure to grade.
     expect(third).toMatchObject({ state: 'graded', failure: null, status: 'compile_error', countedScore: 0 });
@@ -318,6 +332,7 @@ describe('instructor labs', () => {
     );
     expect(fourth.status).toBe(403);
     expect(fourth.body.message).toMatch(/all 3 attempts/);
+    expect(fourth.body).toMatchObject({ error: 'attempts_exhausted', params: { limit: 3 } });
   }, 120_000);
 
   it('stores a submission retried with the same Idempotency-Key once, and answers with it again', async () => {
@@ -350,12 +365,18 @@ describe('instructor labs', () => {
     const res = await call('POST', `/api/labs/${labId}/submissions/${adaSubmissions[0]}/requeue`, {}, key);
     expect(res.status).toBe(409);
     expect(res.body.error).toBe('not_failed');
-    expect(
-      (await call('POST', `/api/labs/${labId}/submissions/${adaSubmissions[0]}/requeue`, {}, ada)).status,
-    ).toBe(403);
-    expect((await call('POST', `/api/labs/${labId}/submissions/nosuch000/requeue`, {}, key)).status).toBe(
-      404,
+    expect(res.body.params).toEqual({ state: 'graded' });
+    const student = await call(
+      'POST',
+      `/api/labs/${labId}/submissions/${adaSubmissions[0]}/requeue`,
+      {},
+      ada,
     );
+    expect(student.status).toBe(403);
+    expect(student.body).toMatchObject({ error: 'forbidden', params: { role: 'instructor' } });
+    const none = await call('POST', `/api/labs/${labId}/submissions/nosuch000/requeue`, {}, key);
+    expect(none.status).toBe(404);
+    expect(none.body.error).toBe('submission_not_found');
   });
 
   it('marks late work and applies the penalty; refuses it when the policy says so', async () => {
@@ -375,9 +396,9 @@ describe('instructor labs', () => {
     const closed = (await call('POST', '/api/labs', settings({ ...past, latePolicy: 'reject' })))
       .body as unknown as CreatedLab;
     expect(closed.lab.phase).toBe('closed');
-    expect(
-      (await call('POST', `/api/labs/${closed.lab.id}/students`, { name: 'L', studentId: 'l2' })).status,
-    ).toBe(403);
+    const refused = await call('POST', `/api/labs/${closed.lab.id}/students`, { name: 'L', studentId: 'l2' });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: 'closed', params: { dueAt: closed.lab.dueAt } });
   }, 60_000);
 
   it('documents every lab route in the OpenAPI document', async () => {
@@ -538,6 +559,28 @@ describe('offline batch grading', () => {
       expect.stringMatching(new RegExp(`^week-1,s2,s2,,${EXERCISE},\\d+,${max},1,\\d{4}-.*Z,false$`)),
     ]);
     expect(Number(lines[2]!.split(',')[5])).toBeLessThan(max);
+
+    // A refused submission is worded from its code, in the locale asked for.
+    const refusedRoot = join(tmp, 'batch', 'week-2');
+    mkdirSync(join(refusedRoot, 's3', EXERCISE), { recursive: true });
+    writeFileSync(join(refusedRoot, 's3', EXERCISE, 'extra.go'), 'package x\n');
+    const zh = spawnSync(
+      process.execPath,
+      ['scripts/lab.ts', 'grade', refusedRoot, '--locale', 'zh-cn', '--out', join(tmp, 'batch2.csv')],
+      { env: { ...process.env, LOCKSTEP_DATA_DIR: resolve('.data/it') }, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(zh.status, zh.stderr).toBe(1);
+    expect(zh.stderr).toContain(
+      `✗ s3/${EXERCISE}: not graded: “extra.go”不是这个练习的文件；你可以提交的文件：${exercise.editable.join('、')}。`,
+    );
+    const badLocale = spawnSync(
+      process.execPath,
+      ['scripts/lab.ts', 'grade', refusedRoot, '--locale', 'fr'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(badLocale.status).toBe(2);
 
     const usage = spawnSync(process.execPath, ['scripts/lab.ts', 'grade'], { encoding: 'utf8' });
     expect(usage.status).toBe(2);

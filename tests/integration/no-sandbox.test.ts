@@ -95,6 +95,7 @@ describe('a server on a machine without bubblewrap', () => {
     expect(await run.json()).toMatchObject({
       error: 'runner_unavailable',
       message: expect.stringContaining('bubblewrap is not installed'),
+      params: { reason: 'bwrap_missing' },
     });
     const grade = await postJson(base, '/api/grade', {
       exerciseId: 'lost-update-counter',
@@ -106,6 +107,7 @@ describe('a server on a machine without bubblewrap', () => {
       type: 'error',
       error: 'runner_unavailable',
       message: expect.stringContaining('bubblewrap is not installed'),
+      params: { reason: 'bwrap_missing' },
     });
   });
 

@@ -69,6 +69,7 @@ describe('a web server', () => {
     expect(run.status).toBe(503);
     expect(run.body.error).toBe('runner_unavailable');
     expect(run.body.message).toContain('LOCKSTEP_ROLE=web');
+    expect(run.body.params).toEqual({ reason: 'web_node' });
   });
 });
 

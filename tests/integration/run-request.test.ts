@@ -32,42 +32,82 @@ function stream(text: string): Promise<{ messages: StreamMessage[]; closeCode: n
   });
 }
 
-const BAD: [string, string][] = [
-  ['not JSON', '{not json'],
-  ['empty', ''],
-  ['not an object', '[1, 2]'],
-  ['no action', JSON.stringify({ files: { 'main.go': 'package main' } })],
-  ['an unknown action', JSON.stringify({ action: 'build', files: { 'main.go': 'package main' } })],
-  ['a path for a file name', JSON.stringify({ action: 'run', files: { '../x.go': '' } })],
-  ['no files', JSON.stringify({ action: 'run', files: {} })],
-  ['a field the contract lacks', JSON.stringify({ action: 'run', files: { 'main.go': '' }, env: {} })],
-  ['a number for a file', JSON.stringify({ action: 'run', files: { 'main.go': 1 } })],
+const BAD: [name: string, text: string, code: string, params?: object][] = [
+  ['not JSON', '{not json', 'not_json'],
+  ['empty', '', 'empty_body'],
+  ['not an object', '[1, 2]', 'bad_request', { path: '', rule: 'type' }],
+  [
+    'no action',
+    JSON.stringify({ files: { 'main.go': 'package main' } }),
+    'bad_request',
+    { path: '', rule: 'required', field: 'action' },
+  ],
+  [
+    'an unknown action',
+    JSON.stringify({ action: 'build', files: { 'main.go': 'package main' } }),
+    'bad_request',
+    { path: '/action', rule: 'anyOf' },
+  ],
+  [
+    'a path for a file name',
+    JSON.stringify({ action: 'run', files: { '../x.go': '' } }),
+    'bad_file_name',
+    { file: '../x.go' },
+  ],
+  [
+    'no files',
+    JSON.stringify({ action: 'run', files: {} }),
+    'bad_request',
+    { path: '/files', rule: 'minProperties', limit: 1 },
+  ],
+  [
+    'a field the contract lacks',
+    JSON.stringify({ action: 'run', files: { 'main.go': '' }, env: {} }),
+    'bad_request',
+    { path: '', rule: 'additionalProperties', field: 'env' },
+  ],
+  [
+    'a number for a file',
+    JSON.stringify({ action: 'run', files: { 'main.go': 1 } }),
+    'bad_request',
+    { path: '/files/main.go', rule: 'type' },
+  ],
 ];
 
 describe('one request check for both transports', () => {
-  test.each(BAD)('%s: the same code and words over POST and the stream', async (_name, text) => {
-    const post = await runner.post(text);
-    expect(post.statusCode).toBe(400);
-    expect(Value.Check(ErrorBody, post.json)).toBe(true);
-    expect(post.json.error).toBe('bad_request');
+  test.each(BAD)(
+    '%s: the same code and words over POST and the stream',
+    async (_name, text, code, params) => {
+      const post = await runner.post(text);
+      expect(post.statusCode).toBe(400);
+      expect(Value.Check(ErrorBody, post.json)).toBe(true);
+      expect(post.json.error).toBe(code);
+      expect(post.json.params).toEqual(params);
 
-    const { messages, closeCode } = await stream(text);
-    expect(closeCode).toBe(1008);
-    expect(messages).toHaveLength(1);
-    expect(Value.Check(StreamMessage, messages[0])).toBe(true);
-    const streamed = messages[0];
-    if (streamed?.type !== 'error') throw new Error(`expected an error, got ${JSON.stringify(streamed)}`);
-    // An empty POST body is refused before any check, by Fastify's parser, with its own words.
-    if (text !== '') expect(streamed.message).toBe(post.json.message);
-    expect(streamed.error).toBe(post.json.error);
-  });
+      const { messages, closeCode } = await stream(text);
+      expect(closeCode).toBe(1008);
+      expect(messages).toHaveLength(1);
+      expect(Value.Check(StreamMessage, messages[0])).toBe(true);
+      const streamed = messages[0];
+      if (streamed?.type !== 'error') throw new Error(`expected an error, got ${JSON.stringify(streamed)}`);
+      // An empty POST body is refused before any check, by Fastify's parser, with its own words.
+      if (text !== '') expect(streamed.message).toBe(post.json.message);
+      expect(streamed.error).toBe(post.json.error);
+      expect(streamed.params).toEqual(post.json.params);
+    },
+  );
 
   test('a file name is refused with the rule in words, on both', async () => {
     const text = JSON.stringify({ action: 'vet', files: { 'a b.go': 'package main' } });
     const post = await runner.post(text);
     const { messages } = await stream(text);
     expect(post.json.message).toMatch(/^File name "a b\.go" is not allowed: use letters/);
-    expect(messages[0]).toMatchObject({ type: 'error', error: 'bad_request', message: post.json.message });
+    expect(messages[0]).toMatchObject({
+      type: 'error',
+      error: 'bad_file_name',
+      params: { file: 'a b.go' },
+      message: post.json.message,
+    });
   });
 
   test('a valid request runs on both', async () => {

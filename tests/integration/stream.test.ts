@@ -243,9 +243,13 @@ describe('streaming', () => {
 
   test('a malformed first message gets an error message and a close', async () => {
     const { messages, closeCode } = await stream('{not json', 'stream-e');
-    expect(messages[0]?.m).toMatchObject({ type: 'error', error: 'bad_request' });
+    expect(messages[0]?.m).toMatchObject({ type: 'error', error: 'not_json' });
     expect(closeCode).toBe(1008);
     const invalid = await stream(JSON.stringify({ action: 'run', files: { '../x.go': '' } }), 'stream-f');
-    expect(invalid.messages[0]?.m).toMatchObject({ type: 'error', error: 'bad_request' });
+    expect(invalid.messages[0]?.m).toMatchObject({
+      type: 'error',
+      error: 'bad_file_name',
+      params: { file: '../x.go' },
+    });
   });
 });

@@ -149,8 +149,11 @@ describe('gradeSubmission', () => {
     expect(unverified.message).toMatch(/^不得分：/);
     expect(unverified.tests.every((t) => t.message.startsWith('不计分：'))).toBe(true);
 
+    // A refusal is a code with its params, worded in the learner's language by the client
+    // (components/i18n/error-text.test.ts asserts these params' Chinese words).
     await expect(gradeSubmission(fakeRunner([]), exercise(), { 'x.go': 'x' }, zh)).rejects.toMatchObject({
-      message: '“x.go”不是这个练习的文件；你可以提交的文件：c.go。',
+      code: 'file_not_allowed',
+      params: { file: 'x.go', allowed: ['c.go'] },
     });
 
     const leak = 'stolen: // SECRET-HIDDEN-SOURCE and more\n';

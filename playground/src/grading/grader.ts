@@ -45,7 +45,7 @@ export async function gradeSubmission(
   const locale = options.locale ?? 'en';
   // A test with a random name that runs last: proof the binary really got through its tests.
   const endTest = newEndTestName();
-  const files = withEndTest(submissionFiles(exercise, learnerFiles, locale), endTest);
+  const files = withEndTest(submissionFiles(exercise, learnerFiles), endTest);
   const rules = exercise.grading;
   const graded = rules.tests.map((t) => t.name);
   const hide = hider(exercise.hidden, locale);

@@ -1,8 +1,9 @@
 /**
- * Pure: every grading text a learner can read (per-test notes, the grade's summary, refusals of
- * submitted files), in every locale. The Chinese table must have every English key, and each of
- * its texts must keep the English {placeholders}: both are TypeScript errors otherwise
- * (tests/unit/ui-strings.test.ts and messages.test.ts check the same at run time).
+ * Pure: every grading text a learner can read (per-test notes, the grade's summary), in every
+ * locale; refusals of submitted files are error codes, worded by components/i18n/error-text.ts.
+ * The Chinese table must have every English key, and each of its texts must keep the English
+ * {placeholders}: both are TypeScript errors otherwise (tests/unit/ui-strings.test.ts and
+ * messages.test.ts check the same at run time).
  * Texts that come from the run (RunResult.message) are filled in as they are.
  */
 import type { Locale } from '../../../contract/grade.ts';
@@ -36,10 +37,6 @@ const en = {
     'No points: the test binary ended before its last test, so the results it printed cannot be trusted. Fix the crash first; if your code exits the process (os.Exit, syscall.Exit) or prints lines that look like test results, remove that.',
   'end.notCounted':
     'Not counted: the test binary ended before its last test, so the results it printed cannot be trusted (a crash, os.Exit, or printed lines that look like test results).',
-  // Submitted files that are refused (submission.ts).
-  'files.embed': '{file}: //go:embed is not available in exercises.',
-  'files.readOnly': '{file} is provided by the exercise and cannot be changed; you may send: {allowed}.',
-  'files.notAllowed': '"{file}" is not a file of this exercise; you may send: {allowed}.',
   // Output the grader rewrote (redact.ts).
   redacted: '[hidden test source removed]',
   // Punctuation differs between the languages, so joins are texts too.
@@ -90,9 +87,6 @@ const zhCN: { readonly [K in GradingKey]: WithPlaceholders<Placeholders<(typeof 
     '不得分：测试二进制在运行到最后一个测试之前就结束了，因此它打印的结果不可信。请先修复崩溃；如果你的代码会退出进程（os.Exit、syscall.Exit），或者会打印看起来像测试结果的内容，请把这些代码删掉。',
   'end.notCounted':
     '不计分：测试二进制在运行到最后一个测试之前就结束了，因此它打印的结果不可信（原因可能是崩溃、os.Exit，或者打印了看起来像测试结果的内容）。',
-  'files.embed': '{file}：练习中不能使用 //go:embed。',
-  'files.readOnly': '{file} 由练习提供，不能修改；你可以提交的文件：{allowed}。',
-  'files.notAllowed': '“{file}”不是这个练习的文件；你可以提交的文件：{allowed}。',
   redacted: '[已移除隐藏测试的源码]',
   'join.sentences': '{first}{second}',
   'list.separator': '、',

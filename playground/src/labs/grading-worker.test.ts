@@ -49,15 +49,19 @@ describe('grading worker', () => {
   it('retries what waiting can fix, with growing pauses, and not what it cannot', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(retryDelayMs(30)).toBe(60_000);
-    expect(classifyGradingError(new RunnerUnavailableError('no bwrap'))).toEqual({
+    expect(classifyGradingError(new RunnerUnavailableError('bwrap_missing', 'no bwrap'))).toEqual({
       reason: 'runner_unavailable',
       retry: true,
     });
-    expect(classifyGradingError(new RequestError(429, 'queue_full', 'busy', 3))).toEqual({
+    expect(classifyGradingError(new RequestError(429, 'queue_full', 'busy', { retryAfterS: 3 }))).toEqual({
       reason: 'runner_busy',
       retry: true,
     });
-    expect(classifyGradingError(new RequestError(400, 'file_not_allowed', 'no'))).toEqual({
+    expect(
+      classifyGradingError(
+        new RequestError(400, 'file_not_allowed', 'no', { file: 'x.go', allowed: ['c.go'] }),
+      ),
+    ).toEqual({
       reason: 'file_not_allowed',
       retry: false,
     });
@@ -100,7 +104,7 @@ describe('grading worker', () => {
     const store = await storeWithOne(1);
     const runner: Runner = {
       run: async () => {
-        throw new RunnerUnavailableError('bubblewrap is missing');
+        throw new RunnerUnavailableError('bwrap_missing', 'bubblewrap is missing');
       },
     };
     const exercises = new Map([[exercise.id, exercise]]);
@@ -140,7 +144,7 @@ describe('grading worker', () => {
     const answer = await whenDatabaseAnswers(
       async () => {
         calls += 1;
-        if (calls < 3) throw new DatabaseUnavailableError('connection refused');
+        if (calls < 3) throw new DatabaseUnavailableError('connection_refused');
         return 'written';
       },
       new AbortController().signal,
@@ -159,7 +163,7 @@ describe('grading worker', () => {
     const waiting = whenDatabaseAnswers(
       async () => {
         tries += 1;
-        throw new DatabaseUnavailableError('connection refused');
+        throw new DatabaseUnavailableError('connection_refused');
       },
       controller.signal,
       () => controller.abort(new Error('stopping')),
@@ -249,7 +253,7 @@ function awayable(inner: LabStore) {
           waiters.splice(waiters.indexOf(w), 1);
           w.resolve();
         }
-        throw new DatabaseUnavailableError('connection refused');
+        throw new DatabaseUnavailableError('connection_refused');
       }
       return fn(...args);
     };

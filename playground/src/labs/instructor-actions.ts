@@ -20,6 +20,7 @@ export async function requeue(
       409,
       'not_failed',
       `Only a submission that failed to grade can be re-queued; this one is ${s.state}.`,
+      { state: s.state },
     );
   }
   const s = (await ctx.store.submission(l.id, submissionId))!;
@@ -37,7 +38,9 @@ export async function override(
   const s = await ctx.store.submission(l.id, submissionId);
   if (!s) throw noSuchSubmission();
   if (score !== null && score > (s.grade?.maxScore ?? s.maxScore))
-    throw new RequestError(400, 'bad_request', `The score cannot exceed the maximum, ${s.maxScore}.`);
+    throw new RequestError(400, 'score_above_max', `The score cannot exceed the maximum, ${s.maxScore}.`, {
+      maxScore: s.maxScore,
+    });
   await ctx.store.setOverride(
     l.id,
     submissionId,

@@ -12,7 +12,14 @@ import { DuplicateStudentError } from './store.ts';
 export async function joinLab(ctx: LabContext, labId: string, request: JoinRequest): Promise<Joined> {
   const l = (await ctx.lab(labId)).lab;
   if (labPhase(l, ctx.now()) === 'closed')
-    throw new RequestError(403, 'closed', `This lab was due at ${l.dueAt}; it no longer takes new students.`);
+    throw new RequestError(
+      403,
+      'closed',
+      `This lab was due at ${l.dueAt}; it no longer takes new students.`,
+      {
+        dueAt: l.dueAt,
+      },
+    );
   const token = newSecret('lst');
   const email = request.email?.trim() ? request.email.trim() : null;
   try {
@@ -31,6 +38,7 @@ export async function joinLab(ctx: LabContext, labId: string, request: JoinReque
         409,
         'already_joined',
         `Student ID "${request.studentId.trim()}" has already joined this lab. Open the personal link you got when you joined, or ask your instructor.`,
+        { studentId: request.studentId.trim() },
       );
     throw error;
   }

@@ -2,14 +2,18 @@
 import type { Locale } from '../../../contract/grade.ts';
 import type { CreatedLab, LabView } from '../../../contract/labs.ts';
 import { RequestError } from '../errors.ts';
-import { settingsProblems } from './policy.ts';
+import { settingsProblems, settingsProblemsEnglish } from './policy.ts';
 import { hashSecret, newId, newSecret } from './secrets.ts';
 import type { LabContext } from './service-context.ts';
 import type { Lab, LabSettings } from './types.ts';
 
 export async function createLab(ctx: LabContext, settings: LabSettings, locale: Locale): Promise<CreatedLab> {
-  const problems = settingsProblems(settings, new Set(ctx.exercises.keys()));
-  if (problems.length > 0) throw new RequestError(400, 'bad_request', problems.join(' '));
+  const found = settingsProblems(settings, new Set(ctx.exercises.keys()));
+  if (found.problems.length > 0)
+    throw new RequestError(400, 'invalid_lab_settings', settingsProblemsEnglish(found), {
+      problems: found.problems,
+      ...(found.unknownExercises.length > 0 ? { unknownExercises: found.unknownExercises } : {}),
+    });
   const created: Lab = {
     ...settings,
     title: settings.title.trim(),

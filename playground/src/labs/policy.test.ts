@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decideSubmission, finalScore, gradebookCell, labPhase, settingsProblems } from './policy.ts';
+import {
+  decideSubmission,
+  finalScore,
+  gradebookCell,
+  labPhase,
+  settingsProblems,
+  settingsProblemsEnglish,
+} from './policy.ts';
 import type { LabSettings, Submission } from './types.ts';
 
 const settings = (over: Partial<LabSettings> = {}): LabSettings => ({
@@ -93,17 +100,21 @@ describe('lab policy', () => {
 
   it('reports settings that make no sense', () => {
     const known = new Set(['a', 'b']);
-    expect(settingsProblems(settings(), known)).toEqual([]);
-    expect(settingsProblems(settings({ title: '  ', exercises: [] }), known)).toHaveLength(2);
-    expect(settingsProblems(settings({ exercises: ['a', 'zzz', 'a'] }), known).join(' ')).toMatch(
-      /zzz.*twice/,
-    );
-    expect(settingsProblems(settings({ dueAt: '2025-01-01T00:00:00Z' }), known)).toEqual([
+    const problems = (over: Partial<LabSettings>) => settingsProblems(settings(over), known);
+    expect(problems({})).toEqual({ problems: [], unknownExercises: [] });
+    expect(problems({ title: '  ', exercises: [] }).problems).toEqual(['no_title', 'no_exercises']);
+    const twice = problems({ exercises: ['a', 'zzz', 'a'] });
+    expect(twice).toEqual({
+      problems: ['unknown_exercises', 'duplicate_exercise'],
+      unknownExercises: ['zzz'],
+    });
+    expect(settingsProblemsEnglish(twice)).toMatch(/zzz.*twice/);
+    expect(problems({ dueAt: '2025-01-01T00:00:00Z' }).problems).toEqual(['due_before_opening']);
+    expect(settingsProblemsEnglish(problems({ dueAt: '2025-01-01T00:00:00Z' }))).toBe(
       'The due date must come after the opening date.',
-    ]);
-    expect(settingsProblems(settings({ opensAt: 'soon' }), known)).toEqual([
-      'The opening date is not a date.',
-    ]);
+    );
+    expect(problems({ opensAt: 'soon' }).problems).toEqual(['bad_opens_at']);
+    expect(settingsProblemsEnglish(problems({ opensAt: 'soon' }))).toBe('The opening date is not a date.');
   });
 
   it('takes the best counted score (earliest among equals), with overrides winning, and counts attempts', () => {

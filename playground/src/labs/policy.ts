@@ -4,6 +4,7 @@
  * passed in, so every rule is unit-tested directly.
  */
 import type { Lab, LabSettings, Submission } from './types.ts';
+import type { LabSettingsProblem } from '../../../contract/errors.ts';
 
 export type LabPhase = 'upcoming' | 'open' | 'late' | 'closed';
 
@@ -17,24 +18,33 @@ export function labPhase(lab: LabSettings, now: Date): LabPhase {
 
 export type SubmissionDecision =
   | { accept: true; late: boolean }
-  | { accept: false; code: 'not_open' | 'closed' | 'attempts_exhausted'; message: string };
+  | { accept: false; code: 'not_open'; message: string; opensAt: string }
+  | { accept: false; code: 'closed'; message: string; dueAt: string }
+  | { accept: false; code: 'attempts_exhausted'; message: string; limit: number };
 
 /** May a student submit now, having already made `attemptsSoFar` submissions for the exercise? */
 export function decideSubmission(lab: LabSettings, now: Date, attemptsSoFar: number): SubmissionDecision {
   const phase = labPhase(lab, now);
   if (phase === 'upcoming')
-    return { accept: false, code: 'not_open', message: `This lab opens at ${lab.opensAt}.` };
+    return {
+      accept: false,
+      code: 'not_open',
+      message: `This lab opens at ${lab.opensAt}.`,
+      opensAt: lab.opensAt,
+    };
   if (phase === 'closed')
     return {
       accept: false,
       code: 'closed',
       message: `This lab was due at ${lab.dueAt} and does not accept late work.`,
+      dueAt: lab.dueAt,
     };
   if (lab.attemptLimit !== null && attemptsSoFar >= lab.attemptLimit)
     return {
       accept: false,
       code: 'attempts_exhausted',
       message: `You have used all ${lab.attemptLimit} attempts for this exercise.`,
+      limit: lab.attemptLimit,
     };
   return { accept: true, late: phase === 'late' };
 }
@@ -53,21 +63,44 @@ export function countedScore(s: Pick<Submission, 'grade' | 'override'>): number 
   return s.override ? s.override.score : (s.grade?.finalScore ?? null);
 }
 
-/** Settings an instructor sent that make no sense together; [] when they are fine. */
-export function settingsProblems(s: LabSettings, knownExercises: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  if (s.title.trim() === '') problems.push('Give the lab a title.');
-  if (s.exercises.length === 0) problems.push('Pick at least one exercise.');
-  const unknown = s.exercises.filter((id) => !knownExercises.has(id));
-  if (unknown.length > 0) problems.push(`Unknown exercise(s): ${unknown.join(', ')}.`);
-  if (new Set(s.exercises).size !== s.exercises.length) problems.push('An exercise is listed twice.');
+/** What is wrong with lab settings: each problem as a code, and the unknown exercise ids. */
+export interface SettingsProblems {
+  problems: LabSettingsProblem[];
+  unknownExercises: string[];
+}
+
+/** Each problem in English, for the API's message (clients word the codes). */
+const PROBLEM_ENGLISH: Record<LabSettingsProblem, string> = {
+  no_title: 'Give the lab a title.',
+  no_exercises: 'Pick at least one exercise.',
+  unknown_exercises: 'Unknown exercise(s): {ids}.',
+  duplicate_exercise: 'An exercise is listed twice.',
+  bad_opens_at: 'The opening date is not a date.',
+  bad_due_at: 'The due date is not a date.',
+  due_before_opening: 'The due date must come after the opening date.',
+};
+
+/** Settings an instructor sent that make no sense together; no problems when they are fine. */
+export function settingsProblems(s: LabSettings, knownExercises: ReadonlySet<string>): SettingsProblems {
+  const problems: LabSettingsProblem[] = [];
+  if (s.title.trim() === '') problems.push('no_title');
+  if (s.exercises.length === 0) problems.push('no_exercises');
+  const unknownExercises = s.exercises.filter((id) => !knownExercises.has(id));
+  if (unknownExercises.length > 0) problems.push('unknown_exercises');
+  if (new Set(s.exercises).size !== s.exercises.length) problems.push('duplicate_exercise');
   const opens = Date.parse(s.opensAt);
   const due = Date.parse(s.dueAt);
-  if (Number.isNaN(opens)) problems.push('The opening date is not a date.');
-  if (Number.isNaN(due)) problems.push('The due date is not a date.');
-  if (!Number.isNaN(opens) && !Number.isNaN(due) && due <= opens)
-    problems.push('The due date must come after the opening date.');
-  return problems;
+  if (Number.isNaN(opens)) problems.push('bad_opens_at');
+  if (Number.isNaN(due)) problems.push('bad_due_at');
+  if (!Number.isNaN(opens) && !Number.isNaN(due) && due <= opens) problems.push('due_before_opening');
+  return { problems, unknownExercises };
+}
+
+/** The problems in English sentences, for the API's message. */
+export function settingsProblemsEnglish(found: SettingsProblems): string {
+  return found.problems
+    .map((p) => PROBLEM_ENGLISH[p].replace('{ids}', found.unknownExercises.join(', ')))
+    .join(' ');
 }
 
 /** One gradebook cell: a student's standing on one exercise. */

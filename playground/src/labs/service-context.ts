@@ -60,10 +60,12 @@ export function exerciseMaxScore(exercise: Exercise): number {
 }
 
 export const noSuchSubmission = (): RequestError =>
-  new RequestError(404, 'not_found', 'There is no such submission.');
+  new RequestError(404, 'submission_not_found', 'There is no such submission.');
 
 const notFound = (labId: string) =>
-  new RequestError(404, 'not_found', `There is no lab "${labId}". Check the link you were given.`);
+  new RequestError(404, 'lab_not_found', `There is no lab "${labId}". Check the link you were given.`, {
+    labId,
+  });
 
 function labView(l: Lab, locale: Locale, exercises: ReadonlyMap<string, Exercise>, at: Date): LabView {
   return {
@@ -140,7 +142,9 @@ export function createLabContext(deps: LabServiceDeps): LabContext {
     cells: (l, subs) => l.exercises.map((id) => gradebookCell(id, subs)),
     instructorOnly(caller) {
       if (caller.role !== 'instructor')
-        throw new RequestError(403, 'forbidden', 'Only the lab’s instructor can do this.');
+        throw new RequestError(403, 'forbidden', 'Only the lab’s instructor can do this.', {
+          role: 'instructor',
+        });
       return caller.lab;
     },
   };

@@ -8,7 +8,8 @@ import { RequestError } from '../errors.ts';
 import { noSuchSubmission, studentView, type LabCaller, type LabContext } from './service-context.ts';
 
 export async function standing(ctx: LabContext, caller: LabCaller, locale: Locale): Promise<StudentStanding> {
-  if (caller.role !== 'student') throw new RequestError(403, 'forbidden', 'This is a student’s own view.');
+  if (caller.role !== 'student')
+    throw new RequestError(403, 'forbidden', 'This is a student’s own view.', { role: 'student' });
   const subs = await ctx.store.submissions(caller.lab.id, caller.student.row);
   const studentId = caller.student.studentId;
   return {

@@ -13,6 +13,8 @@
  * suite (store-suite.ts).
  */
 import { RequestError } from '../errors.ts';
+import type { DatabaseReason } from '../../../contract/errors.ts';
+import { DATABASE_REASON_ENGLISH } from './postgres-errors.ts';
 import type { GradingQueue } from './queue.ts';
 import type { Lab, ScoreOverride, Student, Submission } from './types.ts';
 
@@ -24,12 +26,13 @@ export class DuplicateStudentError extends Error {}
  * with the code `database_unavailable` and the rest of the site keeps working; the next request
  * tries again, so the server recovers by itself when the database returns.
  */
-export class DatabaseUnavailableError extends RequestError {
-  constructor(reason: string) {
+export class DatabaseUnavailableError extends RequestError<'database_unavailable'> {
+  constructor(reason: DatabaseReason) {
     super(
       503,
       'database_unavailable',
-      `The lab database cannot be reached right now (${reason}); try again shortly.`,
+      `The lab database cannot be reached right now (${DATABASE_REASON_ENGLISH[reason]}); try again shortly.`,
+      { reason },
     );
     this.name = 'DatabaseUnavailableError';
   }

@@ -10,8 +10,8 @@ import { submissionFiles } from '../grading/submission.ts';
 import { newEndTestName, withEndTest } from '../grading/end-test.ts';
 import { RequestError } from '../errors.ts';
 import type { Limits } from '../sandbox/plan/limits.ts';
-import { SandboxInputError, validateJob } from '../sandbox/plan/validate.ts';
-import { decideSubmission, labPhase } from './policy.ts';
+import { validateJob } from '../sandbox/plan/validate.ts';
+import { decideSubmission, labPhase, type SubmissionDecision } from './policy.ts';
 import { newId } from './secrets.ts';
 import { exerciseMaxScore, type LabCaller, type LabContext } from './service-context.ts';
 
@@ -32,11 +32,20 @@ export async function submit(
   options: SubmitOptions,
 ): Promise<{ submission: SubmissionSummary; replayed: boolean }> {
   if (caller.role !== 'student')
-    throw new RequestError(403, 'forbidden', 'Submissions come from students; join the lab as one.');
+    throw new RequestError(403, 'forbidden', 'Submissions come from students; join the lab as one.', {
+      role: 'student',
+    });
   const { lab: l, student } = caller;
   const exercise = ctx.exercises.get(request.exerciseId);
   if (!exercise || !l.exercises.includes(request.exerciseId))
-    throw new RequestError(404, 'not_found', `Exercise "${request.exerciseId}" is not part of this lab.`);
+    throw new RequestError(
+      404,
+      'exercise_not_in_lab',
+      `Exercise "${request.exerciseId}" is not part of this lab.`,
+      {
+        exerciseId: request.exerciseId,
+      },
+    );
   // A retry of a Submit whose answer was lost gets the stored submission back, even when the
   // retry itself comes after the due date or the last attempt: what counts is when it was received.
   if (options.idempotencyKey !== undefined) {
@@ -48,10 +57,9 @@ export async function submit(
   const before = decideSubmission(l, receivedAt, await ctx.store.attempts(l.id, student.row, exercise.id));
   // attempts_exhausted is decided again, atomically, when storing (two racing retries of one
   // key that took the last attempt must both find it there).
-  if (!before.accept && before.code !== 'attempts_exhausted')
-    throw new RequestError(403, before.code, before.message);
+  if (!before.accept && before.code !== 'attempts_exhausted') throw refusal(before);
   const locale = request.locale ?? 'en';
-  checkGradable(exercise, request.files, locale, ctx.limits);
+  checkGradable(exercise, request.files, ctx.limits);
   const added = await ctx.store.addSubmission(
     {
       id: newId(),
@@ -77,6 +85,7 @@ export async function submit(
       403,
       'attempts_exhausted',
       `You have used all ${l.attemptLimit} attempts for this exercise.`,
+      { limit: l.attemptLimit ?? 0 },
     );
   return {
     submission: await ctx.live(added.submission, student.studentId),
@@ -89,13 +98,20 @@ export async function submit(
  * does not take, and a package over the sandbox's limits (256 KiB of source counts bytes, so
  * text within the request's 256 Ki characters can still be too large once encoded).
  */
-function checkGradable(exercise: Exercise, files: Files, locale: Locale, limits: Limits): void {
-  const graded = withEndTest(submissionFiles(exercise, files, locale), newEndTestName());
-  try {
-    validateJob({ files: graded, action: 'test', race: exercise.grading.race }, limits);
-  } catch (error) {
-    if (error instanceof SandboxInputError)
-      throw new RequestError(error.statusCode, error.code, error.message);
-    throw error;
+function checkGradable(exercise: Exercise, files: Files, limits: Limits): void {
+  const graded = withEndTest(submissionFiles(exercise, files), newEndTestName());
+  // Throws the sandbox's own 400 (a SandboxInputError is a RequestError with its code and params).
+  validateJob({ files: graded, action: 'test', race: exercise.grading.race }, limits);
+}
+
+/** The 403 of a submission the lab's policy refuses, with the date or the limit it names. */
+function refusal(decision: Extract<SubmissionDecision, { accept: false }>): RequestError {
+  switch (decision.code) {
+    case 'not_open':
+      return new RequestError(403, 'not_open', decision.message, { opensAt: decision.opensAt });
+    case 'closed':
+      return new RequestError(403, 'closed', decision.message, { dueAt: decision.dueAt });
+    case 'attempts_exhausted':
+      return new RequestError(403, 'attempts_exhausted', decision.message, { limit: decision.limit });
   }
 }

@@ -34,7 +34,8 @@ export interface GradeRoutesOptions {
 /** Returns the exercise, or throws a 404 RequestError. */
 function find(exercises: ReadonlyMap<string, Exercise>, id: string): Exercise {
   const exercise = exercises.get(id);
-  if (!exercise) throw new RequestError(404, 'not_found', `There is no exercise "${id}".`);
+  if (!exercise)
+    throw new RequestError(404, 'exercise_not_found', `There is no exercise "${id}".`, { exerciseId: id });
   return exercise;
 }
 

@@ -7,13 +7,15 @@ import {
   problemMessage,
   runRequestFromText,
   runRequestValidator,
+  schemaRefusal,
 } from './request-check.ts';
 
-const refusal = (fn: () => unknown): { statusCode: number; code: string; message: string } => {
+type Refusal = { statusCode: number; code: string; message: string; params: unknown };
+const refusal = (fn: () => unknown): Refusal => {
   try {
     fn();
   } catch (error) {
-    return error as { statusCode: number; code: string; message: string };
+    return error as Refusal;
   }
   throw new Error('accepted');
 };
@@ -28,13 +30,42 @@ describe('the run request check', () => {
 
   it('names a refused file name with the rule', () => {
     const r = refusal(() => checkRunRequest({ action: 'run', files: { '../x.go': '' } }));
-    expect(r).toMatchObject({ statusCode: 400, code: 'bad_request', message: fileNameMessage('../x.go') });
+    expect(r).toMatchObject({
+      statusCode: 400,
+      code: 'bad_file_name',
+      params: { file: '../x.go' },
+      message: fileNameMessage('../x.go'),
+    });
   });
 
   it('names a field the request may not have', () => {
     expect(refusal(() => checkRunRequest({ ...good, extra: 1 })).message).toBe(
       'Invalid run request: unknown field "extra".',
     );
+  });
+
+  it('gives the path, the rule and its facts as params', () => {
+    expect(refusal(() => checkRunRequest({ files: good.files })).params).toEqual({
+      path: '',
+      rule: 'required',
+      field: 'action',
+    });
+    expect(refusal(() => checkRunRequest({ action: 'run', files: {} })).params).toEqual({
+      path: '/files',
+      rule: 'minProperties',
+      limit: 1,
+    });
+    expect(refusal(() => checkRunRequest({ ...good, extra: 1 })).params).toEqual({
+      path: '',
+      rule: 'additionalProperties',
+      field: 'extra',
+    });
+    expect(
+      schemaRefusal([{ keyword: 'required', instancePath: '', params: { missingProperty: 'files' } }]),
+    ).toMatchObject({
+      code: 'bad_request',
+      params: { path: '', rule: 'required', field: 'files' },
+    });
   });
 
   it("words other problems with the path and the schema's words", () => {
@@ -50,7 +81,7 @@ describe('the run request check', () => {
   it('refuses text that is not JSON with the same code', () => {
     expect(refusal(() => runRequestFromText('{not json'))).toMatchObject({
       statusCode: 400,
-      code: 'bad_request',
+      code: 'not_json',
       message: NOT_JSON_MESSAGE,
     });
   });
@@ -105,6 +136,7 @@ describe('the grade request check (POST /api/grade and /api/grade/stream)', () =
     const r = refusal(() => gradeRequestCheck.check(bad));
     expect(r.statusCode).toBe(400);
     expect(r.code).toBe('bad_request');
+    expect(r.params).toEqual({ path: '/locale', rule: 'anyOf' });
     expect(r.message).toMatch(/^Invalid grade request: \/locale: /);
     expect(refusal(() => gradeRequestCheck.fromText(JSON.stringify(bad)))).toMatchObject({
       code: 'bad_request',
@@ -115,7 +147,7 @@ describe('the grade request check (POST /api/grade and /api/grade/stream)', () =
       fileNameMessage('../x.go'),
     );
     expect(refusal(() => gradeRequestCheck.fromText('{not json'))).toMatchObject({
-      code: 'bad_request',
+      code: 'not_json',
       message: NOT_JSON_MESSAGE,
     });
   });

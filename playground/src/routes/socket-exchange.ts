@@ -7,13 +7,15 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import { RequestError } from '../errors.ts';
+import type { ErrorBody } from '../../../contract/errors.ts';
 
-/** The error message both streams end with when the work cannot be done. */
-export interface StreamError {
-  type: 'error';
-  error: string;
-  message: string;
-  retryAfterS?: number;
+/** The error message both streams end with when the work cannot be done: the POST's body, typed. */
+export type StreamError = { type: 'error'; retryAfterS?: number } & ErrorBody;
+
+/** The stream's error message for a refusal (retryAfterS kept at the top, where clients look). */
+function streamError(error: RequestError): StreamError {
+  const retryAfterS = error.retryAfterS;
+  return { type: 'error', ...error.body(), ...(retryAfterS === undefined ? {} : { retryAfterS }) };
 }
 
 export interface Exchange<Request, Message> {
@@ -41,8 +43,7 @@ export function serveExchange<Request, Message>(
     try {
       request = exchange.read(raw.toString('utf8'));
     } catch (error) {
-      const { code, message } = error as RequestError;
-      send({ type: 'error', error: code, message });
+      send(streamError(error as RequestError));
       socket.close(1008);
       return;
     }
@@ -50,7 +51,7 @@ export function serveExchange<Request, Message>(
       .work(request, send, controller.signal)
       .then(send, (error: unknown) => {
         if (error instanceof RequestError) {
-          send({ type: 'error', error: error.code, message: error.message, retryAfterS: error.retryAfterS });
+          send(streamError(error));
         } else {
           log.error(error);
           send({ type: 'error', error: 'internal', message: exchange.failure });

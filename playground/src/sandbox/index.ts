@@ -17,6 +17,7 @@ import { probeHost, type HostEnv, type ProbeResult, type SandboxProbe } from './
 import { ensureTest2json } from './machine/tools.ts';
 import type { Job } from './plan/validate.ts';
 import { warmCaches, type WarmState } from './machine/warm.ts';
+import type { RunnerReason } from '../../../contract/errors.ts';
 
 export { SandboxInputError, type Job } from './plan/validate.ts';
 export { JobAbortedError, type ExecuteHooks } from './machine/execute.ts';
@@ -49,11 +50,13 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** The machine cannot sandbox code; the message says why (the probe's reason). */
+/** The machine cannot sandbox code; code says why, the message in words (the probe's reason). */
 export class SandboxUnavailableError extends Error {
-  constructor(reason: string) {
+  readonly code: RunnerReason;
+  constructor(code: RunnerReason, reason: string) {
     super(reason);
     this.name = 'SandboxUnavailableError';
+    this.code = code;
   }
 }
 
@@ -80,7 +83,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
 
   async function context(): Promise<ExecuteContext> {
     const { probe: verdict, env } = await probe();
-    if (!env) throw new SandboxUnavailableError(verdict.reason);
+    if (!env) throw new SandboxUnavailableError(verdict.code ?? 'sandbox_trial_failed', verdict.reason);
     const ensure = (): Promise<string> => {
       test2json ??= ensureTest2json(join(dataDir, 'tools'), env.goroot, env.goVersion);
       test2json.catch(() => (test2json = null)); // retry on the next test job
@@ -110,7 +113,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
     warmState: () => ({ ...warm }),
     limitsSummary: () => limitsSummary(limits),
     async execute(job, hooks = {}) {
-      if (closed) throw new SandboxUnavailableError('the sandbox is shutting down');
+      if (closed) throw new SandboxUnavailableError('shutting_down', 'the sandbox is shutting down');
       const ctx = await context();
       const controller = new AbortController();
       const signals = hooks.signal ? [hooks.signal, controller.signal] : [controller.signal];

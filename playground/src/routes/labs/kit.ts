@@ -104,7 +104,7 @@ export function createLabRouteKit(opts: LabRoutesOptions): LabRouteKit {
           429,
           'rate_limited',
           `This lab is taking many joins at once; try again in ${taken.retryAfterS} s.`,
-          taken.retryAfterS,
+          { retryAfterS: taken.retryAfterS },
         );
     },
   };

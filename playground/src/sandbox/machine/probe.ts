@@ -12,8 +12,10 @@ import { JobCgroup } from './cgroup.ts';
 import { detectCgroups, type CgroupSupport } from './cgroup-detect.ts';
 import { createJobDirs, removeTree, type Owner } from './jobdir.ts';
 import { MIN_GO_MINOR, SANDBOX_GID, SANDBOX_UID, type Limits } from '../plan/limits.ts';
-import { explainTrialFailure, parseLdd } from '../plan/probe-parse.ts';
+import { explainTrialFailure, parseLdd, type Unavailable } from '../plan/probe-parse.ts';
+export type { Unavailable } from '../plan/probe-parse.ts';
 import { runStep } from './step.ts';
+import type { RunnerReason } from '../../../../contract/errors.ts';
 
 const run = promisify(execFile);
 
@@ -22,6 +24,8 @@ export interface SandboxProbe {
   mode: 'bwrap' | 'none';
   available: boolean;
   reason: string;
+  /** When unavailable: why, as the code clients word (reason has the operator's details). */
+  code?: RunnerReason;
   cgroup: 'v1' | 'v2' | 'none';
   goVersion: string;
   bwrapVersion?: string;
@@ -40,12 +44,13 @@ export interface HostEnv {
 /** The probe's verdict plus, when available, the host facts. */
 export type ProbeResult = { probe: SandboxProbe; env: HostEnv | null };
 
+
 const INSTALL_GO = `install Go ≥ 1.${MIN_GO_MINOR} from https://go.dev/dl/ and put its bin directory on PATH`;
 export const UNSAFE_WARNING =
   "UNSAFE: LOCKSTEP_UNSAFE_NO_SANDBOX=1 — learners' code runs directly on this machine with your user's rights " +
   '(only time and output limits apply). Use this only for yourself, on localhost.';
 
-async function goFacts(): Promise<{ goVersion: string; goroot: string } | string> {
+async function goFacts(): Promise<{ goVersion: string; goroot: string } | Unavailable> {
   try {
     const { stdout } = await run('go', ['env', 'GOVERSION', 'GOROOT'], {
       env: { ...process.env, GOTOOLCHAIN: 'local' },
@@ -53,10 +58,10 @@ async function goFacts(): Promise<{ goVersion: string; goroot: string } | string
     const [goVersion = '', goroot = ''] = stdout.trim().split('\n');
     const minor = /^go1\.(\d+)/.exec(goVersion);
     if (!minor || Number(minor[1]) < MIN_GO_MINOR)
-      return `Go ${goVersion || '(unknown)'} is too old: ${INSTALL_GO}`;
+      return { code: 'go_too_old', reason: `Go ${goVersion || '(unknown)'} is too old: ${INSTALL_GO}` };
     return { goVersion, goroot };
   } catch {
-    return `Go is not installed or not on PATH: ${INSTALL_GO}`;
+    return { code: 'go_missing', reason: `Go is not installed or not on PATH: ${INSTALL_GO}` };
   }
 }
 
@@ -83,6 +88,14 @@ function rootEntries(): RootEntry[] {
   return entries;
 }
 
+/** Returns the maker of a verdict that code cannot run here: why, as a code and in words. */
+function notAvailable(mode: SandboxProbe['mode'], goVersion: string) {
+  return (code: RunnerReason, reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
+    probe: { mode, available: false, reason, code, cgroup: 'none', goVersion, ...extra },
+    env: null,
+  });
+}
+
 /** Runs every check; never throws. */
 export async function probeHost(opts: {
   jobsDir: string;
@@ -90,19 +103,9 @@ export async function probeHost(opts: {
   limits: Limits;
 }): Promise<ProbeResult> {
   const go = await goFacts();
-  const goVersion = typeof go === 'string' ? '' : go.goVersion;
-  const fail = (reason: string, extra: Partial<SandboxProbe> = {}): ProbeResult => ({
-    probe: {
-      mode: opts.unsafeNoSandbox ? 'none' : 'bwrap',
-      available: false,
-      reason,
-      cgroup: 'none',
-      goVersion,
-      ...extra,
-    },
-    env: null,
-  });
-  if (typeof go === 'string') return fail(go);
+  const goVersion = 'code' in go ? '' : go.goVersion;
+  const fail = notAvailable(opts.unsafeNoSandbox ? 'none' : 'bwrap', goVersion);
+  if ('code' in go) return fail(go.code, go.reason);
   const layout: HostLayout = {
     goroot: go.goroot,
     rootEntries: rootEntries(),
@@ -112,7 +115,7 @@ export async function probeHost(opts: {
     gid: SANDBOX_GID,
   };
   if ((await version('gcc')) === null)
-    return fail('gcc is required by the race detector: apt-get install -y gcc');
+    return fail('gcc_missing', 'gcc is required by the race detector: apt-get install -y gcc');
 
   if (opts.unsafeNoSandbox) {
     const self = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
@@ -130,32 +133,41 @@ export async function probeHost(opts: {
   }
 
   const bwrapVersion = await version('bwrap');
-  if (bwrapVersion === null) return fail('bubblewrap is not installed: apt-get install -y bubblewrap');
+  if (bwrapVersion === null)
+    return fail('bwrap_missing', 'bubblewrap is not installed: apt-get install -y bubblewrap');
   const isRoot = process.getuid?.() === 0;
   if (isRoot) {
     if ((await version('setpriv')) === null) {
-      return fail('setpriv is needed to drop root before bubblewrap: apt-get install -y util-linux', {
-        bwrapVersion,
-      });
+      return fail(
+        'setpriv_missing',
+        'setpriv is needed to drop root before bubblewrap: apt-get install -y util-linux',
+        {
+          bwrapVersion,
+        },
+      );
     }
     layout.dropTo = { uid: SANDBOX_UID, gid: SANDBOX_GID };
   }
   const cgroups = detectCgroups();
   const cgroup = cgroups.version;
   if (cgroups.version === 'none')
-    return fail(`no usable cgroup for memory limits: ${cgroups.reason}`, { bwrapVersion });
+    return fail('cgroup_unusable', `no usable cgroup for memory limits: ${cgroups.reason}`, { bwrapVersion });
   try {
     const { stdout } = await run('ldd', ['/bin/true']);
     layout.libs = parseLdd(stdout).map((path) => ({ host: realpathSync(path), sandbox: path }));
   } catch (error) {
-    return fail(`cannot list the C libraries a race binary needs (ldd /bin/true failed: ${String(error)})`, {
-      bwrapVersion,
-      cgroup,
-    });
+    return fail(
+      'ldd_failed',
+      `cannot list the C libraries a race binary needs (ldd /bin/true failed: ${String(error)})`,
+      {
+        bwrapVersion,
+        cgroup,
+      },
+    );
   }
   const owner: Owner = layout.dropTo;
   const trial = await trialRun(opts.jobsDir, layout, cgroups, owner, opts.limits);
-  if (trial !== null) return fail(trial, { bwrapVersion, cgroup });
+  if (trial !== null) return fail(trial.code, trial.reason, { bwrapVersion, cgroup });
   const reason = `bubblewrap sandbox with cgroup ${cgroup} limits, running as uid ${layout.uid}`;
   return {
     probe: { mode: 'bwrap', available: true, reason, cgroup, goVersion, bwrapVersion },
@@ -170,12 +182,12 @@ async function trialRun(
   cgroups: Exclude<CgroupSupport, { version: 'none' }>,
   owner: Owner,
   limits: Limits,
-): Promise<string | null> {
+): Promise<Unavailable | null> {
   let group: JobCgroup;
   try {
     group = JobCgroup.create(cgroups, { memoryBytes: limits.buildMemoryBytes, pids: limits.pids });
   } catch (error) {
-    return `cannot create a job cgroup: ${String(error)}`;
+    return { code: 'cgroup_unusable', reason: `cannot create a job cgroup: ${String(error)}` };
   }
   const dirs = createJobDirs(jobsDir, owner);
   try {

@@ -178,12 +178,20 @@ describe('cgroup paths and probe helpers', () => {
       '\tlinux-vdso.so.1 (0x00007ffd)\n\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f)\n\t/lib64/ld-linux-x86-64.so.2 (0x00007f)\n';
     expect(parseLdd(out)).toEqual(['/lib/x86_64-linux-gnu/libc.so.6', '/lib64/ld-linux-x86-64.so.2']);
   });
-  it('explains trial failures with the fix', () => {
-    expect(explainTrialFailure('bwrap: No permission to create new namespace', '/d')).toContain(
-      'user.max_user_namespaces',
+  it('explains trial failures with a code and the fix', () => {
+    const userns = explainTrialFailure('bwrap: No permission to create new namespace', '/d');
+    expect(userns.code).toBe('userns_disabled');
+    expect(userns.reason).toContain('user.max_user_namespaces');
+    const dataDir = explainTrialFailure(
+      "bwrap: Can't find source path /root/x: Permission denied",
+      '/root/x',
     );
-    expect(
-      explainTrialFailure("bwrap: Can't find source path /root/x: Permission denied", '/root/x'),
-    ).toContain('o+x');
+    expect(dataDir.code).toBe('data_dir_unreachable');
+    expect(dataDir.reason).toContain('o+x');
+    expect(explainTrialFailure('bwrap: cannot join cgroup', '/d').code).toBe('cgroup_join_failed');
+    expect(explainTrialFailure('', '/d')).toEqual({
+      code: 'sandbox_trial_failed',
+      reason: 'the sandbox failed its trial run: no error output',
+    });
   });
 });

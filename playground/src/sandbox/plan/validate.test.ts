@@ -57,7 +57,7 @@ describe('validateJob', () => {
         validateJob(job({ 'main.go': 'package main' }, { stdin: 'x'.repeat(64 * 1024 + 1) }), DEFAULT_LIMITS),
       ),
     ).toBe('stdin_too_large');
-    expect(code(() => validateJob(job({ 'notes.txt': 'x' }), DEFAULT_LIMITS))).toBe('bad_request');
+    expect(code(() => validateJob(job({ 'notes.txt': 'x' }), DEFAULT_LIMITS))).toBe('no_go_file');
     expect(code(() => validateJob(job({}), DEFAULT_LIMITS))).toBe('bad_request');
   });
 });
