@@ -21,15 +21,7 @@ export type { ApiKey, ErrorKey, ExerciseKey, HomeKey, LabKey, PlaygroundKey, Pro
 
 /** Any UI string key of any area. */
 export type UiKey =
-  | PlaygroundKey
-  | ExerciseKey
-  | LabKey
-  | ProgressKey
-  | QuizKey
-  | VizKey
-  | HomeKey
-  | ApiKey
-  | ErrorKey;
+  PlaygroundKey | ExerciseKey | LabKey | ProgressKey | QuizKey | VizKey | HomeKey | ApiKey | ErrorKey;
 
 /** Each area's table, by area name (the tests check them one by one and against each other). */
 export const AREAS = {

@@ -44,7 +44,6 @@ export interface HostEnv {
 /** The probe's verdict plus, when available, the host facts. */
 export type ProbeResult = { probe: SandboxProbe; env: HostEnv | null };
 
-
 const INSTALL_GO = `install Go ≥ 1.${MIN_GO_MINOR} from https://go.dev/dl/ and put its bin directory on PATH`;
 export const UNSAFE_WARNING =
   "UNSAFE: LOCKSTEP_UNSAFE_NO_SANDBOX=1 — learners' code runs directly on this machine with your user's rights " +
