@@ -109,7 +109,7 @@ export const GradeNote = Type.Object(
   },
   {
     description:
-      "Why a test did not pass, as a code and its facts: a client words it in the reader's language.",
+      "Why a test did not pass, as a code and its facts: a client words it in the reader's language. Absent on a test that earned its weight (and in lab grades stored before notes existed).",
   },
 );
 export type GradeNote = Static<typeof GradeNote>;
