@@ -4,7 +4,7 @@
  * URLs, so they do not end up in logs or referrers.
  */
 import { Type, type Static } from 'typebox';
-import { EXERCISE_ID_PATTERN, GradeResult, Locale } from './grade.ts';
+import { EXERCISE_ID_PATTERN, Locale, StoredGradeResult } from './grade.ts';
 import { FILE_NAME_PATTERN } from './file-name.ts';
 import { RunStatus } from './run.ts';
 
@@ -181,7 +181,7 @@ export type SubmissionSummary = Static<typeof SubmissionSummary>;
 export const SubmissionDetail = Type.Object({
   ...SubmissionSummary.properties,
   files: Type.Record(Type.String(), Type.String(), { description: 'The code as submitted.' }),
-  result: Nullable(GradeResult),
+  result: Nullable(StoredGradeResult),
 });
 export type SubmissionDetail = Static<typeof SubmissionDetail>;
 

@@ -16,6 +16,7 @@ import type { Exercise } from '../contract/exercise/types.ts';
 import { gradeSubmission, type Runner } from '../playground/src/grading/grader.ts';
 import { editableStarter, solutionFiles } from '../playground/src/grading/submission.ts';
 import { solutionProblems, starterProblems } from '../playground/src/grading/expectations.ts';
+import { gradeText } from '../components/i18n/grade-texts.ts';
 import { printTable, withWarmRunner } from './warm-runner.ts';
 
 const DOCS_DIR = 'content/docs';
@@ -42,7 +43,8 @@ async function checkExercise(runner: Runner, exercise: Exercise): Promise<Row> {
   const problems = missingChapterPages(exercise).map((page) => `chapter: ${page} does not exist`);
   const options = { client: 'check-exercises' };
   const starter = await gradeSubmission(runner, exercise, editableStarter(exercise), options);
-  problems.push(...starterProblems(exercise, starter));
+  // The grade's summary in the words the exercise page shows, from the same table.
+  problems.push(...starterProblems(exercise, starter, (grade) => gradeText('en', grade)));
   let passes = 0;
   let slowest = 0;
   for (let i = 0; i < exercise.check.repeats; i++) {

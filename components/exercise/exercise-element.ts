@@ -7,8 +7,9 @@
  * kept in the browser's progress store.
  * N.B. BROWSER CODE.
  */
-import type { GradeResult } from '../../contract/grade.ts';
+import type { StoredGradeResult } from '../../contract/grade.ts';
 import { pageLocale, t, type ExerciseKey, type Locale } from '../i18n/index.ts';
+import { gradeText } from '../i18n/grade-texts.ts';
 import {
   loadProgress,
   recordAttempt,
@@ -46,7 +47,7 @@ export type ExerciseSubmitter = (
   files: Record<string, string>,
   locale: Locale,
   progress: (message: string) => void,
-) => Promise<{ ok: true; grade: GradeResult } | { ok: false; message: string }>;
+) => Promise<{ ok: true; grade: StoredGradeResult } | { ok: false; message: string }>;
 
 /** How an embedding page (a lab) changes the exercise: set before the element is connected. */
 export interface ExerciseMode {
@@ -253,7 +254,7 @@ export class LockstepExercise extends HTMLElement {
     if (this.status.textContent !== text) this.status.textContent = text;
   }
 
-  private render(grade: GradeResult): void {
+  private render(grade: StoredGradeResult): void {
     const failing = grade.tests.filter((t) => t.score < t.weight).length;
     this.dataset.verdict = grade.verdict;
     // Chinese sentences follow each other without a space; English ones take one.
@@ -262,7 +263,7 @@ export class LockstepExercise extends HTMLElement {
       grade.verdict === 'pass'
         ? `${this.t('ex.passed')}${gap}${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`
         : grade.verdict === 'error'
-          ? this.t('ex.error', { message: grade.message })
+          ? this.t('ex.error', { message: gradeText(this.locale, grade) })
           : `${this.t('ex.failed', { failing, total: grade.tests.length })}${gap}${this.t('ex.score', { score: grade.score, max: grade.maxScore })}`;
     this.results.append(testResultList(grade.tests, this.locale, this.t('ex.results')));
     void this.playground.showRunResult(grade.run);

@@ -7,6 +7,10 @@
 let External = [
   new RegExp('^.*$', 'u'),
   new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
   new RegExp('(^g$|^state$|^start$|^end$|^reason$|^stack$|^wokenBy$)', 'u'),
   new RegExp('^.*$', 'u'),
 ];
@@ -52,6 +56,7 @@ const check_0 = (value) =>
     'score' in value.result &&
     'maxScore' in value.result &&
     'status' in value.result &&
+    'summary' in value.result &&
     'message' in value.result &&
     'tests' in value.result &&
     'runs' in value.result &&
@@ -78,34 +83,222 @@ const check_0 = (value) =>
       (typeof value.result.status === 'string' && value.result.status === 'vet_findings') ||
       (typeof value.result.status === 'string' && value.result.status === 'exit_error') ||
       (typeof value.result.status === 'string' && value.result.status === 'ok')) &&
+    typeof value.result.summary === 'object' &&
+    value.result.summary !== null &&
+    !Array.isArray(value.result.summary) &&
+    'code' in value.result.summary &&
+    'params' in value.result.summary &&
+    ((typeof value.result.summary.code === 'string' && value.result.summary.code === 'pass') ||
+      (typeof value.result.summary.code === 'string' && value.result.summary.code === 'passRace') ||
+      (typeof value.result.summary.code === 'string' && value.result.summary.code === 'error') ||
+      (typeof value.result.summary.code === 'string' && value.result.summary.code === 'statusNotOk') ||
+      (typeof value.result.summary.code === 'string' && value.result.summary.code === 'failed') ||
+      (typeof value.result.summary.code === 'string' && value.result.summary.code === 'unverified')) &&
+    typeof value.result.summary.params === 'object' &&
+    value.result.summary.params !== null &&
+    !Array.isArray(value.result.summary.params) &&
+    Object.entries(value.result.summary.params).every(
+      ([unique_0, unique_1], _) =>
+        !External[0].test(unique_0) || typeof unique_1 === 'string' || Number.isFinite(unique_1),
+    ) &&
+    (value.result.summary.tests === undefined ||
+      !('tests' in value.result.summary) ||
+      (Array.isArray(value.result.summary.tests) &&
+        value.result.summary.tests.every((unique_2, index) => typeof unique_2 === 'string'))) &&
+    (value.result.summary.why === undefined ||
+      !('why' in value.result.summary) ||
+      (typeof value.result.summary.why === 'object' &&
+        value.result.summary.why !== null &&
+        !Array.isArray(value.result.summary.why) &&
+        'code' in value.result.summary.why &&
+        'params' in value.result.summary.why &&
+        ((typeof value.result.summary.why.code === 'string' &&
+          value.result.summary.why.code === 'compile.refused') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'compile.errors') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'compile.failed') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'compile.failed.detail') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'memory_limit') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'output_limit') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'concurrent_map.writes') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'concurrent_map.read_write') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'concurrent_map.iteration_write') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'concurrent_map.clone_write') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'concurrent_map.other') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'deadlock.blocked') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'deadlock.goexit') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'deadlock.goexit.blocked') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'race.one') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'race.many') ||
+          (typeof value.result.summary.why.code === 'string' && value.result.summary.why.code === 'panic') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'panic.at') ||
+          (typeof value.result.summary.why.code === 'string' && value.result.summary.why.code === 'fatal') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'fatal.at') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'timeout.tests') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'timeout.tests.running') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'timeout.stalled') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'timeout.limit') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'test_failed') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'vet_findings') ||
+          (typeof value.result.summary.why.code === 'string' &&
+            value.result.summary.why.code === 'exit_error')) &&
+        typeof value.result.summary.why.params === 'object' &&
+        value.result.summary.why.params !== null &&
+        !Array.isArray(value.result.summary.why.params) &&
+        Object.entries(value.result.summary.why.params).every(
+          ([unique_3, unique_4], _) =>
+            !External[1].test(unique_3) || typeof unique_4 === 'string' || Number.isFinite(unique_4),
+        ))) &&
     typeof value.result.message === 'string' &&
     Array.isArray(value.result.tests) &&
     value.result.tests.every(
-      (unique_0, index) =>
-        typeof unique_0 === 'object' &&
-        unique_0 !== null &&
-        !Array.isArray(unique_0) &&
-        'name' in unique_0 &&
-        'status' in unique_0 &&
-        'weight' in unique_0 &&
-        'score' in unique_0 &&
-        'message' in unique_0 &&
-        'hidden' in unique_0 &&
-        'race' in unique_0 &&
-        typeof unique_0.name === 'string' &&
-        ((typeof unique_0.status === 'string' && unique_0.status === 'pass') ||
-          (typeof unique_0.status === 'string' && unique_0.status === 'fail') ||
-          (typeof unique_0.status === 'string' && unique_0.status === 'skip') ||
-          (typeof unique_0.status === 'string' && unique_0.status === 'timeout') ||
-          (typeof unique_0.status === 'string' && unique_0.status === 'missing')) &&
-        Number.isInteger(unique_0.weight) &&
-        (!(Number.isFinite(unique_0.weight) || typeof unique_0.weight === 'bigint') ||
-          unique_0.weight >= 1) &&
-        Number.isInteger(unique_0.score) &&
-        (!(Number.isFinite(unique_0.score) || typeof unique_0.score === 'bigint') || unique_0.score >= 0) &&
-        typeof unique_0.message === 'string' &&
-        typeof unique_0.hidden === 'boolean' &&
-        typeof unique_0.race === 'boolean',
+      (unique_5, index) =>
+        typeof unique_5 === 'object' &&
+        unique_5 !== null &&
+        !Array.isArray(unique_5) &&
+        'name' in unique_5 &&
+        'status' in unique_5 &&
+        'weight' in unique_5 &&
+        'score' in unique_5 &&
+        'message' in unique_5 &&
+        'hidden' in unique_5 &&
+        'race' in unique_5 &&
+        typeof unique_5.name === 'string' &&
+        ((typeof unique_5.status === 'string' && unique_5.status === 'pass') ||
+          (typeof unique_5.status === 'string' && unique_5.status === 'fail') ||
+          (typeof unique_5.status === 'string' && unique_5.status === 'skip') ||
+          (typeof unique_5.status === 'string' && unique_5.status === 'timeout') ||
+          (typeof unique_5.status === 'string' && unique_5.status === 'missing')) &&
+        Number.isInteger(unique_5.weight) &&
+        (!(Number.isFinite(unique_5.weight) || typeof unique_5.weight === 'bigint') ||
+          unique_5.weight >= 1) &&
+        Number.isInteger(unique_5.score) &&
+        (!(Number.isFinite(unique_5.score) || typeof unique_5.score === 'bigint') || unique_5.score >= 0) &&
+        (unique_5.note === undefined ||
+          !('note' in unique_5) ||
+          (typeof unique_5.note === 'object' &&
+            unique_5.note !== null &&
+            !Array.isArray(unique_5.note) &&
+            'code' in unique_5.note &&
+            'params' in unique_5.note &&
+            ((typeof unique_5.note.code === 'string' && unique_5.note.code === 'race') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'failed') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'noMessage') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'skipped') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'neverFinished') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'stopped') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'notRun.compile') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'notRun.noSuchTest') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'notRun.stopped') ||
+              (typeof unique_5.note.code === 'string' && unique_5.note.code === 'notCounted')) &&
+            typeof unique_5.note.params === 'object' &&
+            unique_5.note.params !== null &&
+            !Array.isArray(unique_5.note.params) &&
+            Object.entries(unique_5.note.params).every(
+              ([unique_6, unique_7], _) =>
+                !External[2].test(unique_6) || typeof unique_7 === 'string' || Number.isFinite(unique_7),
+            ) &&
+            (unique_5.note.blocked === undefined ||
+              !('blocked' in unique_5.note) ||
+              (Array.isArray(unique_5.note.blocked) &&
+                unique_5.note.blocked.every(
+                  (unique_8, index) =>
+                    typeof unique_8 === 'object' &&
+                    unique_8 !== null &&
+                    !Array.isArray(unique_8) &&
+                    'file' in unique_8 &&
+                    'line' in unique_8 &&
+                    'func' in unique_8 &&
+                    'state' in unique_8 &&
+                    typeof unique_8.file === 'string' &&
+                    Number.isInteger(unique_8.line) &&
+                    typeof unique_8.func === 'string' &&
+                    typeof unique_8.state === 'string',
+                ))) &&
+            (unique_5.note.why === undefined ||
+              !('why' in unique_5.note) ||
+              (typeof unique_5.note.why === 'object' &&
+                unique_5.note.why !== null &&
+                !Array.isArray(unique_5.note.why) &&
+                'code' in unique_5.note.why &&
+                'params' in unique_5.note.why &&
+                ((typeof unique_5.note.why.code === 'string' &&
+                  unique_5.note.why.code === 'compile.refused') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'compile.errors') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'compile.failed') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'compile.failed.detail') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'memory_limit') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'output_limit') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'concurrent_map.writes') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'concurrent_map.read_write') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'concurrent_map.iteration_write') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'concurrent_map.clone_write') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'concurrent_map.other') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'deadlock.blocked') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'deadlock.goexit') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'deadlock.goexit.blocked') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'race.one') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'race.many') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'panic') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'panic.at') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'fatal') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'fatal.at') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'timeout.tests') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'timeout.tests.running') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'timeout.stalled') ||
+                  (typeof unique_5.note.why.code === 'string' &&
+                    unique_5.note.why.code === 'timeout.limit') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'test_failed') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'vet_findings') ||
+                  (typeof unique_5.note.why.code === 'string' && unique_5.note.why.code === 'exit_error')) &&
+                typeof unique_5.note.why.params === 'object' &&
+                unique_5.note.why.params !== null &&
+                !Array.isArray(unique_5.note.why.params) &&
+                Object.entries(unique_5.note.why.params).every(
+                  ([unique_9, unique_10], _) =>
+                    !External[3].test(unique_9) ||
+                    typeof unique_10 === 'string' ||
+                    Number.isFinite(unique_10),
+                ))))) &&
+        typeof unique_5.message === 'string' &&
+        typeof unique_5.hidden === 'boolean' &&
+        typeof unique_5.race === 'boolean',
     ) &&
     Number.isInteger(value.result.runs) &&
     (!(Number.isFinite(value.result.runs) || typeof value.result.runs === 'bigint') ||
@@ -141,127 +334,127 @@ const check_0 = (value) =>
     typeof value.result.run.truncated === 'boolean' &&
     Array.isArray(value.result.run.races) &&
     value.result.run.races.every(
-      (unique_1, index) =>
-        typeof unique_1 === 'object' &&
-        unique_1 !== null &&
-        !Array.isArray(unique_1) &&
-        'accesses' in unique_1 &&
-        'goroutines' in unique_1 &&
-        Array.isArray(unique_1.accesses) &&
-        unique_1.accesses.every(
-          (unique_2, index) =>
-            typeof unique_2 === 'object' &&
-            unique_2 !== null &&
-            !Array.isArray(unique_2) &&
-            'op' in unique_2 &&
-            'goroutine' in unique_2 &&
-            'stack' in unique_2 &&
-            ((typeof unique_2.op === 'string' && unique_2.op === 'read') ||
-              (typeof unique_2.op === 'string' && unique_2.op === 'write')) &&
-            Number.isInteger(unique_2.goroutine) &&
-            Array.isArray(unique_2.stack) &&
-            unique_2.stack.every(
-              (unique_3, index) =>
-                typeof unique_3 === 'object' &&
-                unique_3 !== null &&
-                !Array.isArray(unique_3) &&
-                'func' in unique_3 &&
-                'file' in unique_3 &&
-                'line' in unique_3 &&
-                typeof unique_3.func === 'string' &&
-                typeof unique_3.file === 'string' &&
-                Number.isInteger(unique_3.line),
+      (unique_11, index) =>
+        typeof unique_11 === 'object' &&
+        unique_11 !== null &&
+        !Array.isArray(unique_11) &&
+        'accesses' in unique_11 &&
+        'goroutines' in unique_11 &&
+        Array.isArray(unique_11.accesses) &&
+        unique_11.accesses.every(
+          (unique_12, index) =>
+            typeof unique_12 === 'object' &&
+            unique_12 !== null &&
+            !Array.isArray(unique_12) &&
+            'op' in unique_12 &&
+            'goroutine' in unique_12 &&
+            'stack' in unique_12 &&
+            ((typeof unique_12.op === 'string' && unique_12.op === 'read') ||
+              (typeof unique_12.op === 'string' && unique_12.op === 'write')) &&
+            Number.isInteger(unique_12.goroutine) &&
+            Array.isArray(unique_12.stack) &&
+            unique_12.stack.every(
+              (unique_13, index) =>
+                typeof unique_13 === 'object' &&
+                unique_13 !== null &&
+                !Array.isArray(unique_13) &&
+                'func' in unique_13 &&
+                'file' in unique_13 &&
+                'line' in unique_13 &&
+                typeof unique_13.func === 'string' &&
+                typeof unique_13.file === 'string' &&
+                Number.isInteger(unique_13.line),
             ),
         ) &&
-        Array.isArray(unique_1.goroutines) &&
-        unique_1.goroutines.every(
-          (unique_4, index) =>
-            typeof unique_4 === 'object' &&
-            unique_4 !== null &&
-            !Array.isArray(unique_4) &&
-            'id' in unique_4 &&
-            'createdAt' in unique_4 &&
-            Number.isInteger(unique_4.id) &&
-            Array.isArray(unique_4.createdAt) &&
-            unique_4.createdAt.every(
-              (unique_5, index) =>
-                typeof unique_5 === 'object' &&
-                unique_5 !== null &&
-                !Array.isArray(unique_5) &&
-                'func' in unique_5 &&
-                'file' in unique_5 &&
-                'line' in unique_5 &&
-                typeof unique_5.func === 'string' &&
-                typeof unique_5.file === 'string' &&
-                Number.isInteger(unique_5.line),
+        Array.isArray(unique_11.goroutines) &&
+        unique_11.goroutines.every(
+          (unique_14, index) =>
+            typeof unique_14 === 'object' &&
+            unique_14 !== null &&
+            !Array.isArray(unique_14) &&
+            'id' in unique_14 &&
+            'createdAt' in unique_14 &&
+            Number.isInteger(unique_14.id) &&
+            Array.isArray(unique_14.createdAt) &&
+            unique_14.createdAt.every(
+              (unique_15, index) =>
+                typeof unique_15 === 'object' &&
+                unique_15 !== null &&
+                !Array.isArray(unique_15) &&
+                'func' in unique_15 &&
+                'file' in unique_15 &&
+                'line' in unique_15 &&
+                typeof unique_15.func === 'string' &&
+                typeof unique_15.file === 'string' &&
+                Number.isInteger(unique_15.line),
             ),
         ),
     ) &&
     Array.isArray(value.result.run.tests) &&
     value.result.run.tests.every(
-      (unique_6, index) =>
-        typeof unique_6 === 'object' &&
-        unique_6 !== null &&
-        !Array.isArray(unique_6) &&
-        'name' in unique_6 &&
-        'status' in unique_6 &&
-        'elapsedMs' in unique_6 &&
-        'output' in unique_6 &&
-        'race' in unique_6 &&
-        typeof unique_6.name === 'string' &&
-        ((typeof unique_6.status === 'string' && unique_6.status === 'pass') ||
-          (typeof unique_6.status === 'string' && unique_6.status === 'fail') ||
-          (typeof unique_6.status === 'string' && unique_6.status === 'skip') ||
-          (typeof unique_6.status === 'string' && unique_6.status === 'timeout')) &&
-        Number.isFinite(unique_6.elapsedMs) &&
-        typeof unique_6.output === 'string' &&
-        typeof unique_6.race === 'boolean',
+      (unique_16, index) =>
+        typeof unique_16 === 'object' &&
+        unique_16 !== null &&
+        !Array.isArray(unique_16) &&
+        'name' in unique_16 &&
+        'status' in unique_16 &&
+        'elapsedMs' in unique_16 &&
+        'output' in unique_16 &&
+        'race' in unique_16 &&
+        typeof unique_16.name === 'string' &&
+        ((typeof unique_16.status === 'string' && unique_16.status === 'pass') ||
+          (typeof unique_16.status === 'string' && unique_16.status === 'fail') ||
+          (typeof unique_16.status === 'string' && unique_16.status === 'skip') ||
+          (typeof unique_16.status === 'string' && unique_16.status === 'timeout')) &&
+        Number.isFinite(unique_16.elapsedMs) &&
+        typeof unique_16.output === 'string' &&
+        typeof unique_16.race === 'boolean',
     ) &&
     Array.isArray(value.result.run.diagnostics) &&
     value.result.run.diagnostics.every(
-      (unique_7, index) =>
-        typeof unique_7 === 'object' &&
-        unique_7 !== null &&
-        !Array.isArray(unique_7) &&
-        'file' in unique_7 &&
-        'line' in unique_7 &&
-        'column' in unique_7 &&
-        'message' in unique_7 &&
-        'source' in unique_7 &&
-        typeof unique_7.file === 'string' &&
-        Number.isInteger(unique_7.line) &&
-        Number.isInteger(unique_7.column) &&
-        typeof unique_7.message === 'string' &&
-        ((typeof unique_7.source === 'string' && unique_7.source === 'compiler') ||
-          (typeof unique_7.source === 'string' && unique_7.source === 'vet')) &&
-        (unique_7.code === undefined ||
-          !('code' in unique_7) ||
-          (typeof unique_7.code === 'string' && unique_7.code === 'cgo_refused') ||
-          (typeof unique_7.code === 'string' && unique_7.code === 'not_main_package')),
+      (unique_17, index) =>
+        typeof unique_17 === 'object' &&
+        unique_17 !== null &&
+        !Array.isArray(unique_17) &&
+        'file' in unique_17 &&
+        'line' in unique_17 &&
+        'column' in unique_17 &&
+        'message' in unique_17 &&
+        'source' in unique_17 &&
+        typeof unique_17.file === 'string' &&
+        Number.isInteger(unique_17.line) &&
+        Number.isInteger(unique_17.column) &&
+        typeof unique_17.message === 'string' &&
+        ((typeof unique_17.source === 'string' && unique_17.source === 'compiler') ||
+          (typeof unique_17.source === 'string' && unique_17.source === 'vet')) &&
+        (unique_17.code === undefined ||
+          !('code' in unique_17) ||
+          (typeof unique_17.code === 'string' && unique_17.code === 'cgo_refused') ||
+          (typeof unique_17.code === 'string' && unique_17.code === 'not_main_package')),
     ) &&
     Array.isArray(value.result.run.goroutines) &&
     value.result.run.goroutines.every(
-      (unique_8, index) =>
-        typeof unique_8 === 'object' &&
-        unique_8 !== null &&
-        !Array.isArray(unique_8) &&
-        'id' in unique_8 &&
-        'state' in unique_8 &&
-        'frames' in unique_8 &&
-        Number.isInteger(unique_8.id) &&
-        typeof unique_8.state === 'string' &&
-        Array.isArray(unique_8.frames) &&
-        unique_8.frames.every(
-          (unique_9, index) =>
-            typeof unique_9 === 'object' &&
-            unique_9 !== null &&
-            !Array.isArray(unique_9) &&
-            'func' in unique_9 &&
-            'file' in unique_9 &&
-            'line' in unique_9 &&
-            typeof unique_9.func === 'string' &&
-            typeof unique_9.file === 'string' &&
-            Number.isInteger(unique_9.line),
+      (unique_18, index) =>
+        typeof unique_18 === 'object' &&
+        unique_18 !== null &&
+        !Array.isArray(unique_18) &&
+        'id' in unique_18 &&
+        'state' in unique_18 &&
+        'frames' in unique_18 &&
+        Number.isInteger(unique_18.id) &&
+        typeof unique_18.state === 'string' &&
+        Array.isArray(unique_18.frames) &&
+        unique_18.frames.every(
+          (unique_19, index) =>
+            typeof unique_19 === 'object' &&
+            unique_19 !== null &&
+            !Array.isArray(unique_19) &&
+            'func' in unique_19 &&
+            'file' in unique_19 &&
+            'line' in unique_19 &&
+            typeof unique_19.func === 'string' &&
+            typeof unique_19.file === 'string' &&
+            Number.isInteger(unique_19.line),
         ),
     ) &&
     (value.result.run.files === undefined ||
@@ -270,7 +463,7 @@ const check_0 = (value) =>
         value.result.run.files !== null &&
         !Array.isArray(value.result.run.files) &&
         Object.entries(value.result.run.files).every(
-          ([unique_10, unique_11], _) => !External[0].test(unique_10) || typeof unique_11 === 'string',
+          ([unique_20, unique_21], _) => !External[4].test(unique_20) || typeof unique_21 === 'string',
         ))) &&
     (value.result.run.message === undefined ||
       !('message' in value.result.run) ||
@@ -338,8 +531,8 @@ const check_0 = (value) =>
         value.result.run.summary.params !== null &&
         !Array.isArray(value.result.run.summary.params) &&
         Object.entries(value.result.run.summary.params).every(
-          ([unique_12, unique_13], _) =>
-            !External[1].test(unique_12) || typeof unique_13 === 'string' || Number.isFinite(unique_13),
+          ([unique_22, unique_23], _) =>
+            !External[5].test(unique_22) || typeof unique_23 === 'string' || Number.isFinite(unique_23),
         ))) &&
     (value.result.run.trace === undefined ||
       !('trace' in value.result.run) ||
@@ -372,208 +565,208 @@ const check_0 = (value) =>
           value.result.run.trace.timeline.endNs >= 0) &&
         Array.isArray(value.result.run.trace.timeline.goroutines) &&
         value.result.run.trace.timeline.goroutines.every(
-          (unique_14, index) =>
-            typeof unique_14 === 'object' &&
-            unique_14 !== null &&
-            !Array.isArray(unique_14) &&
-            'id' in unique_14 &&
-            'startFunc' in unique_14 &&
-            'created' in unique_14 &&
-            Object.getOwnPropertyNames(unique_14).length === 3 &&
-            Number.isInteger(unique_14.id) &&
-            (!(Number.isFinite(unique_14.id) || typeof unique_14.id === 'bigint') || unique_14.id >= 0) &&
-            typeof unique_14.startFunc === 'string' &&
-            ((typeof unique_14.created === 'object' &&
-              unique_14.created !== null &&
-              !Array.isArray(unique_14.created) &&
-              'func' in unique_14.created &&
-              'file' in unique_14.created &&
-              'line' in unique_14.created &&
-              Object.getOwnPropertyNames(unique_14.created).length === 3 &&
-              typeof unique_14.created.func === 'string' &&
-              typeof unique_14.created.file === 'string' &&
-              Number.isInteger(unique_14.created.line) &&
-              (!(Number.isFinite(unique_14.created.line) || typeof unique_14.created.line === 'bigint') ||
-                unique_14.created.line >= 0)) ||
-              unique_14.created === null),
+          (unique_24, index) =>
+            typeof unique_24 === 'object' &&
+            unique_24 !== null &&
+            !Array.isArray(unique_24) &&
+            'id' in unique_24 &&
+            'startFunc' in unique_24 &&
+            'created' in unique_24 &&
+            Object.getOwnPropertyNames(unique_24).length === 3 &&
+            Number.isInteger(unique_24.id) &&
+            (!(Number.isFinite(unique_24.id) || typeof unique_24.id === 'bigint') || unique_24.id >= 0) &&
+            typeof unique_24.startFunc === 'string' &&
+            ((typeof unique_24.created === 'object' &&
+              unique_24.created !== null &&
+              !Array.isArray(unique_24.created) &&
+              'func' in unique_24.created &&
+              'file' in unique_24.created &&
+              'line' in unique_24.created &&
+              Object.getOwnPropertyNames(unique_24.created).length === 3 &&
+              typeof unique_24.created.func === 'string' &&
+              typeof unique_24.created.file === 'string' &&
+              Number.isInteger(unique_24.created.line) &&
+              (!(Number.isFinite(unique_24.created.line) || typeof unique_24.created.line === 'bigint') ||
+                unique_24.created.line >= 0)) ||
+              unique_24.created === null),
         ) &&
         Array.isArray(value.result.run.trace.timeline.spans) &&
         value.result.run.trace.timeline.spans.every(
-          (unique_15, index) =>
-            typeof unique_15 === 'object' &&
-            unique_15 !== null &&
-            !Array.isArray(unique_15) &&
-            'g' in unique_15 &&
-            'state' in unique_15 &&
-            'start' in unique_15 &&
-            'end' in unique_15 &&
-            Object.getOwnPropertyNames(unique_15).every(
-              (unique_16, unique_17) => External[2].test(unique_16) || false,
+          (unique_25, index) =>
+            typeof unique_25 === 'object' &&
+            unique_25 !== null &&
+            !Array.isArray(unique_25) &&
+            'g' in unique_25 &&
+            'state' in unique_25 &&
+            'start' in unique_25 &&
+            'end' in unique_25 &&
+            Object.getOwnPropertyNames(unique_25).every(
+              (unique_26, unique_27) => External[6].test(unique_26) || false,
             ) &&
-            Number.isInteger(unique_15.g) &&
-            (!(Number.isFinite(unique_15.g) || typeof unique_15.g === 'bigint') || unique_15.g >= 0) &&
-            ((typeof unique_15.state === 'string' && unique_15.state === 'running') ||
-              (typeof unique_15.state === 'string' && unique_15.state === 'runnable') ||
-              (typeof unique_15.state === 'string' && unique_15.state === 'waiting') ||
-              (typeof unique_15.state === 'string' && unique_15.state === 'syscall')) &&
-            Number.isInteger(unique_15.start) &&
-            (!(Number.isFinite(unique_15.start) || typeof unique_15.start === 'bigint') ||
-              unique_15.start >= 0) &&
-            Number.isInteger(unique_15.end) &&
-            (!(Number.isFinite(unique_15.end) || typeof unique_15.end === 'bigint') || unique_15.end >= 0) &&
-            (unique_15.reason === undefined ||
-              !('reason' in unique_15) ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'mutex') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'rwmutex_read') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'rwmutex_write') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'waitgroup') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'cond') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'chan_send') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'chan_recv') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'select') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'sleep') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'syscall') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'gc_assist') ||
-              (typeof unique_15.reason === 'string' && unique_15.reason === 'other')) &&
-            (unique_15.stack === undefined ||
-              !('stack' in unique_15) ||
-              (Array.isArray(unique_15.stack) &&
-                unique_15.stack.every(
-                  (unique_18, index) =>
-                    typeof unique_18 === 'object' &&
-                    unique_18 !== null &&
-                    !Array.isArray(unique_18) &&
-                    'func' in unique_18 &&
-                    'file' in unique_18 &&
-                    'line' in unique_18 &&
-                    Object.getOwnPropertyNames(unique_18).length === 3 &&
-                    typeof unique_18.func === 'string' &&
-                    typeof unique_18.file === 'string' &&
-                    Number.isInteger(unique_18.line) &&
-                    (!(Number.isFinite(unique_18.line) || typeof unique_18.line === 'bigint') ||
-                      unique_18.line >= 0),
+            Number.isInteger(unique_25.g) &&
+            (!(Number.isFinite(unique_25.g) || typeof unique_25.g === 'bigint') || unique_25.g >= 0) &&
+            ((typeof unique_25.state === 'string' && unique_25.state === 'running') ||
+              (typeof unique_25.state === 'string' && unique_25.state === 'runnable') ||
+              (typeof unique_25.state === 'string' && unique_25.state === 'waiting') ||
+              (typeof unique_25.state === 'string' && unique_25.state === 'syscall')) &&
+            Number.isInteger(unique_25.start) &&
+            (!(Number.isFinite(unique_25.start) || typeof unique_25.start === 'bigint') ||
+              unique_25.start >= 0) &&
+            Number.isInteger(unique_25.end) &&
+            (!(Number.isFinite(unique_25.end) || typeof unique_25.end === 'bigint') || unique_25.end >= 0) &&
+            (unique_25.reason === undefined ||
+              !('reason' in unique_25) ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'mutex') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'rwmutex_read') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'rwmutex_write') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'waitgroup') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'cond') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'chan_send') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'chan_recv') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'select') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'sleep') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'syscall') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'gc_assist') ||
+              (typeof unique_25.reason === 'string' && unique_25.reason === 'other')) &&
+            (unique_25.stack === undefined ||
+              !('stack' in unique_25) ||
+              (Array.isArray(unique_25.stack) &&
+                unique_25.stack.every(
+                  (unique_28, index) =>
+                    typeof unique_28 === 'object' &&
+                    unique_28 !== null &&
+                    !Array.isArray(unique_28) &&
+                    'func' in unique_28 &&
+                    'file' in unique_28 &&
+                    'line' in unique_28 &&
+                    Object.getOwnPropertyNames(unique_28).length === 3 &&
+                    typeof unique_28.func === 'string' &&
+                    typeof unique_28.file === 'string' &&
+                    Number.isInteger(unique_28.line) &&
+                    (!(Number.isFinite(unique_28.line) || typeof unique_28.line === 'bigint') ||
+                      unique_28.line >= 0),
                 ))) &&
-            (unique_15.wokenBy === undefined ||
-              !('wokenBy' in unique_15) ||
-              (typeof unique_15.wokenBy === 'object' &&
-                unique_15.wokenBy !== null &&
-                !Array.isArray(unique_15.wokenBy) &&
-                'g' in unique_15.wokenBy &&
-                'stack' in unique_15.wokenBy &&
-                Object.getOwnPropertyNames(unique_15.wokenBy).length === 2 &&
-                Number.isInteger(unique_15.wokenBy.g) &&
-                (!(Number.isFinite(unique_15.wokenBy.g) || typeof unique_15.wokenBy.g === 'bigint') ||
-                  unique_15.wokenBy.g >= 0) &&
-                Array.isArray(unique_15.wokenBy.stack) &&
-                unique_15.wokenBy.stack.every(
-                  (unique_19, index) =>
-                    typeof unique_19 === 'object' &&
-                    unique_19 !== null &&
-                    !Array.isArray(unique_19) &&
-                    'func' in unique_19 &&
-                    'file' in unique_19 &&
-                    'line' in unique_19 &&
-                    Object.getOwnPropertyNames(unique_19).length === 3 &&
-                    typeof unique_19.func === 'string' &&
-                    typeof unique_19.file === 'string' &&
-                    Number.isInteger(unique_19.line) &&
-                    (!(Number.isFinite(unique_19.line) || typeof unique_19.line === 'bigint') ||
-                      unique_19.line >= 0),
+            (unique_25.wokenBy === undefined ||
+              !('wokenBy' in unique_25) ||
+              (typeof unique_25.wokenBy === 'object' &&
+                unique_25.wokenBy !== null &&
+                !Array.isArray(unique_25.wokenBy) &&
+                'g' in unique_25.wokenBy &&
+                'stack' in unique_25.wokenBy &&
+                Object.getOwnPropertyNames(unique_25.wokenBy).length === 2 &&
+                Number.isInteger(unique_25.wokenBy.g) &&
+                (!(Number.isFinite(unique_25.wokenBy.g) || typeof unique_25.wokenBy.g === 'bigint') ||
+                  unique_25.wokenBy.g >= 0) &&
+                Array.isArray(unique_25.wokenBy.stack) &&
+                unique_25.wokenBy.stack.every(
+                  (unique_29, index) =>
+                    typeof unique_29 === 'object' &&
+                    unique_29 !== null &&
+                    !Array.isArray(unique_29) &&
+                    'func' in unique_29 &&
+                    'file' in unique_29 &&
+                    'line' in unique_29 &&
+                    Object.getOwnPropertyNames(unique_29).length === 3 &&
+                    typeof unique_29.func === 'string' &&
+                    typeof unique_29.file === 'string' &&
+                    Number.isInteger(unique_29.line) &&
+                    (!(Number.isFinite(unique_29.line) || typeof unique_29.line === 'bigint') ||
+                      unique_29.line >= 0),
                 ))),
         ) &&
         Array.isArray(value.result.run.trace.timeline.regions) &&
         value.result.run.trace.timeline.regions.every(
-          (unique_20, index) =>
-            typeof unique_20 === 'object' &&
-            unique_20 !== null &&
-            !Array.isArray(unique_20) &&
-            'g' in unique_20 &&
-            'type' in unique_20 &&
-            'task' in unique_20 &&
-            'start' in unique_20 &&
-            'end' in unique_20 &&
-            Object.getOwnPropertyNames(unique_20).length === 5 &&
-            Number.isInteger(unique_20.g) &&
-            (!(Number.isFinite(unique_20.g) || typeof unique_20.g === 'bigint') || unique_20.g >= 0) &&
-            typeof unique_20.type === 'string' &&
-            Number.isInteger(unique_20.task) &&
-            (!(Number.isFinite(unique_20.task) || typeof unique_20.task === 'bigint') ||
-              unique_20.task >= 0) &&
-            ((Number.isInteger(unique_20.start) &&
-              (!(Number.isFinite(unique_20.start) || typeof unique_20.start === 'bigint') ||
-                unique_20.start >= 0)) ||
-              unique_20.start === null) &&
-            ((Number.isInteger(unique_20.end) &&
-              (!(Number.isFinite(unique_20.end) || typeof unique_20.end === 'bigint') ||
-                unique_20.end >= 0)) ||
-              unique_20.end === null),
+          (unique_30, index) =>
+            typeof unique_30 === 'object' &&
+            unique_30 !== null &&
+            !Array.isArray(unique_30) &&
+            'g' in unique_30 &&
+            'type' in unique_30 &&
+            'task' in unique_30 &&
+            'start' in unique_30 &&
+            'end' in unique_30 &&
+            Object.getOwnPropertyNames(unique_30).length === 5 &&
+            Number.isInteger(unique_30.g) &&
+            (!(Number.isFinite(unique_30.g) || typeof unique_30.g === 'bigint') || unique_30.g >= 0) &&
+            typeof unique_30.type === 'string' &&
+            Number.isInteger(unique_30.task) &&
+            (!(Number.isFinite(unique_30.task) || typeof unique_30.task === 'bigint') ||
+              unique_30.task >= 0) &&
+            ((Number.isInteger(unique_30.start) &&
+              (!(Number.isFinite(unique_30.start) || typeof unique_30.start === 'bigint') ||
+                unique_30.start >= 0)) ||
+              unique_30.start === null) &&
+            ((Number.isInteger(unique_30.end) &&
+              (!(Number.isFinite(unique_30.end) || typeof unique_30.end === 'bigint') ||
+                unique_30.end >= 0)) ||
+              unique_30.end === null),
         ) &&
         Array.isArray(value.result.run.trace.timeline.tasks) &&
         value.result.run.trace.timeline.tasks.every(
-          (unique_21, index) =>
-            typeof unique_21 === 'object' &&
-            unique_21 !== null &&
-            !Array.isArray(unique_21) &&
-            'id' in unique_21 &&
-            'parent' in unique_21 &&
-            'type' in unique_21 &&
-            'start' in unique_21 &&
-            'end' in unique_21 &&
-            Object.getOwnPropertyNames(unique_21).length === 5 &&
-            Number.isInteger(unique_21.id) &&
-            (!(Number.isFinite(unique_21.id) || typeof unique_21.id === 'bigint') || unique_21.id >= 1) &&
-            Number.isInteger(unique_21.parent) &&
-            (!(Number.isFinite(unique_21.parent) || typeof unique_21.parent === 'bigint') ||
-              unique_21.parent >= 0) &&
-            typeof unique_21.type === 'string' &&
-            ((Number.isInteger(unique_21.start) &&
-              (!(Number.isFinite(unique_21.start) || typeof unique_21.start === 'bigint') ||
-                unique_21.start >= 0)) ||
-              unique_21.start === null) &&
-            ((Number.isInteger(unique_21.end) &&
-              (!(Number.isFinite(unique_21.end) || typeof unique_21.end === 'bigint') ||
-                unique_21.end >= 0)) ||
-              unique_21.end === null),
+          (unique_31, index) =>
+            typeof unique_31 === 'object' &&
+            unique_31 !== null &&
+            !Array.isArray(unique_31) &&
+            'id' in unique_31 &&
+            'parent' in unique_31 &&
+            'type' in unique_31 &&
+            'start' in unique_31 &&
+            'end' in unique_31 &&
+            Object.getOwnPropertyNames(unique_31).length === 5 &&
+            Number.isInteger(unique_31.id) &&
+            (!(Number.isFinite(unique_31.id) || typeof unique_31.id === 'bigint') || unique_31.id >= 1) &&
+            Number.isInteger(unique_31.parent) &&
+            (!(Number.isFinite(unique_31.parent) || typeof unique_31.parent === 'bigint') ||
+              unique_31.parent >= 0) &&
+            typeof unique_31.type === 'string' &&
+            ((Number.isInteger(unique_31.start) &&
+              (!(Number.isFinite(unique_31.start) || typeof unique_31.start === 'bigint') ||
+                unique_31.start >= 0)) ||
+              unique_31.start === null) &&
+            ((Number.isInteger(unique_31.end) &&
+              (!(Number.isFinite(unique_31.end) || typeof unique_31.end === 'bigint') ||
+                unique_31.end >= 0)) ||
+              unique_31.end === null),
         ) &&
         Array.isArray(value.result.run.trace.timeline.logs) &&
         value.result.run.trace.timeline.logs.every(
-          (unique_22, index) =>
-            typeof unique_22 === 'object' &&
-            unique_22 !== null &&
-            !Array.isArray(unique_22) &&
-            'g' in unique_22 &&
-            'task' in unique_22 &&
-            'category' in unique_22 &&
-            'message' in unique_22 &&
-            't' in unique_22 &&
-            Object.getOwnPropertyNames(unique_22).length === 5 &&
-            Number.isInteger(unique_22.g) &&
-            (!(Number.isFinite(unique_22.g) || typeof unique_22.g === 'bigint') || unique_22.g >= 0) &&
-            Number.isInteger(unique_22.task) &&
-            (!(Number.isFinite(unique_22.task) || typeof unique_22.task === 'bigint') ||
-              unique_22.task >= 0) &&
-            typeof unique_22.category === 'string' &&
-            typeof unique_22.message === 'string' &&
-            Number.isInteger(unique_22.t) &&
-            (!(Number.isFinite(unique_22.t) || typeof unique_22.t === 'bigint') || unique_22.t >= 0),
+          (unique_32, index) =>
+            typeof unique_32 === 'object' &&
+            unique_32 !== null &&
+            !Array.isArray(unique_32) &&
+            'g' in unique_32 &&
+            'task' in unique_32 &&
+            'category' in unique_32 &&
+            'message' in unique_32 &&
+            't' in unique_32 &&
+            Object.getOwnPropertyNames(unique_32).length === 5 &&
+            Number.isInteger(unique_32.g) &&
+            (!(Number.isFinite(unique_32.g) || typeof unique_32.g === 'bigint') || unique_32.g >= 0) &&
+            Number.isInteger(unique_32.task) &&
+            (!(Number.isFinite(unique_32.task) || typeof unique_32.task === 'bigint') ||
+              unique_32.task >= 0) &&
+            typeof unique_32.category === 'string' &&
+            typeof unique_32.message === 'string' &&
+            Number.isInteger(unique_32.t) &&
+            (!(Number.isFinite(unique_32.t) || typeof unique_32.t === 'bigint') || unique_32.t >= 0),
         ) &&
         Array.isArray(value.result.run.trace.timeline.gc) &&
         value.result.run.trace.timeline.gc.every(
-          (unique_23, index) =>
-            typeof unique_23 === 'object' &&
-            unique_23 !== null &&
-            !Array.isArray(unique_23) &&
-            'kind' in unique_23 &&
-            'start' in unique_23 &&
-            'end' in unique_23 &&
-            Object.getOwnPropertyNames(unique_23).length === 3 &&
-            ((typeof unique_23.kind === 'string' && unique_23.kind === 'pause') ||
-              (typeof unique_23.kind === 'string' && unique_23.kind === 'mark')) &&
-            Number.isInteger(unique_23.start) &&
-            (!(Number.isFinite(unique_23.start) || typeof unique_23.start === 'bigint') ||
-              unique_23.start >= 0) &&
-            Number.isInteger(unique_23.end) &&
-            (!(Number.isFinite(unique_23.end) || typeof unique_23.end === 'bigint') || unique_23.end >= 0),
+          (unique_33, index) =>
+            typeof unique_33 === 'object' &&
+            unique_33 !== null &&
+            !Array.isArray(unique_33) &&
+            'kind' in unique_33 &&
+            'start' in unique_33 &&
+            'end' in unique_33 &&
+            Object.getOwnPropertyNames(unique_33).length === 3 &&
+            ((typeof unique_33.kind === 'string' && unique_33.kind === 'pause') ||
+              (typeof unique_33.kind === 'string' && unique_33.kind === 'mark')) &&
+            Number.isInteger(unique_33.start) &&
+            (!(Number.isFinite(unique_33.start) || typeof unique_33.start === 'bigint') ||
+              unique_33.start >= 0) &&
+            Number.isInteger(unique_33.end) &&
+            (!(Number.isFinite(unique_33.end) || typeof unique_33.end === 'bigint') || unique_33.end >= 0),
         ) &&
         Number.isInteger(value.result.run.trace.timeline.hiddenGoroutines) &&
         (!(
@@ -643,16 +836,16 @@ const check_0 = (value) =>
         value.result.run.cause.code === 'main_goexit' &&
         Array.isArray(value.result.run.cause.at) &&
         value.result.run.cause.at.every(
-          (unique_24, index) =>
-            typeof unique_24 === 'object' &&
-            unique_24 !== null &&
-            !Array.isArray(unique_24) &&
-            'func' in unique_24 &&
-            'file' in unique_24 &&
-            'line' in unique_24 &&
-            typeof unique_24.func === 'string' &&
-            typeof unique_24.file === 'string' &&
-            Number.isInteger(unique_24.line),
+          (unique_34, index) =>
+            typeof unique_34 === 'object' &&
+            unique_34 !== null &&
+            !Array.isArray(unique_34) &&
+            'func' in unique_34 &&
+            'file' in unique_34 &&
+            'line' in unique_34 &&
+            typeof unique_34.func === 'string' &&
+            typeof unique_34.file === 'string' &&
+            Number.isInteger(unique_34.line),
         ))) &&
     typeof value.result.run.timings === 'object' &&
     value.result.run.timings !== null &&
@@ -718,12 +911,12 @@ const check_0 = (value) =>
         value.params !== null &&
         !Array.isArray(value.params) &&
         Object.entries(value.params).every(
-          ([unique_25, unique_26], _) =>
-            !External[3].test(unique_25) ||
-            typeof unique_26 === 'string' ||
-            Number.isFinite(unique_26) ||
-            (Array.isArray(unique_26) &&
-              unique_26.every((unique_27, index) => typeof unique_27 === 'string')),
+          ([unique_35, unique_36], _) =>
+            !External[7].test(unique_35) ||
+            typeof unique_36 === 'string' ||
+            Number.isFinite(unique_36) ||
+            (Array.isArray(unique_36) &&
+              unique_36.every((unique_37, index) => typeof unique_37 === 'string')),
         ))) &&
     (value.retryAfterS === undefined || !('retryAfterS' in value) || Number.isInteger(value.retryAfterS)));
 

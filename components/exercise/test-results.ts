@@ -1,13 +1,15 @@
 /**
  * The list of a grade's tests, each with its outcome, score, badges (hidden, race) and the failure
- * message: one view for the learner's Check and the instructor's gradebook. N.B. BROWSER CODE.
+ * note worded in the reader's language (a stored grade without notes shows its message as it is):
+ * one view for the learner's Check and the lab views. N.B. BROWSER CODE.
  */
-import type { GradeResult } from '../../contract/grade.ts';
+import type { GradedTest } from '../../contract/grade.ts';
 import { t, type ExerciseKey, type Locale } from '../i18n/index.ts';
+import { testNote } from '../i18n/grade-texts.ts';
 import { el } from '../dom/el.ts';
 
 /** A `<ul>` of `tests`, named `label` for screen readers. */
-export function testResultList(tests: GradeResult['tests'], locale: Locale, label: string): HTMLElement {
+export function testResultList(tests: readonly GradedTest[], locale: Locale, label: string): HTMLElement {
   const list = el('ul', { class: 'ex-tests', 'aria-label': label });
   for (const test of tests) {
     const ok = test.score === test.weight;
@@ -21,7 +23,8 @@ export function testResultList(tests: GradeResult['tests'], locale: Locale, labe
     );
     if (test.hidden) item.append(el('span', { class: 'pg-badge ex-hidden' }, t(locale, 'ex.test.hidden')));
     if (test.race) item.append(el('span', { class: 'pg-badge' }, t(locale, 'ex.test.race')));
-    if (!ok && test.message) item.append(el('pre', { class: 'ex-message' }, test.message));
+    const note = ok ? '' : testNote(locale, test);
+    if (note) item.append(el('pre', { class: 'ex-message' }, note));
     list.append(item);
   }
   return list;

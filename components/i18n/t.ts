@@ -1,7 +1,7 @@
 /**
  * The one lookup of learner-facing UI strings: every area's table (one file per area in strings/) merged into one
  * registry, and t() over the union of their keys, so a wrong key is a TypeScript error. Each area
- * prefixes its keys (pg., ex., lab., pr., quiz., viz., home., api., err.); tests/unit/ui-strings.test.ts
+ * prefixes its keys (pg., ex., grade., lab., pr., quiz., viz., home., api., err.); tests/unit/ui-strings.test.ts
  * asserts that no key is in two areas, so merging loses nothing.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
@@ -10,6 +10,7 @@ import { LOCALES, type Locale } from './locale.ts';
 import { API_STRINGS, type ApiKey } from './strings/api.ts';
 import { ERROR_STRINGS, type ErrorKey } from './strings/errors.ts';
 import { EXERCISE_STRINGS, type ExerciseKey } from './strings/exercise.ts';
+import { GRADING_STRINGS, type GradingKey } from './strings/grading.ts';
 import { HOME_STRINGS, type HomeKey } from './strings/home.ts';
 import { LAB_STRINGS, type LabKey } from './strings/labs.ts';
 import { PLAYGROUND_STRINGS, type PlaygroundKey } from './strings/playground.ts';
@@ -17,16 +18,37 @@ import { PROGRESS_STRINGS, type ProgressKey } from './strings/progress.ts';
 import { QUIZ_STRINGS, type QuizKey } from './strings/quiz.ts';
 import { VIZ_STRINGS, type VizKey } from './strings/visualizer.ts';
 
-export type { ApiKey, ErrorKey, ExerciseKey, HomeKey, LabKey, PlaygroundKey, ProgressKey, QuizKey, VizKey };
+export type {
+  ApiKey,
+  ErrorKey,
+  ExerciseKey,
+  GradingKey,
+  HomeKey,
+  LabKey,
+  PlaygroundKey,
+  ProgressKey,
+  QuizKey,
+  VizKey,
+};
 
 /** Any UI string key of any area. */
 export type UiKey =
-  PlaygroundKey | ExerciseKey | LabKey | ProgressKey | QuizKey | VizKey | HomeKey | ApiKey | ErrorKey;
+  | PlaygroundKey
+  | ExerciseKey
+  | GradingKey
+  | LabKey
+  | ProgressKey
+  | QuizKey
+  | VizKey
+  | HomeKey
+  | ApiKey
+  | ErrorKey;
 
 /** Each area's table, by area name (the tests check them one by one and against each other). */
 export const AREAS = {
   playground: PLAYGROUND_STRINGS,
   exercise: EXERCISE_STRINGS,
+  grading: GRADING_STRINGS,
   labs: LAB_STRINGS,
   progress: PROGRESS_STRINGS,
   quiz: QUIZ_STRINGS,

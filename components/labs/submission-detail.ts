@@ -4,6 +4,7 @@
  */
 import type { SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
 import { t, type LabKey, type Locale } from '../i18n/index.ts';
+import { gradeText } from '../i18n/grade-texts.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from '../exercise/test-results.ts';
 import { apiErrorText } from '../api/error-text.ts';
@@ -108,7 +109,7 @@ export function showSubmissionDetail(
   });
   const graded = s.result
     ? [
-        el('p', {}, s.result.message),
+        el('p', {}, gradeText(locale, s.result)),
         el('h4', {}, t(locale, 'lab.gb.tests')),
         testResultList(s.result.tests, locale, t(locale, 'lab.gb.tests')),
       ]

@@ -10,6 +10,7 @@
 import type { Action, RunResult } from '../../contract/run.ts';
 import { pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
+import { hiddenSourceWorded } from '../i18n/grade-texts.ts';
 import { annotate } from './annotations.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import { renderReport } from './report-view.ts';
@@ -162,8 +163,9 @@ export class LockstepPlayground extends HTMLElement {
   /** Draws a result produced elsewhere (a grade's run) on the code and in the report; the caller lists tests itself. */
   async showRunResult(result: RunResult): Promise<void> {
     await this.output.clear();
-    this.output.write(result.stdout, 'stdout');
-    this.output.write(result.stderr, 'stderr');
+    // A grade's run may hold marks where hidden test source was removed: they are worded here.
+    this.output.write(hiddenSourceWorded(this.locale, result.stdout), 'stdout');
+    this.output.write(hiddenSourceWorded(this.locale, result.stderr), 'stderr');
     if (result.stop) this.output.write(stopText(this.locale, result.stop.code, result.goroutines), 'stderr');
     this.showResult(result, { tests: false });
     this.ui.status.textContent = verdictText(this.locale, result.status);

@@ -6,12 +6,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
+import { englishSentences } from '../english-sentence.ts';
 
 const CHAPTER = '/locks/internals-and-memory-model/';
 
-async function openExercise(page: Page, path = CHAPTER) {
+async function openExercise(page: Page, path = CHAPTER, id?: string) {
   await page.goto(path);
-  const ex = page.locator('lockstep-exercise').first();
+  const ex = page
+    .locator(id ? `lockstep-exercise[data-exercise*='"id":"${id}"']` : 'lockstep-exercise')
+    .first();
   await ex.scrollIntoViewIfNeeded();
   await expect(ex.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
   return ex;
@@ -46,6 +49,37 @@ test('in Chinese, the grade and the notes under each test are Chinese too', asyn
   );
   // Chinese sentences run on without the space an English join would put between them.
   await expect(ex.locator('.ex-status')).toHaveText(/^还没完成：.*。得分：\d+ \/ \d+$/);
+  await expectNoEnglishSentence(ex);
+});
+
+/**
+ * The grade as the learner reads it (the status line and every test's outcome and note) has no
+ * English sentence: three English words in a row, after leaving out the lines the Go test printed
+ * about itself (`counter_test.go:31: …`, its own words in every locale). Test names, file:line,
+ * Go identifiers and wait reasons (sync.Mutex.Lock, chan send) are not sentences and pass.
+ */
+async function expectNoEnglishSentence(ex: ReturnType<Page['locator']>): Promise<void> {
+  const shown = [await ex.locator('.ex-status').innerText(), await ex.locator('.ex-results').innerText()];
+  expect(shown[1]).toMatch(/[\u4e00-\u9fff]/);
+  expect(shown.flatMap((text) => englishSentences(text))).toEqual([]);
+}
+
+test('in Chinese, a deadlocked grade says where the code waits and why, without an English sentence', async ({
+  page,
+}) => {
+  const ex = await openExercise(page, '/zh-cn/locks/misuse-and-diagnosis/', 'transfer-lock-order');
+  await ex.getByRole('button', { name: '检查', exact: true }).click();
+  await expect(ex).toHaveAttribute('data-verdict', 'fail', { timeout: 90_000 });
+  const stuck = ex.locator('.ex-test[data-test="TestOppositeTransfersDoNotDeadlock"]');
+  await expect(stuck).toContainText('未完成');
+  // Where the learner's goroutines wait, and the run's own account of the deadlock, in Chinese.
+  await expect(stuck.locator('.ex-message')).toHaveText(
+    /^测试没有运行完。卡在你的代码中：bank\.go:\d+ 处的 Transfer（sync\.Mutex\.Lock）.*。死锁：/,
+  );
+  await expect(ex.locator('.ex-test[data-test="TestManyTransfersKeepTheTotal"] .ex-message')).toHaveText(
+    '未运行：测试二进制在运行到这个测试之前就停止了（死锁）。',
+  );
+  await expectNoEnglishSentence(ex);
 });
 
 test('hints open one at a time and progress survives a reload', async ({ page }) => {

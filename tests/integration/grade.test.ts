@@ -17,6 +17,8 @@ import type { Health } from '../../contract/health.ts';
 import { exerciseCatalog, loadExercises } from '../../contract/exercise/load.ts';
 import type { Exercise } from '../../contract/exercise/types.ts';
 import { editableStarter, solutionFiles } from '../../playground/src/grading/submission.ts';
+import { gradeSummaryText, testNote } from '../../components/i18n/grade-texts.ts';
+import { englishSentences } from '../english-sentence.ts';
 import { checkResponsesAgainstOpenApi } from './openapi-check.ts';
 
 const exercises = exerciseCatalog(loadExercises());
@@ -119,6 +121,21 @@ describe('POST /api/grade', () => {
     expect(g.run.races.length).toBeGreaterThan(0);
     expect(g.run.races[0]?.accesses.some((a) => a.stack.some((f) => f.file === 'counter.go'))).toBe(true);
     expect(g.explanation).toBeUndefined();
+    // Why, as codes: the race note on the test, and the run's race summary with the grade's.
+    expect(g.tests.find((t) => t.name === 'TestIncFromManyGoroutines')?.note?.code).toBe('race');
+    expect(g.summary).toMatchObject({ code: 'failed', why: { code: expect.stringMatching(/^race\./) } });
+  });
+
+  it('grades a zh-cn request with the same codes, which read as Chinese; the API message stays English', async () => {
+    const g = await graded('lost-update-counter', editableStarter(exercise('lost-update-counter')), 'zh-cn');
+    expect(g).toMatchObject({ verdict: 'fail', status: 'race', summary: { code: 'failed' } });
+    expect(g.tests.find((t) => t.name === 'TestIncFromManyGoroutines')?.note?.code).toBe('race');
+    expect(g.message).toMatch(/tests did not pass/);
+    const words = [gradeSummaryText('zh-cn', g.summary), ...g.tests.map((t) => testNote('zh-cn', t))];
+    for (const text of words.filter(Boolean)) {
+      expect(englishSentences(text), text).toEqual([]);
+      expect(text).toMatch(/[\u4e00-\u9fff]|^\s*\w+_test\.go:\d+: /);
+    }
   });
 
   it('catches an atomic Inc with a plain read in Value, in a hidden test', async () => {
@@ -151,7 +168,19 @@ describe('POST /api/grade', () => {
     const stuck = g.tests[0];
     expect(stuck).toMatchObject({ name: 'TestOppositeTransfersDoNotDeadlock', status: 'timeout' });
     expect(stuck?.message).toMatch(/Waiting in your code: bank\.go:\d+ in Transfer \(sync\.Mutex\.Lock\)/);
+    expect(stuck?.note).toMatchObject({ code: 'neverFinished', why: { code: 'deadlock.blocked' } });
+    expect(stuck?.note?.blocked).toContainEqual({
+      file: 'bank.go',
+      line: expect.any(Number),
+      func: 'Transfer',
+      state: 'sync.Mutex.Lock',
+    });
+    expect(testNote('zh-cn', stuck!)).toMatch(
+      /^测试没有运行完。卡在你的代码中：bank\.go:\d+ 处的 Transfer（sync\.Mutex\.Lock）/,
+    );
+    expect(englishSentences(testNote('zh-cn', stuck!))).toEqual([]);
     expect(g.tests.slice(3).every((t) => t.status === 'missing' && t.hidden)).toBe(true);
+    expect(g.tests.slice(3).every((t) => t.note?.code === 'notRun.stopped')).toBe(true);
   });
 
   it('404s an unknown exercise', async () => {
@@ -210,7 +239,7 @@ describe('test results the program prints itself', () => {
     const names = exercise('lost-update-counter').grading.tests.map((t) => t.name);
     const g = await graded('lost-update-counter', { 'counter.go': forger(names) });
     expect(g.run.tests.map((t) => t.name).sort()).toEqual([...names].sort()); // the imitation parsed
-    expect(g).toMatchObject({ verdict: 'fail', score: 0 });
+    expect(g).toMatchObject({ verdict: 'fail', score: 0, summary: { code: 'unverified' } });
     expect(g.message).toMatch(/ended before its last test/);
   });
 });
@@ -250,5 +279,30 @@ describe('OpenAPI', () => {
       expect.arrayContaining(['200', '400', '404']),
     );
     expect(doc.paths['/api/exercises/{id}']?.get?.responses?.['200']).toBeDefined();
+  });
+
+  it('documents the codes of a grade with their descriptions, for clients that word them', async () => {
+    type Schema = { description?: string; properties?: Record<string, Schema>; items?: Schema };
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: Schema }> }> }>
+      >;
+    };
+    const result = doc.paths['/api/grade']!.post!.responses['200']!.content['application/json']!.schema;
+    const summary = result.properties!.summary!;
+    const test = result.properties!.tests!.items!;
+    expect(summary.description).toMatch(/code and its facts/);
+    expect(summary.properties!.code!.description).toMatch(/passRace: .*unverified: /);
+    expect(test.properties!.note!.description).toMatch(/Why a test did not pass/);
+    expect(test.properties!.note!.properties!.code!.description).toMatch(/neverFinished: .*notCounted: /);
+    expect(test.properties!.note!.properties!.blocked!.items!.description).toMatch(/learner's own files/);
+    expect(result.properties!.run!.description).toContain('⟦hidden-test-source⟧');
+    const locale = doc.paths['/api/grade']!.post as unknown as {
+      requestBody: { content: Record<string, { schema: Schema }> };
+    };
+    expect(locale.requestBody.content['application/json']!.schema.properties!.locale!.description).toMatch(
+      /explanation/,
+    );
   });
 });

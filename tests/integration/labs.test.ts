@@ -174,6 +174,9 @@ describe('instructor labs', () => {
     expect(w.verdict).toBe('fail');
     expect(w.status).toBe('race');
     expect(w.result!.run.races.length).toBeGreaterThan(0);
+    // The grade is stored with its codes, for the views to word in each reader's language.
+    expect(w.result!.summary).toMatchObject({ code: 'failed' });
+    expect(w.result!.tests.some((t) => t.note?.code === 'race')).toBe(true);
     expect(w.late).toBe(false);
 
     const r = await submitAndGrade(labId, { exerciseId: EXERCISE, files: solutionFiles(exercise) }, ada);
@@ -181,6 +184,34 @@ describe('instructor labs', () => {
     expect(r.countedScore).toBe(r.maxScore);
     adaSubmissions.push(w.id, r.id);
   }, 180_000);
+
+  it('serves a grade stored before codes existed as it was stored, within the contract', async () => {
+    // A row written by an older server: its grade has messages in the student's locale, no codes.
+    const id = adaSubmissions[0]!;
+    const db = new DatabaseSync(join(tmp, 'inject.sqlite'));
+    const stored = (db.prepare('SELECT result FROM submissions WHERE id = ?').get(id) as { result: string })
+      .result;
+    const { summary: _summary, ...rest } = JSON.parse(stored) as SubmissionDetail['result'] & object;
+    const old = {
+      ...rest,
+      message: '4 个测试中有 1 个未通过。',
+      tests: rest.tests.map(({ note: _note, ...test }) => test),
+    };
+    db.prepare('UPDATE submissions SET result = ? WHERE id = ?').run(JSON.stringify(old), id);
+    try {
+      const res = await call('GET', `/api/labs/${labId}/submissions/${id}`, undefined, key);
+      expect(res.status, res.text.slice(0, 300)).toBe(200);
+      expect(Value.Check(SubmissionDetail, res.body)).toBe(true);
+      const result = (res.body as unknown as SubmissionDetail).result!;
+      expect(result.summary).toBeUndefined();
+      expect(result.message).toBe('4 个测试中有 1 个未通过。');
+      expect(result.tests.every((t) => t.note === undefined)).toBe(true);
+      expect(result.tests.map((t) => t.message)).toEqual(old.tests.map((t) => t.message));
+    } finally {
+      db.prepare('UPDATE submissions SET result = ? WHERE id = ?').run(stored, id);
+      db.close();
+    }
+  });
 
   it('shows the gradebook with both attempts and the best score, and the same in CSV', async () => {
     const book = await call('GET', `/api/labs/${labId}/gradebook`, undefined, key);

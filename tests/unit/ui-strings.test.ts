@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { AREAS, isUiKey, LOCALES, STRINGS, t } from '../../components/i18n/index.ts';
-import { GRADING_MESSAGES } from '../../playground/src/grading/messages.ts';
 import { Cause } from '../../contract/run.ts';
 
 type Table = Record<string, Record<string, string>>;
@@ -62,17 +61,14 @@ describe('the one UI string registry', () => {
   });
 });
 
-describe.each([...Object.entries(AREAS), ['grading (server)', GRADING_MESSAGES]] as const)(
-  '%s UI strings',
-  (_name, TABLE) => {
-    const table = TABLE as unknown as Table;
-    const keys = Object.keys(table.en!).sort();
-    test.each(LOCALES)('%s has every key, none empty, with the same placeholders', (locale) => {
-      expect(Object.keys(table[locale]!).sort()).toEqual(keys);
-      for (const key of keys) {
-        expect(table[locale]![key]!.trim(), `${locale} ${key}`).not.toBe('');
-        expect(names(table[locale]![key]!), `${locale} ${key}`).toEqual(names(table.en![key]!));
-      }
-    });
-  },
-);
+describe.each(Object.entries(AREAS))('%s UI strings', (_name, TABLE) => {
+  const table = TABLE as unknown as Table;
+  const keys = Object.keys(table.en!).sort();
+  test.each(LOCALES)('%s has every key, none empty, with the same placeholders', (locale) => {
+    expect(Object.keys(table[locale]!).sort()).toEqual(keys);
+    for (const key of keys) {
+      expect(table[locale]![key]!.trim(), `${locale} ${key}`).not.toBe('');
+      expect(names(table[locale]![key]!), `${locale} ${key}`).toEqual(names(table.en![key]!));
+    }
+  });
+});

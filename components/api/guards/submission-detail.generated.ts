@@ -8,6 +8,10 @@ let External = [
   new RegExp('^.*$', 'u'),
   new RegExp('^.*$', 'u'),
   new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
+  new RegExp('^.*$', 'u'),
   new RegExp('(^g$|^state$|^start$|^end$|^reason$|^stack$|^wokenBy$)', 'u'),
 ];
 
@@ -121,34 +125,226 @@ const check_0 = (value) =>
       (typeof value.result.status === 'string' && value.result.status === 'vet_findings') ||
       (typeof value.result.status === 'string' && value.result.status === 'exit_error') ||
       (typeof value.result.status === 'string' && value.result.status === 'ok')) &&
+    (value.result.summary === undefined ||
+      !('summary' in value.result) ||
+      (typeof value.result.summary === 'object' &&
+        value.result.summary !== null &&
+        !Array.isArray(value.result.summary) &&
+        'code' in value.result.summary &&
+        'params' in value.result.summary &&
+        ((typeof value.result.summary.code === 'string' && value.result.summary.code === 'pass') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'passRace') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'error') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'statusNotOk') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'failed') ||
+          (typeof value.result.summary.code === 'string' && value.result.summary.code === 'unverified')) &&
+        typeof value.result.summary.params === 'object' &&
+        value.result.summary.params !== null &&
+        !Array.isArray(value.result.summary.params) &&
+        Object.entries(value.result.summary.params).every(
+          ([unique_2, unique_3], _) =>
+            !External[1].test(unique_2) || typeof unique_3 === 'string' || Number.isFinite(unique_3),
+        ) &&
+        (value.result.summary.tests === undefined ||
+          !('tests' in value.result.summary) ||
+          (Array.isArray(value.result.summary.tests) &&
+            value.result.summary.tests.every((unique_4, index) => typeof unique_4 === 'string'))) &&
+        (value.result.summary.why === undefined ||
+          !('why' in value.result.summary) ||
+          (typeof value.result.summary.why === 'object' &&
+            value.result.summary.why !== null &&
+            !Array.isArray(value.result.summary.why) &&
+            'code' in value.result.summary.why &&
+            'params' in value.result.summary.why &&
+            ((typeof value.result.summary.why.code === 'string' &&
+              value.result.summary.why.code === 'compile.refused') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'compile.errors') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'compile.failed') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'compile.failed.detail') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'memory_limit') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'output_limit') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'concurrent_map.writes') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'concurrent_map.read_write') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'concurrent_map.iteration_write') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'concurrent_map.clone_write') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'concurrent_map.other') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'deadlock.blocked') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'deadlock.goexit') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'deadlock.goexit.blocked') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'race.one') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'race.many') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'panic') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'panic.at') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'fatal') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'fatal.at') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'timeout.tests') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'timeout.tests.running') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'timeout.stalled') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'timeout.limit') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'test_failed') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'vet_findings') ||
+              (typeof value.result.summary.why.code === 'string' &&
+                value.result.summary.why.code === 'exit_error')) &&
+            typeof value.result.summary.why.params === 'object' &&
+            value.result.summary.why.params !== null &&
+            !Array.isArray(value.result.summary.why.params) &&
+            Object.entries(value.result.summary.why.params).every(
+              ([unique_5, unique_6], _) =>
+                !External[2].test(unique_5) || typeof unique_6 === 'string' || Number.isFinite(unique_6),
+            ))))) &&
     typeof value.result.message === 'string' &&
     Array.isArray(value.result.tests) &&
     value.result.tests.every(
-      (unique_2, index) =>
-        typeof unique_2 === 'object' &&
-        unique_2 !== null &&
-        !Array.isArray(unique_2) &&
-        'name' in unique_2 &&
-        'status' in unique_2 &&
-        'weight' in unique_2 &&
-        'score' in unique_2 &&
-        'message' in unique_2 &&
-        'hidden' in unique_2 &&
-        'race' in unique_2 &&
-        typeof unique_2.name === 'string' &&
-        ((typeof unique_2.status === 'string' && unique_2.status === 'pass') ||
-          (typeof unique_2.status === 'string' && unique_2.status === 'fail') ||
-          (typeof unique_2.status === 'string' && unique_2.status === 'skip') ||
-          (typeof unique_2.status === 'string' && unique_2.status === 'timeout') ||
-          (typeof unique_2.status === 'string' && unique_2.status === 'missing')) &&
-        Number.isInteger(unique_2.weight) &&
-        (!(Number.isFinite(unique_2.weight) || typeof unique_2.weight === 'bigint') ||
-          unique_2.weight >= 1) &&
-        Number.isInteger(unique_2.score) &&
-        (!(Number.isFinite(unique_2.score) || typeof unique_2.score === 'bigint') || unique_2.score >= 0) &&
-        typeof unique_2.message === 'string' &&
-        typeof unique_2.hidden === 'boolean' &&
-        typeof unique_2.race === 'boolean',
+      (unique_7, index) =>
+        typeof unique_7 === 'object' &&
+        unique_7 !== null &&
+        !Array.isArray(unique_7) &&
+        'name' in unique_7 &&
+        'status' in unique_7 &&
+        'weight' in unique_7 &&
+        'score' in unique_7 &&
+        'message' in unique_7 &&
+        'hidden' in unique_7 &&
+        'race' in unique_7 &&
+        typeof unique_7.name === 'string' &&
+        ((typeof unique_7.status === 'string' && unique_7.status === 'pass') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'fail') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'skip') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'timeout') ||
+          (typeof unique_7.status === 'string' && unique_7.status === 'missing')) &&
+        Number.isInteger(unique_7.weight) &&
+        (!(Number.isFinite(unique_7.weight) || typeof unique_7.weight === 'bigint') ||
+          unique_7.weight >= 1) &&
+        Number.isInteger(unique_7.score) &&
+        (!(Number.isFinite(unique_7.score) || typeof unique_7.score === 'bigint') || unique_7.score >= 0) &&
+        (unique_7.note === undefined ||
+          !('note' in unique_7) ||
+          (typeof unique_7.note === 'object' &&
+            unique_7.note !== null &&
+            !Array.isArray(unique_7.note) &&
+            'code' in unique_7.note &&
+            'params' in unique_7.note &&
+            ((typeof unique_7.note.code === 'string' && unique_7.note.code === 'race') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'failed') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'noMessage') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'skipped') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'neverFinished') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'stopped') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'notRun.compile') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'notRun.noSuchTest') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'notRun.stopped') ||
+              (typeof unique_7.note.code === 'string' && unique_7.note.code === 'notCounted')) &&
+            typeof unique_7.note.params === 'object' &&
+            unique_7.note.params !== null &&
+            !Array.isArray(unique_7.note.params) &&
+            Object.entries(unique_7.note.params).every(
+              ([unique_8, unique_9], _) =>
+                !External[3].test(unique_8) || typeof unique_9 === 'string' || Number.isFinite(unique_9),
+            ) &&
+            (unique_7.note.blocked === undefined ||
+              !('blocked' in unique_7.note) ||
+              (Array.isArray(unique_7.note.blocked) &&
+                unique_7.note.blocked.every(
+                  (unique_10, index) =>
+                    typeof unique_10 === 'object' &&
+                    unique_10 !== null &&
+                    !Array.isArray(unique_10) &&
+                    'file' in unique_10 &&
+                    'line' in unique_10 &&
+                    'func' in unique_10 &&
+                    'state' in unique_10 &&
+                    typeof unique_10.file === 'string' &&
+                    Number.isInteger(unique_10.line) &&
+                    typeof unique_10.func === 'string' &&
+                    typeof unique_10.state === 'string',
+                ))) &&
+            (unique_7.note.why === undefined ||
+              !('why' in unique_7.note) ||
+              (typeof unique_7.note.why === 'object' &&
+                unique_7.note.why !== null &&
+                !Array.isArray(unique_7.note.why) &&
+                'code' in unique_7.note.why &&
+                'params' in unique_7.note.why &&
+                ((typeof unique_7.note.why.code === 'string' &&
+                  unique_7.note.why.code === 'compile.refused') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'compile.errors') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'compile.failed') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'compile.failed.detail') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'memory_limit') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'output_limit') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'concurrent_map.writes') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'concurrent_map.read_write') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'concurrent_map.iteration_write') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'concurrent_map.clone_write') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'concurrent_map.other') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'deadlock.blocked') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'deadlock.goexit') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'deadlock.goexit.blocked') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'race.one') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'race.many') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'panic') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'panic.at') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'fatal') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'fatal.at') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'timeout.tests') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'timeout.tests.running') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'timeout.stalled') ||
+                  (typeof unique_7.note.why.code === 'string' &&
+                    unique_7.note.why.code === 'timeout.limit') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'test_failed') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'vet_findings') ||
+                  (typeof unique_7.note.why.code === 'string' && unique_7.note.why.code === 'exit_error')) &&
+                typeof unique_7.note.why.params === 'object' &&
+                unique_7.note.why.params !== null &&
+                !Array.isArray(unique_7.note.why.params) &&
+                Object.entries(unique_7.note.why.params).every(
+                  ([unique_11, unique_12], _) =>
+                    !External[4].test(unique_11) ||
+                    typeof unique_12 === 'string' ||
+                    Number.isFinite(unique_12),
+                ))))) &&
+        typeof unique_7.message === 'string' &&
+        typeof unique_7.hidden === 'boolean' &&
+        typeof unique_7.race === 'boolean',
     ) &&
     Number.isInteger(value.result.runs) &&
     (!(Number.isFinite(value.result.runs) || typeof value.result.runs === 'bigint') ||
@@ -184,127 +380,127 @@ const check_0 = (value) =>
     typeof value.result.run.truncated === 'boolean' &&
     Array.isArray(value.result.run.races) &&
     value.result.run.races.every(
-      (unique_3, index) =>
-        typeof unique_3 === 'object' &&
-        unique_3 !== null &&
-        !Array.isArray(unique_3) &&
-        'accesses' in unique_3 &&
-        'goroutines' in unique_3 &&
-        Array.isArray(unique_3.accesses) &&
-        unique_3.accesses.every(
-          (unique_4, index) =>
-            typeof unique_4 === 'object' &&
-            unique_4 !== null &&
-            !Array.isArray(unique_4) &&
-            'op' in unique_4 &&
-            'goroutine' in unique_4 &&
-            'stack' in unique_4 &&
-            ((typeof unique_4.op === 'string' && unique_4.op === 'read') ||
-              (typeof unique_4.op === 'string' && unique_4.op === 'write')) &&
-            Number.isInteger(unique_4.goroutine) &&
-            Array.isArray(unique_4.stack) &&
-            unique_4.stack.every(
-              (unique_5, index) =>
-                typeof unique_5 === 'object' &&
-                unique_5 !== null &&
-                !Array.isArray(unique_5) &&
-                'func' in unique_5 &&
-                'file' in unique_5 &&
-                'line' in unique_5 &&
-                typeof unique_5.func === 'string' &&
-                typeof unique_5.file === 'string' &&
-                Number.isInteger(unique_5.line),
+      (unique_13, index) =>
+        typeof unique_13 === 'object' &&
+        unique_13 !== null &&
+        !Array.isArray(unique_13) &&
+        'accesses' in unique_13 &&
+        'goroutines' in unique_13 &&
+        Array.isArray(unique_13.accesses) &&
+        unique_13.accesses.every(
+          (unique_14, index) =>
+            typeof unique_14 === 'object' &&
+            unique_14 !== null &&
+            !Array.isArray(unique_14) &&
+            'op' in unique_14 &&
+            'goroutine' in unique_14 &&
+            'stack' in unique_14 &&
+            ((typeof unique_14.op === 'string' && unique_14.op === 'read') ||
+              (typeof unique_14.op === 'string' && unique_14.op === 'write')) &&
+            Number.isInteger(unique_14.goroutine) &&
+            Array.isArray(unique_14.stack) &&
+            unique_14.stack.every(
+              (unique_15, index) =>
+                typeof unique_15 === 'object' &&
+                unique_15 !== null &&
+                !Array.isArray(unique_15) &&
+                'func' in unique_15 &&
+                'file' in unique_15 &&
+                'line' in unique_15 &&
+                typeof unique_15.func === 'string' &&
+                typeof unique_15.file === 'string' &&
+                Number.isInteger(unique_15.line),
             ),
         ) &&
-        Array.isArray(unique_3.goroutines) &&
-        unique_3.goroutines.every(
-          (unique_6, index) =>
-            typeof unique_6 === 'object' &&
-            unique_6 !== null &&
-            !Array.isArray(unique_6) &&
-            'id' in unique_6 &&
-            'createdAt' in unique_6 &&
-            Number.isInteger(unique_6.id) &&
-            Array.isArray(unique_6.createdAt) &&
-            unique_6.createdAt.every(
-              (unique_7, index) =>
-                typeof unique_7 === 'object' &&
-                unique_7 !== null &&
-                !Array.isArray(unique_7) &&
-                'func' in unique_7 &&
-                'file' in unique_7 &&
-                'line' in unique_7 &&
-                typeof unique_7.func === 'string' &&
-                typeof unique_7.file === 'string' &&
-                Number.isInteger(unique_7.line),
+        Array.isArray(unique_13.goroutines) &&
+        unique_13.goroutines.every(
+          (unique_16, index) =>
+            typeof unique_16 === 'object' &&
+            unique_16 !== null &&
+            !Array.isArray(unique_16) &&
+            'id' in unique_16 &&
+            'createdAt' in unique_16 &&
+            Number.isInteger(unique_16.id) &&
+            Array.isArray(unique_16.createdAt) &&
+            unique_16.createdAt.every(
+              (unique_17, index) =>
+                typeof unique_17 === 'object' &&
+                unique_17 !== null &&
+                !Array.isArray(unique_17) &&
+                'func' in unique_17 &&
+                'file' in unique_17 &&
+                'line' in unique_17 &&
+                typeof unique_17.func === 'string' &&
+                typeof unique_17.file === 'string' &&
+                Number.isInteger(unique_17.line),
             ),
         ),
     ) &&
     Array.isArray(value.result.run.tests) &&
     value.result.run.tests.every(
-      (unique_8, index) =>
-        typeof unique_8 === 'object' &&
-        unique_8 !== null &&
-        !Array.isArray(unique_8) &&
-        'name' in unique_8 &&
-        'status' in unique_8 &&
-        'elapsedMs' in unique_8 &&
-        'output' in unique_8 &&
-        'race' in unique_8 &&
-        typeof unique_8.name === 'string' &&
-        ((typeof unique_8.status === 'string' && unique_8.status === 'pass') ||
-          (typeof unique_8.status === 'string' && unique_8.status === 'fail') ||
-          (typeof unique_8.status === 'string' && unique_8.status === 'skip') ||
-          (typeof unique_8.status === 'string' && unique_8.status === 'timeout')) &&
-        Number.isFinite(unique_8.elapsedMs) &&
-        typeof unique_8.output === 'string' &&
-        typeof unique_8.race === 'boolean',
+      (unique_18, index) =>
+        typeof unique_18 === 'object' &&
+        unique_18 !== null &&
+        !Array.isArray(unique_18) &&
+        'name' in unique_18 &&
+        'status' in unique_18 &&
+        'elapsedMs' in unique_18 &&
+        'output' in unique_18 &&
+        'race' in unique_18 &&
+        typeof unique_18.name === 'string' &&
+        ((typeof unique_18.status === 'string' && unique_18.status === 'pass') ||
+          (typeof unique_18.status === 'string' && unique_18.status === 'fail') ||
+          (typeof unique_18.status === 'string' && unique_18.status === 'skip') ||
+          (typeof unique_18.status === 'string' && unique_18.status === 'timeout')) &&
+        Number.isFinite(unique_18.elapsedMs) &&
+        typeof unique_18.output === 'string' &&
+        typeof unique_18.race === 'boolean',
     ) &&
     Array.isArray(value.result.run.diagnostics) &&
     value.result.run.diagnostics.every(
-      (unique_9, index) =>
-        typeof unique_9 === 'object' &&
-        unique_9 !== null &&
-        !Array.isArray(unique_9) &&
-        'file' in unique_9 &&
-        'line' in unique_9 &&
-        'column' in unique_9 &&
-        'message' in unique_9 &&
-        'source' in unique_9 &&
-        typeof unique_9.file === 'string' &&
-        Number.isInteger(unique_9.line) &&
-        Number.isInteger(unique_9.column) &&
-        typeof unique_9.message === 'string' &&
-        ((typeof unique_9.source === 'string' && unique_9.source === 'compiler') ||
-          (typeof unique_9.source === 'string' && unique_9.source === 'vet')) &&
-        (unique_9.code === undefined ||
-          !('code' in unique_9) ||
-          (typeof unique_9.code === 'string' && unique_9.code === 'cgo_refused') ||
-          (typeof unique_9.code === 'string' && unique_9.code === 'not_main_package')),
+      (unique_19, index) =>
+        typeof unique_19 === 'object' &&
+        unique_19 !== null &&
+        !Array.isArray(unique_19) &&
+        'file' in unique_19 &&
+        'line' in unique_19 &&
+        'column' in unique_19 &&
+        'message' in unique_19 &&
+        'source' in unique_19 &&
+        typeof unique_19.file === 'string' &&
+        Number.isInteger(unique_19.line) &&
+        Number.isInteger(unique_19.column) &&
+        typeof unique_19.message === 'string' &&
+        ((typeof unique_19.source === 'string' && unique_19.source === 'compiler') ||
+          (typeof unique_19.source === 'string' && unique_19.source === 'vet')) &&
+        (unique_19.code === undefined ||
+          !('code' in unique_19) ||
+          (typeof unique_19.code === 'string' && unique_19.code === 'cgo_refused') ||
+          (typeof unique_19.code === 'string' && unique_19.code === 'not_main_package')),
     ) &&
     Array.isArray(value.result.run.goroutines) &&
     value.result.run.goroutines.every(
-      (unique_10, index) =>
-        typeof unique_10 === 'object' &&
-        unique_10 !== null &&
-        !Array.isArray(unique_10) &&
-        'id' in unique_10 &&
-        'state' in unique_10 &&
-        'frames' in unique_10 &&
-        Number.isInteger(unique_10.id) &&
-        typeof unique_10.state === 'string' &&
-        Array.isArray(unique_10.frames) &&
-        unique_10.frames.every(
-          (unique_11, index) =>
-            typeof unique_11 === 'object' &&
-            unique_11 !== null &&
-            !Array.isArray(unique_11) &&
-            'func' in unique_11 &&
-            'file' in unique_11 &&
-            'line' in unique_11 &&
-            typeof unique_11.func === 'string' &&
-            typeof unique_11.file === 'string' &&
-            Number.isInteger(unique_11.line),
+      (unique_20, index) =>
+        typeof unique_20 === 'object' &&
+        unique_20 !== null &&
+        !Array.isArray(unique_20) &&
+        'id' in unique_20 &&
+        'state' in unique_20 &&
+        'frames' in unique_20 &&
+        Number.isInteger(unique_20.id) &&
+        typeof unique_20.state === 'string' &&
+        Array.isArray(unique_20.frames) &&
+        unique_20.frames.every(
+          (unique_21, index) =>
+            typeof unique_21 === 'object' &&
+            unique_21 !== null &&
+            !Array.isArray(unique_21) &&
+            'func' in unique_21 &&
+            'file' in unique_21 &&
+            'line' in unique_21 &&
+            typeof unique_21.func === 'string' &&
+            typeof unique_21.file === 'string' &&
+            Number.isInteger(unique_21.line),
         ),
     ) &&
     (value.result.run.files === undefined ||
@@ -313,7 +509,7 @@ const check_0 = (value) =>
         value.result.run.files !== null &&
         !Array.isArray(value.result.run.files) &&
         Object.entries(value.result.run.files).every(
-          ([unique_12, unique_13], _) => !External[1].test(unique_12) || typeof unique_13 === 'string',
+          ([unique_22, unique_23], _) => !External[5].test(unique_22) || typeof unique_23 === 'string',
         ))) &&
     (value.result.run.message === undefined ||
       !('message' in value.result.run) ||
@@ -381,8 +577,8 @@ const check_0 = (value) =>
         value.result.run.summary.params !== null &&
         !Array.isArray(value.result.run.summary.params) &&
         Object.entries(value.result.run.summary.params).every(
-          ([unique_14, unique_15], _) =>
-            !External[2].test(unique_14) || typeof unique_15 === 'string' || Number.isFinite(unique_15),
+          ([unique_24, unique_25], _) =>
+            !External[6].test(unique_24) || typeof unique_25 === 'string' || Number.isFinite(unique_25),
         ))) &&
     (value.result.run.trace === undefined ||
       !('trace' in value.result.run) ||
@@ -415,208 +611,208 @@ const check_0 = (value) =>
           value.result.run.trace.timeline.endNs >= 0) &&
         Array.isArray(value.result.run.trace.timeline.goroutines) &&
         value.result.run.trace.timeline.goroutines.every(
-          (unique_16, index) =>
-            typeof unique_16 === 'object' &&
-            unique_16 !== null &&
-            !Array.isArray(unique_16) &&
-            'id' in unique_16 &&
-            'startFunc' in unique_16 &&
-            'created' in unique_16 &&
-            Object.getOwnPropertyNames(unique_16).length === 3 &&
-            Number.isInteger(unique_16.id) &&
-            (!(Number.isFinite(unique_16.id) || typeof unique_16.id === 'bigint') || unique_16.id >= 0) &&
-            typeof unique_16.startFunc === 'string' &&
-            ((typeof unique_16.created === 'object' &&
-              unique_16.created !== null &&
-              !Array.isArray(unique_16.created) &&
-              'func' in unique_16.created &&
-              'file' in unique_16.created &&
-              'line' in unique_16.created &&
-              Object.getOwnPropertyNames(unique_16.created).length === 3 &&
-              typeof unique_16.created.func === 'string' &&
-              typeof unique_16.created.file === 'string' &&
-              Number.isInteger(unique_16.created.line) &&
-              (!(Number.isFinite(unique_16.created.line) || typeof unique_16.created.line === 'bigint') ||
-                unique_16.created.line >= 0)) ||
-              unique_16.created === null),
+          (unique_26, index) =>
+            typeof unique_26 === 'object' &&
+            unique_26 !== null &&
+            !Array.isArray(unique_26) &&
+            'id' in unique_26 &&
+            'startFunc' in unique_26 &&
+            'created' in unique_26 &&
+            Object.getOwnPropertyNames(unique_26).length === 3 &&
+            Number.isInteger(unique_26.id) &&
+            (!(Number.isFinite(unique_26.id) || typeof unique_26.id === 'bigint') || unique_26.id >= 0) &&
+            typeof unique_26.startFunc === 'string' &&
+            ((typeof unique_26.created === 'object' &&
+              unique_26.created !== null &&
+              !Array.isArray(unique_26.created) &&
+              'func' in unique_26.created &&
+              'file' in unique_26.created &&
+              'line' in unique_26.created &&
+              Object.getOwnPropertyNames(unique_26.created).length === 3 &&
+              typeof unique_26.created.func === 'string' &&
+              typeof unique_26.created.file === 'string' &&
+              Number.isInteger(unique_26.created.line) &&
+              (!(Number.isFinite(unique_26.created.line) || typeof unique_26.created.line === 'bigint') ||
+                unique_26.created.line >= 0)) ||
+              unique_26.created === null),
         ) &&
         Array.isArray(value.result.run.trace.timeline.spans) &&
         value.result.run.trace.timeline.spans.every(
-          (unique_17, index) =>
-            typeof unique_17 === 'object' &&
-            unique_17 !== null &&
-            !Array.isArray(unique_17) &&
-            'g' in unique_17 &&
-            'state' in unique_17 &&
-            'start' in unique_17 &&
-            'end' in unique_17 &&
-            Object.getOwnPropertyNames(unique_17).every(
-              (unique_18, unique_19) => External[3].test(unique_18) || false,
+          (unique_27, index) =>
+            typeof unique_27 === 'object' &&
+            unique_27 !== null &&
+            !Array.isArray(unique_27) &&
+            'g' in unique_27 &&
+            'state' in unique_27 &&
+            'start' in unique_27 &&
+            'end' in unique_27 &&
+            Object.getOwnPropertyNames(unique_27).every(
+              (unique_28, unique_29) => External[7].test(unique_28) || false,
             ) &&
-            Number.isInteger(unique_17.g) &&
-            (!(Number.isFinite(unique_17.g) || typeof unique_17.g === 'bigint') || unique_17.g >= 0) &&
-            ((typeof unique_17.state === 'string' && unique_17.state === 'running') ||
-              (typeof unique_17.state === 'string' && unique_17.state === 'runnable') ||
-              (typeof unique_17.state === 'string' && unique_17.state === 'waiting') ||
-              (typeof unique_17.state === 'string' && unique_17.state === 'syscall')) &&
-            Number.isInteger(unique_17.start) &&
-            (!(Number.isFinite(unique_17.start) || typeof unique_17.start === 'bigint') ||
-              unique_17.start >= 0) &&
-            Number.isInteger(unique_17.end) &&
-            (!(Number.isFinite(unique_17.end) || typeof unique_17.end === 'bigint') || unique_17.end >= 0) &&
-            (unique_17.reason === undefined ||
-              !('reason' in unique_17) ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'mutex') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'rwmutex_read') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'rwmutex_write') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'waitgroup') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'cond') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'chan_send') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'chan_recv') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'select') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'sleep') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'syscall') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'gc_assist') ||
-              (typeof unique_17.reason === 'string' && unique_17.reason === 'other')) &&
-            (unique_17.stack === undefined ||
-              !('stack' in unique_17) ||
-              (Array.isArray(unique_17.stack) &&
-                unique_17.stack.every(
-                  (unique_20, index) =>
-                    typeof unique_20 === 'object' &&
-                    unique_20 !== null &&
-                    !Array.isArray(unique_20) &&
-                    'func' in unique_20 &&
-                    'file' in unique_20 &&
-                    'line' in unique_20 &&
-                    Object.getOwnPropertyNames(unique_20).length === 3 &&
-                    typeof unique_20.func === 'string' &&
-                    typeof unique_20.file === 'string' &&
-                    Number.isInteger(unique_20.line) &&
-                    (!(Number.isFinite(unique_20.line) || typeof unique_20.line === 'bigint') ||
-                      unique_20.line >= 0),
+            Number.isInteger(unique_27.g) &&
+            (!(Number.isFinite(unique_27.g) || typeof unique_27.g === 'bigint') || unique_27.g >= 0) &&
+            ((typeof unique_27.state === 'string' && unique_27.state === 'running') ||
+              (typeof unique_27.state === 'string' && unique_27.state === 'runnable') ||
+              (typeof unique_27.state === 'string' && unique_27.state === 'waiting') ||
+              (typeof unique_27.state === 'string' && unique_27.state === 'syscall')) &&
+            Number.isInteger(unique_27.start) &&
+            (!(Number.isFinite(unique_27.start) || typeof unique_27.start === 'bigint') ||
+              unique_27.start >= 0) &&
+            Number.isInteger(unique_27.end) &&
+            (!(Number.isFinite(unique_27.end) || typeof unique_27.end === 'bigint') || unique_27.end >= 0) &&
+            (unique_27.reason === undefined ||
+              !('reason' in unique_27) ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'mutex') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'rwmutex_read') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'rwmutex_write') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'waitgroup') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'cond') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'chan_send') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'chan_recv') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'select') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'sleep') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'syscall') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'gc_assist') ||
+              (typeof unique_27.reason === 'string' && unique_27.reason === 'other')) &&
+            (unique_27.stack === undefined ||
+              !('stack' in unique_27) ||
+              (Array.isArray(unique_27.stack) &&
+                unique_27.stack.every(
+                  (unique_30, index) =>
+                    typeof unique_30 === 'object' &&
+                    unique_30 !== null &&
+                    !Array.isArray(unique_30) &&
+                    'func' in unique_30 &&
+                    'file' in unique_30 &&
+                    'line' in unique_30 &&
+                    Object.getOwnPropertyNames(unique_30).length === 3 &&
+                    typeof unique_30.func === 'string' &&
+                    typeof unique_30.file === 'string' &&
+                    Number.isInteger(unique_30.line) &&
+                    (!(Number.isFinite(unique_30.line) || typeof unique_30.line === 'bigint') ||
+                      unique_30.line >= 0),
                 ))) &&
-            (unique_17.wokenBy === undefined ||
-              !('wokenBy' in unique_17) ||
-              (typeof unique_17.wokenBy === 'object' &&
-                unique_17.wokenBy !== null &&
-                !Array.isArray(unique_17.wokenBy) &&
-                'g' in unique_17.wokenBy &&
-                'stack' in unique_17.wokenBy &&
-                Object.getOwnPropertyNames(unique_17.wokenBy).length === 2 &&
-                Number.isInteger(unique_17.wokenBy.g) &&
-                (!(Number.isFinite(unique_17.wokenBy.g) || typeof unique_17.wokenBy.g === 'bigint') ||
-                  unique_17.wokenBy.g >= 0) &&
-                Array.isArray(unique_17.wokenBy.stack) &&
-                unique_17.wokenBy.stack.every(
-                  (unique_21, index) =>
-                    typeof unique_21 === 'object' &&
-                    unique_21 !== null &&
-                    !Array.isArray(unique_21) &&
-                    'func' in unique_21 &&
-                    'file' in unique_21 &&
-                    'line' in unique_21 &&
-                    Object.getOwnPropertyNames(unique_21).length === 3 &&
-                    typeof unique_21.func === 'string' &&
-                    typeof unique_21.file === 'string' &&
-                    Number.isInteger(unique_21.line) &&
-                    (!(Number.isFinite(unique_21.line) || typeof unique_21.line === 'bigint') ||
-                      unique_21.line >= 0),
+            (unique_27.wokenBy === undefined ||
+              !('wokenBy' in unique_27) ||
+              (typeof unique_27.wokenBy === 'object' &&
+                unique_27.wokenBy !== null &&
+                !Array.isArray(unique_27.wokenBy) &&
+                'g' in unique_27.wokenBy &&
+                'stack' in unique_27.wokenBy &&
+                Object.getOwnPropertyNames(unique_27.wokenBy).length === 2 &&
+                Number.isInteger(unique_27.wokenBy.g) &&
+                (!(Number.isFinite(unique_27.wokenBy.g) || typeof unique_27.wokenBy.g === 'bigint') ||
+                  unique_27.wokenBy.g >= 0) &&
+                Array.isArray(unique_27.wokenBy.stack) &&
+                unique_27.wokenBy.stack.every(
+                  (unique_31, index) =>
+                    typeof unique_31 === 'object' &&
+                    unique_31 !== null &&
+                    !Array.isArray(unique_31) &&
+                    'func' in unique_31 &&
+                    'file' in unique_31 &&
+                    'line' in unique_31 &&
+                    Object.getOwnPropertyNames(unique_31).length === 3 &&
+                    typeof unique_31.func === 'string' &&
+                    typeof unique_31.file === 'string' &&
+                    Number.isInteger(unique_31.line) &&
+                    (!(Number.isFinite(unique_31.line) || typeof unique_31.line === 'bigint') ||
+                      unique_31.line >= 0),
                 ))),
         ) &&
         Array.isArray(value.result.run.trace.timeline.regions) &&
         value.result.run.trace.timeline.regions.every(
-          (unique_22, index) =>
-            typeof unique_22 === 'object' &&
-            unique_22 !== null &&
-            !Array.isArray(unique_22) &&
-            'g' in unique_22 &&
-            'type' in unique_22 &&
-            'task' in unique_22 &&
-            'start' in unique_22 &&
-            'end' in unique_22 &&
-            Object.getOwnPropertyNames(unique_22).length === 5 &&
-            Number.isInteger(unique_22.g) &&
-            (!(Number.isFinite(unique_22.g) || typeof unique_22.g === 'bigint') || unique_22.g >= 0) &&
-            typeof unique_22.type === 'string' &&
-            Number.isInteger(unique_22.task) &&
-            (!(Number.isFinite(unique_22.task) || typeof unique_22.task === 'bigint') ||
-              unique_22.task >= 0) &&
-            ((Number.isInteger(unique_22.start) &&
-              (!(Number.isFinite(unique_22.start) || typeof unique_22.start === 'bigint') ||
-                unique_22.start >= 0)) ||
-              unique_22.start === null) &&
-            ((Number.isInteger(unique_22.end) &&
-              (!(Number.isFinite(unique_22.end) || typeof unique_22.end === 'bigint') ||
-                unique_22.end >= 0)) ||
-              unique_22.end === null),
+          (unique_32, index) =>
+            typeof unique_32 === 'object' &&
+            unique_32 !== null &&
+            !Array.isArray(unique_32) &&
+            'g' in unique_32 &&
+            'type' in unique_32 &&
+            'task' in unique_32 &&
+            'start' in unique_32 &&
+            'end' in unique_32 &&
+            Object.getOwnPropertyNames(unique_32).length === 5 &&
+            Number.isInteger(unique_32.g) &&
+            (!(Number.isFinite(unique_32.g) || typeof unique_32.g === 'bigint') || unique_32.g >= 0) &&
+            typeof unique_32.type === 'string' &&
+            Number.isInteger(unique_32.task) &&
+            (!(Number.isFinite(unique_32.task) || typeof unique_32.task === 'bigint') ||
+              unique_32.task >= 0) &&
+            ((Number.isInteger(unique_32.start) &&
+              (!(Number.isFinite(unique_32.start) || typeof unique_32.start === 'bigint') ||
+                unique_32.start >= 0)) ||
+              unique_32.start === null) &&
+            ((Number.isInteger(unique_32.end) &&
+              (!(Number.isFinite(unique_32.end) || typeof unique_32.end === 'bigint') ||
+                unique_32.end >= 0)) ||
+              unique_32.end === null),
         ) &&
         Array.isArray(value.result.run.trace.timeline.tasks) &&
         value.result.run.trace.timeline.tasks.every(
-          (unique_23, index) =>
-            typeof unique_23 === 'object' &&
-            unique_23 !== null &&
-            !Array.isArray(unique_23) &&
-            'id' in unique_23 &&
-            'parent' in unique_23 &&
-            'type' in unique_23 &&
-            'start' in unique_23 &&
-            'end' in unique_23 &&
-            Object.getOwnPropertyNames(unique_23).length === 5 &&
-            Number.isInteger(unique_23.id) &&
-            (!(Number.isFinite(unique_23.id) || typeof unique_23.id === 'bigint') || unique_23.id >= 1) &&
-            Number.isInteger(unique_23.parent) &&
-            (!(Number.isFinite(unique_23.parent) || typeof unique_23.parent === 'bigint') ||
-              unique_23.parent >= 0) &&
-            typeof unique_23.type === 'string' &&
-            ((Number.isInteger(unique_23.start) &&
-              (!(Number.isFinite(unique_23.start) || typeof unique_23.start === 'bigint') ||
-                unique_23.start >= 0)) ||
-              unique_23.start === null) &&
-            ((Number.isInteger(unique_23.end) &&
-              (!(Number.isFinite(unique_23.end) || typeof unique_23.end === 'bigint') ||
-                unique_23.end >= 0)) ||
-              unique_23.end === null),
+          (unique_33, index) =>
+            typeof unique_33 === 'object' &&
+            unique_33 !== null &&
+            !Array.isArray(unique_33) &&
+            'id' in unique_33 &&
+            'parent' in unique_33 &&
+            'type' in unique_33 &&
+            'start' in unique_33 &&
+            'end' in unique_33 &&
+            Object.getOwnPropertyNames(unique_33).length === 5 &&
+            Number.isInteger(unique_33.id) &&
+            (!(Number.isFinite(unique_33.id) || typeof unique_33.id === 'bigint') || unique_33.id >= 1) &&
+            Number.isInteger(unique_33.parent) &&
+            (!(Number.isFinite(unique_33.parent) || typeof unique_33.parent === 'bigint') ||
+              unique_33.parent >= 0) &&
+            typeof unique_33.type === 'string' &&
+            ((Number.isInteger(unique_33.start) &&
+              (!(Number.isFinite(unique_33.start) || typeof unique_33.start === 'bigint') ||
+                unique_33.start >= 0)) ||
+              unique_33.start === null) &&
+            ((Number.isInteger(unique_33.end) &&
+              (!(Number.isFinite(unique_33.end) || typeof unique_33.end === 'bigint') ||
+                unique_33.end >= 0)) ||
+              unique_33.end === null),
         ) &&
         Array.isArray(value.result.run.trace.timeline.logs) &&
         value.result.run.trace.timeline.logs.every(
-          (unique_24, index) =>
-            typeof unique_24 === 'object' &&
-            unique_24 !== null &&
-            !Array.isArray(unique_24) &&
-            'g' in unique_24 &&
-            'task' in unique_24 &&
-            'category' in unique_24 &&
-            'message' in unique_24 &&
-            't' in unique_24 &&
-            Object.getOwnPropertyNames(unique_24).length === 5 &&
-            Number.isInteger(unique_24.g) &&
-            (!(Number.isFinite(unique_24.g) || typeof unique_24.g === 'bigint') || unique_24.g >= 0) &&
-            Number.isInteger(unique_24.task) &&
-            (!(Number.isFinite(unique_24.task) || typeof unique_24.task === 'bigint') ||
-              unique_24.task >= 0) &&
-            typeof unique_24.category === 'string' &&
-            typeof unique_24.message === 'string' &&
-            Number.isInteger(unique_24.t) &&
-            (!(Number.isFinite(unique_24.t) || typeof unique_24.t === 'bigint') || unique_24.t >= 0),
+          (unique_34, index) =>
+            typeof unique_34 === 'object' &&
+            unique_34 !== null &&
+            !Array.isArray(unique_34) &&
+            'g' in unique_34 &&
+            'task' in unique_34 &&
+            'category' in unique_34 &&
+            'message' in unique_34 &&
+            't' in unique_34 &&
+            Object.getOwnPropertyNames(unique_34).length === 5 &&
+            Number.isInteger(unique_34.g) &&
+            (!(Number.isFinite(unique_34.g) || typeof unique_34.g === 'bigint') || unique_34.g >= 0) &&
+            Number.isInteger(unique_34.task) &&
+            (!(Number.isFinite(unique_34.task) || typeof unique_34.task === 'bigint') ||
+              unique_34.task >= 0) &&
+            typeof unique_34.category === 'string' &&
+            typeof unique_34.message === 'string' &&
+            Number.isInteger(unique_34.t) &&
+            (!(Number.isFinite(unique_34.t) || typeof unique_34.t === 'bigint') || unique_34.t >= 0),
         ) &&
         Array.isArray(value.result.run.trace.timeline.gc) &&
         value.result.run.trace.timeline.gc.every(
-          (unique_25, index) =>
-            typeof unique_25 === 'object' &&
-            unique_25 !== null &&
-            !Array.isArray(unique_25) &&
-            'kind' in unique_25 &&
-            'start' in unique_25 &&
-            'end' in unique_25 &&
-            Object.getOwnPropertyNames(unique_25).length === 3 &&
-            ((typeof unique_25.kind === 'string' && unique_25.kind === 'pause') ||
-              (typeof unique_25.kind === 'string' && unique_25.kind === 'mark')) &&
-            Number.isInteger(unique_25.start) &&
-            (!(Number.isFinite(unique_25.start) || typeof unique_25.start === 'bigint') ||
-              unique_25.start >= 0) &&
-            Number.isInteger(unique_25.end) &&
-            (!(Number.isFinite(unique_25.end) || typeof unique_25.end === 'bigint') || unique_25.end >= 0),
+          (unique_35, index) =>
+            typeof unique_35 === 'object' &&
+            unique_35 !== null &&
+            !Array.isArray(unique_35) &&
+            'kind' in unique_35 &&
+            'start' in unique_35 &&
+            'end' in unique_35 &&
+            Object.getOwnPropertyNames(unique_35).length === 3 &&
+            ((typeof unique_35.kind === 'string' && unique_35.kind === 'pause') ||
+              (typeof unique_35.kind === 'string' && unique_35.kind === 'mark')) &&
+            Number.isInteger(unique_35.start) &&
+            (!(Number.isFinite(unique_35.start) || typeof unique_35.start === 'bigint') ||
+              unique_35.start >= 0) &&
+            Number.isInteger(unique_35.end) &&
+            (!(Number.isFinite(unique_35.end) || typeof unique_35.end === 'bigint') || unique_35.end >= 0),
         ) &&
         Number.isInteger(value.result.run.trace.timeline.hiddenGoroutines) &&
         (!(
@@ -686,16 +882,16 @@ const check_0 = (value) =>
         value.result.run.cause.code === 'main_goexit' &&
         Array.isArray(value.result.run.cause.at) &&
         value.result.run.cause.at.every(
-          (unique_26, index) =>
-            typeof unique_26 === 'object' &&
-            unique_26 !== null &&
-            !Array.isArray(unique_26) &&
-            'func' in unique_26 &&
-            'file' in unique_26 &&
-            'line' in unique_26 &&
-            typeof unique_26.func === 'string' &&
-            typeof unique_26.file === 'string' &&
-            Number.isInteger(unique_26.line),
+          (unique_36, index) =>
+            typeof unique_36 === 'object' &&
+            unique_36 !== null &&
+            !Array.isArray(unique_36) &&
+            'func' in unique_36 &&
+            'file' in unique_36 &&
+            'line' in unique_36 &&
+            typeof unique_36.func === 'string' &&
+            typeof unique_36.file === 'string' &&
+            Number.isInteger(unique_36.line),
         ))) &&
     typeof value.result.run.timings === 'object' &&
     value.result.run.timings !== null &&

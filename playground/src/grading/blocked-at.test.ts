@@ -17,10 +17,9 @@ describe('blockedAt', () => {
         frames: [lock, helper, { func: 'bank.Transfer', file: 'bank.go', line: 45 }],
       },
     ];
-    expect(blockedAt(goroutines, ['bank.go'])).toEqual(['bank.go:45 in Transfer (sync.Mutex.Lock)']);
-    expect(blockedAt(goroutines, [])).toEqual([]);
-    expect(blockedAt(goroutines, ['bank.go'], 'zh-cn')).toEqual([
-      'bank.go:45 处的 Transfer（sync.Mutex.Lock）',
+    expect(blockedAt(goroutines, ['bank.go'])).toEqual([
+      { file: 'bank.go', line: 45, func: 'Transfer', state: 'sync.Mutex.Lock' },
     ]);
+    expect(blockedAt(goroutines, [])).toEqual([]);
   });
 });

@@ -10,11 +10,11 @@
  * it; that is as far as checks made inside the process under test can go.
  */
 import { randomBytes } from 'node:crypto';
-import type { Locale } from '../../../contract/grade.ts';
+import type { GradeNote, GradeSummary } from '../../../contract/grade.ts';
 import type { RunResult } from '../../../contract/run.ts';
 import type { Files } from '../../../contract/exercise/types.ts';
 import type { Grade } from './grade.ts';
-import { gradingText } from './messages.ts';
+import { noteMessage, summaryMessage } from './api-message.ts';
 
 /** Sorts after every exercise test file (they are named after what they test). */
 export const END_TEST_FILE = 'zzzz_lockstep_end_test.go';
@@ -57,11 +57,11 @@ export function withoutEndTest(run: RunResult, name: string): RunResult {
   return { ...run, stdout, tests: run.tests.filter((t) => t.name !== name) };
 }
 
-/** The grade's message when the binary ended early (English; see messages.ts for every locale). */
-export const UNVERIFIED_MESSAGE = gradingText('en', 'end.unverified');
+/** The grade's summary when the binary ended early. */
+export const UNVERIFIED: GradeSummary = { code: 'unverified', params: {} };
 
-/** Shown under each claimed pass (the exercise page lists tests, not the grade's message). */
-export const NOT_COUNTED_MESSAGE = gradingText('en', 'end.notCounted');
+/** The note under each claimed pass (the exercise page lists tests, not the grade's summary). */
+export const NOT_COUNTED: GradeNote = { code: 'notCounted', params: {} };
 
 // The runner stopped the binary itself (host-side facts the program cannot fake by exiting): the
 // tests that passed before that really passed, and keep their points.
@@ -69,18 +69,19 @@ const STOPPED_BY_RUNNER = new Set(['deadlock', 'timeout', 'memory_limit', 'outpu
 
 /**
  * The grade as far as the run can be trusted: when the binary ended on its own before the end
- * test (an exit or a crash), no test it reported as passed earns points. Texts are in locale.
+ * test (an exit or a crash), no test it reported as passed earns points, and the grade says why.
  */
-export function trustedGrade(grade: Grade, reachedEnd: boolean, locale: Locale = 'en'): Grade {
+export function trustedGrade(grade: Grade, reachedEnd: boolean): Grade {
   const claimed = grade.tests.some((t) => t.score > 0);
   if (reachedEnd || !claimed || STOPPED_BY_RUNNER.has(grade.status)) return grade;
   return {
     ...grade,
     verdict: 'fail',
     score: 0,
-    message: gradingText(locale, 'end.unverified'),
+    summary: UNVERIFIED,
+    message: summaryMessage(UNVERIFIED, undefined),
     tests: grade.tests.map((t) =>
-      t.score > 0 ? { ...t, score: 0, message: gradingText(locale, 'end.notCounted') } : t,
+      t.score > 0 ? { ...t, score: 0, note: NOT_COUNTED, message: noteMessage(NOT_COUNTED, undefined) } : t,
     ),
   };
 }

@@ -23,8 +23,15 @@ describe('starterProblems', () => {
   it('names a wrong status and a declared failing test that passed', () => {
     const run = runResult('test_failed', [testCase('TestVisible', 'pass'), testCase('TestHidden', 'fail')]);
     const problems = starterProblems(exercise(), graded(run));
-    expect(problems[0]).toMatch(/^starter: status test_failed, expected race/);
+    expect(problems[0]).toBe('starter: status test_failed, expected race (1 of 2 tests did not pass.)');
     expect(problems[1]).toBe('starter: TestVisible passed, expected it to fail');
+  });
+
+  it('words the summary as the caller says', () => {
+    const run = runResult('ok', [testCase('TestVisible', 'fail'), testCase('TestHidden', 'pass')]);
+    expect(starterProblems(exercise(), graded(run), (g) => g.summary.code)[0]).toBe(
+      'starter: status ok, expected race (failed)',
+    );
   });
 
   it('rejects a starter that passes', () => {

@@ -6,14 +6,21 @@
 import type { GradeResult } from '../../../contract/grade.ts';
 import type { Exercise } from '../../../contract/exercise/types.ts';
 
-/** Returns what is wrong with the starter's grade ([] when it fails as declared). */
-export function starterProblems(exercise: Exercise, grade: GradeResult): string[] {
+/**
+ * Returns what is wrong with the starter's grade ([] when it fails as declared); `say` words the
+ * grade's summary (check:exercises passes the browser's wording; the API's English by default).
+ */
+export function starterProblems(
+  exercise: Exercise,
+  grade: GradeResult,
+  say: (grade: GradeResult) => string = (g) => g.message,
+): string[] {
   const problems: string[] = [];
   const expected = exercise.check.starter;
   if (grade.verdict !== 'fail') problems.push(`starter: verdict ${grade.verdict}, expected fail`);
   if (!expected.status.includes(grade.status)) {
     problems.push(
-      `starter: status ${grade.status}, expected ${expected.status.join(' or ')} (${grade.message})`,
+      `starter: status ${grade.status}, expected ${expected.status.join(' or ')} (${say(grade)})`,
     );
   }
   for (const name of expected.failing) {

@@ -2,15 +2,17 @@
  * Pure: an exercise's grading rules + one parsed test run → verdict, score and a line per test.
  * Scoring: a test earns its weight only if it passed, and (when -race is required) no race was
  * reported while it ran (in the run, or in a re-run of it alone). A test that never ran scores 0
- * and says why. The run's own status (deadlock, race, compile_error…) stays visible; the grade
- * never hides evidence, and never edits the run it was computed from.
+ * and says why. Every why is a code and its facts (a note, a summary) that the browser words in the
+ * learner's language, with an English message beside it for API users. The run's own status
+ * (deadlock, race, compile_error…) stays visible; the grade never hides evidence, and never edits
+ * the run it was computed from.
  */
-import type { GradedTest, GradeVerdict, Locale } from '../../../contract/grade.ts';
+import type { GradedTest, GradeNote, GradeSummary, GradeVerdict } from '../../../contract/grade.ts';
 import type { RunResult, RunStatus, TestCase } from '../../../contract/run.ts';
 import type { GradingRules, TestRule } from '../../../contract/exercise/types.ts';
+import { noteMessage, summaryMessage } from './api-message.ts';
 import { blockedAt } from './blocked-at.ts';
 import { failureLines } from './failure-lines.ts';
-import { textIn, type GradingText } from './messages.ts';
 
 /** The grade of one run, before the route adds the exercise id, the run and the explanation. */
 export interface Grade {
@@ -18,6 +20,8 @@ export interface Grade {
   score: number;
   maxScore: number;
   status: RunStatus;
+  summary: GradeSummary;
+  /** The summary in English, for API users. */
   message: string;
   tests: GradedTest[];
 }
@@ -38,84 +42,88 @@ interface Context {
   raceRequired: boolean;
   /** The learner's file names, to point at their lines in a goroutine dump. */
   learnerFiles: readonly string[];
-  locale: Locale;
-  /** Texts in the learner's locale. */
-  t: GradingText;
 }
 
-/** Returns why a test that started did not pass. */
-function failureMessage(
+/** A note with the run's summary as its `why`, when the run has one. */
+function withWhy(note: GradeNote, run: RunResult): GradeNote {
+  return run.summary ? { ...note, why: run.summary } : note;
+}
+
+/** Returns why a test that started did not pass, or undefined when it passed cleanly. */
+function failureNote(
   test: TestCase,
   raced: boolean,
-  { run, raceRequired, learnerFiles, locale, t, hide }: Context,
-): string {
+  { run, raceRequired, learnerFiles, hide }: Context,
+): GradeNote | undefined {
+  // The test's own failure lines are its words, quoted verbatim; only hidden source is masked.
   const lines = hide(failureLines(test.output));
   if (test.status === 'timeout') {
-    // run.message comes from the runner, in English; only the framing around it is translated.
-    const why = run.message ?? t('test.runnerStopped');
-    if (run.status !== 'deadlock' && run.status !== 'timeout') return t('test.stopped', { why });
-    const stuck = blockedAt(run.goroutines, learnerFiles, locale);
-    return stuck.length > 0
-      ? t('test.neverFinishedAt', { places: stuck.join(t('list.places')), why })
-      : t('test.neverFinished', { why });
+    if (run.status !== 'deadlock' && run.status !== 'timeout')
+      return withWhy({ code: 'stopped', params: {} }, run);
+    const blocked = blockedAt(run.goroutines, learnerFiles);
+    return withWhy({ code: 'neverFinished', params: {}, ...(blocked.length > 0 ? { blocked } : {}) }, run);
   }
-  const race = raced && raceRequired ? t('test.race') : '';
-  if (test.status === 'skip') return lines ? t('test.skippedWith', { lines }) : t('test.skipped');
-  if (test.status === 'pass') return race; // passed, but a race during it costs its points
-  return [race, lines].filter(Boolean).join('\n') || t('test.noMessage');
+  const withLines: GradeNote['params'] = lines ? { lines } : {};
+  if (test.status === 'skip') return { code: 'skipped', params: withLines };
+  // A pass during which a race was reported scores 0 too.
+  if (raced && raceRequired) return { code: 'race', params: withLines };
+  if (test.status === 'pass') return undefined;
+  return lines ? { code: 'failed', params: { lines } } : { code: 'noMessage', params: {} };
 }
 
 /** Returns why a graded test never ran. */
-function missingMessage({ run, t }: Context): string {
-  if (run.status === 'compile_error')
-    return t('missing.notRun', { reason: run.message ?? t('missing.noCompile') });
-  if (run.status === 'ok') return t('missing.noSuchTest');
-  return t('missing.stopped', { status: run.status });
+function missingNote({ run }: Context): GradeNote {
+  if (run.status === 'compile_error') return withWhy({ code: 'notRun.compile', params: {} }, run);
+  if (run.status === 'ok') return { code: 'notRun.noSuchTest', params: {} };
+  return { code: 'notRun.stopped', params: { status: run.status } };
+}
+
+/** Returns a graded test with its note and the note's English message. */
+function noted(
+  test: Omit<GradedTest, 'note' | 'message'>,
+  note: GradeNote | undefined,
+  run: RunResult,
+): GradedTest {
+  return note ? { ...test, note, message: noteMessage(note, run.message) } : { ...test, message: '' };
 }
 
 /** Returns one graded test. */
 function gradeTest(rule: TestRule, test: TestCase | undefined, ctx: Context): GradedTest {
   const base = { name: rule.name, weight: rule.weight, hidden: rule.hidden };
-  if (!test) return { ...base, status: 'missing', score: 0, message: missingMessage(ctx), race: false };
+  if (!test) return noted({ ...base, status: 'missing', score: 0, race: false }, missingNote(ctx), ctx.run);
   // The detector reports a racing pair once per process: a re-run alone may show what the run hid.
   const raced = test.race || ctx.racedAlone.has(rule.name);
   const passed = test.status === 'pass' && !(ctx.raceRequired && raced);
-  return {
-    ...base,
-    status: test.status,
-    score: passed ? rule.weight : 0,
-    message: passed ? '' : failureMessage(test, raced, ctx),
-    race: raced,
-  };
+  const note = passed ? undefined : failureNote(test, raced, ctx);
+  return noted({ ...base, status: test.status, score: passed ? rule.weight : 0, race: raced }, note, ctx.run);
 }
 
-/** Returns the one-line summary of a grade. */
-function summary(verdict: GradeVerdict, tests: GradedTest[], { run, raceRequired, t }: Context): string {
+/** Returns the summary of a grade as a code and its facts. */
+function summary(verdict: GradeVerdict, tests: GradedTest[], { run, raceRequired }: Context): GradeSummary {
   const n = tests.length;
-  if (verdict === 'pass') return t(raceRequired ? 'summary.passRace' : 'summary.pass', { n });
+  if (verdict === 'pass') return { code: raceRequired ? 'passRace' : 'pass', params: { n } };
   if (verdict === 'error') {
     const missing = tests.filter((test) => test.status === 'missing').map((test) => test.name);
-    return t('summary.error', { tests: missing.join(t('list.separator')) });
+    return { code: 'error', params: {}, tests: missing };
   }
   const failed = tests.filter((test) => test.score === 0).length;
-  const head =
-    failed === 0 ? t('summary.statusNotOk', { status: run.status }) : t('summary.failed', { failed, n });
-  // test_failed's own message only repeats the count and names; other statuses explain the failures.
-  return run.message && run.status !== 'test_failed'
-    ? t('join.sentences', { first: head, second: run.message })
-    : head;
+  const head: GradeSummary =
+    failed === 0
+      ? { code: 'statusNotOk', params: { status: run.status } }
+      : { code: 'failed', params: { failed, n } };
+  // test_failed's own summary only repeats the count and names; other statuses explain the failures.
+  return run.summary && run.status !== 'test_failed' ? { ...head, why: run.summary } : head;
 }
 
 /**
  * Returns the grade of one run under the rules; learnerFiles are the names the learner edits, and
- * the texts are in locale. The run is read as the runner classified it and never changed: what
- * the grader saw besides it comes in `evidence`.
+ * the grade says why in codes (the browser words them). The run is read as the runner classified it
+ * and never changed: what the grader saw besides it comes in `evidence`.
  */
 export function gradeRun(
   rules: GradingRules,
   run: RunResult,
   learnerFiles: readonly string[] = [],
-  locale: Locale = 'en',
   evidence: GradeEvidence = {},
 ): Grade {
   const byName = new Map(run.tests.map((t) => [t.name, t]));
@@ -125,8 +133,6 @@ export function gradeRun(
     hide: evidence.hide ?? ((text) => text),
     raceRequired: rules.race,
     learnerFiles,
-    locale,
-    t: textIn(locale),
   };
   const tests = rules.tests.map((rule) => gradeTest(rule, byName.get(rule.name), ctx));
   const score = tests.reduce((sum, t) => sum + t.score, 0);
@@ -135,12 +141,14 @@ export function gradeRun(
   // Only a clean run can pass: a race outside every test, or a status the tests did not explain, fails.
   const verdict: GradeVerdict =
     missing && run.status === 'ok' ? 'error' : score === maxScore && run.status === 'ok' ? 'pass' : 'fail';
+  const said = summary(verdict, tests, ctx);
   return {
     verdict,
     score,
     maxScore,
     status: run.status,
-    message: summary(verdict, tests, ctx),
+    summary: said,
+    message: summaryMessage(said, run.message),
     tests,
   };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RunRequest, RunResult } from '../../../contract/run.ts';
 import { exercise } from '../../../contract/exercise/fixture.ts';
 import { gradeSubmission, type Runner } from './grader.ts';
-import { END_TEST_FILE, NOT_COUNTED_MESSAGE, UNVERIFIED_MESSAGE } from './end-test.ts';
+import { HIDDEN_SOURCE_MARK } from '../../../contract/grade.ts';
+import { gradeSummaryText, hiddenSourceWorded, testNote } from '../../../components/i18n/grade-texts.ts';
+import { END_TEST_FILE, NOT_COUNTED, UNVERIFIED } from './end-test.ts';
 import { runResult, testCase } from './run-fixture.ts';
 
 /** A result the fake runner returns as is: the binary ended before the grader's end test. */
@@ -124,8 +126,9 @@ describe('gradeSubmission', () => {
     const forged = pass();
     endedEarly.add(forged);
     const g = await gradeSubmission(fakeRunner([forged]), exercise(), {}, { client: 'c' });
-    expect(g).toMatchObject({ verdict: 'fail', score: 0, message: UNVERIFIED_MESSAGE });
-    expect(g.tests.every((t) => t.score === 0 && t.message === NOT_COUNTED_MESSAGE)).toBe(true);
+    expect(g).toMatchObject({ verdict: 'fail', score: 0, summary: UNVERIFIED });
+    expect(g.message).toMatch(/ended before its last test/);
+    expect(g.tests.every((t) => t.score === 0 && t.note === NOT_COUNTED)).toBe(true);
   });
 
   it('keeps the points of tests that passed before the runner itself stopped a deadlock', async () => {
@@ -134,20 +137,22 @@ describe('gradeSubmission', () => {
     const g = await gradeSubmission(fakeRunner([stuck]), exercise(), {}, { client: 'c' });
     expect(g.verdict).toBe('fail');
     expect(g.score).toBeGreaterThan(0);
-    expect(g.message).not.toBe(UNVERIFIED_MESSAGE);
+    expect(g.summary).not.toEqual(UNVERIFIED);
   });
 
-  it('writes every text of a zh-cn grading in Chinese: notes, summary, refusals and redactions', async () => {
+  it('a zh-cn grading: codes the browser words in Chinese, a refusal in Chinese, and the mark of removed source', async () => {
     const zh = { client: 'c', locale: 'zh-cn' } as const;
     const failed = await gradeSubmission(fakeRunner([fail()]), exercise(), {}, zh);
-    expect(failed.message).toBe('2 个测试中有 1 个未通过。');
-    expect(failed.tests[0]?.message).toBe('测试失败了，但没有输出任何信息。');
+    expect(gradeSummaryText('zh-cn', failed.summary)).toBe('2 个测试中有 1 个未通过。');
+    expect(testNote('zh-cn', failed.tests[0]!)).toBe('测试失败了，但没有输出任何信息。');
+    // The grade's own texts do not depend on the request's locale: it only picks the explanation.
+    expect(failed.message).toBe('1 of 2 tests did not pass.');
 
     const forged = pass();
     endedEarly.add(forged);
     const unverified = await gradeSubmission(fakeRunner([forged]), exercise(), {}, zh);
-    expect(unverified.message).toMatch(/^不得分：/);
-    expect(unverified.tests.every((t) => t.message.startsWith('不计分：'))).toBe(true);
+    expect(gradeSummaryText('zh-cn', unverified.summary)).toMatch(/^不得分：/);
+    expect(unverified.tests.every((t) => testNote('zh-cn', t).startsWith('不计分：'))).toBe(true);
 
     // A refusal is a code with its params, worded in the learner's language by the client
     // (components/i18n/error-text.test.ts asserts these params' Chinese words).
@@ -161,7 +166,8 @@ describe('gradeSubmission', () => {
       stdout: leak,
     });
     const redacted = await gradeSubmission(fakeRunner([leaked]), exercise(), {}, zh);
-    expect(redacted.run.stdout).toContain('[已移除隐藏测试的源码]');
+    expect(redacted.run.stdout).toContain(HIDDEN_SOURCE_MARK);
+    expect(hiddenSourceWorded('zh-cn', redacted.run.stdout)).toContain('[已移除隐藏测试的源码]');
   });
 
   it('uses a new end-test name for every grading', async () => {
@@ -201,8 +207,12 @@ describe('gradeSubmission', () => {
     expect(runner.requests).toHaveLength(2);
     // The grade counts the race TestVisible showed alone, and masks the hidden line it quotes.
     expect(g.tests[0]).toMatchObject({ name: 'TestVisible', race: true, score: 0 });
-    expect(g.tests[1]?.message).toContain('[hidden test source removed]');
-    expect(g.tests[1]?.message).not.toContain('SECRET');
+    expect(g.tests[1]?.note).toEqual({
+      code: 'failed',
+      params: { lines: `hidden_test.go:5: ${HIDDEN_SOURCE_MARK}` },
+    });
+    expect(testNote('en', g.tests[1]!)).toBe('hidden_test.go:5: [hidden test source removed]');
+    expect(JSON.stringify(g.tests[1])).not.toContain('SECRET');
     // The run shown is a new value from the first run as classified, with the race TestVisible
     // showed alone drawn too (the learner sees the race the grade counted).
     expect(g.run).toMatchObject({ status: 'race', message: 'Data race detected.' });

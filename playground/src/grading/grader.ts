@@ -25,7 +25,10 @@ export interface GradeOptions {
   /** The queue's fairness key (see routes/client-id.ts). */
   client: string;
   signal?: AbortSignal | undefined;
-  /** Locale of the grade's texts and of the explanation returned with a passing grade (default en). */
+  /**
+   * Locale of the explanation returned with a passing grade (default en), and of a refused file's
+   * message; the grade itself is codes, worded by the browser.
+   */
   locale?: Locale | undefined;
   /**
    * The runner's hooks, given to every run of the grade (queue position, phases…): a grade is
@@ -48,7 +51,7 @@ export async function gradeSubmission(
   const files = withEndTest(submissionFiles(exercise, learnerFiles), endTest);
   const rules = exercise.grading;
   const graded = rules.tests.map((t) => t.name);
-  const hide = hider(exercise.hidden, locale);
+  const hide = hider(exercise.hidden);
   const once = (testRun?: string): Promise<RunResult> =>
     runner.run(
       { files, action: 'test', race: rules.race },
@@ -73,10 +76,10 @@ export async function gradeSubmission(
     }
     runs += 1;
     const evidence = { racedAlone: racedAlone(alone), hide };
-    grade = trustedGrade(gradeRun(rules, first, exercise.editable, locale, evidence), reached, locale);
+    grade = trustedGrade(gradeRun(rules, first, exercise.editable, evidence), reached);
     // What the learner sees of the run: without the grader's own test, with the races its tests
     // showed when run alone, hidden source masked.
-    run = redactRun(withIsolatedRaces(withoutEndTest(first, endTest), alone), exercise.hidden, locale);
+    run = redactRun(withIsolatedRaces(withoutEndTest(first, endTest), alone), exercise.hidden);
     if (grade.verdict !== 'pass') break;
   }
   if (!run || !grade) throw new Error(`exercise ${exercise.id}: grading.count must be at least 1`);

@@ -61,7 +61,7 @@ describe('isolated re-runs for races the detector reported only once', () => {
       timeBudgetMs: 1000,
       tests: ['TestA', 'TestB', 'TestC'].map((name) => ({ name, weight: 1, hidden: false })),
     };
-    const g = gradeRun(rules, first, [], 'en', { racedAlone: new Set(['TestB']) });
+    const g = gradeRun(rules, first, [], { racedAlone: new Set(['TestB']) });
     expect(g.tests.find((t) => t.name === 'TestB')).toMatchObject({ status: 'pass', race: true, score: 0 });
     expect(gradeRun(rules, first).tests.find((t) => t.name === 'TestB')).toMatchObject({
       race: false,

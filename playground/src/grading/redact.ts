@@ -5,15 +5,18 @@
  * gets through: the real fix is a sandbox option that keeps the sources out of the run step of
  * graded jobs (tests that read testdata would still need it).
  */
-import type { Locale } from '../../../contract/grade.ts';
+import { HIDDEN_SOURCE_MARK } from '../../../contract/grade.ts';
 import type { RunResult } from '../../../contract/run.ts';
 import type { Files } from '../../../contract/exercise/types.ts';
-import { gradingText } from './messages.ts';
 
 /** Lines shorter than this ("}", "return nil") are common code, not evidence of a leak. */
 const MIN_LINE = 16;
-/** What replaces a hidden line, in English (redactRun writes it in the learner's locale). */
-export const REDACTED = gradingText('en', 'redacted');
+/**
+ * What replaces a hidden line: a token in no language that the browser words in the learner's
+ * (contract/grade.ts HIDDEN_SOURCE_MARK). The text around it is the program's output, which has
+ * no language of ours to match, and one grade may be read in several (a lab's instructor).
+ */
+export const REDACTED = HIDDEN_SOURCE_MARK;
 
 /** Returns the distinctive lines of the hidden files, longest first. */
 export function hiddenLines(hidden: Files): string[] {
@@ -34,17 +37,16 @@ export function redactText(text: string, lines: readonly string[], marker: strin
   return out;
 }
 
-/** Returns a function that masks the hidden files' lines in a text, with the marker in locale. */
-export function hider(hidden: Files, locale: Locale = 'en'): (text: string) => string {
+/** Returns a function that masks the hidden files' lines in a text. */
+export function hider(hidden: Files): (text: string) => string {
   const lines = hiddenLines(hidden);
-  const marker = gradingText(locale, 'redacted');
-  return (text) => redactText(text, lines, marker);
+  return (text) => redactText(text, lines);
 }
 
 /** Returns a copy of the run with hidden test source removed from every text a learner can see. */
-export function redactRun(run: RunResult, hidden: Files, locale: Locale = 'en'): RunResult {
+export function redactRun(run: RunResult, hidden: Files): RunResult {
   if (hiddenLines(hidden).length === 0) return run;
-  const hide = hider(hidden, locale);
+  const hide = hider(hidden);
   return {
     ...run,
     stdout: hide(run.stdout),

@@ -2,7 +2,7 @@
  * Instructor labs as the server holds them. The stored shapes only: no secrets in clear (keys and
  * tokens are kept as SHA-256 hashes), and everything a gradebook needs to be rebuilt from rows.
  */
-import type { GradeResult, Locale } from '../../../contract/grade.ts';
+import type { GradeResult, Locale, StoredGradeResult } from '../../../contract/grade.ts';
 import type { Files } from '../../../contract/exercise/types.ts';
 
 /** What happens to work submitted after the due date. */
@@ -61,7 +61,8 @@ export interface SubmissionGrade {
   finalScore: number;
   verdict: GradeResult['verdict'];
   status: GradeResult['status'];
-  result: GradeResult;
+  /** As stored: grades from before codes existed have only their messages. */
+  result: StoredGradeResult;
   gradedAt: string;
 }
 
