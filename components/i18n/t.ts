@@ -1,7 +1,7 @@
 /**
  * The one lookup of learner-facing UI strings: every area's table (one file per area in strings/) merged into one
  * registry, and t() over the union of their keys, so a wrong key is a TypeScript error. Each area
- * prefixes its keys (pg., ex., lab., pr., quiz., viz., home.); tests/unit/ui-strings.test.ts
+ * prefixes its keys (pg., ex., lab., pr., quiz., viz., home., tl.); tests/unit/ui-strings.test.ts
  * asserts that no key is in two areas, so merging loses nothing.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
@@ -13,12 +13,14 @@ import { LAB_STRINGS, type LabKey } from './strings/labs.ts';
 import { PLAYGROUND_STRINGS, type PlaygroundKey } from './strings/playground.ts';
 import { PROGRESS_STRINGS, type ProgressKey } from './strings/progress.ts';
 import { QUIZ_STRINGS, type QuizKey } from './strings/quiz.ts';
+import { TIMELINE_STRINGS, type TimelineKey } from './strings/timeline.ts';
 import { VIZ_STRINGS, type VizKey } from './strings/visualizer.ts';
 
-export type { ExerciseKey, HomeKey, LabKey, PlaygroundKey, ProgressKey, QuizKey, VizKey };
+export type { ExerciseKey, HomeKey, LabKey, PlaygroundKey, ProgressKey, QuizKey, TimelineKey, VizKey };
 
 /** Any UI string key of any area. */
-export type UiKey = PlaygroundKey | ExerciseKey | LabKey | ProgressKey | QuizKey | VizKey | HomeKey;
+export type UiKey =
+  PlaygroundKey | ExerciseKey | LabKey | ProgressKey | QuizKey | VizKey | HomeKey | TimelineKey;
 
 /** Each area's table, by area name (the tests check them one by one and against each other). */
 export const AREAS = {
@@ -29,6 +31,7 @@ export const AREAS = {
   quiz: QUIZ_STRINGS,
   visualizer: VIZ_STRINGS,
   home: HOME_STRINGS,
+  timeline: TIMELINE_STRINGS,
 } as const;
 
 function merged(locale: Locale): Record<UiKey, string> {
