@@ -64,7 +64,7 @@ const DRAG_PX = 4;
 const STATE_MARK: Record<SpanBox['state'], string> = {
   running: '▮',
   runnable: '▱',
-  waiting: '⧗',
+  waiting: '‖',
   syscall: '⇅',
 };
 
