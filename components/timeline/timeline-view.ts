@@ -254,8 +254,9 @@ export function createTimelineView(opts: TimelineViewOptions): TimelineView {
     );
   }
 
-  const table = buildTable(model, locale, (span) => select(span));
-  table.el.hidden = true;
+  // The table is built the first time it is asked for: a long trace makes thousands of rows.
+  let table: ReturnType<typeof buildTable> | null = null;
+  const tableSlot = h('div', { class: 'tl-table-slot' });
   const stepMode = buildStepMode(model, locale, (step) => showStep(step));
   stepMode.el.hidden = true;
 
@@ -269,7 +270,7 @@ export function createTimelineView(opts: TimelineViewOptions): TimelineView {
     notes,
     stepMode.el,
     scroll,
-    table.el,
+    tableSlot,
     sayEl,
     extra,
   );
@@ -389,11 +390,30 @@ export function createTimelineView(opts: TimelineViewOptions): TimelineView {
     el.querySelector<HTMLElement>(`.tl-span[data-span="${index}"]`)?.focus({ preventScroll: false });
   }
 
+  /**
+   * Shows a new window (redrawing every span) only when it moved; otherwise only the marks that
+   * changed (roving tabindex, selection, the step's span, the highlighted arrow): a long trace has
+   * thousands of spans, and a key press must not rebuild them all.
+   */
+  function update(next: ViewWindow): void {
+    if (next.from !== view.from || next.to !== view.to) {
+      view = next;
+      draw();
+      return;
+    }
+    for (const b of el.querySelectorAll<HTMLElement>('.tl-span')) {
+      const index = Number(b.dataset.span);
+      b.tabIndex = index === focused ? 0 : -1;
+      b.setAttribute('aria-pressed', String(index === selected));
+      b.classList.toggle('tl-step-current', index === stepAt);
+    }
+    drawEdges();
+  }
+
   function moveTo(index: number): void {
     focused = index;
     const s = model.spans[index]!;
-    view = bringIntoView(view, s.start, s.end, model.endNs);
-    draw();
+    update(bringIntoView(view, s.start, s.end, model.endNs));
     focusSpan(index);
   }
 
@@ -402,27 +422,29 @@ export function createTimelineView(opts: TimelineViewOptions): TimelineView {
     if (!s) return;
     selected = index;
     focused = index;
-    view = bringIntoView(view, s.start, s.end, model.endNs);
-    draw();
-    table.mark(index);
+    update(bringIntoView(view, s.start, s.end, model.endNs));
+    table?.mark(index);
     sayEl.textContent = say(locale, spanSentence(model, s));
     opts.onSelect(s.at);
   }
 
   function showStep(step: Step | null): void {
     stepAt = step ? step.span : null;
-    if (step) {
-      const s = model.spans[step.span]!;
-      view = bringIntoView(view, Math.min(s.start, step.t), Math.max(s.start, step.t), model.endNs);
-      opts.onSelect(s.at);
-    }
-    if (!step) opts.onSelect(null);
-    draw();
+    const s = step ? model.spans[step.span]! : null;
+    opts.onSelect(s?.at ?? null);
+    update(
+      s ? bringIntoView(view, Math.min(s.start, step!.t), Math.max(s.start, step!.t), model.endNs) : view,
+    );
   }
 
   function setTable(on: boolean): void {
     tableToggle.setAttribute('aria-pressed', String(on));
-    table.el.hidden = !on;
+    if (on && !table) {
+      table = buildTable(model, locale, (span) => select(span));
+      table.mark(selected);
+      tableSlot.append(table.el);
+    }
+    if (table) table.el.hidden = !on;
   }
 
   function setStepping(on: boolean): void {

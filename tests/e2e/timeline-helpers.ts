@@ -17,8 +17,20 @@ export const LESSON = {
   'zh-cn': '/zh-cn/locks/internals-and-memory-model/',
 };
 
+/** A program of the converter's testdata (the one each golden timeline was captured from). */
+export const program = (name: string): string =>
+  readFileSync(
+    new URL(`../../playground/trace-timeline/testdata/programs/${name}/main.go`, import.meta.url),
+    'utf8',
+  );
+
 /** Opens the lesson's first playground and puts the mutex program in its editor. */
 export async function lessonWithMutexProgram(page: Page, path: string): Promise<Locator> {
+  return lessonWithProgram(page, path, MUTEX_PROGRAM);
+}
+
+/** Opens the lesson's first playground and puts source in its editor as main.go. */
+export async function lessonWithProgram(page: Page, path: string, source: string): Promise<Locator> {
   await page.goto(path);
   const pg = page.locator('lockstep-playground').first();
   await pg.scrollIntoViewIfNeeded();
@@ -28,7 +40,7 @@ export async function lessonWithMutexProgram(page: Page, path: string): Promise<
       (el as unknown as { replaceFiles(f: Record<string, string>): Promise<void> }).replaceFiles({
         'main.go': src,
       }),
-    MUTEX_PROGRAM,
+    source,
   );
   return pg;
 }

@@ -13,14 +13,18 @@ import {
   focusSpanByKeyboard,
   LESSON,
   lessonWithMutexProgram,
+  lessonWithProgram,
   markedLine,
+  program,
 } from './timeline-helpers.ts';
 
-const GOLDEN = JSON.parse(
-  readFileSync(new URL('../../playground/trace-timeline/testdata/mutex.json', import.meta.url), 'utf8'),
-) as unknown;
+const golden = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../playground/trace-timeline/testdata/${name}.json`, import.meta.url), 'utf8'),
+  ) as unknown;
+const GOLDEN = golden('mutex');
 
-function result(trace: RunResult['trace']): RunResult {
+function result(trace: RunResult['trace'], extra: Partial<RunResult> = {}): RunResult {
   return {
     status: 'ok',
     exitCode: 0,
@@ -33,17 +37,22 @@ function result(trace: RunResult['trace']): RunResult {
     goroutines: [],
     timings: { queueMs: 0, buildMs: 1, runMs: 1, totalMs: 2 },
     ...(trace ? { trace } : {}),
+    ...extra,
   };
 }
 
 /** Answers the run stream with the golden timeline; records each request the page sent. */
-async function serveGolden(page: Page, trace: RunResult['trace']): Promise<RunRequest[]> {
+async function serveGolden(
+  page: Page,
+  trace: RunResult['trace'],
+  extra: Partial<RunResult> = {},
+): Promise<RunRequest[]> {
   const sent: RunRequest[] = [];
   await page.routeWebSocket(/\/api\/run\/stream\?/, (ws) => {
     ws.onMessage((message) => {
       sent.push(JSON.parse(String(message)) as RunRequest);
       ws.send(JSON.stringify({ type: 'phase', phase: 'running' }));
-      ws.send(JSON.stringify({ type: 'result', result: result(trace) }));
+      ws.send(JSON.stringify({ type: 'result', result: result(trace, extra) }));
     });
   });
   return sent;
@@ -140,4 +149,63 @@ test('phone width: the page does not scroll sideways; the lanes scroll in their 
   expect(widths.page).toBeLessThanOrEqual(widths.view);
   const region = pg.getByRole('region', { name: /Goroutine lanes/ });
   await expect(region).toHaveAttribute('tabindex', '0');
+});
+
+test('a deadlock ends with the wait-for picture; the race accesses sit on their goroutines’ lanes', async ({
+  page,
+}) => {
+  // The final stacks as the runner reports them for programs/deadlock (the watchdog's SIGQUIT dump).
+  await serveGolden(
+    page,
+    { timeline: golden('deadlock') as never },
+    {
+      status: 'deadlock',
+      goroutines: [
+        { id: 1, state: 'chan receive', frames: [{ func: 'main.main', file: 'main.go', line: 18 }] },
+        {
+          id: 2,
+          state: 'sync.Mutex.Lock',
+          frames: [
+            { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
+            { func: 'main.main.func1', file: 'main.go', line: 15 },
+          ],
+        },
+      ],
+      races: [
+        {
+          accesses: [
+            { op: 'write', goroutine: 2, stack: [{ func: 'main.main.func1', file: 'main.go', line: 14 }] },
+          ],
+          goroutines: [],
+        },
+      ],
+    },
+  );
+  const pg = await lessonWithProgram(page, LESSON.en, program('deadlock'));
+  await pg.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(pg.locator('.tl-waitfor li')).toHaveText([
+    'G1 waits on <-done at main.go:18',
+    'G2 waits on mu.Lock() at main.go:15 — who holds it is not in the trace: an uncontended Lock records no event',
+  ]);
+  await expect(pg.locator('.tl-extra')).toContainText('No goroutine is left to wake any of them.');
+  await expect(pg.locator('.tl-races li')).toHaveText(['Race: write by G2 at main.go:14']);
+  await expect(pg.locator('.tl-lane').nth(1).locator('.tl-race')).toHaveCount(1);
+  // The last wait runs to the end of the trace and says so.
+  await focusSpanByKeyboard(page, pg, /^G2, waiting: mu\.Lock\(\)/);
+  await page.keyboard.press('Enter');
+  await expect(pg.locator('.tl-say')).toHaveText(
+    'G2 waited on mu.Lock() at main.go:15 from 7 ns until the trace ended.',
+  );
+  expect(await markedLine(pg)).toBe(15);
+  expect(await axeFindings(page)).toEqual([]);
+});
+
+test('reduced motion: nothing in the timeline is animated', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await serveGolden(page, { timeline: GOLDEN as never });
+  const pg = await lessonWithMutexProgram(page, LESSON.en);
+  await pg.getByRole('button', { name: 'Timeline', exact: true }).click();
+  const span = pg.locator('.tl-span').first();
+  await expect(span).toBeVisible();
+  expect(await span.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
 });
