@@ -128,7 +128,7 @@ export function createTimelineView(opts: TimelineViewOptions): TimelineView {
   const close = button('tl.close', () => opts.onClose(), '✕');
   const bar = h(
     'div',
-    { class: 'tl-bar', role: 'group', 'aria-label': w('tl.title') },
+    { class: 'tl-bar', role: 'group', 'aria-label': w('tl.controls') },
     zoomOut,
     zoomIn,
     whole,

@@ -61,6 +61,8 @@ async function serveGolden(
 test('en: the golden mutex timeline: lanes, keyboard selection, sentence, editor mark, table, steps, axe', async ({
   page,
 }) => {
+  // Many steps and axe on a page with Monaco: slow on a machine shared by several builds.
+  test.setTimeout(150_000);
   const sent = await serveGolden(page, { timeline: GOLDEN as never });
   const pg = await lessonWithMutexProgram(page, LESSON.en);
   await pg.getByRole('button', { name: 'Timeline', exact: true }).click();
