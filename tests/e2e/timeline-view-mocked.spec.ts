@@ -211,3 +211,36 @@ test('reduced motion: nothing in the timeline is animated', async ({ page }) => 
   await expect(span).toBeVisible();
   expect(await span.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
 });
+
+test('zoom with Ctrl+wheel around the pointer, pan by dragging and with the arrow keys on the region', async ({
+  page,
+}) => {
+  await serveGolden(page, { timeline: GOLDEN as never });
+  const pg = await lessonWithMutexProgram(page, LESSON.en);
+  await pg.getByRole('button', { name: 'Timeline', exact: true }).click();
+  const windowText = pg.locator('.tl-window');
+  await expect(windowText).toHaveText('Showing 0 ns to 41 ns of 41 ns');
+  await pg.locator('.tl-scroll').scrollIntoViewIfNeeded();
+  const track = (await pg.locator('.tl-track').first().boundingBox())!;
+  // Ctrl+wheel at the track's left quarter: narrower, and still starting near that point.
+  await page.mouse.move(track.x + track.width / 4, track.y + track.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect(windowText).toHaveText('Showing 4 ns to 30 ns of 41 ns');
+  // A drag to the left shows later times; it is not a click, so nothing is selected.
+  await page.mouse.move(track.x + track.width / 2, track.y + track.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(track.x + track.width / 4, track.y + track.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(windowText).toHaveText('Showing 10 ns to 36 ns of 41 ns');
+  await expect(pg.locator('.tl-say')).toBeEmpty();
+  // On the region itself (not a span) the arrow keys pan.
+  await pg.getByRole('region', { name: /Goroutine lanes/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(windowText).toHaveText('Showing 15 ns to 41 ns of 41 ns');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(windowText).not.toHaveText('Showing 15 ns to 41 ns of 41 ns');
+});
