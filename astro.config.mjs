@@ -61,6 +61,7 @@ export default defineConfig({
         './components/site/lockstep.css',
         './components/site/controls.css',
         './components/playground/playground.css',
+        './components/timeline/timeline.css',
         './components/exercise/exercise.css',
         './components/progress/progress.css',
         './components/labs/labs.css',

@@ -29,6 +29,8 @@ export interface EditorSession {
   current(): string;
   annotate(annotations: Annotation[]): void;
   reveal(file: string, line: number): void;
+  /** Marks one line (a timeline's selected span) and scrolls it into view without taking focus; null unmarks. */
+  mark(place: { file: string; line: number } | null): void;
   focus(): void;
   dispose(): void;
 }
@@ -119,11 +121,26 @@ export function createSession(opts: SessionOptions): EditorSession {
   const editor = createEditor(monaco, opts, models.get(currentFile)!, currentFile);
   let decorations = editor.createDecorationsCollection([]);
   let lastAnnotations: Annotation[] = [];
+  // The timeline's mark lives apart from the run's annotations: selecting a span keeps them.
+  let marked: { file: string; line: number } | null = null;
+  let markDecoration = editor.createDecorationsCollection([]);
 
   const draw = () => {
     decorations.clear();
     decorations = editor.createDecorationsCollection(lineDecorations(monaco, lastAnnotations, currentFile));
     setDiagnostics(monaco, models, lastAnnotations);
+    markDecoration.clear();
+    if (marked && marked.file === currentFile)
+      markDecoration = editor.createDecorationsCollection([
+        {
+          range: new monaco.Range(marked.line, 1, marked.line, 1),
+          options: {
+            isWholeLine: true,
+            className: 'pg-line-timeline',
+            glyphMarginClassName: 'pg-line-timeline-glyph',
+          },
+        },
+      ]);
   };
 
   return {
@@ -165,6 +182,12 @@ export function createSession(opts: SessionOptions): EditorSession {
       editor.revealLineInCenter(line);
       editor.setPosition({ lineNumber: line, column: 1 });
       editor.focus();
+    },
+    mark(place) {
+      marked = place && models.has(place.file) ? place : null;
+      if (marked && marked.file !== currentFile) this.show(marked.file);
+      else draw();
+      if (marked) editor.revealLineInCenterIfOutsideViewport(marked.line);
     },
     focus: () => editor.focus(),
     dispose() {

@@ -1,7 +1,7 @@
 /**
  * The one lookup of learner-facing UI strings: every area's table (one file per area in strings/) merged into one
  * registry, and t() over the union of their keys, so a wrong key is a TypeScript error. Each area
- * prefixes its keys (pg., ex., grade., lab., pr., quiz., viz., home., api., err.); tests/unit/ui-strings.test.ts
+ * prefixes its keys (pg., ex., grade., lab., pr., quiz., viz., home., api., err., tl.); tests/unit/ui-strings.test.ts
  * asserts that no key is in two areas, so merging loses nothing.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
@@ -16,6 +16,7 @@ import { LAB_STRINGS, type LabKey } from './strings/labs.ts';
 import { PLAYGROUND_STRINGS, type PlaygroundKey } from './strings/playground.ts';
 import { PROGRESS_STRINGS, type ProgressKey } from './strings/progress.ts';
 import { QUIZ_STRINGS, type QuizKey } from './strings/quiz.ts';
+import { TIMELINE_STRINGS, type TimelineKey } from './strings/timeline.ts';
 import { VIZ_STRINGS, type VizKey } from './strings/visualizer.ts';
 
 export type {
@@ -28,6 +29,7 @@ export type {
   PlaygroundKey,
   ProgressKey,
   QuizKey,
+  TimelineKey,
   VizKey,
 };
 
@@ -42,7 +44,8 @@ export type UiKey =
   | VizKey
   | HomeKey
   | ApiKey
-  | ErrorKey;
+  | ErrorKey
+  | TimelineKey;
 
 /** Each area's table, by area name (the tests check them one by one and against each other). */
 export const AREAS = {
@@ -56,6 +59,7 @@ export const AREAS = {
   home: HOME_STRINGS,
   api: API_STRINGS,
   errors: ERROR_STRINGS,
+  timeline: TIMELINE_STRINGS,
 } as const;
 
 function merged(locale: Locale): Record<UiKey, string> {

@@ -21,6 +21,7 @@ import { FileTabs } from './file-tabs.ts';
 import { OutputPane } from './output-pane.ts';
 import { RunController } from './run-controller.ts';
 import type { EditorSession } from '../editor/session.ts';
+import type { TimelineView } from '../timeline/timeline-view.ts';
 
 /** pg-change fires at most this often while the learner types. */
 const CHANGE_DEBOUNCE_MS = 800;
@@ -35,6 +36,9 @@ export class LockstepPlayground extends HTMLElement {
   private session: EditorSession | null = null;
   private sessionLoading: Promise<EditorSession> | null = null;
   private changeTimer = 0;
+  /** The files of a run started by Timeline, until its result comes; the timeline quotes them. */
+  private traced: Files | null = null;
+  private timeline: TimelineView | null = null;
 
   t(key: UiKey, params?: Record<string, string | number>): string {
     return t(this.locale, key, params);
@@ -65,6 +69,11 @@ export class LockstepPlayground extends HTMLElement {
       onState: (state, line) => {
         showRunState(this.ui, state, line);
         this.toggleAttribute('data-busy', this.runs.busy());
+        // A traced run that ended without a result (unreachable, stopped, invalid) has no timeline.
+        if (this.traced && !this.runs.busy() && state.phase !== 'done') {
+          this.traced = null;
+          this.timelineStatus(state.phase === 'stopped' ? null : this.t('tl.unreachable'));
+        }
       },
       onStatus: (text) => (this.ui.status.textContent = text),
       onResult: (result) => this.showResult(result),
@@ -99,6 +108,7 @@ export class LockstepPlayground extends HTMLElement {
     ui.run.addEventListener('click', () => this.start('run'));
     ui.test.addEventListener('click', () => this.start('test'));
     ui.stop.addEventListener('click', () => this.runs.stop());
+    ui.timeline.addEventListener('click', () => this.startTimeline());
     ui.format.addEventListener('click', () => void this.tool('fmt'));
     ui.vet.addEventListener('click', () => void this.tool('vet'));
     ui.reset.addEventListener('click', () => this.reset());
@@ -171,12 +181,73 @@ export class LockstepPlayground extends HTMLElement {
     this.ui.status.textContent = verdictText(this.locale, result.status);
   }
 
-  private start(action: 'run' | 'test'): void {
+  private start(action: 'run' | 'test', trace = false): void {
     if (this.runs.busy()) return;
     this.ui.report.replaceChildren();
     this.ui.note.hidden = true;
     this.session?.annotate([]);
-    this.runs.start({ files: this.currentFiles(), action, race: this.ui.race.checked });
+    this.closeTimeline(false);
+    const files = this.currentFiles();
+    this.traced = trace ? files : null;
+    if (trace) this.timelineStatus(this.t('tl.loading'));
+    this.runs.start({ files, action, race: this.ui.race.checked, ...(trace ? { trace: true } : {}) });
+  }
+
+  /** Timeline: runs what Run (or Test, in a test playground) runs, traced, and opens the timeline. */
+  private startTimeline(): void {
+    this.start(this.data.action, true);
+  }
+
+  /** Shows the timeline of a traced run's result, or says why there is none. */
+  private async openTimeline(result: RunResult, files: Files): Promise<void> {
+    const trace = result.trace;
+    // A runner that does not trace yet answers without `trace`: said honestly, not drawn.
+    if (!trace) return this.timelineStatus(this.t('tl.none'));
+    if ('missing' in trace) return this.timelineStatus(this.t(`tl.missing.${trace.missing}`));
+    const { createTimelineView } = await import('../timeline/timeline-view.ts');
+    const view = createTimelineView({
+      locale: this.locale,
+      timeline: trace.timeline,
+      sources: { files },
+      result,
+      onSelect: (place) =>
+        void this.ensureEditor().then((session) => {
+          if (place && place.file !== session.current() && place.file in this.tabs.files)
+            this.tabs.show(place.file);
+          session.mark(place);
+        }),
+      onClose: () => this.closeTimeline(true),
+    });
+    this.timeline = view;
+    this.timelineStatus(null);
+    this.ui.timelineHost.append(view.el);
+    this.dataset.timeline = 'open';
+  }
+
+  /** Puts a line (loading, or why there is no timeline) in the timeline's place; null clears it. */
+  private timelineStatus(text: string | null): void {
+    const host = this.ui.timelineHost;
+    let status = host.querySelector<HTMLElement>('.pg-timeline-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.className = 'pg-timeline-status';
+      status.setAttribute('role', 'status');
+      host.prepend(status);
+    }
+    status.textContent = text ?? '';
+    status.hidden = text === null;
+    host.hidden = text === null && !this.timeline;
+  }
+
+  private closeTimeline(refocus: boolean): void {
+    if (this.timeline) {
+      this.timeline.destroy();
+      this.timeline = null;
+      this.session?.mark(null);
+      delete this.dataset.timeline;
+    }
+    this.timelineStatus(null);
+    if (refocus) this.ui.timeline.focus();
   }
 
   private showResult(result: RunResult, options: { tests?: boolean } = {}): void {
@@ -201,6 +272,11 @@ export class LockstepPlayground extends HTMLElement {
       options,
     );
     this.dataset.status = result.status;
+    if (this.traced) {
+      const files = this.traced;
+      this.traced = null;
+      void this.openTimeline(result, files);
+    }
   }
 
   /** Format or Vet: one short request, no stream. Formatted code replaces the files. */
@@ -223,6 +299,7 @@ export class LockstepPlayground extends HTMLElement {
   }
 
   private async loadFiles(files: Files, action: 'run' | 'test' = 'run', race = true): Promise<void> {
+    this.closeTimeline(false);
     this.data.action = action;
     this.ui.race.checked = race;
     this.ui.test.hidden = !hasTests(files);
@@ -253,6 +330,7 @@ export class LockstepPlayground extends HTMLElement {
   private reset(): void {
     if (!window.confirm(this.t('pg.reset.confirm'))) return;
     const files = this.tabs.reset();
+    this.closeTimeline(false);
     this.session?.setFiles(files);
     this.session?.annotate([]);
     this.ui.report.replaceChildren();

@@ -22,6 +22,8 @@ export interface PlaygroundUi {
   stop: HTMLButtonElement;
   format: HTMLButtonElement;
   vet: HTMLButtonElement;
+  /** Runs the current action with an execution trace and opens the timeline. */
+  timeline: HTMLButtonElement;
   race: HTMLInputElement;
   reset: HTMLButtonElement;
   copy: HTMLButtonElement;
@@ -32,6 +34,8 @@ export interface PlaygroundUi {
   log: HTMLElement;
   report: HTMLElement;
   note: HTMLElement;
+  /** Where the timeline panel opens, under the report. */
+  timelineHost: HTMLElement;
 }
 
 function button(
@@ -115,6 +119,7 @@ function toolbar(data: PlaygroundData, locale: Locale, current: string) {
   stop.disabled = true;
   const format = button(t(locale, 'pg.format'));
   const vet = button(t(locale, 'pg.vet'));
+  const timeline = button(t(locale, 'tl.action'), { title: t(locale, 'tl.action.title') });
   const raceLabel = element('label', 'pg-switch');
   const race = document.createElement('input');
   race.type = 'checkbox';
@@ -126,10 +131,10 @@ function toolbar(data: PlaygroundData, locale: Locale, current: string) {
   const open = element('a', 'pg-button pg-link');
   open.textContent = t(locale, 'pg.open');
   open.href = playgroundUrl(locale);
-  root.append(run, test, stop, format, vet, raceLabel, reset, copy);
+  root.append(run, test, stop, timeline, format, vet, raceLabel, reset, copy);
   // Inside an exercise the exercise page is the place to come back to: no Share, no "Open".
   if (!data.embedded) root.append(share, open);
-  return { root, run, test, stop, format, vet, race, reset, copy, share };
+  return { root, run, test, stop, format, vet, timeline, race, reset, copy, share };
 }
 
 function statusRow(locale: Locale) {
@@ -157,7 +162,9 @@ function output(locale: Locale) {
   log.setAttribute('role', 'log');
   log.setAttribute('aria-label', t(locale, 'pg.terminal.label'));
   const report = element('div', 'pg-report');
-  return { note, termHost, log, report };
+  const timelineHost = element('div', 'pg-timeline');
+  timelineHost.hidden = true;
+  return { note, termHost, log, report, timelineHost };
 }
 
 /**
@@ -201,8 +208,9 @@ export function buildView(
     out.termHost,
     out.log,
     out.report,
+    out.timelineHost,
   );
-  const { run, test, stop, format, vet, race, reset, copy, share } = tools;
+  const { run, test, stop, format, vet, timeline, race, reset, copy, share } = tools;
   const { tabs, picker, add } = top;
   const { status, progress } = row;
   return {
@@ -216,6 +224,7 @@ export function buildView(
     stop,
     format,
     vet,
+    timeline,
     race,
     reset,
     copy,
@@ -233,6 +242,7 @@ export function showRunState(ui: PlaygroundUi, state: RunState, statusLine: stri
   ui.test.disabled = busy;
   ui.format.disabled = busy;
   ui.vet.disabled = busy;
+  ui.timeline.disabled = busy;
   ui.stop.disabled = !busy;
   ui.progress.hidden = !(busy && state.phase !== 'running');
   ui.status.textContent = statusLine;
