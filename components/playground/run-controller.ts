@@ -6,7 +6,7 @@
  */
 import type { RunRequest, RunResult } from '../../contract/run.ts';
 import type { StreamMessage } from '../../contract/stream.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { errorText, t, type Locale } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { INITIAL_RUN, isBusy, reduceRun, statusText, type RunEvent, type RunState } from './run-machine.ts';
 import { startRun, type RunHandle } from '../api/run-stream.ts';
@@ -91,8 +91,9 @@ export class RunController {
     if (message.type === 'stopped')
       output.write(stopText(locale, message.code, message.goroutines), 'stderr');
     this.set({ type: 'message', at: performance.now(), message });
+    // Why code cannot run here, in the page's words (the server's English is for API users and logs).
     if (message.type === 'error' && message.error === 'runner_unavailable')
-      output.write(`${message.message}\n`, 'info');
+      output.write(`${errorText(locale, { code: message.error, params: message.params })}\n`, 'info');
   }
 
   private statusLine(): string {

@@ -5,6 +5,7 @@
  */
 import { pageLocale, t, type Locale } from '../i18n/index.ts';
 import type { Catalog, CatalogChapter } from './catalog.ts';
+import { importProblemText } from './import-problem-text.ts';
 import { emptyProgress, loadProgress, parseProgress, storeProgress, type Progress } from './progress.ts';
 
 function cell(text: string, tag: 'td' | 'th' = 'td'): HTMLTableCellElement {
@@ -146,10 +147,12 @@ class LockstepProgress extends HTMLElement {
     try {
       parsed = parseProgress(JSON.parse(await file.text()));
     } catch {
-      parsed = { ok: false, error: 'not valid JSON' };
+      parsed = { ok: false, problem: { code: 'not_json' } };
     }
     if (!parsed.ok) {
-      this.note.textContent = t(this.locale, 'pr.import.error', { reason: parsed.error });
+      this.note.textContent = t(this.locale, 'pr.import.error', {
+        reason: importProblemText(this.locale, parsed.problem),
+      });
       return;
     }
     if (!window.confirm(t(this.locale, 'pr.import.confirm'))) return;

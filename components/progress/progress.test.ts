@@ -5,6 +5,7 @@ import {
   markChapterRead,
   parseProgress,
   PROGRESS_KEY,
+  PROGRESS_VERSION,
   recordAttempt,
   recordHint,
   recordQuiz,
@@ -75,15 +76,15 @@ describe('progress', () => {
     const back = parseProgress(JSON.parse(JSON.stringify(p)));
     expect(back).toEqual({ ok: true, progress: p });
     expect(parseProgress([])).toMatchObject({ ok: false });
-    expect(parseProgress({ ...p, version: 9 })).toMatchObject({
+    expect(parseProgress({ ...p, version: 9 })).toEqual({
       ok: false,
-      error: expect.stringMatching(/version/),
+      problem: { code: 'version', found: '9', expected: PROGRESS_VERSION },
     });
     const broken = JSON.parse(JSON.stringify(p));
     broken.exercises.c.attempts = -1;
-    expect(parseProgress(broken)).toMatchObject({
+    expect(parseProgress(broken)).toEqual({
       ok: false,
-      error: expect.stringMatching(/exercises\.c\.attempts/),
+      problem: { code: 'field', field: 'exercises.c.attempts', rule: 'whole_number' },
     });
   });
 

@@ -47,62 +47,71 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-function checkExercise(id: string, v: unknown): string | null {
-  if (!isObject(v)) return `exercises.${id} is not an object`;
+/** What is wrong with an imported file, as facts the page words (pr.import.problem.*). */
+export type ImportProblem =
+  | { code: 'not_json' }
+  | { code: 'not_export' }
+  | { code: 'version'; found: string; expected: number }
+  | { code: 'field'; field: string; rule: FieldRule };
+
+/** What an entry of the file must be. */
+export type FieldRule = 'object' | 'whole_number' | 'number' | 'boolean' | 'date' | 'file_map' | 'last';
+
+const bad = (field: string, rule: FieldRule): ImportProblem => ({ code: 'field', field, rule });
+
+function checkExercise(id: string, v: unknown): ImportProblem | null {
+  const at = `exercises.${id}`;
+  if (!isObject(v)) return bad(at, 'object');
   for (const k of ['attempts', 'hintsUsed'] as const)
-    if (!isCount(v[k])) return `exercises.${id}.${k} must be a whole number`;
+    if (!isCount(v[k])) return bad(`${at}.${k}`, 'whole_number');
   for (const k of ['bestScore', 'maxScore'] as const)
-    if (typeof v[k] !== 'number' || v[k] < 0) return `exercises.${id}.${k} must be a number ≥ 0`;
-  if (typeof v.passed !== 'boolean') return `exercises.${id}.passed must be true or false`;
-  if (typeof v.solutionShown !== 'boolean') return `exercises.${id}.solutionShown must be true or false`;
+    if (typeof v[k] !== 'number' || v[k] < 0) return bad(`${at}.${k}`, 'number');
+  for (const k of ['passed', 'solutionShown'] as const)
+    if (typeof v[k] !== 'boolean') return bad(`${at}.${k}`, 'boolean');
   if (!isObject(v.lastCode) || !Object.values(v.lastCode).every((c) => typeof c === 'string'))
-    return `exercises.${id}.lastCode must map file names to text`;
-  if (!isIso(v.updatedAt)) return `exercises.${id}.updatedAt must be a date`;
+    return bad(`${at}.lastCode`, 'file_map');
+  if (!isIso(v.updatedAt)) return bad(`${at}.updatedAt`, 'date');
   return null;
 }
 
-/** Returns the document if value is a valid progress export, or a message saying what is wrong. */
+/** Returns the document if value is a valid progress export, or what is wrong with it. */
 export function parseProgress(
   value: unknown,
-): { ok: true; progress: Progress } | { ok: false; error: string } {
-  if (!isObject(value))
-    return { ok: false, error: 'The file is not a Lockstep progress export (no JSON object).' };
+): { ok: true; progress: Progress } | { ok: false; problem: ImportProblem } {
+  const problem = progressProblem(value);
+  if (problem) return { ok: false, problem };
+  const doc = value as unknown as Progress;
+  return { ok: true, progress: { ...doc, last: doc.last ?? null } };
+}
+
+function progressProblem(value: unknown): ImportProblem | null {
+  if (!isObject(value)) return { code: 'not_export' };
   if (value.version !== PROGRESS_VERSION)
-    return {
-      ok: false,
-      error: `Unsupported progress version ${String(value.version)} (expected ${PROGRESS_VERSION}).`,
-    };
+    return { code: 'version', found: String(value.version), expected: PROGRESS_VERSION };
   for (const section of ['exercises', 'chapters', 'quizzes', 'visual'] as const) {
-    if (!isObject(value[section])) return { ok: false, error: `"${section}" is missing or not an object.` };
+    if (!isObject(value[section])) return bad(section, 'object');
   }
   for (const [id, e] of Object.entries(value.exercises as Record<string, unknown>)) {
     const problem = checkExercise(id, e);
-    if (problem) return { ok: false, error: problem };
+    if (problem) return problem;
   }
   for (const [path, c] of Object.entries(value.chapters as Record<string, unknown>)) {
-    if (!isObject(c) || !isIso(c.readAt))
-      return { ok: false, error: `chapters.${path}.readAt must be a date` };
+    if (!isObject(c) || !isIso(c.readAt)) return bad(`chapters.${path}.readAt`, 'date');
   }
   for (const [id, q] of Object.entries(value.quizzes as Record<string, unknown>)) {
-    if (!isObject(q) || typeof q.correct !== 'boolean' || !isIso(q.answeredAt))
-      return { ok: false, error: `quizzes.${id} must have correct and answeredAt` };
+    if (!isObject(q) || typeof q.correct !== 'boolean') return bad(`quizzes.${id}.correct`, 'boolean');
+    if (!isIso(q.answeredAt)) return bad(`quizzes.${id}.answeredAt`, 'date');
   }
   for (const [id, r] of Object.entries(value.visual as Record<string, unknown>)) {
-    if (!isObject(r) || typeof r.won !== 'boolean' || !isIso(r.at))
-      return { ok: false, error: `visual.${id} must have won and at` };
+    if (!isObject(r) || typeof r.won !== 'boolean') return bad(`visual.${id}.won`, 'boolean');
+    if (!isIso(r.at)) return bad(`visual.${id}.at`, 'date');
   }
   const last = value.last;
-  if (
-    last !== null &&
-    last !== undefined &&
-    !(isObject(last) && typeof last.path === 'string' && typeof last.title === 'string' && isIso(last.at))
-  ) {
-    return { ok: false, error: '"last" must have path, title and at' };
-  }
-  return {
-    ok: true,
-    progress: { ...(value as unknown as Progress), last: (last as Progress['last']) ?? null },
-  };
+  const lastOk =
+    last === null ||
+    last === undefined ||
+    (isObject(last) && typeof last.path === 'string' && typeof last.title === 'string' && isIso(last.at));
+  return lastOk ? null : bad('last', 'last');
 }
 
 function exercise(p: Progress, id: string, now: Date): ExerciseProgress {
