@@ -5,6 +5,5 @@
  */
 export { LOCALES, localeOf, pageLocale, type Locale } from './locale.ts';
 export * from './t.ts';
-// One filler for the UI and the server's grading texts (it lives in contract/ while both use it).
-export { fill } from '../../contract/template.ts';
+export { fill } from './fill.ts';
 export { errorText, wireError, type WireError } from './error-text.ts';

@@ -5,7 +5,7 @@
  * asserts that no key is in two areas, so merging loses nothing.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
-import { fill } from '../../contract/template.ts';
+import { fill } from './fill.ts';
 import { LOCALES, type Locale } from './locale.ts';
 import { API_STRINGS, type ApiKey } from './strings/api.ts';
 import { ERROR_STRINGS, type ErrorKey } from './strings/errors.ts';

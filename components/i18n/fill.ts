@@ -1,6 +1,6 @@
 /**
- * Fills {name} placeholders in a UI or grading text. N.B. IMPORTED BY THE SERVER AND BY BROWSER
- * CODE (components/i18n/index.ts re-exports it). Keep it free of Node APIs.
+ * The one placeholder filler of the UI strings (t() uses it; index.ts re-exports it). The server
+ * words nothing, so it lives here. N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
 
 /**
