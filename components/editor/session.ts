@@ -106,6 +106,43 @@ function setDiagnostics(monaco: Monaco, models: Map<string, Model>, annotations:
   }
 }
 
+/** The timeline's marked line when it is in the shown file (none otherwise). */
+function markedLine(monaco: Monaco, marked: { file: string; line: number } | null, file: string) {
+  if (!marked || marked.file !== file) return [];
+  return [
+    {
+      range: new monaco.Range(marked.line, 1, marked.line, 1),
+      options: {
+        isWholeLine: true,
+        className: 'pg-line-timeline',
+        glyphMarginClassName: 'pg-line-timeline-glyph',
+      },
+    },
+  ];
+}
+
+/**
+ * Makes the models hold exactly files: a file still there keeps its model (the editor may be
+ * showing it) with the new text, a new file gets a model, a file gone has its model disposed.
+ */
+function syncModels(
+  models: Map<string, Model>,
+  files: Record<string, string>,
+  addModel: (name: string, text: string) => void,
+): void {
+  for (const [name, text] of Object.entries(files)) {
+    const model = models.get(name);
+    if (model) model.setValue(text);
+    else addModel(name, text);
+  }
+  for (const name of [...models.keys()]) {
+    if (!(name in files)) {
+      models.get(name)!.dispose();
+      models.delete(name);
+    }
+  }
+}
+
 /** Creates the editor in host with the given files; the first file is shown. */
 export function createSession(opts: SessionOptions): EditorSession {
   const monaco = loadMonaco();
@@ -130,17 +167,7 @@ export function createSession(opts: SessionOptions): EditorSession {
     decorations = editor.createDecorationsCollection(lineDecorations(monaco, lastAnnotations, currentFile));
     setDiagnostics(monaco, models, lastAnnotations);
     markDecoration.clear();
-    if (marked && marked.file === currentFile)
-      markDecoration = editor.createDecorationsCollection([
-        {
-          range: new monaco.Range(marked.line, 1, marked.line, 1),
-          options: {
-            isWholeLine: true,
-            className: 'pg-line-timeline',
-            glyphMarginClassName: 'pg-line-timeline-glyph',
-          },
-        },
-      ]);
+    markDecoration = editor.createDecorationsCollection(markedLine(monaco, marked, currentFile));
   };
 
   return {
@@ -148,17 +175,7 @@ export function createSession(opts: SessionOptions): EditorSession {
       return Object.fromEntries([...models].map(([name, model]) => [name, model.getValue()]));
     },
     setFiles(files) {
-      for (const [name, text] of Object.entries(files)) {
-        const model = models.get(name);
-        if (model) model.setValue(text);
-        else addModel(name, text);
-      }
-      for (const name of [...models.keys()]) {
-        if (!(name in files)) {
-          models.get(name)!.dispose();
-          models.delete(name);
-        }
-      }
+      syncModels(models, files, addModel);
       if (!models.has(currentFile)) this.show(Object.keys(files)[0]!);
     },
     show(file) {

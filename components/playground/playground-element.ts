@@ -4,24 +4,26 @@
  * run into a terminal and draws the result on the code. Monaco and xterm load only when needed.
  * This file wires the parts together and holds the public API other components use (getFiles,
  * replaceFiles, showRunResult, the pg-change event): the DOM is built in playground-view.ts, the
- * files and tabs live in file-tabs.ts, a streamed run in run-controller.ts.
+ * files and tabs live in file-tabs.ts, a streamed run in run-controller.ts, the Timeline action's
+ * traced run and panel in timeline-controller.ts.
  * N.B. BROWSER CODE.
  */
 import type { Action, RunResult } from '../../contract/run.ts';
 import { pageLocale, t, type Locale, type UiKey } from '../i18n/index.ts';
 import { stopText } from '../i18n/run-texts.ts';
 import { hiddenSourceWorded } from '../i18n/grade-texts.ts';
-import { annotate } from './annotations.ts';
-import { apiErrorText } from '../api/error-text.ts';
-import { renderReport } from './report-view.ts';
+import { drawResult } from './draw-result.ts';
+import { runTool } from './tool-action.ts';
+import { whenNearViewport } from './near-viewport.ts';
 import { decodeShare, encodeShare, playgroundUrl } from './share.ts';
 import { decodeData, hasTests, newFileSource, type Files, type PlaygroundData } from './playground-data.ts';
 import { buildView, showRunState, verdictText, type PlaygroundUi } from './playground-view.ts';
 import { FileTabs } from './file-tabs.ts';
 import { OutputPane } from './output-pane.ts';
 import { RunController } from './run-controller.ts';
+import { TimelineController } from './timeline-controller.ts';
 import type { EditorSession } from '../editor/session.ts';
-import type { TimelineView } from '../timeline/timeline-view.ts';
+import type { Place } from '../timeline/model.ts';
 
 /** pg-change fires at most this often while the learner types. */
 const CHANGE_DEBOUNCE_MS = 800;
@@ -33,12 +35,10 @@ export class LockstepPlayground extends HTMLElement {
   private tabs!: FileTabs;
   private output!: OutputPane;
   private runs!: RunController;
+  private timelines!: TimelineController;
   private session: EditorSession | null = null;
   private sessionLoading: Promise<EditorSession> | null = null;
   private changeTimer = 0;
-  /** The files of a run started by Timeline, until its result comes; the timeline quotes them. */
-  private traced: Files | null = null;
-  private timeline: TimelineView | null = null;
 
   t(key: UiKey, params?: Record<string, string | number>): string {
     return t(this.locale, key, params);
@@ -63,17 +63,21 @@ export class LockstepPlayground extends HTMLElement {
     );
     this.tabs.render();
     this.output = new OutputPane(this.ui.termHost, this.ui.log);
+    this.timelines = new TimelineController({
+      locale: this.locale,
+      host: this.ui.timelineHost,
+      button: this.ui.timeline,
+      element: this,
+      onSelect: (place) => this.markPlace(place),
+      onClosed: () => this.session?.mark(null),
+    });
     this.runs = new RunController({
       locale: this.locale,
       output: this.output,
       onState: (state, line) => {
         showRunState(this.ui, state, line);
         this.toggleAttribute('data-busy', this.runs.busy());
-        // A traced run that ended without a result (unreachable, stopped, invalid) has no timeline.
-        if (this.traced && !this.runs.busy() && state.phase !== 'done') {
-          this.traced = null;
-          this.timelineStatus(state.phase === 'stopped' ? null : this.t('tl.unreachable'));
-        }
+        if (!this.runs.busy()) this.timelines.runEnded(state.phase);
       },
       onStatus: (text) => (this.ui.status.textContent = text),
       onResult: (result) => this.showResult(result),
@@ -81,16 +85,7 @@ export class LockstepPlayground extends HTMLElement {
     this.wire();
     if (data.page) void this.restoreShared();
     // The editor loads as the playground comes near the viewport, not with the page.
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          void this.ensureEditor();
-        }
-      },
-      { rootMargin: '200px' },
-    );
-    io.observe(this);
+    whenNearViewport(this, () => void this.ensureEditor());
   }
 
   disconnectedCallback(): void {
@@ -108,7 +103,8 @@ export class LockstepPlayground extends HTMLElement {
     ui.run.addEventListener('click', () => this.start('run'));
     ui.test.addEventListener('click', () => this.start('test'));
     ui.stop.addEventListener('click', () => this.runs.stop());
-    ui.timeline.addEventListener('click', () => this.startTimeline());
+    // Timeline runs what Run (or Test, in a test playground) runs, traced, and opens the timeline.
+    ui.timeline.addEventListener('click', () => this.start(this.data.action, true));
     ui.format.addEventListener('click', () => void this.tool('fmt'));
     ui.vet.addEventListener('click', () => void this.tool('vet'));
     ui.reset.addEventListener('click', () => this.reset());
@@ -186,120 +182,50 @@ export class LockstepPlayground extends HTMLElement {
     this.ui.report.replaceChildren();
     this.ui.note.hidden = true;
     this.session?.annotate([]);
-    this.closeTimeline(false);
     const files = this.currentFiles();
-    this.traced = trace ? files : null;
-    if (trace) this.timelineStatus(this.t('tl.loading'));
+    this.timelines.runStarted(files, trace);
     this.runs.start({ files, action, race: this.ui.race.checked, ...(trace ? { trace: true } : {}) });
   }
 
-  /** Timeline: runs what Run (or Test, in a test playground) runs, traced, and opens the timeline. */
-  private startTimeline(): void {
-    this.start(this.data.action, true);
-  }
-
-  /** Shows the timeline of a traced run's result, or says why there is none. */
-  private async openTimeline(result: RunResult, files: Files): Promise<void> {
-    const trace = result.trace;
-    // A runner that does not trace yet answers without `trace`: said honestly, not drawn.
-    if (!trace) return this.timelineStatus(this.t('tl.none'));
-    if ('missing' in trace) return this.timelineStatus(this.t(`tl.missing.${trace.missing}`));
-    const { createTimelineView } = await import('../timeline/timeline-view.ts');
-    const view = createTimelineView({
-      locale: this.locale,
-      timeline: trace.timeline,
-      sources: { files },
-      result,
-      onSelect: (place) =>
-        void this.ensureEditor().then((session) => {
-          if (place && place.file !== session.current() && place.file in this.tabs.files)
-            this.tabs.show(place.file);
-          session.mark(place);
-        }),
-      onClose: () => this.closeTimeline(true),
+  /** Marks a timeline span's line in the editor, showing its file's tab first; null unmarks. */
+  private markPlace(place: Place | null): void {
+    void this.ensureEditor().then((session) => {
+      if (place && place.file !== session.current() && place.file in this.tabs.files)
+        this.tabs.show(place.file);
+      session.mark(place);
     });
-    this.timeline = view;
-    this.timelineStatus(null);
-    this.ui.timelineHost.append(view.el);
-    this.dataset.timeline = 'open';
-  }
-
-  /** Puts a line (loading, or why there is no timeline) in the timeline's place; null clears it. */
-  private timelineStatus(text: string | null): void {
-    const host = this.ui.timelineHost;
-    let status = host.querySelector<HTMLElement>('.pg-timeline-status');
-    if (!status) {
-      status = document.createElement('p');
-      status.className = 'pg-timeline-status';
-      status.setAttribute('role', 'status');
-      host.prepend(status);
-    }
-    status.textContent = text ?? '';
-    status.hidden = text === null;
-    host.hidden = text === null && !this.timeline;
-  }
-
-  private closeTimeline(refocus: boolean): void {
-    if (this.timeline) {
-      this.timeline.destroy();
-      this.timeline = null;
-      this.session?.mark(null);
-      delete this.dataset.timeline;
-    }
-    this.timelineStatus(null);
-    if (refocus) this.ui.timeline.focus();
   }
 
   private showResult(result: RunResult, options: { tests?: boolean } = {}): void {
     // The terminal already holds the result's text: the stream carries it as the run writes it
     // (tests as `go test -v` prints them, a SIGQUIT dump as its summary), so it is never redrawn.
     const names = new Set(Object.keys(this.currentFiles()));
-    const annotations = annotate(result, names, {
-      raceHover: (op, g, otherOp, og) =>
-        this.t('pg.race.hover', { op, goroutine: g, otherOp, otherGoroutine: og }),
-      op: (op) => this.t(op === 'write' ? 'pg.op.write' : 'pg.op.read'),
-      blocked: (id, state) => this.t('pg.goroutine', { id, state }),
-      goexit: () => this.t('pg.goexit.hover'),
-      refused: (code) => this.t(`pg.refused.${code}`),
-    });
-    if (annotations.length > 0) void this.ensureEditor().then((s) => s.annotate(annotations));
-    renderReport(
-      this.ui.report,
-      result,
+    drawResult(result, {
+      locale: this.locale,
+      report: this.ui.report,
       names,
-      this.locale,
-      (file, line) => void this.ensureEditor().then((s) => s.reveal(file, line)),
-      options,
-    );
+      editor: () => this.ensureEditor(),
+      ...options,
+    });
     this.dataset.status = result.status;
-    if (this.traced) {
-      const files = this.traced;
-      this.traced = null;
-      void this.openTimeline(result, files);
-    }
+    this.timelines.resultShown(result);
   }
 
   /** Format or Vet: one short request, no stream. Formatted code replaces the files. */
   private async tool(action: Extract<Action, 'fmt' | 'vet'>): Promise<void> {
-    let result: RunResult;
-    try {
-      // Loaded on the first Format or Vet rather than with the page: see components/api/runs.ts.
-      const { runOnce } = await import('../api/runs.ts');
-      result = await runOnce({ files: this.currentFiles(), action });
-    } catch (error) {
-      return this.flash(this.t('pg.error', { message: apiErrorText(this.locale, error) }));
-    }
-    if (action === 'fmt' && result.status === 'ok' && result.files) {
+    const outcome = await runTool(action, this.currentFiles(), this.locale);
+    if ('note' in outcome) return this.flash(outcome.note);
+    if ('formatted' in outcome) {
       const session = await this.ensureEditor();
-      session.setFiles({ ...this.currentFiles(), ...result.files });
+      session.setFiles({ ...this.currentFiles(), ...outcome.formatted });
       return this.flash(this.t('pg.formatted'));
     }
-    this.showResult(result);
-    this.ui.status.textContent = verdictText(this.locale, result.status);
+    this.showResult(outcome.result);
+    this.ui.status.textContent = verdictText(this.locale, outcome.result.status);
   }
 
   private async loadFiles(files: Files, action: 'run' | 'test' = 'run', race = true): Promise<void> {
-    this.closeTimeline(false);
+    this.timelines.close(false);
     this.data.action = action;
     this.ui.race.checked = race;
     this.ui.test.hidden = !hasTests(files);
@@ -330,7 +256,7 @@ export class LockstepPlayground extends HTMLElement {
   private reset(): void {
     if (!window.confirm(this.t('pg.reset.confirm'))) return;
     const files = this.tabs.reset();
-    this.closeTimeline(false);
+    this.timelines.close(false);
     this.session?.setFiles(files);
     this.session?.annotate([]);
     this.ui.report.replaceChildren();

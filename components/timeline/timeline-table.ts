@@ -72,3 +72,25 @@ export function buildTable(
   };
   return { el, mark };
 }
+
+export interface TableSlot {
+  el: HTMLElement;
+  /** Shows (building it the first time) or hides the table; selected: the span whose row is marked. */
+  show: (on: boolean, selected: number | null) => void;
+  mark: (span: number | null) => void;
+}
+
+/** The table's place in the panel. It is built the first time it is asked for: a long trace makes thousands of rows. */
+export function tableSlot(model: TimelineModel, locale: Locale, select: (span: number) => void): TableSlot {
+  let table: ReturnType<typeof buildTable> | null = null;
+  const el = h('div', { class: 'tl-table-slot' });
+  const show = (on: boolean, selected: number | null) => {
+    if (on && !table) {
+      table = buildTable(model, locale, select);
+      table.mark(selected);
+      el.append(table.el);
+    }
+    if (table) table.el.hidden = !on;
+  };
+  return { el, show, mark: (span) => table?.mark(span) };
+}

@@ -1,0 +1,107 @@
+/**
+ * A playground's Timeline action after the run starts: remembers the files of a traced run until
+ * its result comes, then opens the timeline panel (loaded with import() only then) or says in the
+ * panel's place why there is none; closes it when another run starts, the files change or the
+ * learner closes it. run-controller.ts runs the code; this file only follows the traced run.
+ * N.B. BROWSER CODE.
+ */
+import type { RunResult } from '../../contract/run.ts';
+import type { RunPhase } from './run-machine.ts';
+import { t, type Locale, type TimelineKey } from '../i18n/index.ts';
+import type { Place } from '../timeline/model.ts';
+import type { TimelineView } from '../timeline/timeline-view.ts';
+import type { Files } from './playground-data.ts';
+
+export interface TimelineControllerOptions {
+  locale: Locale;
+  /** The panel's place under the editor. */
+  host: HTMLElement;
+  /** The Timeline button: the focus goes back to it when the learner closes the panel. */
+  button: HTMLElement;
+  /** The playground element, marked data-timeline="open" while the panel is open. */
+  element: HTMLElement;
+  /** A span was selected (or a step shown): mark its line in the editor, loading it if need be. */
+  onSelect: (place: Place | null) => void;
+  /** The panel closed: unmark the line, if the editor has loaded. */
+  onClosed: () => void;
+}
+
+export class TimelineController {
+  /** The files of a run started by Timeline, until its result comes; the timeline quotes them. */
+  private traced: Files | null = null;
+  private view: TimelineView | null = null;
+  private readonly opts: TimelineControllerOptions;
+
+  constructor(opts: TimelineControllerOptions) {
+    this.opts = opts;
+  }
+
+  /** A run starts: an open timeline closes; a traced run's files are kept and "loading" is said. */
+  runStarted(files: Files, traced: boolean): void {
+    this.close(false);
+    this.traced = traced ? files : null;
+    if (traced) this.status('tl.loading');
+  }
+
+  /** A traced run that ended without a result (unreachable, stopped, invalid) has no timeline. */
+  runEnded(phase: RunPhase): void {
+    if (!this.traced || phase === 'done') return;
+    this.traced = null;
+    this.status(phase === 'stopped' ? null : 'tl.unreachable');
+  }
+
+  /** A run's result came: a traced run's timeline opens. */
+  resultShown(result: RunResult): void {
+    if (!this.traced) return;
+    const files = this.traced;
+    this.traced = null;
+    void this.open(result, files);
+  }
+
+  /** Closes the panel (and clears its status line); refocus: the learner closed it, from inside it. */
+  close(refocus: boolean): void {
+    if (this.view) {
+      this.view.destroy();
+      this.view = null;
+      this.opts.onClosed();
+      delete this.opts.element.dataset.timeline;
+    }
+    this.status(null);
+    if (refocus) this.opts.button.focus();
+  }
+
+  /** Shows the timeline of a traced run's result, or says why there is none. */
+  private async open(result: RunResult, files: Files): Promise<void> {
+    const trace = result.trace;
+    // A runner that does not trace yet answers without `trace`: said honestly, not drawn.
+    if (!trace) return this.status('tl.none');
+    if ('missing' in trace) return this.status(`tl.missing.${trace.missing}`);
+    const { createTimelineView } = await import('../timeline/timeline-view.ts');
+    this.view = createTimelineView({
+      locale: this.opts.locale,
+      timeline: trace.timeline,
+      sources: { files },
+      result,
+      onSelect: this.opts.onSelect,
+      onClose: () => this.close(true),
+    });
+    this.status(null);
+    this.opts.host.append(this.view.el);
+    this.opts.element.dataset.timeline = 'open';
+  }
+
+  /** Puts a line (loading, or why there is no timeline) in the timeline's place; null clears it. */
+  private status(key: TimelineKey | null): void {
+    const host = this.opts.host;
+    let status = host.querySelector<HTMLElement>('.pg-timeline-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.className = 'pg-timeline-status';
+      status.setAttribute('role', 'status');
+      host.prepend(status);
+    }
+    status.textContent = key === null ? '' : t(this.opts.locale, key);
+    status.hidden = key === null;
+    host.hidden = key === null && !this.view;
+  }
+}

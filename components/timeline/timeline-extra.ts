@@ -1,0 +1,50 @@
+/**
+ * What the lanes show, also said in words under them: each race access, and for a deadlock the
+ * wait-for picture (who waits on what, and who holds it).
+ * N.B. BROWSER CODE.
+ */
+import type { RunResult } from '../../contract/run.ts';
+import { t, type Locale } from '../i18n/index.ts';
+import { h } from '../visualizer/render/dom.ts';
+import type { TimelineModel } from './model.ts';
+import { raceMarkPhrase, waitForPicture, type RaceMark } from './sentences.ts';
+import { say } from './words.ts';
+
+export function buildExtra(
+  locale: Locale,
+  model: TimelineModel,
+  marks: readonly RaceMark[],
+  result: Pick<RunResult, 'goroutines' | 'status'>,
+): HTMLElement {
+  const extra = h('div', { class: 'tl-extra' });
+  if (marks.length) {
+    extra.append(
+      h(
+        'ul',
+        { class: 'tl-races' },
+        marks.map((m) => h('li', {}, say(locale, raceMarkPhrase(m)))),
+      ),
+      h('p', { class: 'tl-note' }, t(locale, 'tl.race.note')),
+    );
+  }
+  if (result.status === 'deadlock' && result.goroutines.length) {
+    const picture = waitForPicture(model, result);
+    extra.append(
+      h('p', { class: 'tl-subtitle' }, t(locale, 'tl.deadlock.title')),
+      h(
+        'ul',
+        { class: 'tl-waitfor' },
+        picture.map((p) =>
+          h(
+            'li',
+            {},
+            say(locale, p.waits),
+            p.holder ? h('span', { class: 'tl-holder' }, ` — ${say(locale, p.holder)}`) : null,
+          ),
+        ),
+      ),
+      h('p', {}, t(locale, 'tl.deadlock.none')),
+    );
+  }
+  return extra;
+}
