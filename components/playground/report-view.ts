@@ -70,7 +70,7 @@ function explanation(result: RunResult, locale: Locale): HTMLElement {
   // A runner refusal is not the compiler's doing: it is "not run", explained by its code.
   const refusal = result.diagnostics.find((d) => d.code !== undefined)?.code;
   const verdict = refusal ? 'pg.verdict.refused' : (`pg.verdict.${result.status}` as UiKey);
-  box.append(el('strong', {}, `${t(locale, verdict)}. `));
+  box.append(el('strong', {}, t(locale, 'pg.verdict.lead', { verdict: t(locale, verdict) })));
   const key = result.cause
     ? `pg.explain.${result.status}.${result.cause.code}`
     : `pg.explain.${result.status}`;

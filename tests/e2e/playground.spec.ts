@@ -261,6 +261,22 @@ test('zh-cn: a cgo program is refused with its import "C" line marked and the re
   expect(Math.abs(markerBox!.y - lineBox!.y)).toBeLessThan(lineBox!.height);
 });
 
+test('zh-cn: Run on a package that is not main says "not run" in Chinese and marks the package name', async ({
+  page,
+}) => {
+  const source = '// Package counter counts.\npackage counter\n\nfunc Inc(n *int) { *n++ }\n';
+  await page.goto(`/zh-cn/playground/#${await encodeShare({ 'counter.go': source })}`);
+  const pg = page.locator('lockstep-playground').first();
+  await expect(pg.locator('.view-lines')).toContainText('package counter', { timeout: 30_000 });
+  await pg.getByRole('button', { name: '运行', exact: true }).click();
+  // The verdict and its explanation in Chinese, with Chinese punctuation; nothing of the sandbox's.
+  await expect(pg.locator('.pg-explain')).toContainText('未运行：没有可运行的程序', { timeout: 60_000 });
+  await expect(pg.locator('.pg-explain')).toContainText('请点击“测试”');
+  await expect(pg.locator('.pg-explain')).not.toContainText('.');
+  await expect(pg.locator('.xterm-rows')).not.toContainText('bwrap');
+  await expect(pg.locator('.squiggly-error').first()).toBeVisible();
+});
+
 // The real runner only sends messages of the contract, so this one case stands a fake runner on the
 // WebSocket: it answers a Run with a phase, then a result that lacks most of a RunResult.
 for (const [path, button, text] of [

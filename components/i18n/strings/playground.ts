@@ -53,6 +53,8 @@ const en = {
   'pg.verdict.vet_findings': 'Vet findings',
   'pg.explain.compile_error': 'The Go compiler rejected the program. The marked lines show where.',
   'pg.verdict.refused': 'Not run',
+  // The verdict before its explanation: punctuation is the language's.
+  'pg.verdict.lead': '{verdict}. ',
   'pg.refused.not_main_package':
     'There is nothing to run: no file here is package main, and a program starts at func main in package main. This is a package to test: press Test.',
   'pg.refused.cgo_refused':
@@ -161,6 +163,7 @@ const zhCN: Record<PlaygroundKey, string> = {
   'pg.verdict.vet_findings': 'vet 发现问题',
   'pg.explain.compile_error': 'Go 编译器拒绝了这个程序，出错的位置已在代码中标出。',
   'pg.verdict.refused': '未运行',
+  'pg.verdict.lead': '{verdict}：',
   'pg.refused.not_main_package':
     '没有可运行的程序：这里没有一个文件属于 package main，而程序从 package main 的 func main 开始。这是一个需要测试的包：请点击“测试”。',
   'pg.refused.cgo_refused': '本练习场不运行 cgo：请删除 import "C"。竞态检测器照常工作，你的代码不需要 cgo。',
