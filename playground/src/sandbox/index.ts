@@ -14,7 +14,7 @@ import { LauncherPool } from './machine/launcher-pool.ts';
 import { limitsSummary, resolveLimits, type Limits } from './plan/limits.ts';
 import type { RawOutcome } from './plan/outcome.ts';
 import { probeHost, type HostEnv, type ProbeResult, type SandboxProbe } from './machine/probe.ts';
-import { ensureTest2json } from './machine/tools.ts';
+import { ensureTest2json, ensureTraceTimeline } from './machine/tools.ts';
 import type { Job } from './plan/validate.ts';
 import { warmCaches, type WarmState } from './machine/warm.ts';
 import type { RunnerReason } from '../../../contract/errors.ts';
@@ -74,6 +74,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   let warming: Promise<void> | null = null;
   let warm: WarmState = { state: 'cold', detail: 'not started' };
   let test2json: Promise<string> | null = null;
+  let traceTimeline: Promise<string> | null = null;
   let closed = false;
   const warmAbort = new AbortController();
   const running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
@@ -89,9 +90,24 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       test2json.catch(() => (test2json = null)); // retry on the next test job
       return test2json;
     };
+    // Built once (warm-up starts it); a failure is kept: tracing is then unavailable until restart,
+    // and untraced jobs never wait for it.
+    const converter = (): Promise<string> =>
+      (traceTimeline ??= ensureTraceTimeline(join(dataDir, 'tools'), env.goroot, env.goVersion));
     pool ??= new CachePool({ jobsDir, base: gocacheBase, owner: env.owner, size: 2, idle });
     if (launchers === undefined) launchers = launcherPool(env, limits, idle);
-    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure, caches: pool, idle, launchers };
+    return {
+      env,
+      limits,
+      jobsDir,
+      gocacheBase,
+      binaries,
+      test2json: ensure,
+      traceTimeline: converter,
+      caches: pool,
+      idle,
+      launchers,
+    };
   }
 
   return {
@@ -101,6 +117,8 @@ export function createSandbox(config: SandboxConfig): Sandbox {
         try {
           const ctx = await context();
           warm = { state: 'warming', detail: 'starting' };
+          // The trace converter builds beside the warm-up; its failure only disables tracing.
+          ctx.traceTimeline().catch(() => undefined);
           await warmCaches(ctx, (s) => (warm = s), warmAbort.signal);
           ctx.caches.fill(); // caches made from the warm base, ready before the first learner's build
           ctx.launchers?.fill();

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import type { RawOutcome, StepOutcome } from '../plan/outcome.ts';
 import type { StreamName } from '../plan/output.ts';
-import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
 import { BINARY_MODE, type BinaryCache } from './bincache.ts';
 import { binaryCacheKey } from '../plan/binary-key.ts';
 import { cgoImports } from '../plan/cgo.ts';
@@ -16,19 +15,32 @@ import {
   buildFlags,
   buildLaunch,
   buildPaths,
+  convertLaunch,
   runLaunch,
+  TRACE_FILE,
   type Launch,
   type LaunchContext,
 } from '../plan/commands.ts';
 import type { CachePool } from './cache-pool.ts';
 import type { IdleWork } from './idle-work.ts';
 import type { LauncherPool, LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
-import { createJobDirs, readSandboxFile, writeNewFile, writeSources, type JobDirs } from './jobdir.ts';
+import {
+  createJobDirs,
+  createTraceDir,
+  readSandboxFile,
+  writeNewFile,
+  writeSources,
+  type JobDirs,
+} from './jobdir.ts';
+import { lstatSync } from 'node:fs';
+import { traceWrapper, type TraceWrapper } from '../../trace/wrapper.ts';
+import { SANDBOX_OUT, SANDBOX_SRC } from '../plan/bwrap-args.ts';
+import { converterFlags, TRACE_FILE_BYTES } from '../plan/trace-convert.ts';
 import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from '../plan/limits.ts';
 import { libraryInsteadOfProgram } from '../plan/package-clause.ts';
 import type { HostEnv } from './probe.ts';
 import { runStep, type StepResult } from './step.ts';
-import { validateJob, withGoMod, type Job } from '../plan/validate.ts';
+import { SandboxInputError, validateJob, withGoMod, type Job } from '../plan/validate.ts';
 
 /** Callbacks of one job (all optional). */
 export interface ExecuteHooks {
@@ -45,6 +57,8 @@ export interface ExecuteContext {
   gocacheBase: string;
   binaries: BinaryCache;
   test2json: () => Promise<string>;
+  /** The trace converter's path; rejects when it cannot be built (tracing is then unavailable). */
+  traceTimeline: () => Promise<string>;
   /** Ready-made build caches and deferred removal of finished job trees. */
   caches: CachePool;
   /** Background work that waits while jobs run. */
@@ -147,12 +161,17 @@ async function buildAndRun(
   outcome: RawOutcome,
   hooks: ExecuteHooks,
 ) {
+  // Asked before anything is built: a server without its converter refuses traced runs at once.
+  const converter = job.trace === true ? await traceConverter(ctx) : undefined;
+  const wrapper = converter !== undefined && action === 'run' ? writeWrapper(ctx, dirs, files) : undefined;
+  if (converter !== undefined) outcome.trace = { missing: 'not_built' };
   const key = binaryCacheKey({
     files,
     action,
     race: job.race,
     goVersion: ctx.env.goVersion,
-    buildArgs: buildFlags(action, job.race),
+    buildArgs: buildFlags(action, job.race, converter !== undefined),
+    trace: converter === undefined ? undefined : (wrapper?.wrapper.source ?? true),
   });
   const binary = join(dirs.run, BINARY_NAME);
   if (ctx.binaries.linkTo(key, binary)) {
@@ -164,7 +183,7 @@ async function buildAndRun(
     const step = await buildStep(
       ctx,
       dirs,
-      ['go', ...buildArgs(action, job.race, ctxPaths.out)],
+      ['go', ...buildArgs(action, job.race, ctxPaths.out, wrapper?.overlayPath)],
       hooks,
       false,
     );
@@ -182,6 +201,7 @@ async function buildAndRun(
   }
   hooks.onPhase?.('running');
   const test2json = action === 'test' ? await ctx.test2json() : undefined;
+  const traceDir = converter === undefined ? undefined : createTraceDir(dirs, ctx.env.owner);
   const wallMs = action === 'run' ? ctx.limits.runWallMs : ctx.limits.testWallMs;
   const step = await inCgroup(
     ctx,
@@ -194,6 +214,7 @@ async function buildAndRun(
         action,
         // Learners' args go to programs only; a test binary gets the grader's -test.run at most.
         action === 'run' ? (job.args ?? []) : job.testRun !== undefined ? [`-test.run=${job.testRun}`] : [],
+        traceDir === undefined ? undefined : { dir: traceDir, fileBytes: TRACE_FILE_BYTES },
       );
       return runStep({
         ...launchSpec(launch, ready),
@@ -216,6 +237,89 @@ async function buildAndRun(
   );
   outcome.run = stripAborted(step);
   outcome.timings.runMs = step.durationMs;
+  if (converter !== undefined && traceDir !== undefined)
+    outcome.trace = await convertTrace(ctx, dirs, converter, traceDir, hooks);
+}
+
+/** Size of the trace file; 0 when it is absent or not a regular file (the sandbox may plant links). */
+function traceFileBytes(path: string): number {
+  try {
+    const stats = lstatSync(path);
+    return stats.isFile() ? stats.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The converter, or the refusal of a traced job when this server could not build it. */
+async function traceConverter(ctx: ExecuteContext): Promise<string> {
+  try {
+    return await ctx.traceTimeline();
+  } catch {
+    throw new SandboxInputError(
+      'trace_unavailable',
+      'This server cannot convert traces (its converter could not be built); run without trace.',
+    );
+  }
+}
+
+/**
+ * Writes the run wrapper's Go file and the -overlay JSON into the job's out dir (host-written,
+ * read by the build sandbox there), never into the learner's src dir.
+ */
+function writeWrapper(
+  ctx: ExecuteContext,
+  dirs: JobDirs,
+  files: Record<string, string>,
+): { wrapper: TraceWrapper; overlayPath: string } {
+  const none = ctx.env.mode === 'none';
+  const srcDir = none ? dirs.src : SANDBOX_SRC;
+  const outDir = none ? dirs.out : SANDBOX_OUT;
+  const wrapper = traceWrapper(files, srcDir, `${outDir}/lockstep_trace.go`);
+  writeNewFile(join(dirs.out, 'lockstep_trace.go'), wrapper.source, 0o644);
+  writeNewFile(join(dirs.out, 'overlay.json'), JSON.stringify(wrapper.overlay), 0o644);
+  return { wrapper, overlayPath: `${outDir}/overlay.json` };
+}
+
+/**
+ * The trace the program left, converted in a sandbox of its own with the run's limits (the file
+ * is the learner's program's output: untrusted). No file, or an empty one: no_trace.
+ */
+async function convertTrace(
+  ctx: ExecuteContext,
+  dirs: JobDirs,
+  converter: string,
+  traceDir: string,
+  hooks: ExecuteHooks,
+): Promise<NonNullable<RawOutcome['trace']>> {
+  if (traceFileBytes(join(traceDir, TRACE_FILE)) === 0) return { missing: 'no_trace' };
+  const none = ctx.env.mode === 'none';
+  const flags = converterFlags({
+    srcDir: none ? dirs.src : SANDBOX_SRC,
+    goroot: ctx.env.goroot,
+    outputBytes: ctx.limits.outputBytes,
+    wallMs: ctx.limits.runWallMs,
+  });
+  const step = await inCgroup(ctx, ctx.limits.memoryBytes, (group) => {
+    const launch = convertLaunch(
+      launchContext(ctx, dirs, group?.procFiles ?? []),
+      converter,
+      traceDir,
+      ctx.limits.runTmpBytes,
+      flags,
+    );
+    return runStep({
+      argv: launch.argv,
+      env: launch.env,
+      cwd: launch.cwd,
+      wallMs: ctx.limits.runWallMs,
+      outputBytes: ctx.limits.outputBytes,
+      cgroup: group,
+      quitGraceMs: 0,
+      signal: hooks.signal,
+    });
+  });
+  return { converter: stripAborted(step) };
 }
 
 /** One step in the build sandbox with its own cgroup; `go` resolves through the sandbox PATH. */

@@ -54,6 +54,17 @@ export function createJobDirs(jobsDir: string, owner: Owner): JobDirs {
   return dirs;
 }
 
+/**
+ * A traced run's trace dir, writable by the sandbox user: the program writes its trace there, the
+ * converter reads it read-only. Beside the job's other dirs, so it is removed with them.
+ */
+export function createTraceDir(dirs: JobDirs, owner: Owner): string {
+  const dir = join(dirs.root, 'trace');
+  mkdirSync(dir, { mode: 0o700 });
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  return dir;
+}
+
 /** Writes a new file that must not exist yet (O_EXCL|O_NOFOLLOW): never writes through a planted link. */
 export function writeNewFile(path: string, data: string | Buffer, mode: number): void {
   const fd = openSync(
