@@ -5,8 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../contract/run.ts';
+import type { RunRequest, RunResult } from '../../contract/run.ts';
+import { StreamMessage } from '../../contract/stream.ts';
 import type { Timeline } from '../../contract/timeline.ts';
 import { mainProgram, startRunner, type Runner } from './harness.ts';
 
@@ -15,9 +17,14 @@ const program = (name: string, file = 'main.go'): string => readFileSync(join(PR
 
 let runner: Runner;
 
+let base: string;
+
 beforeAll(async () => {
   runner = await startRunner({ LOCKSTEP_RUN_TIMEOUT_MS: '8000', LOCKSTEP_TEST_TIMEOUT_MS: '10000' });
   await runner.waitWarm();
+  await runner.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = runner.app.server.address();
+  base = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }, 300_000);
 afterAll(async () => runner?.close());
 
@@ -65,6 +72,15 @@ describe('trace: true for run', () => {
     const timeline = timelineOf(body);
     const recv = timeline.spans.find((s) => s.reason === 'chan_recv' && lineIn(s.stack, 'main.go') === 8);
     expect(recv).toBeDefined();
+  }, 120_000);
+
+  it('keeps the timeline of a program that ends with os.Exit(3)', async () => {
+    const source =
+      'package main\n\nimport (\n\t"os"\n\t"sync"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() { defer wg.Done() }()\n\twg.Wait()\n\tos.Exit(3)\n}\n';
+    const { body } = await runner.run({ ...mainProgram(source), trace: true });
+    expect(body.exitCode).toBe(3);
+    const timeline = timelineOf(body);
+    expect(timeline.goroutines.some((g) => g.id === 1)).toBe(true);
   }, 120_000);
 
   it('says not_built for a compile error', async () => {
@@ -169,5 +185,32 @@ describe('trace: true for test', () => {
     const waits = timeline.spans.filter((s) => s.reason === 'mutex');
     expect(waits.length).toBeGreaterThanOrEqual(2);
     for (const wait of waits) expect(lineIn(wait.stack, 'workers_test.go')).toBe(18);
+  }, 120_000);
+});
+
+describe('trace: true over the stream', () => {
+  /** The stream's messages for one request, each checked against the published contract. */
+  function stream(request: RunRequest): Promise<StreamMessage[]> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${base}/api/run/stream?client=trace-run`);
+      const messages: StreamMessage[] = [];
+      ws.onopen = () => ws.send(JSON.stringify(request));
+      ws.onmessage = (event) => messages.push(JSON.parse(String(event.data)) as StreamMessage);
+      ws.onerror = () => reject(new Error('websocket error'));
+      ws.onclose = () => {
+        const invalid = messages.filter((m) => !Value.Check(StreamMessage, m));
+        if (invalid.length > 0) reject(new Error(`messages off the contract: ${JSON.stringify(invalid)}`));
+        else resolve(messages);
+      };
+    });
+  }
+
+  it('carries the timeline in the final result', async () => {
+    const messages = await stream({ ...mainProgram(program('mutex')), trace: true });
+    const last = messages.at(-1);
+    if (last?.type !== 'result') throw new Error(`no result: ${JSON.stringify(last)}`);
+    expect(last.result.status).toBe('ok');
+    const waits = timelineOf(last.result).spans.filter((s) => s.reason === 'mutex');
+    expect(waits.length).toBeGreaterThanOrEqual(3);
   }, 120_000);
 });
