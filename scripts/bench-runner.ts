@@ -4,7 +4,8 @@
  * 16 concurrent clients. Prints a Markdown report for docs/performance.md.
  * Lockstep and the bare toolchain alternate request by request, so both see the same machine
  * (shared vCPUs drift by ±20% over minutes), with a pause between requests like a learner's.
- * Usage: npm run bench:runner [-- --iterations 15 --pace 500]
+ * Traced run and test beside the same requests untraced (the cost of trace: true).
+ * Usage: npm run bench:runner [-- --iterations 15 --pace 500]; BENCH_DATA_DIR=<dir> reuses a warm data dir.
  */
 import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -89,6 +90,31 @@ async function paired(
     await pause();
   }
   return [ours, bareTimes];
+}
+
+/**
+ * The same request with and without trace: true on fresh sources, alternating, so both see the
+ * same machine; also the timeline's JSON size of each traced answer.
+ */
+async function tracedPair(
+  name: string,
+  request: () => RunRequest,
+): Promise<{ traced: number[]; plain: number[]; jsonBytes: number[] }> {
+  const traced: number[] = [];
+  const plain: number[] = [];
+  const jsonBytes: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const r = await post({ ...request(), trace: true }, 'bench');
+    const trace = r.result?.trace;
+    if (r.result?.status !== 'ok' || !trace || !('timeline' in trace))
+      throw new Error(`${name}: expected ok with a timeline, got ${r.status} ${JSON.stringify(trace)}`);
+    traced.push(r.ms);
+    jsonBytes.push(JSON.stringify(trace.timeline).length);
+    await pause();
+    plain.push(await once(name, request(), 'ok'));
+    await pause();
+  }
+  return { traced, plain, jsonBytes };
 }
 
 /** The same work without Lockstep: a temporary module, the user's warm GOCACHE. */
@@ -189,7 +215,10 @@ async function waitForServer(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
+  // BENCH_DATA_DIR reuses a warm data dir (kept afterwards): a cold -race warm-up can pass the
+  // build's wall clock on a loaded machine, and the figures are about warm requests anyway.
+  const given = process.env.BENCH_DATA_DIR;
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'lockstep-bench-'));
   const server: ChildProcess = spawn(process.execPath, ['playground/src/server.ts'], {
     env: {
       ...process.env,
@@ -233,6 +262,18 @@ async function main(): Promise<void> {
     ]);
     rows.push(['gofmt', fmt, bareFmt]);
 
+    const tracedRun = await tracedPair('traced run', () => ({ action: 'run', files: hello() }));
+    const tracedTest = await tracedPair('traced test', () => ({ action: 'test', files: PKG(salt++) }));
+    const tracedRows = (
+      [
+        ['edited program, trace: true', tracedRun],
+        ['go test -race, small package, trace: true', tracedTest],
+      ] as const
+    ).map(
+      ([name, r]) =>
+        `| ${name} | ${percentile(r.traced, 50).toFixed(0)} | ${percentile(r.traced, 95).toFixed(0)} | ${percentile(r.plain, 50).toFixed(0)} | ${(percentile(r.traced, 50) / percentile(r.plain, 50)).toFixed(2)} | ${percentile(r.jsonBytes, 50)} |`,
+    );
+
     const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
     const lines = [
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${goVersion}, Node ${process.versions.node}; warm build cache; ${N} iterations each, alternating with the bare toolchain, ${PACE_MS} ms between requests.`,
@@ -243,6 +284,12 @@ async function main(): Promise<void> {
         ([name, xs, b]) =>
           `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 95).toFixed(0)} | ${b ? percentile(b, 50).toFixed(0) : '—'} | ${b ? (percentile(xs, 50) / percentile(b, 50)).toFixed(2) : '—'} |`,
       ),
+      '',
+      'Tracing (each request with trace: true, alternating with the same request untraced; the JSON is the timeline in the answer):',
+      '',
+      '| request | traced p50 ms | traced p95 ms | untraced p50 ms | ratio (p50) | timeline JSON bytes (p50) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...tracedRows,
       '',
       `Throughput (edited programs, 20 s per level; 429 is the per-client queue limit working as designed; each level is followed by the bare toolchain under the same load through ${cpus().length} slots):`,
       '',
@@ -257,7 +304,7 @@ async function main(): Promise<void> {
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
-    rmSync(dataDir, { recursive: true, force: true });
+    if (given === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
