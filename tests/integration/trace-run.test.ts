@@ -116,6 +116,25 @@ func main() {
     expect(performance.now() - started).toBeLessThan(8_000);
   }, 120_000);
 
+  it('lets the program write its trace file only: nothing else in the trace dir', async () => {
+    const source = `package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	err := os.WriteFile("/sandbox/trace/other", []byte("x"), 0o644)
+	fmt.Println(err != nil)
+}
+`;
+    const { body } = await runner.run({ ...mainProgram(source), trace: true });
+    expect(body.status).toBe('ok');
+    expect(body.stdout).toBe('true\n');
+    timelineOf(body);
+  }, 120_000);
+
   it("leaves a race's lines as they are untraced", async () => {
     const racy = `package main
 

@@ -201,7 +201,7 @@ async function buildAndRun(
   }
   hooks.onPhase?.('running');
   const test2json = action === 'test' ? await ctx.test2json() : undefined;
-  const traceDir = converter === undefined ? undefined : createTraceDir(dirs, ctx.env.owner);
+  const traceDir = converter === undefined ? undefined : createTraceDir(dirs, ctx.env.owner, TRACE_FILE);
   const wallMs = action === 'run' ? ctx.limits.runWallMs : ctx.limits.testWallMs;
   const step = await inCgroup(
     ctx,

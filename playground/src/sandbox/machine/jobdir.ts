@@ -55,13 +55,16 @@ export function createJobDirs(jobsDir: string, owner: Owner): JobDirs {
 }
 
 /**
- * A traced run's trace dir, writable by the sandbox user: the program writes its trace there, the
- * converter reads it read-only. Beside the job's other dirs, so it is removed with them.
+ * A traced run's trace dir with its one file, created empty and owned by the sandbox user: the run
+ * sandbox binds only that file writable (the dir read-only), the converter reads it read-only.
+ * Beside the job's other dirs, so it is removed with them.
  */
-export function createTraceDir(dirs: JobDirs, owner: Owner): string {
+export function createTraceDir(dirs: JobDirs, owner: Owner, fileName: string): string {
   const dir = join(dirs.root, 'trace');
-  mkdirSync(dir, { mode: 0o700 });
-  if (owner) chownSync(dir, owner.uid, owner.gid);
+  mkdirSync(dir, { mode: 0o711 });
+  const file = join(dir, fileName);
+  writeNewFile(file, '', 0o600);
+  if (owner) chownSync(file, owner.uid, owner.gid);
   return dir;
 }
 

@@ -15,6 +15,8 @@ export const SANDBOX_GOCACHE = '/sandbox/gocache';
 export const SANDBOX_BIN = '/sandbox/bin';
 /** A traced run's own writable directory, where the program writes its trace (host: JobDirs.trace). */
 export const SANDBOX_TRACE = '/sandbox/trace';
+/** The trace file's name in the trace dir (SANDBOX_TRACE, or the host's in unsafe mode). */
+export const TRACE_FILE = 'trace.out';
 
 /** A top-level host path reproduced in the build sandbox: a read-only bind or a symlink (merged /usr). */
 export type RootEntry = { path: string; symlink?: string };
@@ -158,10 +160,15 @@ export function runSandboxArgs(
   else args.push('--ro-bind', mounts.src, SANDBOX_SRC);
   args.push('--ro-bind', mounts.binary, `${SANDBOX_BIN}/prog`);
   if (mounts.test2json) args.push('--ro-bind', mounts.test2json, `${SANDBOX_BIN}/test2json`);
-  if (mounts.trace)
-    args.push(mounts.trace.writable ? '--bind' : '--ro-bind', mounts.trace.dir, SANDBOX_TRACE);
+  if (mounts.trace) {
+    // The dir read-only and only its one file writable: the program can write its trace (capped by
+    // RLIMIT_FSIZE) but create nothing else on the job's disk, nor replace the file by a link.
+    args.push('--ro-bind', mounts.trace.dir, SANDBOX_TRACE);
+    if (mounts.trace.writable)
+      args.push('--bind', `${mounts.trace.dir}/${TRACE_FILE}`, `${SANDBOX_TRACE}/${TRACE_FILE}`);
+  }
   // bwrap's root is a tmpfs the sandbox could fill; only /tmp (size-capped) and a traced run's
-  // trace dir (on the job's disk: the trace must outlive the sandbox) stay writable.
+  // trace file (on the job's disk: the trace must outlive the sandbox) stay writable.
   args.push('--remount-ro', '/', '--chdir', SANDBOX_SRC, ...setenv({ ...programEnv(), ...extraEnv }));
   return args;
 }

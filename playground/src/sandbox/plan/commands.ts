@@ -16,6 +16,7 @@ import {
   SANDBOX_OUT,
   SANDBOX_SRC,
   SANDBOX_TRACE,
+  TRACE_FILE,
   type BuildMounts,
   type HostLayout,
   type RunMounts,
@@ -52,8 +53,7 @@ export function buildFlags(action: Action, race: boolean, trace = false): string
   return buildArgs(action, race, '$OUT', trace ? '$OVERLAY' : undefined);
 }
 
-/** The trace file's name in the trace dir (SANDBOX_TRACE, or the host's in unsafe mode). */
-export const TRACE_FILE = 'trace.out';
+export { TRACE_FILE };
 
 /**
  * Where the run step writes the trace: the environment and the test binary's flag. run: the
