@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { RunRequest, RunResult } from '../contract/run.ts';
+import { percentile, tracingRows } from './bench-trace.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -35,11 +36,6 @@ const PKG = (n: number) => ({
 });
 
 let salt = Date.now() % 100000;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-}
 
 async function post(
   body: RunRequest,
@@ -90,31 +86,6 @@ async function paired(
     await pause();
   }
   return [ours, bareTimes];
-}
-
-/**
- * The same request with and without trace: true on fresh sources, alternating, so both see the
- * same machine; also the timeline's JSON size of each traced answer.
- */
-async function tracedPair(
-  name: string,
-  request: () => RunRequest,
-): Promise<{ traced: number[]; plain: number[]; jsonBytes: number[] }> {
-  const traced: number[] = [];
-  const plain: number[] = [];
-  const jsonBytes: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const r = await post({ ...request(), trace: true }, 'bench');
-    const trace = r.result?.trace;
-    if (r.result?.status !== 'ok' || !trace || !('timeline' in trace))
-      throw new Error(`${name}: expected ok with a timeline, got ${r.status} ${JSON.stringify(trace)}`);
-    traced.push(r.ms);
-    jsonBytes.push(JSON.stringify(trace.timeline).length);
-    await pause();
-    plain.push(await once(name, request(), 'ok'));
-    await pause();
-  }
-  return { traced, plain, jsonBytes };
 }
 
 /** The same work without Lockstep: a temporary module, the user's warm GOCACHE. */
@@ -262,17 +233,10 @@ async function main(): Promise<void> {
     ]);
     rows.push(['gofmt', fmt, bareFmt]);
 
-    const tracedRun = await tracedPair('traced run', () => ({ action: 'run', files: hello() }));
-    const tracedTest = await tracedPair('traced test', () => ({ action: 'test', files: PKG(salt++) }));
-    const tracedRows = (
-      [
-        ['edited program, trace: true', tracedRun],
-        ['go test -race, small package, trace: true', tracedTest],
-      ] as const
-    ).map(
-      ([name, r]) =>
-        `| ${name} | ${percentile(r.traced, 50).toFixed(0)} | ${percentile(r.traced, 95).toFixed(0)} | ${percentile(r.plain, 50).toFixed(0)} | ${(percentile(r.traced, 50) / percentile(r.plain, 50)).toFixed(2)} | ${percentile(r.jsonBytes, 50)} |`,
-    );
+    const tracing = await tracingRows({ post, once, pause, iterations: N }, [
+      ['edited program, trace: true', () => ({ action: 'run', files: hello() })],
+      ['go test -race, small package, trace: true', () => ({ action: 'test', files: PKG(salt++) })],
+    ]);
 
     const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
     const lines = [
@@ -285,11 +249,7 @@ async function main(): Promise<void> {
           `| ${name} | ${percentile(xs, 50).toFixed(0)} | ${percentile(xs, 95).toFixed(0)} | ${b ? percentile(b, 50).toFixed(0) : '—'} | ${b ? (percentile(xs, 50) / percentile(b, 50)).toFixed(2) : '—'} |`,
       ),
       '',
-      'Tracing (each request with trace: true, alternating with the same request untraced; the JSON is the timeline in the answer):',
-      '',
-      '| request | traced p50 ms | traced p95 ms | untraced p50 ms | ratio (p50) | timeline JSON bytes (p50) |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
-      ...tracedRows,
+      ...tracing,
       '',
       `Throughput (edited programs, 20 s per level; 429 is the per-client queue limit working as designed; each level is followed by the bare toolchain under the same load through ${cpus().length} slots):`,
       '',

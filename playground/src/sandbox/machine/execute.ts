@@ -8,22 +8,18 @@ import type { StreamName } from '../plan/output.ts';
 import { BINARY_MODE, type BinaryCache } from './bincache.ts';
 import { binaryCacheKey } from '../plan/binary-key.ts';
 import { cgoImports } from '../plan/cgo.ts';
-import { JobCgroup } from './cgroup.ts';
 import {
   BINARY_NAME,
   buildArgs,
   buildFlags,
   buildLaunch,
   buildPaths,
-  convertLaunch,
   runLaunch,
   TRACE_FILE,
-  type Launch,
-  type LaunchContext,
 } from '../plan/commands.ts';
 import type { CachePool } from './cache-pool.ts';
 import type { IdleWork } from './idle-work.ts';
-import type { LauncherPool, LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
+import type { LauncherPool } from './launcher-pool.ts';
 import {
   createJobDirs,
   createTraceDir,
@@ -32,15 +28,15 @@ import {
   writeSources,
   type JobDirs,
 } from './jobdir.ts';
-import { lstatSync } from 'node:fs';
-import { traceWrapper, type TraceWrapper } from '../../trace/wrapper.ts';
-import { SANDBOX_OUT, SANDBOX_SRC } from '../plan/bwrap-args.ts';
-import { converterFlags, TRACE_FILE_BYTES } from '../plan/trace-convert.ts';
+import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
+import { TRACE_FILE_BYTES } from '../plan/trace-convert.ts';
+import { convertTrace, traceConverter, writeWrapper } from './trace-steps.ts';
+import { inCgroup, JobAbortedError, launchContext, launchSpec, stripAborted } from './step-context.ts';
 import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from '../plan/limits.ts';
 import { libraryInsteadOfProgram } from '../plan/package-clause.ts';
 import type { HostEnv } from './probe.ts';
-import { runStep, type StepResult } from './step.ts';
-import { SandboxInputError, validateJob, withGoMod, type Job } from '../plan/validate.ts';
+import { runStep } from './step.ts';
+import { validateJob, withGoMod, type Job } from '../plan/validate.ts';
 
 /** Callbacks of one job (all optional). */
 export interface ExecuteHooks {
@@ -48,6 +44,8 @@ export interface ExecuteHooks {
   onOutput?(stream: StreamName, chunk: string): void;
   signal?: AbortSignal;
 }
+
+export { JobAbortedError };
 
 /** What execute needs from the sandbox instance. */
 export interface ExecuteContext {
@@ -65,14 +63,6 @@ export interface ExecuteContext {
   idle: IdleWork;
   /** Launchers waiting in fresh cgroups (bwrap mode with cgroups), or null. */
   launchers: LauncherPool | null;
-}
-
-/** A job was aborted by its client; the outcome is discarded by the caller. */
-export class JobAbortedError extends Error {
-  constructor() {
-    super('the job was cancelled');
-    this.name = 'JobAbortedError';
-  }
 }
 
 /** Runs one job; throws SandboxInputError for bad input and JobAbortedError when aborted. */
@@ -241,87 +231,6 @@ async function buildAndRun(
     outcome.trace = await convertTrace(ctx, dirs, converter, traceDir, hooks);
 }
 
-/** Size of the trace file; 0 when it is absent or not a regular file (the sandbox may plant links). */
-function traceFileBytes(path: string): number {
-  try {
-    const stats = lstatSync(path);
-    return stats.isFile() ? stats.size : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The converter, or the refusal of a traced job when this server could not build it. */
-async function traceConverter(ctx: ExecuteContext): Promise<string> {
-  try {
-    return await ctx.traceTimeline();
-  } catch {
-    throw new SandboxInputError(
-      'trace_unavailable',
-      'This server cannot convert traces (its converter could not be built); run without trace.',
-    );
-  }
-}
-
-/**
- * Writes the run wrapper's Go file and the -overlay JSON into the job's out dir (host-written,
- * read by the build sandbox there), never into the learner's src dir.
- */
-function writeWrapper(
-  ctx: ExecuteContext,
-  dirs: JobDirs,
-  files: Record<string, string>,
-): { wrapper: TraceWrapper; overlayPath: string } {
-  const none = ctx.env.mode === 'none';
-  const srcDir = none ? dirs.src : SANDBOX_SRC;
-  const outDir = none ? dirs.out : SANDBOX_OUT;
-  const wrapper = traceWrapper(files, srcDir, `${outDir}/lockstep_trace.go`);
-  writeNewFile(join(dirs.out, 'lockstep_trace.go'), wrapper.source, 0o644);
-  writeNewFile(join(dirs.out, 'overlay.json'), JSON.stringify(wrapper.overlay), 0o644);
-  return { wrapper, overlayPath: `${outDir}/overlay.json` };
-}
-
-/**
- * The trace the program left, converted in a sandbox of its own with the run's limits (the file
- * is the learner's program's output: untrusted). No file, or an empty one: no_trace.
- */
-async function convertTrace(
-  ctx: ExecuteContext,
-  dirs: JobDirs,
-  converter: string,
-  traceDir: string,
-  hooks: ExecuteHooks,
-): Promise<NonNullable<RawOutcome['trace']>> {
-  if (traceFileBytes(join(traceDir, TRACE_FILE)) === 0) return { missing: 'no_trace' };
-  const none = ctx.env.mode === 'none';
-  const flags = converterFlags({
-    srcDir: none ? dirs.src : SANDBOX_SRC,
-    goroot: ctx.env.goroot,
-    outputBytes: ctx.limits.outputBytes,
-    wallMs: ctx.limits.runWallMs,
-  });
-  const step = await inCgroup(ctx, ctx.limits.memoryBytes, (group) => {
-    const launch = convertLaunch(
-      launchContext(ctx, dirs, group?.procFiles ?? []),
-      converter,
-      traceDir,
-      ctx.limits.runTmpBytes,
-      flags,
-    );
-    return runStep({
-      argv: launch.argv,
-      env: launch.env,
-      cwd: launch.cwd,
-      wallMs: ctx.limits.runWallMs,
-      outputBytes: ctx.limits.outputBytes,
-      cgroup: group,
-      quitGraceMs: 0,
-      signal: hooks.signal,
-    });
-  });
-  return { converter: stripAborted(step) };
-}
-
 /** One step in the build sandbox with its own cgroup; `go` resolves through the sandbox PATH. */
 export async function buildStep(
   ctx: ExecuteContext,
@@ -350,52 +259,4 @@ export async function buildStep(
     });
   });
   return stripAborted(step);
-}
-
-/** The step's process: a waiting launcher given the sandbox argv, or argv to spawn afresh. */
-function launchSpec(
-  launch: Launch,
-  ready: ReadyLauncher | null,
-): { argv: string[]; env: Record<string, string>; cwd: string; launcher?: LauncherProcess } {
-  const spec = { argv: launch.argv, env: launch.env, cwd: launch.cwd };
-  if (ready === null || launch.sandboxArgv === undefined) return spec;
-  return { ...spec, launcher: ready.start(launch.sandboxArgv) };
-}
-
-function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly string[]): LaunchContext {
-  return {
-    mode: ctx.env.mode,
-    layout: ctx.env.layout,
-    cgroupProcFiles: procFiles,
-    hostTmp: join(dirs.root, 'out'),
-  };
-}
-
-/**
- * Gives the step its cgroup (none in unsafe mode): a waiting launcher's, already joined, or a new
- * one. Runs, and always destroys the group in the background. A build first waits until its
- * group is empty, so nothing of it can touch the output the host reads next.
- */
-async function inCgroup(
-  ctx: ExecuteContext,
-  memoryBytes: number,
-  body: (group: JobCgroup | null, ready: ReadyLauncher | null) => Promise<StepResult>,
-  cleanup: 'wait' | 'background' = 'wait',
-): Promise<StepResult> {
-  const support = ctx.env.cgroups;
-  if (support.version === 'none') return body(null, null);
-  const ready = ctx.launchers?.take(memoryBytes) ?? null;
-  const group = ready?.group ?? JobCgroup.create(support, { memoryBytes, pids: ctx.limits.pids });
-  try {
-    return await body(group, ready);
-  } finally {
-    if (cleanup === 'wait') await group.killAll();
-    void group.destroy();
-  }
-}
-
-function stripAborted(step: StepResult): StepOutcome {
-  if (step.aborted) throw new JobAbortedError();
-  const { aborted: _aborted, ...rest } = step;
-  return rest;
 }
