@@ -9,7 +9,7 @@ import { SANDBOX_OUT, SANDBOX_SRC } from '../plan/bwrap-args.ts';
 import { convertLaunch, TRACE_FILE } from '../plan/commands.ts';
 import type { RawOutcome } from '../plan/outcome.ts';
 import { converterFlags } from '../plan/trace-convert.ts';
-import { SandboxInputError } from '../plan/validate.ts';
+import { RequestError } from '../../errors.ts';
 import { traceWrapper, type TraceWrapper } from '../../trace/wrapper.ts';
 import type { ExecuteContext, ExecuteHooks } from './execute.ts';
 import { writeNewFile, type JobDirs } from './jobdir.ts';
@@ -26,12 +26,14 @@ function traceFileBytes(path: string): number {
   }
 }
 
-/** The converter, or the refusal of a traced job when this server could not build it. */
+/** The converter, or the refusal (503 trace_unavailable) of a traced job when it could not be built. */
 export async function traceConverter(ctx: ExecuteContext): Promise<string> {
   try {
     return await ctx.traceTimeline();
   } catch {
-    throw new SandboxInputError(
+    // 503: the server's fault, not the request's; the same request without trace runs.
+    throw new RequestError(
+      503,
       'trace_unavailable',
       'This server cannot convert traces (its converter could not be built); run without trace.',
     );
