@@ -110,6 +110,16 @@ const ERRORS = {
     params: Type.Object({ maxBytes: Type.Integer() }),
   },
   no_go_file: { description: 'None of the files is a .go file.', params: none },
+  trace_not_for_action: {
+    description:
+      'trace: true was asked of an action that runs no program (fmt, vet); only run and test record a trace.',
+    params: Type.Object({ action: Type.String() }),
+  },
+  trace_unavailable: {
+    description:
+      'trace: true was asked, but this server cannot convert traces (its converter could not be built; GET /api/health and the server log say why). The same request without trace runs.',
+    params: none,
+  },
   nul_byte: {
     description: 'A file contains a NUL byte.',
     params: Type.Object({ file: Type.String() }),

@@ -15,6 +15,8 @@ const SAMPLES: { [C in ErrorCode]: ErrorParams[C] } = {
   source_too_large: { bytes: 300 * 1024, maxBytes: 256 * 1024 },
   stdin_too_large: { maxBytes: 64 * 1024 },
   no_go_file: {},
+  trace_not_for_action: { action: 'vet' },
+  trace_unavailable: {},
   nul_byte: { file: 'a.go' },
   embed_not_allowed: { file: 'c.go' },
   file_read_only: { file: 'go.mod', allowed: ['c.go'] },

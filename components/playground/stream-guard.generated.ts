@@ -644,6 +644,8 @@ const check_0 = (value) =>
       (typeof value.error === 'string' && value.error === 'source_too_large') ||
       (typeof value.error === 'string' && value.error === 'stdin_too_large') ||
       (typeof value.error === 'string' && value.error === 'no_go_file') ||
+      (typeof value.error === 'string' && value.error === 'trace_not_for_action') ||
+      (typeof value.error === 'string' && value.error === 'trace_unavailable') ||
       (typeof value.error === 'string' && value.error === 'nul_byte') ||
       (typeof value.error === 'string' && value.error === 'embed_not_allowed') ||
       (typeof value.error === 'string' && value.error === 'file_read_only') ||

@@ -131,6 +131,7 @@ async function execute(
       args: request.args,
       hideSources: options.hideSources,
       testRun: options.testRun,
+      trace: request.trace,
     },
     {
       signal: job.signal,

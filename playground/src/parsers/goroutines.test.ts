@@ -99,6 +99,27 @@ describe('parseGoroutineDump', () => {
     });
   });
 
+  it("treats a traced run's wrapper goroutine and the signal relay as not the learner's", () => {
+    const frame = (func: string) => ({ func, file: 'x.go', line: 1 });
+    const wrapper = {
+      id: 7,
+      frames: [
+        frame('runtime.gopark'),
+        frame('main.lockstepTraceOnQuit'),
+        frame('main.lockstepTraceStart.gowrap1'),
+      ],
+    };
+    const relay = {
+      id: 8,
+      frames: [frame('runtime.gopark'), frame('os/signal.signal_recv'), frame('os/signal.loop')],
+    };
+    expect(isSystemGoroutine(wrapper)).toBe(true);
+    expect(isSystemGoroutine(relay)).toBe(true);
+    expect(isSystemGoroutine({ id: 9, frames: [frame('sync.(*Mutex).Lock'), frame('main.worker')] })).toBe(
+      false,
+    );
+  });
+
   it('ignores text that is not a dump', () => {
     expect(parseGoroutineDump('goroutine leak?\nGoroutine 8 (running) created at:\n', W)).toEqual([]);
   });

@@ -27,6 +27,7 @@ import { userGoroutines } from './goroutines.ts';
 import { messageFor } from './messages.ts';
 import { cutQuitDump, stopCode } from './dump-text.ts';
 import { summaryFor } from './summary.ts';
+import { traceResult } from './trace.ts';
 import { formattedFiles } from './gofmt.ts';
 
 /** Returns every verdict the evidence supports (ok always does). */
@@ -106,5 +107,7 @@ export function classify(
   if (summary !== undefined) result.summary = summary;
   if (stderr.dumped) result.stop = { code: stopCode(status, goroutines, cause) };
   if (cause !== undefined) result.cause = { code: cause, at: e.goexitAt };
+  const trace = traceResult(o.trace);
+  if (trace !== undefined) result.trace = trace;
   return result;
 }

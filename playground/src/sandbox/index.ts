@@ -14,7 +14,7 @@ import { LauncherPool } from './machine/launcher-pool.ts';
 import { limitsSummary, resolveLimits, type Limits } from './plan/limits.ts';
 import type { RawOutcome } from './plan/outcome.ts';
 import { probeHost, type HostEnv, type ProbeResult, type SandboxProbe } from './machine/probe.ts';
-import { ensureTest2json } from './machine/tools.ts';
+import { ensureTest2json, ensureTraceTimeline } from './machine/tools.ts';
 import type { Job } from './plan/validate.ts';
 import { warmCaches, type WarmState } from './machine/warm.ts';
 import type { RunnerReason } from '../../../contract/errors.ts';
@@ -60,6 +60,27 @@ export class SandboxUnavailableError extends Error {
   }
 }
 
+/**
+ * The host-built helpers, each built once. test2json is retried on the next test job after a
+ * failure; the trace converter's failure is kept (tracing is unavailable until restart), and
+ * untraced jobs never wait for it. The warm-up starts the converter's build.
+ */
+function helperTools(toolsDir: string): {
+  test2json(env: HostEnv): Promise<string>;
+  traceTimeline(env: HostEnv): Promise<string>;
+} {
+  let test2json: Promise<string> | null = null;
+  let traceTimeline: Promise<string> | null = null;
+  return {
+    test2json(env) {
+      test2json ??= ensureTest2json(toolsDir, env.goroot, env.goVersion);
+      test2json.catch(() => (test2json = null));
+      return test2json;
+    },
+    traceTimeline: (env) => (traceTimeline ??= ensureTraceTimeline(toolsDir, env.goroot, env.goVersion)),
+  };
+}
+
 /** Creates the sandbox; nothing runs until probe(), warm() or execute() is called. */
 export function createSandbox(config: SandboxConfig): Sandbox {
   const limits = resolveLimits(config.limits);
@@ -73,7 +94,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   let probed: Promise<ProbeResult> | null = null;
   let warming: Promise<void> | null = null;
   let warm: WarmState = { state: 'cold', detail: 'not started' };
-  let test2json: Promise<string> | null = null;
+  const tools = helperTools(join(dataDir, 'tools'));
   let closed = false;
   const warmAbort = new AbortController();
   const running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
@@ -84,14 +105,20 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   async function context(): Promise<ExecuteContext> {
     const { probe: verdict, env } = await probe();
     if (!env) throw new SandboxUnavailableError(verdict.code ?? 'sandbox_trial_failed', verdict.reason);
-    const ensure = (): Promise<string> => {
-      test2json ??= ensureTest2json(join(dataDir, 'tools'), env.goroot, env.goVersion);
-      test2json.catch(() => (test2json = null)); // retry on the next test job
-      return test2json;
-    };
     pool ??= new CachePool({ jobsDir, base: gocacheBase, owner: env.owner, size: 2, idle });
     if (launchers === undefined) launchers = launcherPool(env, limits, idle);
-    return { env, limits, jobsDir, gocacheBase, binaries, test2json: ensure, caches: pool, idle, launchers };
+    return {
+      env,
+      limits,
+      jobsDir,
+      gocacheBase,
+      binaries,
+      test2json: () => tools.test2json(env),
+      traceTimeline: () => tools.traceTimeline(env),
+      caches: pool,
+      idle,
+      launchers,
+    };
   }
 
   return {
@@ -101,6 +128,8 @@ export function createSandbox(config: SandboxConfig): Sandbox {
         try {
           const ctx = await context();
           warm = { state: 'warming', detail: 'starting' };
+          // The trace converter builds beside the warm-up; its failure only disables tracing.
+          ctx.traceTimeline().catch(() => undefined);
           await warmCaches(ctx, (s) => (warm = s), warmAbort.signal);
           ctx.caches.fill(); // caches made from the warm base, ready before the first learner's build
           ctx.launchers?.fill();

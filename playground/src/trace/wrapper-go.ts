@@ -80,8 +80,11 @@ func lockstepTraceOnQuit(quit chan os.Signal) {
 }
 `;
 
-/** stream mode: trace.Start writes to the file, capped, as the program runs. */
-export const STREAM_START = `	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+/**
+ * stream mode: trace.Start writes to the file, capped, as the program runs. The file may exist
+ * already: the runner creates it empty and binds only that file writable (machine/execute.ts).
+ */
+export const STREAM_START = `	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return
 	}
@@ -103,7 +106,7 @@ export const FLIGHT_START = `	lockstepTraceRecorder = trace.NewFlightRecorder(tr
 export const STREAM_SAVE = `		trace.Stop() // flushes what the runtime still holds
 		lockstepTraceFile.f.Close()`;
 
-export const FLIGHT_SAVE = `		f, err := os.OpenFile(lockstepTracePath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+export const FLIGHT_SAVE = `		f, err := os.OpenFile(lockstepTracePath, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 		if err != nil {
 			return
 		}

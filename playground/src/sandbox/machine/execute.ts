@@ -5,11 +5,9 @@
 import { join } from 'node:path';
 import type { RawOutcome, StepOutcome } from '../plan/outcome.ts';
 import type { StreamName } from '../plan/output.ts';
-import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
 import { BINARY_MODE, type BinaryCache } from './bincache.ts';
 import { binaryCacheKey } from '../plan/binary-key.ts';
 import { cgoImports } from '../plan/cgo.ts';
-import { JobCgroup } from './cgroup.ts';
 import {
   BINARY_NAME,
   buildArgs,
@@ -17,17 +15,27 @@ import {
   buildLaunch,
   buildPaths,
   runLaunch,
-  type Launch,
-  type LaunchContext,
+  TRACE_FILE,
 } from '../plan/commands.ts';
 import type { CachePool } from './cache-pool.ts';
 import type { IdleWork } from './idle-work.ts';
-import type { LauncherPool, LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
-import { createJobDirs, readSandboxFile, writeNewFile, writeSources, type JobDirs } from './jobdir.ts';
+import type { LauncherPool } from './launcher-pool.ts';
+import {
+  createJobDirs,
+  createTraceDir,
+  readSandboxFile,
+  writeNewFile,
+  writeSources,
+  type JobDirs,
+} from './jobdir.ts';
+import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
+import { TRACE_FILE_BYTES } from '../plan/trace-convert.ts';
+import { convertTrace, traceConverter, writeWrapper } from './trace-steps.ts';
+import { inCgroup, JobAbortedError, launchContext, launchSpec, stripAborted } from './step-context.ts';
 import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from '../plan/limits.ts';
 import { libraryInsteadOfProgram } from '../plan/package-clause.ts';
 import type { HostEnv } from './probe.ts';
-import { runStep, type StepResult } from './step.ts';
+import { runStep } from './step.ts';
 import { validateJob, withGoMod, type Job } from '../plan/validate.ts';
 
 /** Callbacks of one job (all optional). */
@@ -37,6 +45,8 @@ export interface ExecuteHooks {
   signal?: AbortSignal;
 }
 
+export { JobAbortedError };
+
 /** What execute needs from the sandbox instance. */
 export interface ExecuteContext {
   env: HostEnv;
@@ -45,20 +55,14 @@ export interface ExecuteContext {
   gocacheBase: string;
   binaries: BinaryCache;
   test2json: () => Promise<string>;
+  /** The trace converter's path; rejects when it cannot be built (tracing is then unavailable). */
+  traceTimeline: () => Promise<string>;
   /** Ready-made build caches and deferred removal of finished job trees. */
   caches: CachePool;
   /** Background work that waits while jobs run. */
   idle: IdleWork;
   /** Launchers waiting in fresh cgroups (bwrap mode with cgroups), or null. */
   launchers: LauncherPool | null;
-}
-
-/** A job was aborted by its client; the outcome is discarded by the caller. */
-export class JobAbortedError extends Error {
-  constructor() {
-    super('the job was cancelled');
-    this.name = 'JobAbortedError';
-  }
 }
 
 /** Runs one job; throws SandboxInputError for bad input and JobAbortedError when aborted. */
@@ -147,12 +151,17 @@ async function buildAndRun(
   outcome: RawOutcome,
   hooks: ExecuteHooks,
 ) {
+  // Asked before anything is built: a server without its converter refuses traced runs at once.
+  const converter = job.trace === true ? await traceConverter(ctx) : undefined;
+  const wrapper = converter !== undefined && action === 'run' ? writeWrapper(ctx, dirs, files) : undefined;
+  if (converter !== undefined) outcome.trace = { missing: 'not_built' };
   const key = binaryCacheKey({
     files,
     action,
     race: job.race,
     goVersion: ctx.env.goVersion,
-    buildArgs: buildFlags(action, job.race),
+    buildArgs: buildFlags(action, job.race, converter !== undefined),
+    trace: converter === undefined ? undefined : (wrapper?.wrapper.source ?? true),
   });
   const binary = join(dirs.run, BINARY_NAME);
   if (ctx.binaries.linkTo(key, binary)) {
@@ -164,7 +173,7 @@ async function buildAndRun(
     const step = await buildStep(
       ctx,
       dirs,
-      ['go', ...buildArgs(action, job.race, ctxPaths.out)],
+      ['go', ...buildArgs(action, job.race, ctxPaths.out, wrapper?.overlayPath)],
       hooks,
       false,
     );
@@ -182,6 +191,7 @@ async function buildAndRun(
   }
   hooks.onPhase?.('running');
   const test2json = action === 'test' ? await ctx.test2json() : undefined;
+  const traceDir = converter === undefined ? undefined : createTraceDir(dirs, ctx.env.owner, TRACE_FILE);
   const wallMs = action === 'run' ? ctx.limits.runWallMs : ctx.limits.testWallMs;
   const step = await inCgroup(
     ctx,
@@ -194,6 +204,7 @@ async function buildAndRun(
         action,
         // Learners' args go to programs only; a test binary gets the grader's -test.run at most.
         action === 'run' ? (job.args ?? []) : job.testRun !== undefined ? [`-test.run=${job.testRun}`] : [],
+        traceDir === undefined ? undefined : { dir: traceDir, fileBytes: TRACE_FILE_BYTES },
       );
       return runStep({
         ...launchSpec(launch, ready),
@@ -216,6 +227,8 @@ async function buildAndRun(
   );
   outcome.run = stripAborted(step);
   outcome.timings.runMs = step.durationMs;
+  if (converter !== undefined && traceDir !== undefined)
+    outcome.trace = await convertTrace(ctx, dirs, converter, traceDir, hooks);
 }
 
 /** One step in the build sandbox with its own cgroup; `go` resolves through the sandbox PATH. */
@@ -246,52 +259,4 @@ export async function buildStep(
     });
   });
   return stripAborted(step);
-}
-
-/** The step's process: a waiting launcher given the sandbox argv, or argv to spawn afresh. */
-function launchSpec(
-  launch: Launch,
-  ready: ReadyLauncher | null,
-): { argv: string[]; env: Record<string, string>; cwd: string; launcher?: LauncherProcess } {
-  const spec = { argv: launch.argv, env: launch.env, cwd: launch.cwd };
-  if (ready === null || launch.sandboxArgv === undefined) return spec;
-  return { ...spec, launcher: ready.start(launch.sandboxArgv) };
-}
-
-function launchContext(ctx: ExecuteContext, dirs: JobDirs, procFiles: readonly string[]): LaunchContext {
-  return {
-    mode: ctx.env.mode,
-    layout: ctx.env.layout,
-    cgroupProcFiles: procFiles,
-    hostTmp: join(dirs.root, 'out'),
-  };
-}
-
-/**
- * Gives the step its cgroup (none in unsafe mode): a waiting launcher's, already joined, or a new
- * one. Runs, and always destroys the group in the background. A build first waits until its
- * group is empty, so nothing of it can touch the output the host reads next.
- */
-async function inCgroup(
-  ctx: ExecuteContext,
-  memoryBytes: number,
-  body: (group: JobCgroup | null, ready: ReadyLauncher | null) => Promise<StepResult>,
-  cleanup: 'wait' | 'background' = 'wait',
-): Promise<StepResult> {
-  const support = ctx.env.cgroups;
-  if (support.version === 'none') return body(null, null);
-  const ready = ctx.launchers?.take(memoryBytes) ?? null;
-  const group = ready?.group ?? JobCgroup.create(support, { memoryBytes, pids: ctx.limits.pids });
-  try {
-    return await body(group, ready);
-  } finally {
-    if (cleanup === 'wait') await group.killAll();
-    void group.destroy();
-  }
-}
-
-function stripAborted(step: StepResult): StepOutcome {
-  if (step.aborted) throw new JobAbortedError();
-  const { aborted: _aborted, ...rest } = step;
-  return rest;
 }

@@ -54,6 +54,20 @@ export function createJobDirs(jobsDir: string, owner: Owner): JobDirs {
   return dirs;
 }
 
+/**
+ * A traced run's trace dir with its one file, created empty and owned by the sandbox user: the run
+ * sandbox binds only that file writable (the dir read-only), the converter reads it read-only.
+ * Beside the job's other dirs, so it is removed with them.
+ */
+export function createTraceDir(dirs: JobDirs, owner: Owner, fileName: string): string {
+  const dir = join(dirs.root, 'trace');
+  mkdirSync(dir, { mode: 0o711 });
+  const file = join(dir, fileName);
+  writeNewFile(file, '', 0o600);
+  if (owner) chownSync(file, owner.uid, owner.gid);
+  return dir;
+}
+
 /** Writes a new file that must not exist yet (O_EXCL|O_NOFOLLOW): never writes through a planted link. */
 export function writeNewFile(path: string, data: string | Buffer, mode: number): void {
   const fd = openSync(

@@ -1,6 +1,6 @@
 /**
  * The binary cache's key: a hash of everything that changes the linked binary (files, action, race,
- * Go version, build flags), so an unchanged lesson example reuses its binary (../machine/bincache.ts).
+ * Go version, build flags, the trace wrapper), so an unchanged lesson example reuses its binary (../machine/bincache.ts).
  */
 import { createHash } from 'node:crypto';
 
@@ -11,6 +11,8 @@ export function binaryCacheKey(input: {
   race: boolean;
   goVersion: string;
   buildArgs: readonly string[];
+  /** A traced build: the wrapper's Go source for run (it is linked in), true for test. */
+  trace?: string | true | undefined;
 }): string {
   const files = Object.keys(input.files)
     .sort()
@@ -22,6 +24,7 @@ export function binaryCacheKey(input: {
     race: input.race,
     buildArgs: input.buildArgs,
     files,
+    ...(input.trace === undefined ? {} : { trace: input.trace }),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

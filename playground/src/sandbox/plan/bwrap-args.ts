@@ -13,6 +13,10 @@ export const SANDBOX_SRC = '/sandbox/src';
 export const SANDBOX_OUT = '/sandbox/out';
 export const SANDBOX_GOCACHE = '/sandbox/gocache';
 export const SANDBOX_BIN = '/sandbox/bin';
+/** A traced run's own writable directory, where the program writes its trace (host: JobDirs.trace). */
+export const SANDBOX_TRACE = '/sandbox/trace';
+/** The trace file's name in the trace dir (SANDBOX_TRACE, or the host's in unsafe mode). */
+export const TRACE_FILE = 'trace.out';
 
 /** A top-level host path reproduced in the build sandbox: a read-only bind or a symlink (merged /usr). */
 export type RootEntry = { path: string; symlink?: string };
@@ -42,6 +46,8 @@ export interface RunMounts {
   hideSources?: boolean | undefined;
   binary: string;
   test2json?: string | undefined;
+  /** A traced run: the host dir bound at SANDBOX_TRACE, writable for the program, read-only for the converter. */
+  trace?: { dir: string; writable: boolean } | undefined;
 }
 
 const COMMON = [
@@ -127,7 +133,12 @@ export function buildSandboxArgs(layout: HostLayout, mounts: BuildMounts, tmpByt
 }
 
 /** bwrap argv (without the command) for the learner's program or test binary. */
-export function runSandboxArgs(layout: HostLayout, mounts: RunMounts, tmpBytes: number): string[] {
+export function runSandboxArgs(
+  layout: HostLayout,
+  mounts: RunMounts,
+  tmpBytes: number,
+  extraEnv: Readonly<Record<string, string>> = {},
+): string[] {
   const args = ['bwrap', ...COMMON, ...identity(layout)];
   for (const lib of layout.libs) args.push('--ro-bind', lib.host, lib.sandbox);
   // /dev is bwrap's own small tmpfs; read-only so /dev/shm is no second, uncapped scratch space.
@@ -149,8 +160,16 @@ export function runSandboxArgs(layout: HostLayout, mounts: RunMounts, tmpBytes: 
   else args.push('--ro-bind', mounts.src, SANDBOX_SRC);
   args.push('--ro-bind', mounts.binary, `${SANDBOX_BIN}/prog`);
   if (mounts.test2json) args.push('--ro-bind', mounts.test2json, `${SANDBOX_BIN}/test2json`);
-  // bwrap's root is a tmpfs the sandbox could fill; only /tmp (size-capped) stays writable.
-  args.push('--remount-ro', '/', '--chdir', SANDBOX_SRC, ...setenv(programEnv()));
+  if (mounts.trace) {
+    // The dir read-only and only its one file writable: the program can write its trace (capped by
+    // RLIMIT_FSIZE) but create nothing else on the job's disk, nor replace the file by a link.
+    args.push('--ro-bind', mounts.trace.dir, SANDBOX_TRACE);
+    if (mounts.trace.writable)
+      args.push('--bind', `${mounts.trace.dir}/${TRACE_FILE}`, `${SANDBOX_TRACE}/${TRACE_FILE}`);
+  }
+  // bwrap's root is a tmpfs the sandbox could fill; only /tmp (size-capped) and a traced run's
+  // trace file (on the job's disk: the trace must outlive the sandbox) stay writable.
+  args.push('--remount-ro', '/', '--chdir', SANDBOX_SRC, ...setenv({ ...programEnv(), ...extraEnv }));
   return args;
 }
 

@@ -54,5 +54,11 @@ export interface RawOutcome {
    * as it was; which files it formatted is read from its errors by parsers/gofmt.ts.
    */
   filesAfterFormat?: Record<string, string>;
+  /**
+   * A traced run or test: why there is no trace (nothing was built; the program left no trace
+   * file, or an empty one), or the converter's step (its stdout the timeline JSON, its stderr an
+   * error line); parsers/trace.ts reads it.
+   */
+  trace?: { missing: 'not_built' | 'no_trace' } | { converter: StepOutcome };
   timings: { buildMs: number; runMs: number };
 }

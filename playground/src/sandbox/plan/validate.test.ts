@@ -18,6 +18,18 @@ const code = (fn: () => void): string => {
 };
 
 describe('validateJob', () => {
+  it('takes trace for run and test and refuses it for fmt and vet with a code', () => {
+    const files = { 'main.go': 'package main' };
+    expect(code(() => validateJob(job(files, { trace: true }), DEFAULT_LIMITS))).toBe('ok');
+    expect(code(() => validateJob(job(files, { trace: true, action: 'test' }), DEFAULT_LIMITS))).toBe('ok');
+    for (const action of ['fmt', 'vet'] as const) {
+      expect(code(() => validateJob(job(files, { trace: true, action }), DEFAULT_LIMITS))).toBe(
+        'trace_not_for_action',
+      );
+      expect(code(() => validateJob(job(files, { trace: false, action }), DEFAULT_LIMITS))).toBe('ok');
+    }
+  });
+
   it('accepts a normal package', () => {
     expect(
       code(() =>

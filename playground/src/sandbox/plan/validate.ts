@@ -19,6 +19,8 @@ export interface Job {
   hideSources?: boolean | undefined;
   /** Action test: run only the tests matching this -test.run pattern (set by the grader only). */
   testRun?: string | undefined;
+  /** run and test: record an execution trace and convert it to a timeline (RawOutcome.trace). */
+  trace?: boolean | undefined;
 }
 
 /** A job the sandbox refuses to touch: a 400 with its code and params, and English for API users. */
@@ -42,6 +44,12 @@ export function validateJob(job: Job, limits: Limits): void {
       path: '/action',
       rule: 'anyOf',
     });
+  if (job.trace === true && job.action !== 'run' && job.action !== 'test')
+    throw new SandboxInputError(
+      'trace_not_for_action',
+      `A trace is recorded for run and test only, not for ${job.action}.`,
+      { action: job.action },
+    );
   const names = Object.keys(job.files);
   if (names.length === 0)
     throw new SandboxInputError('bad_request', 'No files to run.', {
