@@ -185,6 +185,45 @@ async function waitForServer(): Promise<void> {
   throw new Error('server did not become ready');
 }
 
+/** A fresh hello program (a new salt each call, so no binary is reused). */
+const helloFiles = (): Record<string, string> => ({ 'main.go': HELLO(salt++) });
+
+/** The latency rows: each request kind beside the bare toolchain doing the same work. */
+async function requestRows(): Promise<[string, number[], number[] | null][]> {
+  const fixed = HELLO(1);
+  await post({ action: 'run', files: { 'main.go': fixed } }, 'bench');
+  const rows: [string, number[], number[] | null][] = [];
+  rows.push([
+    'unchanged example (binary reuse)',
+    await series('unchanged', () => ({ action: 'run', files: { 'main.go': fixed } }), 'ok'),
+    null,
+  ]);
+  const hello = helloFiles;
+  const [edited, bareRun] = await paired('edited', () => ({ action: 'run', files: hello() }), 'ok', hello, [
+    ['go', ['build', '-race', '-o', 'prog', '.']],
+    ['./prog', []],
+  ]);
+  rows.push(['edited program (-race build + run)', edited, bareRun]);
+  const [test, bareTest] = await paired(
+    'test',
+    () => ({ action: 'test', files: PKG(salt++) }),
+    'ok',
+    () => PKG(salt++),
+    [['go', ['test', '-race', '-count=1', '.']]],
+  );
+  rows.push(['go test -race, small package', test, bareTest]);
+  const [vet, bareVet] = await paired('vet', () => ({ action: 'vet', files: hello() }), 'ok', hello, [
+    ['go', ['vet', '.']],
+  ]);
+  rows.push(['go vet', vet, bareVet]);
+  const [fmt, bareFmt] = await paired('fmt', () => ({ action: 'fmt', files: hello() }), 'ok', hello, [
+    ['gofmt', ['-l', '.']],
+  ]);
+  rows.push(['gofmt', fmt, bareFmt]);
+
+  return rows;
+}
+
 async function main(): Promise<void> {
   // BENCH_DATA_DIR reuses a warm data dir (kept afterwards): a cold -race warm-up can pass the
   // build's wall clock on a loaded machine, and the figures are about warm requests anyway.
@@ -202,39 +241,9 @@ async function main(): Promise<void> {
   });
   try {
     await waitForServer();
-    const fixed = HELLO(1);
-    await post({ action: 'run', files: { 'main.go': fixed } }, 'bench');
-    const rows: [string, number[], number[] | null][] = [];
-    rows.push([
-      'unchanged example (binary reuse)',
-      await series('unchanged', () => ({ action: 'run', files: { 'main.go': fixed } }), 'ok'),
-      null,
-    ]);
-    const hello = (): Record<string, string> => ({ 'main.go': HELLO(salt++) });
-    const [edited, bareRun] = await paired('edited', () => ({ action: 'run', files: hello() }), 'ok', hello, [
-      ['go', ['build', '-race', '-o', 'prog', '.']],
-      ['./prog', []],
-    ]);
-    rows.push(['edited program (-race build + run)', edited, bareRun]);
-    const [test, bareTest] = await paired(
-      'test',
-      () => ({ action: 'test', files: PKG(salt++) }),
-      'ok',
-      () => PKG(salt++),
-      [['go', ['test', '-race', '-count=1', '.']]],
-    );
-    rows.push(['go test -race, small package', test, bareTest]);
-    const [vet, bareVet] = await paired('vet', () => ({ action: 'vet', files: hello() }), 'ok', hello, [
-      ['go', ['vet', '.']],
-    ]);
-    rows.push(['go vet', vet, bareVet]);
-    const [fmt, bareFmt] = await paired('fmt', () => ({ action: 'fmt', files: hello() }), 'ok', hello, [
-      ['gofmt', ['-l', '.']],
-    ]);
-    rows.push(['gofmt', fmt, bareFmt]);
-
+    const rows = await requestRows();
     const tracing = await tracingRows({ post, once, pause, iterations: N }, [
-      ['edited program, trace: true', () => ({ action: 'run', files: hello() })],
+      ['edited program, trace: true', () => ({ action: 'run', files: helloFiles() })],
       ['go test -race, small package, trace: true', () => ({ action: 'test', files: PKG(salt++) })],
     ]);
 

@@ -124,19 +124,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
   return {
     probe: async () => (await probe()).probe,
     warm() {
-      warming ??= (async () => {
-        try {
-          const ctx = await context();
-          warm = { state: 'warming', detail: 'starting' };
-          // The trace converter builds beside the warm-up; its failure only disables tracing.
-          ctx.traceTimeline().catch(() => undefined);
-          await warmCaches(ctx, (s) => (warm = s), warmAbort.signal);
-          ctx.caches.fill(); // caches made from the warm base, ready before the first learner's build
-          ctx.launchers?.fill();
-        } catch (error) {
-          warm = { state: 'failed', detail: error instanceof Error ? error.message : String(error) };
-        }
-      })();
+      warming ??= warmUp(context, (state) => (warm = state), warmAbort.signal);
       return warming;
     },
     warmState: () => ({ ...warm }),
@@ -168,6 +156,25 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       await groupRemovalsDone();
     },
   };
+}
+
+/** Warms the build caches, with the trace converter's build beside them; a failure is recorded, not thrown. */
+async function warmUp(
+  context: () => Promise<ExecuteContext>,
+  report: (state: WarmState) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    const ctx = await context();
+    report({ state: 'warming', detail: 'starting' });
+    // The converter's failure only disables tracing.
+    ctx.traceTimeline().catch(() => undefined);
+    await warmCaches(ctx, report, signal);
+    ctx.caches.fill(); // caches made from the warm base, ready before the first learner's build
+    ctx.launchers?.fill();
+  } catch (error) {
+    report({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** Creates the data dir's job and cache folders (traversable, not listable) and clears a crash's job dirs. */

@@ -4,8 +4,7 @@
  */
 import { join } from 'node:path';
 import type { RawOutcome, StepOutcome } from '../plan/outcome.ts';
-import type { StreamName } from '../plan/output.ts';
-import { BINARY_MODE, type BinaryCache } from './bincache.ts';
+import { BINARY_MODE } from './bincache.ts';
 import { binaryCacheKey } from '../plan/binary-key.ts';
 import { cgoImports } from '../plan/cgo.ts';
 import {
@@ -17,9 +16,7 @@ import {
   runLaunch,
   TRACE_FILE,
 } from '../plan/commands.ts';
-import type { CachePool } from './cache-pool.ts';
-import type { IdleWork } from './idle-work.ts';
-import type { LauncherPool } from './launcher-pool.ts';
+import type { ExecuteContext, ExecuteHooks } from './execute-types.ts';
 import {
   createJobDirs,
   createTraceDir,
@@ -32,38 +29,13 @@ import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
 import { TRACE_FILE_BYTES } from '../plan/trace-convert.ts';
 import { convertTrace, traceConverter, writeWrapper } from './trace-steps.ts';
 import { inCgroup, JobAbortedError, launchContext, launchSpec, stripAborted } from './step-context.ts';
-import { CGO_REFUSED_MESSAGE, notMainPackageMessage, type Limits } from '../plan/limits.ts';
+import { CGO_REFUSED_MESSAGE, notMainPackageMessage } from '../plan/limits.ts';
 import { libraryInsteadOfProgram } from '../plan/package-clause.ts';
-import type { HostEnv } from './probe.ts';
 import { runStep } from './step.ts';
 import { validateJob, withGoMod, type Job } from '../plan/validate.ts';
 
-/** Callbacks of one job (all optional). */
-export interface ExecuteHooks {
-  onPhase?(phase: 'building' | 'running'): void;
-  onOutput?(stream: StreamName, chunk: string): void;
-  signal?: AbortSignal;
-}
-
 export { JobAbortedError };
-
-/** What execute needs from the sandbox instance. */
-export interface ExecuteContext {
-  env: HostEnv;
-  limits: Limits;
-  jobsDir: string;
-  gocacheBase: string;
-  binaries: BinaryCache;
-  test2json: () => Promise<string>;
-  /** The trace converter's path; rejects when it cannot be built (tracing is then unavailable). */
-  traceTimeline: () => Promise<string>;
-  /** Ready-made build caches and deferred removal of finished job trees. */
-  caches: CachePool;
-  /** Background work that waits while jobs run. */
-  idle: IdleWork;
-  /** Launchers waiting in fresh cgroups (bwrap mode with cgroups), or null. */
-  launchers: LauncherPool | null;
-}
+export type { ExecuteContext, ExecuteHooks } from './execute-types.ts';
 
 /** Runs one job; throws SandboxInputError for bad input and JobAbortedError when aborted. */
 export async function executeJob(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { StepOutcome } from '../plan/outcome.ts';
 import type { Launch, LaunchContext } from '../plan/commands.ts';
 import { JobCgroup } from './cgroup.ts';
-import type { ExecuteContext } from './execute.ts';
+import type { ExecuteContext } from './execute-types.ts';
 import type { JobDirs } from './jobdir.ts';
 import type { LauncherProcess, ReadyLauncher } from './launcher-pool.ts';
 import type { StepResult } from './step.ts';

@@ -11,7 +11,7 @@ import type { RawOutcome } from '../plan/outcome.ts';
 import { converterFlags } from '../plan/trace-convert.ts';
 import { RequestError } from '../../errors.ts';
 import { traceWrapper, type TraceWrapper } from '../../trace/wrapper.ts';
-import type { ExecuteContext, ExecuteHooks } from './execute.ts';
+import type { ExecuteContext, ExecuteHooks } from './execute-types.ts';
 import { writeNewFile, type JobDirs } from './jobdir.ts';
 import { inCgroup, launchContext, stripAborted } from './step-context.ts';
 import { runStep } from './step.ts';
