@@ -5,6 +5,7 @@
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
 import { isErrorCode, type ErrorCode } from '../../contract/errors.ts';
+import { formatInstant, listText, sentencesText } from './format.ts';
 import type { Locale } from './locale.ts';
 import { isUiKey, t, type UiKey } from './t.ts';
 import { WORDED_RULES, type WordedRule } from './strings/errors.ts';
@@ -34,21 +35,12 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** A date and time in the reader's locale and time zone; the text as sent when it is not a date. */
-function formatDate(locale: Locale, iso: unknown): string {
-  const at = new Date(text(iso));
-  if (Number.isNaN(at.getTime())) return text(iso);
-  return at.toLocaleString(locale === 'zh-cn' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** An instant sent as a param, in the reader's locale. */
+const formatInstantOf = (locale: Locale, iso: unknown): string => formatInstant(text(iso), locale);
 
-/** A list in the locale's punctuation. */
-function list(locale: Locale, items: unknown): string {
-  const names = Array.isArray(items) ? items.map(text) : [text(items)];
-  return names.join(locale === 'zh-cn' ? '、' : ', ');
-}
-
-/** Sentences in a row: Chinese ones follow each other without a space. */
-const sentences = (locale: Locale, parts: string[]): string => parts.join(locale === 'zh-cn' ? '' : ' ');
+/** A list in the locale's punctuation (one value is a list of one). */
+const list = (locale: Locale, items: unknown): string =>
+  listText(locale, Array.isArray(items) ? items.map(text) : [text(items)]);
 
 /** A sub-key of the table (a reason, role, state…), or the value itself when the table has none. */
 function word(locale: Locale, prefix: string, value: unknown, params: Record<string, string> = {}): string {
@@ -89,16 +81,16 @@ export function errorText(locale: Locale, error: WireError): string {
       const problems = (Array.isArray(p.problems) ? p.problems : []).map((problem) =>
         word(locale, 'err.settings', problem, { ids }),
       );
-      return t(locale, 'err.invalid_lab_settings', { problems: sentences(locale, problems) });
+      return t(locale, 'err.invalid_lab_settings', { problems: sentencesText(locale, problems) });
     }
     case 'forbidden':
       return isUiKey(`err.role.${text(p.role)}`)
         ? word(locale, 'err.role', p.role)
         : t(locale, 'err.forbidden');
     case 'not_open':
-      return t(locale, 'err.not_open', { opensAt: formatDate(locale, p.opensAt) });
+      return t(locale, 'err.not_open', { opensAt: formatInstantOf(locale, p.opensAt) });
     case 'closed':
-      return t(locale, 'err.closed', { dueAt: formatDate(locale, p.dueAt) });
+      return t(locale, 'err.closed', { dueAt: formatInstantOf(locale, p.dueAt) });
     case 'not_failed':
       return t(locale, 'err.not_failed', { state: word(locale, 'err.state', p.state) });
     case 'runner_unavailable':

@@ -12,6 +12,7 @@ import type { GradedTest, GradeNote, GradeSummary, StoredGradeResult } from '../
 import type { Summary } from '../../contract/run.ts';
 import { isUiKey, t, type Locale, type UiKey } from './index.ts';
 import { summaryText } from './run-texts.ts';
+import { listText, sentencesText } from './format.ts';
 
 /** Returns the run's summary in words, or `fallback`'s when the run has none. */
 function why(locale: Locale, summary: Summary | undefined, fallback: UiKey): string {
@@ -77,7 +78,7 @@ export function gradeSummaryText(locale: Locale, summary: GradeSummary): string 
       break;
     case 'error':
       head = t(locale, 'grade.summary.error', {
-        tests: (summary.tests ?? []).join(t(locale, 'grade.list.separator')),
+        tests: listText(locale, summary.tests ?? []),
       });
       break;
     case 'statusNotOk':
@@ -87,9 +88,7 @@ export function gradeSummaryText(locale: Locale, summary: GradeSummary): string 
       head = t(locale, 'grade.summary.failed', { failed, n });
       break;
   }
-  return summary.why
-    ? t(locale, 'grade.join.sentences', { first: head, second: summaryText(locale, summary.why) })
-    : head;
+  return summary.why ? sentencesText(locale, [head, summaryText(locale, summary.why)]) : head;
 }
 
 /** Returns why a graded test did not pass: its note worded, or a stored grade's message as it is. */

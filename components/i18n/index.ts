@@ -3,7 +3,8 @@
  * lookup over every area's table (t.ts, tables in strings/), and the placeholder filler.
  * N.B. IMPORTED BY BROWSER CODE. Keep it free of Node APIs.
  */
-export { LOCALES, localeOf, pageLocale, type Locale } from './locale.ts';
+export { LOCALES, languageTag, localeOf, pageLocale, type Locale } from './locale.ts';
+export { formatInstant, listText, sentencesText } from './format.ts';
 export * from './t.ts';
 export { fill } from './fill.ts';
 export { errorText, wireError, type WireError } from './error-text.ts';

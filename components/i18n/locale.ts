@@ -16,3 +16,8 @@ export function localeOf(lang: string | null | undefined): Locale {
 export function pageLocale(): Locale {
   return localeOf(document.documentElement.lang);
 }
+
+/** The BCP 47 tag Intl formats a locale's dates and numbers with. */
+export function languageTag(locale: Locale): string {
+  return locale === 'zh-cn' ? 'zh-CN' : 'en';
+}

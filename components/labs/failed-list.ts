@@ -6,7 +6,7 @@ import type { Gradebook, SubmissionSummary } from '../../contract/labs.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { failureReason } from './failure-reason.ts';
 import { el } from '../dom/el.ts';
-import { formatInstant } from './lab-ui.ts';
+import { formatInstant } from '../i18n/index.ts';
 
 /** Re-queues `submission`; the button stays disabled while it is sent, and again if it fails. */
 export type Requeue = (submission: SubmissionSummary, button: HTMLButtonElement) => void;

@@ -4,12 +4,12 @@
  * lists the labs this browser created. N.B. BROWSER CODE.
  */
 import type { CreatedLab, LabSettings } from '../../contract/labs.ts';
-import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
+import { formatInstant, pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 import { createLab } from '../api/labs-create.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import { labSecrets } from './lab-secrets.ts';
-import { copyableLink, formatInstant, localePrefix } from './lab-ui.ts';
+import { copyableLink, localePrefix } from './lab-ui.ts';
 
 /** A datetime-local value for a Date, in the reader's time zone. */
 function localInput(d: Date): string {

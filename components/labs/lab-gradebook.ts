@@ -11,7 +11,7 @@
  * with a button that puts it back in the queue.
  */
 import type { Gradebook, SubmissionDetail, SubmissionSummary } from '../../contract/labs.ts';
-import { pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
+import { formatInstant, languageTag, pageLocale, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
 import {
   fetchGradebook,
@@ -22,7 +22,7 @@ import {
 import { fetchSubmission } from '../api/labs-submission.ts';
 import { apiErrorText } from '../api/error-text.ts';
 import { labSecrets, takeFromFragment } from './lab-secrets.ts';
-import { copyableLink, formatInstant, localePrefix } from './lab-ui.ts';
+import { copyableLink, localePrefix } from './lab-ui.ts';
 import { labSummary } from './lab-summary.ts';
 import { gradebookTable } from './gradebook-table.ts';
 import { failedList } from './failed-list.ts';
@@ -87,7 +87,7 @@ class LabGradebook extends HTMLElement {
     labSecrets.rememberInstructor(this.labId, this.key, book.lab.title, book.lab.createdAt);
     if (!quiet) this.status.textContent = '';
     this.live.textContent = this.t('lab.gb.live', {
-      time: new Date().toLocaleTimeString(this.locale === 'zh-cn' ? 'zh-CN' : 'en'),
+      time: new Date().toLocaleTimeString(languageTag(this.locale)),
     });
     const now = JSON.stringify([book.rows, book.submissions]);
     if (quiet && now === this.seen) return;

@@ -6,7 +6,7 @@
 import type { StudentStanding, SubmissionSummary } from '../../contract/labs.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { formatInstant } from './lab-ui.ts';
+import { formatInstant } from '../i18n/index.ts';
 
 /** Where a submission stands, in words. */
 export function stateText(s: SubmissionSummary, locale: Locale): string {

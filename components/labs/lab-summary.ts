@@ -3,9 +3,8 @@
  * N.B. BROWSER CODE.
  */
 import type { LabView } from '../../contract/labs.ts';
-import { t, type LabKey, type Locale } from '../i18n/index.ts';
+import { formatInstant, t, type LabKey, type Locale } from '../i18n/index.ts';
 import { el } from '../dom/el.ts';
-import { formatInstant } from './lab-ui.ts';
 
 /** The lab's dates and rules as one paragraph, shared with the gradebook. */
 export function labSummary(lab: LabView, locale: Locale): HTMLElement {

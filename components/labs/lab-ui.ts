@@ -10,14 +10,6 @@ export function localePrefix(): string {
   return location.pathname.startsWith('/zh-cn/') ? '/zh-cn' : '';
 }
 
-/** A date in the reader's locale and time zone. */
-export function formatInstant(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale === 'zh-cn' ? 'zh-CN' : 'en', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-}
-
 /** A link with a Copy button, labelled for screen readers. */
 export function copyableLink(locale: Locale, label: string, url: string): HTMLElement {
   const id = `lab-link-${Math.random().toString(36).slice(2, 8)}`;

@@ -8,7 +8,7 @@ import { gradeText } from '../i18n/grade-texts.ts';
 import { el } from '../dom/el.ts';
 import { testResultList } from '../exercise/test-results.ts';
 import { apiErrorText } from '../api/error-text.ts';
-import { formatInstant } from './lab-ui.ts';
+import { formatInstant } from '../i18n/index.ts';
 import '../playground/playground-element.ts';
 
 /** Sends an override (a score, or null to clear it) with its comment; resolves with the submission as saved. */
