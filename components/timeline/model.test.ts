@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { golden } from './golden-fixture.ts';
+import type { Timeline } from '../../contract/timeline.ts';
 import { buildModel, codeAt, heldFrom, learnerFrame, moveFocus, tableRows, type Sources } from './model.ts';
 
 describe('the model of mutex.json (three workers queue on one mutex main holds)', () => {
@@ -71,6 +72,86 @@ describe('the model of mutex.json (three workers queue on one mutex main holds)'
     expect(down.start <= g3[1]!.start && down.end > g3[1]!.start).toBe(true);
     expect(model.spans[moveFocus(model, model.lanes[0]!.spans[0]!.index, 'up')]!.g).toBe(1);
     expect(moveFocus(model, g3[1]!.index, 'end')).toBe(g3.at(-1)!.index);
+  });
+});
+
+describe('the holder of a lock taken in another function than the one whose Unlock woke the waiter', () => {
+  // Two handlers on one mutex, as in the exercise timeline-find-the-holder: G2 waited in Record's
+  // Lock (line 3), later took the lock uncontended in Trim (line 7) and woke G3 from Trim's Unlock.
+  const sources: Sources = {
+    files: {
+      'stats.go': [
+        'package stats',
+        'func (s *Stats) Record() {',
+        '\ts.mu.Lock()',
+        '\ts.mu.Unlock()',
+        '}',
+        'func (s *Stats) Trim() {',
+        '\ts.mu.Lock()',
+        '\ts.mu.Unlock()',
+        '}',
+      ].join('\n'),
+    },
+  };
+  const at = (func: string, line: number) => [
+    { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 1 },
+    { func, file: 'stats.go', line },
+  ];
+  const woke = (g: number, func: string, line: number) => ({
+    g,
+    stack: [
+      { func: 'sync.(*Mutex).Unlock', file: 'sync/mutex.go', line: 1 },
+      { func, file: 'stats.go', line },
+    ],
+  });
+  const record = 'stats.(*Stats).Record';
+  const trim = 'stats.(*Stats).Trim';
+  const timeline: Timeline = {
+    version: 1,
+    endNs: 100,
+    goroutines: [
+      { id: 2, startFunc: 'stats.busyDay.func1', created: null },
+      { id: 3, startFunc: 'stats.busyDay.func1', created: null },
+    ],
+    spans: [
+      {
+        g: 2,
+        state: 'waiting',
+        start: 0,
+        end: 10,
+        reason: 'mutex',
+        stack: at(record, 3),
+        wokenBy: woke(3, record, 4),
+      },
+      { g: 2, state: 'running', start: 10, end: 100 },
+      { g: 3, state: 'running', start: 0, end: 20 },
+      {
+        g: 3,
+        state: 'waiting',
+        start: 20,
+        end: 60,
+        reason: 'mutex',
+        stack: at(record, 3),
+        wokenBy: woke(2, trim, 8),
+      },
+      { g: 3, state: 'running', start: 60, end: 100 },
+    ],
+    regions: [],
+    tasks: [],
+    logs: [],
+    gc: [],
+    hiddenGoroutines: 0,
+    truncated: null,
+  };
+  const model = buildModel(timeline, sources);
+  const long = model.spans.find((s) => s.g === 3 && s.reason === 'mutex')!;
+
+  test('each wait and wake knows the function of its line', () => {
+    expect([long.func, long.wake?.func, long.wake?.call]).toEqual([record, trim, 's.mu.Unlock()']);
+  });
+
+  test("the waker's wait in Record is not where it took the lock it released in Trim", () => {
+    expect(heldFrom(model, long)).toBeNull();
   });
 });
 

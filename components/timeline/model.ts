@@ -25,6 +25,8 @@ export interface Wake {
   at: Place | null;
   /** The learner's source text at `at`, e.g. mu.Unlock(). */
   call: string | null;
+  /** The function of that frame, e.g. main.worker or stats.(*Stats).Trim. */
+  func: string | null;
 }
 
 export interface SpanBox {
@@ -38,6 +40,8 @@ export interface SpanBox {
   /** Where the learner's code was: the call that blocked, or the system call's caller. */
   at: Place | null;
   call: string | null;
+  /** The function of the learner's frame at `at`. */
+  func: string | null;
   wake: Wake | null;
   /** Still going when the trace ended. */
   open: boolean;
@@ -79,6 +83,11 @@ export function learnerFrame(stack: readonly TimelineFrame[] | undefined, source
   return frame ? { file: frame.file, line: frame.line } : null;
 }
 
+/** The function of the innermost frame in one of the learner's files (see learnerFrame). */
+function learnerFunc(stack: readonly TimelineFrame[] | undefined, sources: Sources): string | null {
+  return stack?.find((f) => isLearnerFile(f.file, sources) && f.line > 0)?.func ?? null;
+}
+
 /** The longest code text shown in a sentence before it is cut. */
 const CALL_MAX = 48;
 
@@ -100,6 +109,7 @@ function box(span: Span, index: number, timeline: Timeline, drawn: Set<number>, 
       drawn: drawn.has(span.wokenBy.g),
       at: wakerAt,
       call: codeAt(wakerAt, sources),
+      func: learnerFunc(span.wokenBy.stack, sources),
     };
   }
   return {
@@ -111,6 +121,7 @@ function box(span: Span, index: number, timeline: Timeline, drawn: Set<number>, 
     reason: span.reason ?? null,
     at,
     call: codeAt(at, sources),
+    func: learnerFunc(span.stack, sources),
     wake,
     open: span.end >= timeline.endNs && span.state !== 'running',
   };
@@ -146,8 +157,11 @@ const LOCK_REASONS: ReadonlySet<WaitReason> = new Set(['mutex', 'rwmutex_write',
 
 /**
  * Where the waker of a lock wait took that lock, when the trace shows it: the waker's own latest
- * wait on the same call (same line of the learner's code) that ended before it woke the waiter.
- * An uncontended Lock records no event, so often there is none to find.
+ * wait on the same call (same line of the learner's code) that ended before it woke the waiter,
+ * if that wait was in the function whose Unlock woke it. One in another function tells nothing
+ * of this hold: a goroutine that waited in Record's Lock, unlocked, then took the lock uncontended
+ * in Trim and woke the waiter from there did not hold it "from Record's Lock". An uncontended Lock
+ * records no event, so often there is none to find.
  */
 export function heldFrom(model: TimelineModel, span: SpanBox): Place | null {
   if (!span.reason || !LOCK_REASONS.has(span.reason) || !span.wake?.drawn || !span.at) return null;
@@ -160,7 +174,8 @@ export function heldFrom(model: TimelineModel, span: SpanBox): Place | null {
       s.at?.file === span.at!.file &&
       s.at.line === span.at!.line,
   );
-  return taken.at(-1)?.at ?? null;
+  const last = taken.at(-1);
+  return last && last.func !== null && last.func === span.wake.func ? last.at : null;
 }
 
 /** One row of the table view: a span with the facts its columns show. */
