@@ -202,6 +202,40 @@ test('a deadlock ends with the wait-for picture; the race accesses sit on their 
   expect(await axeFindings(page)).toEqual([]);
 });
 
+test('the learner’s own tasks, regions and logs are listed under the lanes, in both locales, on a phone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await serveGolden(page, { timeline: golden('annotations') as never });
+  const pg = await lessonWithProgram(page, LESSON.en, program('annotations'));
+  await pg.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(pg.locator('.tl-extra')).toContainText('Your tasks, regions and logs (runtime/trace)');
+  await expect(pg.locator('.tl-user > li > ul > li')).toHaveText([
+    'G1 at 3 ns: log orderID: “42”',
+    'G1: region “extract”, 5 ns to 16 ns (11 ns)',
+    'G1: region “grind”, 6 ns to 14 ns (8 ns)',
+    'G1 at 15 ns: log shots: “2”',
+    'G2: region “steam”, 10 ns to 20 ns (10 ns)',
+  ]);
+  await expect(pg.locator('.tl-user > li').nth(1)).toContainText(
+    'Task 2 “steamMilk”, inside task 1, 9 ns to 21 ns (12 ns)',
+  );
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    view: document.documentElement.clientWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.view);
+  expect(await axeFindings(page)).toEqual([]);
+
+  const zh = await lessonWithProgram(page, LESSON['zh-cn'], program('annotations'));
+  await zh.getByRole('button', { name: '时间线', exact: true }).click();
+  await expect(zh.locator('.tl-user > li').first()).toContainText(
+    '任务 1“makeCoffee”，2 纳秒 到 25 纳秒（23 纳秒）',
+  );
+  await expect(zh.locator('.tl-user > li > ul > li').first()).toHaveText('G1 在 3 纳秒：日志 orderID：“42”');
+  expect(await axeFindings(page)).toEqual([]);
+});
+
 test('reduced motion: nothing in the timeline is animated', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await serveGolden(page, { timeline: GOLDEN as never });
