@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { RunResult } from '../../contract/run.ts';
 import { golden } from './golden-fixture.ts';
 import { buildModel } from './model.ts';
-import { edgePhrase, raceMarkPhrase, raceMarks, spanSentence, steps, waitForPicture } from './sentences.ts';
+import { edgePhrase, spanSentence, steps, waitForPicture } from './sentences.ts';
 import { duration, say } from './words.ts';
 
 describe('the sentence a wait says, in both locales (mutex.json)', () => {
@@ -110,33 +110,5 @@ describe('a deadlock (deadlock.json: a goroutine locks a mutex it holds; main wa
     expect(picture[0]!.holder).toBeNull();
     expect(picture[1]!.holder?.key).toBe('tl.deadlock.held.unknown');
     expect(say('zh-cn', picture[1]!.waits)).toBe('G2 在 main.go:15 的 mu.Lock() 上等待');
-  });
-});
-
-describe('race accesses on the lanes', () => {
-  const { timeline, sources } = golden('mutex');
-  const model = buildModel(timeline, sources);
-  test('placed by goroutine id over the goroutine’s life; a goroutine missing from the trace is said so', () => {
-    const marks = raceMarks(model, [
-      {
-        accesses: [
-          { op: 'write', goroutine: 3, stack: [{ func: 'main.worker', file: 'main.go', line: 27 }] },
-          { op: 'read', goroutine: 9, stack: [{ func: 'main.worker', file: 'main.go', line: 27 }] },
-        ],
-        goroutines: [],
-      },
-    ]);
-    const g3 = model.lanes.find((l) => l.g === 3)!;
-    expect(marks[0]).toMatchObject({
-      g: 3,
-      op: 'write',
-      onLane: true,
-      from: g3.spans[0]!.start,
-      to: g3.spans.at(-1)!.end,
-    });
-    expect(say('en', raceMarkPhrase(marks[0]!))).toBe('Race: write by G3 at main.go:27');
-    expect(say('zh-cn', raceMarkPhrase(marks[0]!))).toBe('竞争：G3 在 main.go:27 写入');
-    expect(marks[1]!.onLane).toBe(false);
-    expect(say('en', raceMarkPhrase(marks[1]!))).toMatch(/G9 .* not in the trace/);
   });
 });

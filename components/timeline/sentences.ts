@@ -1,10 +1,9 @@
 /**
  * What the timeline says, as keys and facts ({ key, params }) that words.ts words in the page's
  * locale: a selected span ("G4 waited 2.1 ms on mu.Lock() at main.go:26; G3 held it from …"),
- * a wake edge, each replay step, the race accesses placed on their goroutines' lanes, and the
- * wait-for picture at a deadlock. Pure: no DOM, no locale.
+ * a wake edge, each replay step, and the wait-for picture at a deadlock. Pure: no DOM, no locale.
  */
-import type { Goroutine, Race, RunResult } from '../../contract/run.ts';
+import type { Goroutine, RunResult } from '../../contract/run.ts';
 import type { TimelineKey } from '../i18n/index.ts';
 import { codeAt, heldFrom, learnerFrame, type Place, type SpanBox, type TimelineModel } from './model.ts';
 
@@ -20,7 +19,7 @@ export interface Phrase {
   params: Record<string, Param>;
 }
 
-const phrase = (key: TimelineKey, params: Record<string, Param> = {}): Phrase => ({ key, params });
+export const phrase = (key: TimelineKey, params: Record<string, Param> = {}): Phrase => ({ key, params });
 
 /** A place as main.go:26 (the same in every locale). */
 export const atText = (place: Place): string => `${place.file}:${place.line}`;
@@ -109,54 +108,6 @@ export function steps(model: TimelineModel): Step[] {
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.t - b.s.t || rank(a.s) - rank(b.s) || a.i - b.i)
     .map(({ s }) => s);
-}
-
-/** One access of a race, placed on its goroutine's lane. */
-export interface RaceMark {
-  race: number;
-  g: number;
-  op: 'read' | 'write';
-  at: Place | null;
-  /** The goroutine has a lane; otherwise it ended before the trace began. */
-  onLane: boolean;
-  /** When the goroutine was alive in the trace: the access happened somewhere in here. */
-  from: number;
-  to: number;
-}
-
-/**
- * Each race's accesses on the lanes of the goroutines that made them (the race detector's
- * goroutine ids are the trace's). The trace has no time for a memory access, so a mark spans the
- * goroutine's life in the trace and says "during".
- */
-export function raceMarks(model: TimelineModel, races: readonly Race[]): RaceMark[] {
-  const out: RaceMark[] = [];
-  races.forEach((race, i) => {
-    for (const access of race.accesses) {
-      const lane = model.lanes.find((l) => l.g === access.goroutine);
-      const at = learnerFrame(access.stack, model.sources);
-      out.push({
-        race: i,
-        g: access.goroutine,
-        op: access.op,
-        at,
-        onLane: Boolean(lane && lane.spans.length > 0),
-        from: lane?.spans[0]?.start ?? 0,
-        to: lane?.spans.at(-1)?.end ?? model.endNs,
-      });
-    }
-  });
-  return out;
-}
-
-/** The words of a race mark. */
-export function raceMarkPhrase(mark: RaceMark): Phrase {
-  if (!mark.onLane) return phrase('tl.race.lost', { g: mark.g });
-  return phrase('tl.race.mark', {
-    g: mark.g,
-    op: phrase(mark.op === 'write' ? 'tl.op.write' : 'tl.op.read'),
-    at: mark.at ? atText(mark.at) : '?',
-  });
 }
 
 /** One line of the wait-for picture at a deadlock. */

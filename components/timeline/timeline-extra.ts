@@ -8,7 +8,8 @@ import type { RunResult } from '../../contract/run.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { h } from '../visualizer/render/dom.ts';
 import type { TimelineModel } from './model.ts';
-import { raceMarkPhrase, waitForPicture, type RaceMark } from './sentences.ts';
+import { raceMarkPhrase, type RaceMark } from './race-marks.ts';
+import { waitForPicture } from './sentences.ts';
 import { userMarks } from './user-marks.ts';
 import { say } from './words.ts';
 

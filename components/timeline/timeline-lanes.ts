@@ -7,7 +7,8 @@
 import { t, type Locale } from '../i18n/index.ts';
 import { h, svg } from '../visualizer/render/dom.ts';
 import type { SpanBox, TimelineModel } from './model.ts';
-import { atText, raceMarkPhrase, type RaceMark } from './sentences.ts';
+import { raceMarkPhrase, type RaceMark } from './race-marks.ts';
+import { atText } from './sentences.ts';
 import { spanLabel, stateText, STATE_MARK } from './span-words.ts';
 import { drawEdges, LANE_PX } from './timeline-edges.ts';
 import { visibleBox, type ViewWindow } from './view-window.ts';
@@ -103,7 +104,7 @@ export function buildLanes(model: TimelineModel, marks: readonly RaceMark[], loc
     laneEl(
       locale,
       lane,
-      marks.some((m) => m.g === lane.g && m.onLane),
+      marks.some((m) => m.g === lane.g),
       tracks[i]!,
     ),
   );
@@ -127,7 +128,7 @@ export function buildLanes(model: TimelineModel, marks: readonly RaceMark[], loc
     const hadFocus = scroll.contains(document.activeElement) && document.activeElement !== scroll;
     model.lanes.forEach((lane, i) => {
       const boxes = lane.spans.map((s) => spanButton(locale, s, state)).filter((b) => b !== null);
-      const bars = marks.filter((m) => m.g === lane.g && m.onLane).map((m) => raceBar(locale, m, state.view));
+      const bars = marks.filter((m) => m.g === lane.g).map((m) => raceBar(locale, m, state.view));
       tracks[i]!.replaceChildren(...boxes, ...bars.filter((b) => b !== null));
     });
     arrows(state);

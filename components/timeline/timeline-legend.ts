@@ -7,7 +7,7 @@
 import type { Timeline } from '../../contract/timeline.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { h } from '../visualizer/render/dom.ts';
-import type { RaceMark } from './sentences.ts';
+import type { RaceMark } from './race-marks.ts';
 import { STATE_MARK } from './span-words.ts';
 
 export function buildLegend(locale: Locale, marks: readonly RaceMark[]): HTMLElement {
@@ -20,7 +20,7 @@ export function buildLegend(locale: Locale, marks: readonly RaceMark[]): HTMLEle
       item(`tl-s-${state}`, STATE_MARK[state], t(locale, `tl.state.${state}`)),
     ),
     item('tl-swatch-edge', '↓', t(locale, 'tl.legend.edge')),
-    marks.some((m) => m.onLane) ? item('tl-swatch-race', '⚠', t(locale, 'tl.legend.race')) : null,
+    marks.some((m) => m.g !== null) ? item('tl-swatch-race', '⚠', t(locale, 'tl.legend.race')) : null,
   );
 }
 

@@ -17,7 +17,7 @@ import type { Timeline } from '../../contract/timeline.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { h } from '../visualizer/render/dom.ts';
 import { buildModel, type Place, type Sources } from './model.ts';
-import { raceMarks } from './sentences.ts';
+import { raceMarks } from './race-marks.ts';
 import { buildBar } from './timeline-bar.ts';
 import { buildExtra } from './timeline-extra.ts';
 import { wireLaneInput } from './timeline-input.ts';

@@ -176,9 +176,10 @@ test('a deadlock ends with the wait-for picture; the race accesses sit on their 
       races: [
         {
           accesses: [
-            { op: 'write', goroutine: 2, stack: [{ func: 'main.main.func1', file: 'main.go', line: 14 }] },
+            // The race detector's own number (7), matched to the trace's G2 by its go statement.
+            { op: 'write', goroutine: 7, stack: [{ func: 'main.main.func1', file: 'main.go', line: 14 }] },
           ],
-          goroutines: [],
+          goroutines: [{ id: 7, createdAt: [{ func: 'main.main', file: 'main.go', line: 12 }] }],
         },
       ],
     },
@@ -190,7 +191,9 @@ test('a deadlock ends with the wait-for picture; the race accesses sit on their 
     'G2 waits on mu.Lock() at main.go:15 — who holds it is not in the trace: an uncontended Lock records no event',
   ]);
   await expect(pg.locator('.tl-extra')).toContainText('No goroutine is left to wake any of them.');
-  await expect(pg.locator('.tl-races li')).toHaveText(['Race: write by G2 at main.go:14']);
+  await expect(pg.locator('.tl-races li')).toHaveText([
+    'Race: write by G2 (goroutine 7 in the race report) at main.go:14',
+  ]);
   await expect(pg.locator('.tl-lane').nth(1).locator('.tl-race')).toHaveCount(1);
   // The last wait runs to the end of the trace and says so.
   await focusSpanByKeyboard(page, pg, /^G2, waiting: mu\.Lock\(\)/);
