@@ -9,13 +9,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Timeline } from '../../contract/timeline.ts';
 import { classify } from '../../playground/src/parsers/status.ts';
-import type { Job, RawOutcome, Sandbox } from '../../playground/src/sandbox/index.ts';
-import { program, summary, testSandbox } from './sandbox-support.ts';
+import {
+  createSandbox,
+  type Job,
+  type RawOutcome,
+  type Sandbox,
+} from '../../playground/src/sandbox/index.ts';
+import { DATA_DIR, program, summary, TEST_LIMITS } from './sandbox-support.ts';
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = testSandbox();
+  // Wall clocks of 10 s: a lock that a timer releases after 4 s must outlast the watcher's decision
+  // (~0.2 s, seconds on a loaded machine) and still end well inside them.
+  sandbox = createSandbox({
+    dataDir: DATA_DIR,
+    limits: { ...TEST_LIMITS, runWallMs: 10_000, testWallMs: 10_000 },
+  });
   const probe = await sandbox.probe();
   if (!probe.available) throw new Error(`sandbox unavailable: ${probe.reason}`);
   await sandbox.warm();
@@ -92,6 +102,17 @@ describe('a traced deadlock is stalled by the watchdog, with its timeline', () =
     );
   }, 120_000);
 
+  it('in flight mode (the program traced itself, then stopped): the recorder is saved and stopped', async () => {
+    const source = withImports(
+      ['bytes', 'fmt', 'runtime/trace', 'sync'],
+      'func main() {\n\tvar own bytes.Buffer\n\tif err := trace.Start(&own); err != nil {\n\t\tpanic(err)\n\t}\n\ttrace.Stop()\n\tfmt.Println("own trace", own.Len() > 0)\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock() // again\n}\n',
+    );
+    const o = await sandbox.execute(program(source, { trace: true }));
+    const timeline = expectStalledDeadlock(o);
+    expect(o.run?.stdout).toBe('own trace true\n');
+    expect(waitsAt(timeline, 'mutex', 'main.go', lineOf(source, '// again'))).toBe(true);
+  }, 120_000);
+
   it('a test stuck on a mutex ends deadlock, not timeout', async () => {
     const job: Job = {
       action: 'test',
@@ -134,7 +155,7 @@ describe('a traced program that a timer releases runs on', () => {
   it('every goroutine on a lock that time.AfterFunc releases: ok, the timeline cut where tracing stopped', async () => {
     const source = withImports(
       ['fmt', 'sync', 'time'],
-      'func main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\ttime.AfterFunc(2*time.Second, mu.Unlock)\n\tmu.Lock()\n\tfmt.Println("released by the timer")\n}\n',
+      'func main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\ttime.AfterFunc(4*time.Second, mu.Unlock)\n\tmu.Lock()\n\tfmt.Println("released by the timer")\n}\n',
     );
     const o = await sandbox.execute(program(source, { trace: true }));
     expect(o.run?.stalled, summary(o)).toBe(false);
@@ -150,7 +171,7 @@ describe('a traced program that a timer releases runs on', () => {
       trace: true,
       files: {
         'wait_test.go':
-          'package wait_test\n\nimport (\n\t"sync"\n\t"testing"\n\t"time"\n)\n\nfunc TestReleased(t *testing.T) {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\ttime.AfterFunc(2*time.Second, mu.Unlock)\n\tmu.Lock()\n}\n',
+          'package wait_test\n\nimport (\n\t"sync"\n\t"testing"\n\t"time"\n)\n\nfunc TestReleased(t *testing.T) {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\ttime.AfterFunc(4*time.Second, mu.Unlock)\n\tmu.Lock()\n}\n',
       },
     };
     const o = await sandbox.execute(job);
