@@ -100,15 +100,15 @@ func lockstepTraceNotLearners(body string) bool {
 	if strings.Contains(body, ".lockstepTrace") {
 		return true
 	}
-	if i := strings.LastIndex(body, "\\ncreated by "); i >= 0 || strings.HasPrefix(body, "created by ") {
-		creator := body[i+len("\\ncreated by "):]
-		if i < 0 {
-			creator = body[len("created by "):]
-		}
-		for _, p := range []string{"runtime.", "runtime/", "internal/", "os/signal."} {
-			if strings.HasPrefix(creator, p) {
-				return true
-			}
+	creator := ""
+	if i := strings.LastIndex(body, "\\ncreated by "); i >= 0 {
+		creator = body[i+len("\\ncreated by "):]
+	} else if strings.HasPrefix(body, "created by ") {
+		creator = body[len("created by "):]
+	}
+	for _, p := range []string{"runtime.", "runtime/", "internal/", "os/signal."} {
+		if strings.HasPrefix(creator, p) {
+			return true
 		}
 	}
 	for _, line := range strings.Split(body, "\\n") {
