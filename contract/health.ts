@@ -19,6 +19,31 @@ export const Health = Type.Object({
     reason: Type.String({ description: 'Why the sandbox is (un)available, with the fix when it is not.' }),
     cgroup: Type.String(),
   }),
+  tracing: Type.Object(
+    {
+      available: Type.Boolean({
+        description:
+          'Whether a run or test may ask for trace: true now (else it is refused, 503 trace_unavailable).',
+      }),
+      reason: Type.Optional(
+        Type.Union([Type.Literal('sandbox_unavailable'), Type.Literal('converter_unavailable')], {
+          description:
+            'Only when not available: sandbox_unavailable (no code runs here, see sandbox.reason); converter_unavailable (the trace converter could not be built, e.g. golang.org/x/exp neither in the module cache nor reachable through GOPROXY; until the server restarts).',
+        }),
+      ),
+      converter: Type.Union(
+        [Type.Literal('not_built'), Type.Literal('building'), Type.Literal('ready'), Type.Literal('failed')],
+        {
+          description:
+            "The converter's build: not_built (nothing asked for it yet; the warm-up or the first traced job starts it), building (traced jobs wait for it), ready, failed.",
+        },
+      ),
+    },
+    {
+      description:
+        "The goroutine timeline (trace: true): can this server record and convert a program's execution trace.",
+    },
+  ),
   limits: Type.Record(Type.String(), Type.Number(), {
     description: 'Limits in force, with units in the key.',
   }),

@@ -164,6 +164,7 @@ const CUT_LITERALS = [
   Type.Literal('max_events'),
   Type.Literal('max_bytes'),
   Type.Literal('trace_cut'),
+  Type.Literal('stopped_all_waiting'),
 ] as const;
 export const TIMELINE_CUTS = CUT_LITERALS.map((literal) => literal.const);
 
@@ -172,7 +173,7 @@ export const Truncated = Type.Object(
     afterEvents: Type.Integer({ minimum: 0, description: 'The timeline holds the first N trace events.' }),
     cause: Type.Union([...CUT_LITERALS], {
       description:
-        "max_events / max_bytes: the converter's event or size cap; trace_cut: the trace itself ends mid-way (the program was killed while it was written).",
+        "max_events / max_bytes: the converter's event or size cap; trace_cut: the trace itself ends mid-way (the program was killed while it was written); stopped_all_waiting: tracing stopped when every goroutine of the program waited on another, and the program went on afterwards (a timer released it), untraced.",
     }),
   },
   { additionalProperties: false },

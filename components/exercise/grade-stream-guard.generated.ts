@@ -791,7 +791,9 @@ const check_0 = (value) =>
             (typeof value.result.run.trace.timeline.truncated.cause === 'string' &&
               value.result.run.trace.timeline.truncated.cause === 'max_bytes') ||
             (typeof value.result.run.trace.timeline.truncated.cause === 'string' &&
-              value.result.run.trace.timeline.truncated.cause === 'trace_cut'))) ||
+              value.result.run.trace.timeline.truncated.cause === 'trace_cut') ||
+            (typeof value.result.run.trace.timeline.truncated.cause === 'string' &&
+              value.result.run.trace.timeline.truncated.cause === 'stopped_all_waiting'))) ||
           value.result.run.trace.timeline.truncated === null)) ||
       (typeof value.result.run.trace === 'object' &&
         value.result.run.trace !== null &&

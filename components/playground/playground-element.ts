@@ -77,7 +77,7 @@ export class LockstepPlayground extends HTMLElement {
       onState: (state, line) => {
         showRunState(this.ui, state, line);
         this.toggleAttribute('data-busy', this.runs.busy());
-        if (!this.runs.busy()) this.timelines.runEnded(state.phase);
+        if (!this.runs.busy()) this.timelines.runEnded(state.phase, state.error?.code);
       },
       onStatus: (text) => (this.ui.status.textContent = text),
       onResult: (result) => this.showResult(result),

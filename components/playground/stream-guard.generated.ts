@@ -564,7 +564,9 @@ const check_0 = (value) =>
             (typeof value.result.trace.timeline.truncated.cause === 'string' &&
               value.result.trace.timeline.truncated.cause === 'max_bytes') ||
             (typeof value.result.trace.timeline.truncated.cause === 'string' &&
-              value.result.trace.timeline.truncated.cause === 'trace_cut'))) ||
+              value.result.trace.timeline.truncated.cause === 'trace_cut') ||
+            (typeof value.result.trace.timeline.truncated.cause === 'string' &&
+              value.result.trace.timeline.truncated.cause === 'stopped_all_waiting'))) ||
           value.result.trace.timeline.truncated === null)) ||
       (typeof value.result.trace === 'object' &&
         value.result.trace !== null &&

@@ -2,7 +2,10 @@
  * A playground's Timeline action after the run starts: remembers the files of a traced run until
  * its result comes, then opens the timeline panel (loaded with import() only then) or says in the
  * panel's place why there is none; closes it when another run starts, the files change or the
- * learner closes it. run-controller.ts runs the code; this file only follows the traced run.
+ * learner closes it. run-controller.ts runs the code; this file only follows the traced run. A
+ * server that refuses a traced run with trace_unavailable (it cannot build its trace converter,
+ * which lasts until it restarts; GET /api/health says the same as tracing.converter_unavailable)
+ * turns the button off for the page's life, with the reason beside it.
  * N.B. BROWSER CODE.
  */
 import type { RunResult } from '../../contract/run.ts';
@@ -30,10 +33,16 @@ export class TimelineController {
   /** The files of a run started by Timeline, until its result comes; the timeline quotes them. */
   private traced: Files | null = null;
   private view: TimelineView | null = null;
+  /** The server said it cannot trace: the button stays off and the reason stays shown. */
+  private unavailable = false;
   private readonly opts: TimelineControllerOptions;
 
   constructor(opts: TimelineControllerOptions) {
     this.opts = opts;
+    // Registered before the playground's own click listener, so an unavailable Timeline starts nothing.
+    opts.button.addEventListener('click', (event) => {
+      if (this.unavailable) event.stopImmediatePropagation();
+    });
   }
 
   /** A run starts: an open timeline closes; a traced run's files are kept and "loading" is said. */
@@ -41,13 +50,31 @@ export class TimelineController {
     this.close(false);
     this.traced = traced ? files : null;
     if (traced) this.status('tl.loading');
+    else if (this.unavailable) this.status('tl.unavailable');
   }
 
-  /** A traced run that ended without a result (unreachable, stopped, invalid) has no timeline. */
-  runEnded(phase: RunPhase): void {
+  /**
+   * A traced run that ended without a result (unreachable, stopped, refused, invalid) has no
+   * timeline; error is the refusal's code.
+   */
+  runEnded(phase: RunPhase, error?: string): void {
     if (!this.traced || phase === 'done') return;
     this.traced = null;
+    if (error === 'trace_unavailable') return this.turnOff();
     this.status(phase === 'stopped' ? null : 'tl.unreachable');
+  }
+
+  /**
+   * aria-disabled rather than disabled: the button stays reachable by keyboard and describes itself
+   * by the reason, which stays under the editor.
+   */
+  private turnOff(): void {
+    this.unavailable = true;
+    this.status('tl.unavailable');
+    const button = this.opts.button;
+    button.setAttribute('aria-disabled', 'true');
+    const note = this.opts.host.querySelector<HTMLElement>('.pg-timeline-status');
+    if (note) button.setAttribute('aria-describedby', note.id);
   }
 
   /** A run's result came: a traced run's timeline opens. */
@@ -66,7 +93,7 @@ export class TimelineController {
       this.opts.onClosed();
       delete this.opts.element.dataset.timeline;
     }
-    this.status(null);
+    this.status(this.unavailable ? 'tl.unavailable' : null);
     if (refocus) this.opts.button.focus();
   }
 
@@ -97,6 +124,7 @@ export class TimelineController {
     if (!status) {
       status = document.createElement('p');
       status.className = 'pg-timeline-status';
+      status.id = `${this.opts.element.id || 'pg'}-timeline-status-${Math.random().toString(36).slice(2, 8)}`;
       status.setAttribute('role', 'status');
       host.prepend(status);
     }

@@ -17,6 +17,7 @@ import {
   type Sandbox,
   type SandboxProbe,
 } from './sandbox/index.ts';
+import { tracingHealth } from './tracing-health.ts';
 import { classify } from './parsers/status.ts';
 import type { Limits } from './sandbox/plan/limits.ts';
 import { LearnerOutput, type OutputPiece } from './output/learner-output.ts';
@@ -167,6 +168,7 @@ async function health({ sandbox, queue, probe }: RunContext): Promise<RunnerHeal
     status: found.available ? 'ok' : 'degraded',
     go: { version: found.goVersion },
     sandbox: { mode: found.mode, available: found.available, reason: found.reason, cgroup: found.cgroup },
+    tracing: tracingHealth(found.available, sandbox.traceConverter()),
     limits: sandbox.limitsSummary(),
     cache: warm,
     queue: {

@@ -18,6 +18,7 @@ export function createWebNodeService(): RunService {
         status: 'degraded',
         go: { version: '' },
         sandbox: { mode: 'none', available: false, reason: WEB_NODE_REASON, cgroup: '' },
+        tracing: { available: false, reason: 'sandbox_unavailable', converter: 'not_built' },
         limits: {},
         cache: { state: 'cold', detail: 'No Go build cache: nothing is built on a web server.' },
         queue: { running: 0, waiting: 0, concurrency: 0, perClientWaiting: 0, maxWaiting: 0 },

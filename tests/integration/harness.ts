@@ -34,7 +34,7 @@ export interface Runner {
  * Integration tests share one data directory so the Go build cache is warmed once, not per file
  * (a cold warm-up takes ~40 s); job directories carry the pid, so leftovers are checked per process.
  */
-const DATA_DIR = resolve('.data/it');
+export const DATA_DIR = resolve('.data/it');
 
 /**
  * Returns a started runner; env overrides the configuration (limits, concurrency…), exercises
@@ -44,7 +44,8 @@ export async function startRunner(
   env: Record<string, string> = {},
   options: { exercises?: ReadonlyMap<string, Exercise> } = {},
 ): Promise<Runner> {
-  const dataDir = DATA_DIR;
+  // A test may give the runner a data dir of its own (LOCKSTEP_DATA_DIR), e.g. one without tools.
+  const dataDir = env.LOCKSTEP_DATA_DIR ?? DATA_DIR;
   mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ LOG_LEVEL: 'silent', LOCKSTEP_DATA_DIR: dataDir, ...env });
   const service = createSandboxedRunService(config);

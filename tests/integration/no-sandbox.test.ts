@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { makeSiteDir, startServerProcess, stopServer, type ServerProcess } from './server-process.ts';
+import type { Health } from '../../contract/health.ts';
 
 let site: string;
 /** A folder with every command of /usr/bin but bwrap: a machine where only bubblewrap is missing. */
@@ -80,13 +81,11 @@ describe('a server on a machine without bubblewrap', () => {
   });
 
   it('says in /api/health that code cannot run, and why', async () => {
-    const health = (await (await fetch(`${base}/api/health`)).json()) as {
-      status: string;
-      sandbox: { available: boolean; reason: string };
-    };
+    const health = (await (await fetch(`${base}/api/health`)).json()) as Health;
     expect(health.status).toBe('degraded');
     expect(health.sandbox.available).toBe(false);
     expect(health.sandbox.reason).toContain('bubblewrap is not installed');
+    expect(health.tracing).toMatchObject({ available: false, reason: 'sandbox_unavailable' });
   });
 
   it('refuses every run with that reason, over HTTP and over the stream', async () => {

@@ -59,6 +59,7 @@ describe('a web server', () => {
     expect(health.status).toBe('degraded');
     expect(health.sandbox).toMatchObject({ available: false, mode: 'none' });
     expect(health.sandbox.reason).toContain('LOCKSTEP_ROLE=web');
+    expect(health.tracing).toMatchObject({ available: false, reason: 'sandbox_unavailable' });
     expect(health.grading).toEqual({ queued: 0, grading: 0, failed: 0 });
 
     const page = await http(web, 'GET', '/');

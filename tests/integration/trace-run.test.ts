@@ -58,6 +58,12 @@ describe('trace: true for run', () => {
     expect(files.filter((f) => f.startsWith('/'))).toEqual([]);
   }, 120_000);
 
+  it('says in health that tracing is available once the converter is built', async () => {
+    const { body } = await runner.run({ ...mainProgram(program('mutex')), trace: true });
+    expect(body.status).toBe('ok');
+    expect((await runner.health()).tracing).toEqual({ available: true, converter: 'ready' });
+  }, 120_000);
+
   it('answers without trace when none was asked', async () => {
     const { body } = await runner.run(mainProgram(program('mutex')));
     expect(body.status).toBe('ok');

@@ -20,6 +20,7 @@ const check_0 = (value) =>
   'role' in value &&
   'go' in value &&
   'sandbox' in value &&
+  'tracing' in value &&
   'limits' in value &&
   'cache' in value &&
   'queue' in value &&
@@ -46,6 +47,20 @@ const check_0 = (value) =>
   typeof value.sandbox.available === 'boolean' &&
   typeof value.sandbox.reason === 'string' &&
   typeof value.sandbox.cgroup === 'string' &&
+  typeof value.tracing === 'object' &&
+  value.tracing !== null &&
+  !Array.isArray(value.tracing) &&
+  'available' in value.tracing &&
+  'converter' in value.tracing &&
+  typeof value.tracing.available === 'boolean' &&
+  (value.tracing.reason === undefined ||
+    !('reason' in value.tracing) ||
+    (typeof value.tracing.reason === 'string' && value.tracing.reason === 'sandbox_unavailable') ||
+    (typeof value.tracing.reason === 'string' && value.tracing.reason === 'converter_unavailable')) &&
+  ((typeof value.tracing.converter === 'string' && value.tracing.converter === 'not_built') ||
+    (typeof value.tracing.converter === 'string' && value.tracing.converter === 'building') ||
+    (typeof value.tracing.converter === 'string' && value.tracing.converter === 'ready') ||
+    (typeof value.tracing.converter === 'string' && value.tracing.converter === 'failed')) &&
   typeof value.limits === 'object' &&
   value.limits !== null &&
   !Array.isArray(value.limits) &&

@@ -471,7 +471,9 @@ const check_0 = (value) =>
           (typeof value.trace.timeline.truncated.cause === 'string' &&
             value.trace.timeline.truncated.cause === 'max_bytes') ||
           (typeof value.trace.timeline.truncated.cause === 'string' &&
-            value.trace.timeline.truncated.cause === 'trace_cut'))) ||
+            value.trace.timeline.truncated.cause === 'trace_cut') ||
+          (typeof value.trace.timeline.truncated.cause === 'string' &&
+            value.trace.timeline.truncated.cause === 'stopped_all_waiting'))) ||
         value.trace.timeline.truncated === null)) ||
     (typeof value.trace === 'object' &&
       value.trace !== null &&

@@ -109,6 +109,8 @@ const en = {
   'tl.truncated.max_events': 'The timeline holds the first {count} trace events only.',
   'tl.truncated.max_bytes': 'The timeline holds the first {count} trace events only (size limit).',
   'tl.truncated.trace_cut': 'The trace ends early: the program was stopped while it was written.',
+  'tl.truncated.stopped_all_waiting':
+    'The trace ends early: tracing stopped when every goroutine was waiting on another, and a timer let the program go on untraced.',
   'tl.none': 'No timeline: this runner did not send one. Run again once the runner records traces.',
   'tl.missing.not_built': 'No timeline: nothing ran, because the program did not build.',
   'tl.missing.no_trace':
@@ -122,6 +124,7 @@ const en = {
   'tl.missing.usage': 'No timeline: the trace reader was called wrongly.',
   'tl.error': 'No timeline: {message}',
   'tl.unreachable': 'No timeline: the runner cannot be reached.',
+  'tl.unavailable': 'Timeline is off: this server cannot record timelines. Run and Test still work.',
   'tl.dur.ns': '{n} ns',
   'tl.dur.us': '{n} µs',
   'tl.dur.ms': '{n} ms',
@@ -234,6 +237,8 @@ const zhCN: Record<TimelineKey, string> = {
   'tl.truncated.max_events': '时间线只包含前 {count} 个跟踪事件。',
   'tl.truncated.max_bytes': '时间线只包含前 {count} 个跟踪事件（大小限制）。',
   'tl.truncated.trace_cut': '跟踪提前结束：程序在写入跟踪时被停止了。',
+  'tl.truncated.stopped_all_waiting':
+    '跟踪提前结束：所有 goroutine 都在等待彼此时跟踪已停止，之后一个定时器让程序在未跟踪的情况下继续运行。',
   'tl.none': '没有时间线：运行器没有返回时间线。等运行器支持跟踪后再试。',
   'tl.missing.not_built': '没有时间线：程序没有构建成功，所以什么都没有运行。',
   'tl.missing.no_trace': '没有时间线：程序在写出任何跟踪之前就结束了（例如立即失败或触及限制）。',
@@ -246,6 +251,7 @@ const zhCN: Record<TimelineKey, string> = {
   'tl.missing.usage': '没有时间线：跟踪读取器的调用方式有误。',
   'tl.error': '没有时间线：{message}',
   'tl.unreachable': '没有时间线：无法连接运行器。',
+  'tl.unavailable': '时间线已关闭：这台服务器无法记录时间线。运行和测试仍然可用。',
   'tl.dur.ns': '{n} 纳秒',
   'tl.dur.us': '{n} 微秒',
   'tl.dur.ms': '{n} 毫秒',

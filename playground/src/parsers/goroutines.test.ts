@@ -113,8 +113,15 @@ describe('parseGoroutineDump', () => {
       id: 8,
       frames: [frame('runtime.gopark'), frame('os/signal.signal_recv'), frame('os/signal.loop')],
     };
+    // A traced test's stall watcher lives in the learner's test package.
+    const watcher = {
+      id: 9,
+      frames: [frame('time.Sleep'), frame('example.com/counter_test.lockstepTraceWatch')],
+    };
     expect(isSystemGoroutine(wrapper)).toBe(true);
     expect(isSystemGoroutine(relay)).toBe(true);
+    expect(isSystemGoroutine(watcher)).toBe(true);
+    expect(isSystemGoroutine({ id: 10, frames: [frame('main.mylockstepTrace')] })).toBe(false);
     expect(isSystemGoroutine({ id: 9, frames: [frame('sync.(*Mutex).Lock'), frame('main.worker')] })).toBe(
       false,
     );

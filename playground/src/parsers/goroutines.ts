@@ -12,7 +12,7 @@
  *   	/sandbox/src/main.go:22 +0x129
  */
 import type { Frame, Goroutine } from '../../../contract/run.ts';
-import { WRAPPER_FUNC_PREFIX } from '../trace/wrapper.ts';
+import { isGeneratedFunc } from '../trace/wrapper.ts';
 import { parseLocation, parseStack } from './frames.ts';
 
 /** A goroutine as parsed, with what the wire type leaves out. */
@@ -49,9 +49,10 @@ export function cleanState(bracket: string): { state: string; minutes: number } 
  */
 export function isSystemGoroutine(g: Pick<Goroutine, 'id' | 'frames'>): boolean {
   if (g.id === 0) return true;
-  // A traced run's wrapper (trace/wrapper.ts) adds its own goroutine, and signal.Notify's relay
-  // (os/signal.loop): neither is the learner's, and a deadlock's list must equal the untraced one.
-  if (g.frames.some((f) => f.func.startsWith(WRAPPER_FUNC_PREFIX))) return true;
+  // A traced run's wrapper (trace/wrapper.ts) and a traced test's stall watcher (test-watcher.ts)
+  // add their own goroutines, and signal.Notify's relay (os/signal.loop): none is the learner's,
+  // and a deadlock's list must equal the untraced one.
+  if (g.frames.some((f) => isGeneratedFunc(f.func))) return true;
   const start = g.frames[g.frames.length - 1];
   if (!start) return false;
   if (start.func === 'os/signal.loop') return true;

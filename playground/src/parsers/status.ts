@@ -107,7 +107,7 @@ export function classify(
   if (summary !== undefined) result.summary = summary;
   if (stderr.dumped) result.stop = { code: stopCode(status, goroutines, cause) };
   if (cause !== undefined) result.cause = { code: cause, at: e.goexitAt };
-  const trace = traceResult(o.trace);
+  const trace = traceResult(o.trace, status);
   if (trace !== undefined) result.trace = trace;
   return result;
 }

@@ -31,6 +31,19 @@ describe('traceResult', () => {
     expect(result).toEqual({ timeline: JSON.parse(GOLDEN) });
   });
 
+  it("keeps the watcher's stop as a cut when the program went on, and drops it in a deadlock", () => {
+    const stopped = { ...JSON.parse(GOLDEN), truncated: { afterEvents: 40, cause: 'stopped_all_waiting' } };
+    const raw = { converter: step({ stdout: JSON.stringify(stopped) }) };
+    expect(traceResult(raw, 'ok')).toEqual({ timeline: stopped });
+    expect(traceResult(raw, 'timeout')).toEqual({ timeline: stopped });
+    expect(traceResult(raw, 'deadlock')).toEqual({ timeline: { ...stopped, truncated: null } });
+    // Another cause is a cut whatever the verdict.
+    const cut = { ...stopped, truncated: { afterEvents: 40, cause: 'trace_cut' } };
+    expect(traceResult({ converter: step({ stdout: JSON.stringify(cut) }) }, 'deadlock')).toEqual({
+      timeline: cut,
+    });
+  });
+
   it('refuses JSON that is not a timeline', () => {
     const notTimeline = JSON.stringify({ version: 1, spans: 'x' });
     expect(traceResult({ converter: step({ stdout: notTimeline }) })).toEqual({ missing: 'malformed_trace' });

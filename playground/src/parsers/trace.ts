@@ -5,14 +5,19 @@
  */
 import { Compile } from 'typebox/compile';
 import { Timeline, TimelineError } from '../../../contract/timeline.ts';
-import type { TraceResult } from '../../../contract/run.ts';
+import type { RunStatus, TraceResult } from '../../../contract/run.ts';
 import type { RawOutcome } from '../sandbox/plan/outcome.ts';
 
 const timelineCheck = Compile(Timeline);
 const errorCheck = Compile(TimelineError);
 
-/** The trace part of the result, or undefined when the request did not ask for one. */
-export function traceResult(raw: RawOutcome['trace']): TraceResult | undefined {
+/**
+ * The trace part of the result, or undefined when the request did not ask for one. status is the
+ * run's verdict: the converter marks a timeline whose tracing the stall watcher stopped
+ * (stopped_all_waiting), and that is a cut only when the program went on; in a deadlock nothing
+ * moved again, so the timeline is whole.
+ */
+export function traceResult(raw: RawOutcome['trace'], status?: RunStatus): TraceResult | undefined {
   if (raw === undefined) return undefined;
   if ('missing' in raw) return { missing: raw.missing };
   const step = raw.converter;
@@ -22,7 +27,10 @@ export function traceResult(raw: RawOutcome['trace']): TraceResult | undefined {
   if (step.memoryLimited) return { missing: 'input_too_large' };
   if (step.exitCode === 0) {
     const timeline = parseJson(step.stdout);
-    return timelineCheck.Check(timeline) ? { timeline } : { missing: 'malformed_trace' };
+    if (!timelineCheck.Check(timeline)) return { missing: 'malformed_trace' };
+    if (timeline.truncated?.cause === 'stopped_all_waiting' && status === 'deadlock')
+      return { timeline: { ...timeline, truncated: null } };
+    return { timeline };
   }
   const line = step.stderr.trim().split('\n').at(-1) ?? '';
   const error = parseJson(line);

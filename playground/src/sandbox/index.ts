@@ -36,6 +36,12 @@ export interface SandboxConfig {
   unsafeNoSandbox?: boolean;
 }
 
+/**
+ * The trace converter's build: not_built (no traced job or warm-up asked yet), building (a traced
+ * job waits for it), ready, or failed (traced jobs are refused until the server restarts).
+ */
+export type TraceConverterState = 'not_built' | 'building' | 'ready' | 'failed';
+
 /** The sandbox as the run service uses it. */
 export interface Sandbox {
   /** The probe's verdict (run once, then cached). */
@@ -43,6 +49,7 @@ export interface Sandbox {
   /** Warms the Go build cache in the background; resolves when done (never rejects). */
   warm(): Promise<void>;
   warmState(): WarmState;
+  traceConverter(): TraceConverterState;
   limitsSummary(): Record<string, number>;
   /** Runs one job. Throws SandboxInputError (bad input), SandboxUnavailableError, JobAbortedError. */
   execute(job: Job, hooks?: ExecuteHooks): Promise<RawOutcome>;
@@ -68,16 +75,29 @@ export class SandboxUnavailableError extends Error {
 function helperTools(toolsDir: string): {
   test2json(env: HostEnv): Promise<string>;
   traceTimeline(env: HostEnv): Promise<string>;
+  traceConverter(): TraceConverterState;
 } {
   let test2json: Promise<string> | null = null;
   let traceTimeline: Promise<string> | null = null;
+  let traceConverter: TraceConverterState = 'not_built';
   return {
     test2json(env) {
       test2json ??= ensureTest2json(toolsDir, env.goroot, env.goVersion);
       test2json.catch(() => (test2json = null));
       return test2json;
     },
-    traceTimeline: (env) => (traceTimeline ??= ensureTraceTimeline(toolsDir, env.goroot, env.goVersion)),
+    traceTimeline(env) {
+      if (traceTimeline === null) {
+        traceConverter = 'building';
+        traceTimeline = ensureTraceTimeline(toolsDir, env.goroot, env.goVersion);
+        traceTimeline.then(
+          () => (traceConverter = 'ready'),
+          () => (traceConverter = 'failed'),
+        );
+      }
+      return traceTimeline;
+    },
+    traceConverter: () => traceConverter,
   };
 }
 
@@ -128,6 +148,7 @@ export function createSandbox(config: SandboxConfig): Sandbox {
       return warming;
     },
     warmState: () => ({ ...warm }),
+    traceConverter: () => tools.traceConverter(),
     limitsSummary: () => limitsSummary(limits),
     async execute(job, hooks = {}) {
       if (closed) throw new SandboxUnavailableError('shutting_down', 'the sandbox is shutting down');

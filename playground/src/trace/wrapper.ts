@@ -4,7 +4,9 @@
  * -overlay` (the learner's files are neither moved nor rewritten, so every line number stays). Its
  * init starts tracing before the learner's code runs, and the trace is completed when the program
  * exits (main returns or os.Exit: the runtime's exit hooks) or gets SIGQUIT from the watchdog (a
- * handler that completes it, then re-raises so the goroutine dump still comes).
+ * handler that completes it, then re-raises so the goroutine dump still comes), or earlier by its
+ * stall watcher (watcher-go.ts) once every goroutine of the learner waits on another, so the
+ * watchdog can see the deadlock.
  *
  * Two ways to trace, chosen per program:
  * - stream (the default): runtime/trace.Start writes to the file as the program runs, so a panic,
@@ -24,15 +26,30 @@ import {
   STREAM_TYPES,
   WRAPPER_FILE,
 } from './wrapper-go.ts';
+import { WATCH_PERIOD_MS, WATCHER_FUNCS } from './watcher-go.ts';
 
 /** The environment variable that names the file the trace is written to; unset, nothing is traced. */
 export const TRACE_ENV = 'LOCKSTEP_TRACE';
+
+/** The start of every generated function's name, in package main or a test package. */
+export const GENERATED_FUNC_NAME_PREFIX = 'lockstepTrace';
+
+/**
+ * Whether a function of a dump is one of the generated files' (the run wrapper's in package main,
+ * the test watcher's in the learner's test package): its name without the package starts with
+ * lockstepTrace.
+ */
+export function isGeneratedFunc(func: string): boolean {
+  const afterPath = func.slice(func.lastIndexOf('/') + 1);
+  const dot = afterPath.indexOf('.');
+  return dot >= 0 && afterPath.slice(dot + 1).startsWith(GENERATED_FUNC_NAME_PREFIX);
+}
 
 /**
  * Every function of the generated file starts with this name, so the converter hides its
  * goroutine and the parsers of goroutine dumps can tell it apart from the learner's.
  */
-export const WRAPPER_FUNC_PREFIX = 'main.lockstepTrace';
+export const WRAPPER_FUNC_PREFIX = `main.${GENERATED_FUNC_NAME_PREFIX}`;
 
 /** The function that completes the trace: the converter ends the timeline at its first event. */
 export const WRAPPER_SAVE_FUNC = `${WRAPPER_FUNC_PREFIX}Save`;
@@ -150,13 +167,13 @@ export function wrapperSource(mode: TraceMode, maxBytes: number, minAgeSeconds: 
   const parts: Record<string, string> = {
     mode,
     env: TRACE_ENV,
-    timeImport: stream ? '' : '\n\t"time"',
     holder: stream
       ? 'lockstepTraceFile     *lockstepTraceCapped'
       : 'lockstepTraceRecorder *trace.FlightRecorder',
     types: stream ? STREAM_TYPES : '',
     start: fillGo(stream ? STREAM_START : FLIGHT_START, sizes),
     save: stream ? STREAM_SAVE : FLIGHT_SAVE,
+    watcher: fillGo(WATCHER_FUNCS, { periodMs: WATCH_PERIOD_MS, save: 'lockstepTraceSave' }),
   };
   return fillGo(WRAPPER_FILE, parts);
 }

@@ -99,6 +99,9 @@ func Convert(r io.Reader, opts Options) (tl *Timeline, err error) {
 	if c.content == 0 {
 		return nil, &Error{Code: ErrMalformed, Detail: "the trace holds no events"}
 	}
+	if c.watcherStopped && truncated == nil {
+		truncated = &Truncated{AfterEvents: c.events, Cause: CutStoppedAllWaiting}
+	}
 	return c.b.Finish(c.last, truncated), nil
 }
 
@@ -109,6 +112,8 @@ type converter struct {
 	content int // events other than Sync: a header alone, or syncs alone, is no trace
 	origin  trace.Time
 	last    int64
+	// watcherStopped: the stall watcher stopped tracing (its log event ended the timeline).
+	watcherStopped bool
 }
 
 // event feeds one event to the builder; it reports true at the wrapper's first event.
@@ -168,6 +173,10 @@ func (c *converter) event(ev trace.Event) (programEnded bool) {
 		c.b.TaskEnd(t, uint64(k.ID), taskParent(k.Parent), k.Type)
 	case trace.EventLog:
 		l := ev.Log()
+		if WatcherStopLog(l.Category, l.Message, stack) {
+			c.watcherStopped = true
+			return true // what follows is the trace being completed
+		}
 		c.b.Log(t, int64(ev.Goroutine()), uint64(l.Task), l.Category, l.Message)
 	case trace.EventRangeBegin, trace.EventRangeActive:
 		if kind := GCKind(ev.Range().Name); kind != "" {

@@ -17,6 +17,10 @@ func TestHidden(t *testing.T) {
 		{22, "runtime/trace.(*traceMultiplexer).startLocked.func1", true},
 		{23, "os/signal.loop", true},
 		{24, "main.lockstepTraceOnQuit", true},
+		{26, "prog_test.lockstepTraceWatchTraced", true},
+		{27, "example.com/prog.lockstepTraceWatch", true},
+		{28, "main.lockstepTracer", true},
+		{29, "main.mylockstepTrace", false},
 		{25, "internal/poll.something", true},
 		{7, "main.worker", false},
 		{8, "main.main.func1", false},
@@ -51,11 +55,42 @@ func TestIsWrapperSave(t *testing.T) {
 		"main.lockstepTraceOnQuit.lockstepTraceSave.func1": true,
 		"main.lockstepTraceStart":                          false,
 		"main.lockstepTraceSaveAll":                        false,
+		"prog_test.lockstepTraceSave":                      true,
+		"example.com/prog.lockstepTraceSave":               true,
+		"main.lockstepTraceWatch":                          false,
 		"main.main":                                        false,
 	} {
 		if got := IsWrapperSave(fn); got != want {
 			t.Errorf("IsWrapperSave(%q) = %v, want %v", fn, got, want)
 		}
+	}
+}
+
+func TestIsWatcher(t *testing.T) {
+	for fn, want := range map[string]bool{
+		"main.lockstepTraceWatch":             true,
+		"prog.lockstepTraceWatchTraced":       true,
+		"example.com/prog.lockstepTraceWatch": true,
+		"main.lockstepTraceSave":              false,
+		"main.lockstepTraceOnQuit":            false,
+		"main.watch":                          false,
+	} {
+		if got := IsWatcher(fn); got != want {
+			t.Errorf("IsWatcher(%q) = %v, want %v", fn, got, want)
+		}
+	}
+}
+
+func TestWatcherStopLog(t *testing.T) {
+	watcher := frames("runtime/trace.Log", "main.lockstepTraceWatch")
+	if !WatcherStopLog("lockstep", "stopped_all_waiting", watcher) {
+		t.Error("the watcher's log is not recognised")
+	}
+	if WatcherStopLog("lockstep", "stopped_all_waiting", frames("runtime/trace.Log", "main.main")) {
+		t.Error("a learner's log of the same text counts")
+	}
+	if WatcherStopLog("lockstep", "other", watcher) {
+		t.Error("another message counts")
 	}
 }
 

@@ -115,6 +115,9 @@ const (
 	CutMaxBytes = "max_bytes"
 	// CutTraceEnded: the trace itself ends mid-way (a program killed while writing it).
 	CutTraceEnded = "trace_cut"
+	// CutStoppedAllWaiting: the stall watcher stopped tracing when every goroutine of the learner
+	// waited on another; the runner drops it when the program never moved again (a deadlock).
+	CutStoppedAllWaiting = "stopped_all_waiting"
 )
 
 // Truncated says that the timeline holds only what came before AfterEvents events.

@@ -125,7 +125,7 @@ async function buildAndRun(
 ) {
   // Asked before anything is built: a server without its converter refuses traced runs at once.
   const converter = job.trace === true ? await traceConverter(ctx) : undefined;
-  const wrapper = converter !== undefined && action === 'run' ? writeWrapper(ctx, dirs, files) : undefined;
+  const wrapper = converter !== undefined ? writeWrapper(ctx, dirs, files, action) : undefined;
   if (converter !== undefined) outcome.trace = { missing: 'not_built' };
   const key = binaryCacheKey({
     files,
@@ -133,7 +133,7 @@ async function buildAndRun(
     race: job.race,
     goVersion: ctx.env.goVersion,
     buildArgs: buildFlags(action, job.race, converter !== undefined),
-    trace: converter === undefined ? undefined : (wrapper?.wrapper.source ?? true),
+    trace: converter === undefined ? undefined : (wrapper?.source ?? true),
   });
   const binary = join(dirs.run, BINARY_NAME);
   if (ctx.binaries.linkTo(key, binary)) {

@@ -10,7 +10,9 @@ import { convertLaunch, TRACE_FILE } from '../plan/commands.ts';
 import type { RawOutcome } from '../plan/outcome.ts';
 import { converterFlags } from '../plan/trace-convert.ts';
 import { RequestError } from '../../errors.ts';
-import { traceWrapper, type TraceWrapper } from '../../trace/wrapper.ts';
+import { testPackageName } from '../plan/package-clause.ts';
+import { testWatcher } from '../../trace/test-watcher.ts';
+import { traceWrapper } from '../../trace/wrapper.ts';
 import type { ExecuteContext, ExecuteHooks } from './execute-types.ts';
 import { writeNewFile, type JobDirs } from './jobdir.ts';
 import { inCgroup, launchContext, stripAborted } from './step-context.ts';
@@ -41,21 +43,28 @@ export async function traceConverter(ctx: ExecuteContext): Promise<string> {
 }
 
 /**
- * Writes the run wrapper's Go file and the -overlay JSON into the job's out dir (host-written,
- * read by the build sandbox there), never into the learner's src dir.
+ * Writes the generated Go file of a traced build (run: the trace wrapper; test: the stall
+ * watcher's test file) and the -overlay JSON into the job's out dir (host-written, read by the
+ * build sandbox there), never into the learner's src dir. undefined: nothing to add (a test with
+ * no readable test file, which the build reports itself).
  */
 export function writeWrapper(
   ctx: ExecuteContext,
   dirs: JobDirs,
   files: Record<string, string>,
-): { wrapper: TraceWrapper; overlayPath: string } {
+  action: 'run' | 'test',
+): { source: string; overlayPath: string } | undefined {
   const none = ctx.env.mode === 'none';
   const srcDir = none ? dirs.src : SANDBOX_SRC;
   const outDir = none ? dirs.out : SANDBOX_OUT;
-  const wrapper = traceWrapper(files, srcDir, `${outDir}/lockstep_trace.go`);
+  const pkg = action === 'test' ? testPackageName(files) : 'main';
+  if (pkg === undefined) return undefined;
+  const generated = `${outDir}/lockstep_trace.go`;
+  const wrapper =
+    action === 'run' ? traceWrapper(files, srcDir, generated) : testWatcher(files, pkg, srcDir, generated);
   writeNewFile(join(dirs.out, 'lockstep_trace.go'), wrapper.source, 0o644);
   writeNewFile(join(dirs.out, 'overlay.json'), JSON.stringify(wrapper.overlay), 0o644);
-  return { wrapper, overlayPath: `${outDir}/overlay.json` };
+  return { source: wrapper.source, overlayPath: `${outDir}/overlay.json` };
 }
 
 /**

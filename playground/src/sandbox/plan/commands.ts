@@ -30,16 +30,16 @@ export const BINARY_NAME = 'prog';
  * DWARF: nothing in the sandbox debugs, race reports, panics and goroutine dumps come from the
  * runtime's own tables, and the link is ~10 % cheaper (measured in docs/performance.md). A traced
  * run adds the trace wrapper by -overlay (the overlay JSON's path) and its link flag; a traced test
- * builds as usual (the test binary traces itself with -test.trace).
+ * adds the stall watcher's test file by -overlay (the test binary traces itself with -test.trace).
  */
 export function buildArgs(action: 'run' | 'test', race: boolean, outDir: string, overlay?: string): string[] {
   const verb = action === 'run' ? ['build'] : ['test', '-c'];
-  const traced = action === 'run' && overlay !== undefined;
-  const ldflags = ['-w', ...(traced ? TRACE_LDFLAGS : [])].join(' ');
+  const linkname = action === 'run' && overlay !== undefined;
+  const ldflags = ['-w', ...(linkname ? TRACE_LDFLAGS : [])].join(' ');
   return [
     ...verb,
     ...(race ? ['-race'] : []),
-    ...(traced ? [`-overlay=${overlay}`] : []),
+    ...(overlay !== undefined ? [`-overlay=${overlay}`] : []),
     `-ldflags=${ldflags}`,
     '-o',
     `${outDir}/${BINARY_NAME}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libraryInsteadOfProgram, packageClauses } from './package-clause.ts';
+import { libraryInsteadOfProgram, packageClauses, testPackageName } from './package-clause.ts';
 
 describe('packageClauses', () => {
   it('reads the name after comments and build lines, with its position; skips tests and other files', () => {
@@ -25,5 +25,20 @@ describe('libraryInsteadOfProgram', () => {
     expect(libraryInsteadOfProgram({ 'main.go': 'package main\n' })).toEqual([]);
     expect(libraryInsteadOfProgram({ 'main.go': 'package main\n', 'b.go': 'package b\n' })).toEqual([]);
     expect(libraryInsteadOfProgram({ 'main_test.go': 'package counter\n' })).toEqual([]);
+  });
+});
+
+describe('testPackageName', () => {
+  it("is the first test file's clause, internal or external", () => {
+    const files = {
+      'a.go': 'package counter\n',
+      'b_test.go': '// doc\npackage counter_test\n',
+      'c_test.go': 'package counter\n',
+    };
+    expect(testPackageName(files)).toBe('counter_test');
+    expect(testPackageName({ 'c_test.go': 'package counter\n' })).toBe('counter');
+  });
+  it('is undefined without a readable test file', () => {
+    expect(testPackageName({ 'a.go': 'package counter\n', 'x_test.go': '// no clause\n' })).toBeUndefined();
   });
 });

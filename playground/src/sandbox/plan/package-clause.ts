@@ -15,8 +15,20 @@ export interface PackageClause {
 
 /** The package clause of each non-test .go file, by file name; files without one are left out. */
 export function packageClauses(files: Record<string, string>): PackageClause[] {
+  return clausesOf(files, (name) => name.endsWith('.go') && !name.endsWith('_test.go'));
+}
+
+/**
+ * The package a generated test file must declare to join the learner's tests: the clause of the
+ * first test file (by name), which the compiler accepts whether it is the package or package_test.
+ */
+export function testPackageName(files: Record<string, string>): string | undefined {
+  return clausesOf(files, (name) => name.endsWith('_test.go'))[0]?.name;
+}
+
+function clausesOf(files: Record<string, string>, take: (name: string) => boolean): PackageClause[] {
   return Object.keys(files)
-    .filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'))
+    .filter(take)
     .sort()
     .flatMap((file) => {
       const source = files[file] ?? '';

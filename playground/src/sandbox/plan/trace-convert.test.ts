@@ -35,7 +35,7 @@ describe('converterFlags', () => {
 });
 
 describe('traced builds and runs', () => {
-  it('adds the overlay and the link flag to a traced run, nothing to a test build', () => {
+  it('adds the overlay and the link flag to a traced run, the overlay alone to a test build', () => {
     expect(buildArgs('run', true, '/o', '/o/overlay.json')).toEqual([
       'build',
       '-race',
@@ -45,7 +45,17 @@ describe('traced builds and runs', () => {
       '/o/prog',
       '.',
     ]);
-    expect(buildArgs('test', true, '/o', '/o/overlay.json')).toEqual(buildArgs('test', true, '/o'));
+    // The stall watcher's test file needs no go:linkname.
+    expect(buildArgs('test', true, '/o', '/o/overlay.json')).toEqual([
+      'test',
+      '-c',
+      '-race',
+      '-overlay=/o/overlay.json',
+      '-ldflags=-w',
+      '-o',
+      '/o/prog',
+      '.',
+    ]);
     expect(buildFlags('run', true, true)).not.toEqual(buildFlags('run', true, false));
   });
 
