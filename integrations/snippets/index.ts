@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { parseFenceMeta } from './meta.ts';
-import { CLOSE_TAG, fenceData, openTag } from './wrap.ts';
+import { encodeAttr, fenceData } from './wrap.ts';
 
 interface ProcessorLike {
   name: string;
@@ -19,7 +19,7 @@ interface CodeNode {
 }
 
 interface Ctx {
-  replaceNode(node: unknown, content: unknown[]): void;
+  wrapNode(node: unknown, parent: unknown): void;
   report(r: { message: string; node?: unknown; severity?: 'error' | 'warning' }): void;
   fileURL: URL | undefined;
 }
@@ -50,11 +50,17 @@ export default function goPlaygrounds(): AstroIntegration {
               );
             }
             const data = fenceData(node.value, options);
-            ctx.replaceNode(node, [
-              { raw: openTag(data), mdxExpressions: false },
-              node,
-              { raw: CLOSE_TAG, mdxExpressions: false },
-            ]);
+            // The element wraps the highlighted block as one node. Raw open and close tags around
+            // it (replaceNode with strings) came out as an empty element followed by the code, so
+            // every example showed twice once the editor was up.
+            ctx.wrapNode(node, {
+              type: 'blockquote',
+              data: {
+                hName: 'lockstep-playground',
+                hProperties: { className: ['not-content'], dataPlayground: encodeAttr(data) },
+              },
+              children: [],
+            });
             return undefined;
           },
         });

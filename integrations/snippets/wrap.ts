@@ -1,7 +1,7 @@
 /**
- * The HTML around a Go code block that makes it a playground: a <lockstep-playground> element
- * carrying the files and options as data attributes (base64 JSON, so no quoting or MDX braces
- * can break it). The highlighted code inside stays readable without JavaScript.
+ * What a Go code block's <lockstep-playground> element carries: the files and options as one
+ * data attribute (base64 JSON, so no quoting or MDX braces can break it). The highlighted code
+ * inside stays readable without JavaScript.
  */
 import type { FenceOptions } from './meta.ts';
 
@@ -19,13 +19,6 @@ export interface PlaygroundData {
 export function encodeAttr(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
 }
-
-/** Returns the opening tag; the caller closes it with CLOSE_TAG. */
-export function openTag(data: PlaygroundData): string {
-  return `<lockstep-playground class="not-content" data-playground="${encodeAttr(data)}">`;
-}
-
-export const CLOSE_TAG = '</lockstep-playground>';
 
 /** Returns the playground data of one fenced block. */
 export function fenceData(code: string, options: FenceOptions): PlaygroundData {

@@ -2,11 +2,13 @@
  * Every page the build wrote, in both locales, visited the way a newcomer meets it:
  *  - on a 390 px wide phone, no page scrolls sideways (documentElement.scrollWidth ≤ 390);
  *  - in a fresh browser at desktop width, no page logs a console error, throws, or has a
- *    same-origin request fail or answer ≥ 400 (the favicon included).
+ *    same-origin request fail or answer ≥ 400 (the favicon included);
+ *  - every playground holds its own highlighted code, so an example is shown once, not once in
+ *    the editor and again below it.
  * The list comes from dist/, so a new page is checked without touching this file.
  */
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const DIST = 'dist';
@@ -48,6 +50,24 @@ test('the build has pages in both locales', () => {
   // Guards the derivation above: an empty dist/ would make every test below pass vacuously.
   expect(GROUPS.en.length).toBeGreaterThan(10);
   expect(GROUPS['zh-cn'].length).toBe(GROUPS.en.length);
+});
+
+test('every playground holds its highlighted code: an example is shown once', async ({ page }) => {
+  const empty: string[] = [];
+  let playgrounds = 0;
+  for (const visit of PAGES.filter((v) => v.status === 200)) {
+    const html = readFileSync(join(DIST, visit.path, 'index.html'), 'utf8');
+    for (const match of html.matchAll(/<lockstep-playground\b[^>]*>\s*(<\/lockstep-playground>)?/g)) {
+      playgrounds++;
+      if (match[1]) empty.push(visit.path);
+    }
+  }
+  expect(playgrounds).toBeGreaterThan(100);
+  expect(empty, 'pages with a playground whose code sits outside it').toEqual([]);
+  // And in the browser, once the editor is up, no copy of the code follows a playground.
+  await open(page, { path: '/locks/production-lockup/', status: 200 }, false);
+  await page.locator('lockstep-playground').first().locator('.pg-toolbar').waitFor();
+  await expect(page.locator('lockstep-playground + .expressive-code')).toHaveCount(0);
 });
 
 /** Records what a fresh visitor's browser would complain about on this page. */
