@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { golden } from './golden-fixture.ts';
 import type { Timeline } from '../../contract/timeline.ts';
-import { buildModel, codeAt, heldFrom, learnerFrame, moveFocus, tableRows, type Sources } from './model.ts';
+import {
+  buildModel,
+  codeAt,
+  heldFrom,
+  learnerFrame,
+  moveFocus,
+  tableRows,
+  withoutLineComment,
+  type Sources,
+} from './model.ts';
 
 describe('the model of mutex.json (three workers queue on one mutex main holds)', () => {
   const { timeline, sources } = golden('mutex');
@@ -197,5 +206,21 @@ describe('learner frames', () => {
       const gs = new Set(model.lanes.map((l) => l.g));
       for (const e of model.edges) expect(gs.has(e.waker) && gs.has(e.waiter), name).toBe(true);
     }
+  });
+});
+
+describe('the code a sentence quotes', () => {
+  test('a trailing // comment is left out; // inside a literal is code', () => {
+    expect(withoutLineComment('\tmu.Lock() // the waiter: queues behind the barger')).toBe('\tmu.Lock() ');
+    expect(withoutLineComment('fmt.Println("http://x") // say where')).toBe('fmt.Println("http://x") ');
+    // Go: s := `a // b` + "\\" // note — the escaped backslash ends the string before the comment.
+    expect(withoutLineComment('s := `a // b` + "\\\\" // note')).toBe('s := `a // b` + "\\\\" ');
+    // Go: t := "\" // " — an escaped quote, so the // is inside the string.
+    expect(withoutLineComment('t := "\\" // "')).toBe('t := "\\" // "');
+    expect(withoutLineComment("r := '/' // slash")).toBe("r := '/' ");
+    expect(withoutLineComment('mu.Unlock()')).toBe('mu.Unlock()');
+    const sources = { files: { 'main.go': 'package main\n\tmu.Lock() // wait here\n// only a note\n' } };
+    expect(codeAt({ file: 'main.go', line: 2 }, sources)).toBe('mu.Lock()');
+    expect(codeAt({ file: 'main.go', line: 3 }, sources)).toBeNull();
   });
 });

@@ -91,10 +91,28 @@ function learnerFunc(stack: readonly TimelineFrame[] | undefined, sources: Sourc
 /** The longest code text shown in a sentence before it is cut. */
 const CALL_MAX = 48;
 
+/**
+ * The Go line without its trailing // comment (a // inside a string, raw string or rune literal
+ * is code), so a sentence quotes the call, not the learner's note beside it.
+ */
+export function withoutLineComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote !== '`') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === '`' || c === "'") quote = c;
+    else if (c === '/' && line[i + 1] === '/') return line.slice(0, i);
+  }
+  return line;
+}
+
 /** The learner's code at a line, trimmed (and cut when long); null when the line is not there. */
 export function codeAt(place: Place | null, sources: Sources): string | null {
   if (!place) return null;
-  const text = sources.files[place.file]?.split('\n')[place.line - 1]?.trim();
+  const line = sources.files[place.file]?.split('\n')[place.line - 1];
+  const text = line === undefined ? undefined : withoutLineComment(line).trim();
   if (!text) return null;
   return text.length > CALL_MAX ? `${text.slice(0, CALL_MAX - 1)}…` : text;
 }
