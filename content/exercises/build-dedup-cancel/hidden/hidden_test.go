@@ -59,15 +59,21 @@ func TestLastCallerCancelsTheCall(t *testing.T) {
 		var g Group[string, int]
 		var calls atomic.Int32
 		stopped, finish := make(chan struct{}), make(chan struct{})
+		var stop sync.Once // a Do that runs fn more than once must fail below, not panic here
 		fn := func(ctx context.Context) (int, error) {
 			calls.Add(1)
 			<-ctx.Done()
-			close(stopped)
+			stop.Do(func() { close(stopped) })
 			<-finish // still cleaning up after its cancellation
 			return 0, ctx.Err()
 		}
 		defer close(finish)
 		var cancels []context.CancelFunc
+		defer func() { // a failed check leaves nothing blocked behind it
+			for _, cancel := range cancels {
+				cancel()
+			}
+		}()
 		var wg sync.WaitGroup
 		for range 3 {
 			ctx, cancel := context.WithCancel(context.Background())
