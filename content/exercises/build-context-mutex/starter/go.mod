@@ -1,0 +1,3 @@
+module ctxlock
+
+go 1.25

@@ -1,0 +1,3 @@
+module dedup
+
+go 1.25

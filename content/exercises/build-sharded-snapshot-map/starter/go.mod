@@ -1,0 +1,3 @@
+module shardmap
+
+go 1.25
