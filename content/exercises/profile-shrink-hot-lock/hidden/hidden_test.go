@@ -181,7 +181,7 @@ func (b *baseline) Record(tenant string, n int) int {
 	return b.seq
 }
 
-// contended runs 8 goroutines × 12 Records through record and returns the
+// contended runs 8 goroutines × 8 Records through record and returns the
 // wall time the whole load took.
 func contended(record func(tenant string, n int) int) time.Duration {
 	start := time.Now()
@@ -190,7 +190,7 @@ func contended(record func(tenant string, n int) int) time.Duration {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range 12 {
+			for i := range 8 {
 				record(fmt.Sprint("t", g), i+1)
 			}
 		}()
@@ -200,17 +200,19 @@ func contended(record func(tenant string, n int) int) time.Duration {
 }
 
 // TestContendedLoadIsFaster measures the starter's hot path and yours under
-// the same load, in the same process, alternately, three times each, and
-// compares the fastest run of each. The audit write takes 1 ms, so the
-// starter needs at least 96 ms; a Record that writes outside every lock
-// that other Records need takes about 12 ms. Yours must be at least 3 times
-// faster than the starter's.
+// the same load, in the same process, alternately, five times each, and
+// compares the fastest run of each. The audit write takes 5 ms, so the
+// starter needs at least 64 × 5 ms = 320 ms; a Record that writes outside
+// every lock that other Records need takes about 8 × 5 ms = 40 ms. Yours must
+// be at least 3 times faster than the starter's. The write is long compared
+// with the scheduling delays of a busy machine, and the best of five runs
+// leaves out a burst of load, so the ratio stays far from 3 either way.
 func TestContendedLoadIsFaster(t *testing.T) {
-	const write = time.Millisecond
+	const write = 5 * time.Millisecond
 	const factor = 3
 	best := func(d []time.Duration) time.Duration { return slices.Min(d) }
 	var base, yours []time.Duration
-	for range 3 {
+	for range 5 {
 		b := &baseline{sink: slowSink{write}, bytes: make(map[string]int), quota: make(map[string]int)}
 		base = append(base, contended(b.Record))
 		in := New(slowSink{write})
