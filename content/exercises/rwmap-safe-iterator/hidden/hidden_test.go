@@ -8,22 +8,45 @@ import (
 	"testing"
 )
 
-// TestAllIsASnapshot deletes every entry and stores new ones during the
-// first iteration: the loop must still yield exactly the 100 entries that
-// were there when it started, with their values.
-func TestAllIsASnapshot(t *testing.T) {
+// TestDeletedBeforeReachedIsSkipped: the first iteration deletes every other
+// key. A key deleted before the loop reaches it must not be yielded, so the
+// loop yields exactly one entry. A snapshot of the entries yields all 100.
+func TestDeletedBeforeReachedIsSkipped(t *testing.T) {
 	var s SafeMap[int, string]
 	for i := range 100 {
 		s.Store(i, fmt.Sprint("v", i))
 	}
-	got := map[int]string{}
-	first := true
-	for k, v := range s.All() {
-		if first {
-			first = false
+	var yielded []int
+	for k := range s.All() {
+		if len(yielded) == 0 {
 			for i := range 100 {
-				s.Delete(i)
-				s.Store(1000+i, "new")
+				if i != k {
+					s.Delete(i)
+				}
+			}
+		}
+		yielded = append(yielded, k)
+	}
+	if len(yielded) != 1 {
+		t.Fatalf("the loop yielded %d entries after the first iteration deleted all others, want 1: a key deleted before the loop reaches it is skipped", len(yielded))
+	}
+}
+
+// TestReplacedValueIsYieldedAsItIsNow: the first iteration replaces every
+// value; every later iteration must yield the new value, not a copy taken
+// when the loop started.
+func TestReplacedValueIsYieldedAsItIsNow(t *testing.T) {
+	var s SafeMap[int, string]
+	for i := range 100 {
+		s.Store(i, fmt.Sprint("old", i))
+	}
+	got := map[int]string{}
+	first := -1
+	for k, v := range s.All() {
+		if first < 0 {
+			first = k
+			for i := range 100 {
+				s.Store(i, fmt.Sprint("new", i))
 			}
 		}
 		if _, dup := got[k]; dup {
@@ -35,9 +58,45 @@ func TestAllIsASnapshot(t *testing.T) {
 		t.Fatalf("the loop yielded %d entries, want the 100 present when it started", len(got))
 	}
 	for i := range 100 {
-		if got[i] != fmt.Sprint("v", i) {
-			t.Fatalf("key %d: yielded %q, want %q", i, got[i], fmt.Sprint("v", i))
+		if want := fmt.Sprint("new", i); i != first && got[i] != want {
+			t.Fatalf("key %d: yielded %q, want %q, the value stored before the loop reached it", i, got[i], want)
 		}
+	}
+}
+
+// TestKeysStoredDuringLoopAreNotYielded: the first iteration stores 100 new
+// keys (and deletes and re-stores one old key). Only the keys present when
+// the loop started are yielded, each once. Ranging over the live map with
+// the lock dropped around yield may yield new keys.
+func TestKeysStoredDuringLoopAreNotYielded(t *testing.T) {
+	var s SafeMap[int, int]
+	for i := range 100 {
+		s.Store(i, i)
+	}
+	seen := map[int]int{}
+	first := true
+	for k := range s.All() {
+		if first {
+			first = false
+			for i := range 100 {
+				s.Store(1000+i, i)
+			}
+			other := (k + 50) % 100
+			s.Delete(other)
+			s.Store(other, -1)
+		}
+		seen[k]++
+	}
+	for k, n := range seen {
+		if k >= 1000 {
+			t.Fatalf("the loop yielded key %d, stored by the loop body after the loop started", k)
+		}
+		if n > 1 {
+			t.Fatalf("key %d yielded %d times, want at most once", k, n)
+		}
+	}
+	if len(seen) != 100 {
+		t.Fatalf("the loop yielded %d of the 100 keys present when it started, all still present", len(seen))
 	}
 }
 

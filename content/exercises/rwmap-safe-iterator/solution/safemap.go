@@ -3,7 +3,6 @@ package safemap
 
 import (
 	"iter"
-	"maps"
 	"sync"
 )
 
@@ -52,18 +51,31 @@ func (s *SafeMap[K, V]) Len() int {
 //
 //	for k, v := range s.All() { … }
 //
-// The loop body may call any method of s, Store and Delete included.
-// The loop sees the entries as they were when it started: entries stored or
-// deleted while it runs, by the loop body or by other goroutines, do not
-// change what it yields.
+// The loop body may call any method of s, Store and Delete included, and
+// other goroutines may write while the loop runs. The loop yields the keys
+// that were present when it started, each at most once, and only while they
+// are still present when the loop reaches them, with their value at that
+// moment: a key deleted before the loop reaches it is skipped, a key stored
+// during the loop is not yielded, and a value replaced during the loop is
+// yielded as it is now. Values may be large: All does not copy them.
 func (s *SafeMap[K, V]) All() iter.Seq2[K, V] {
 	return func(yield func(K, V) bool) {
-		// Copy the entries under the read lock, then release it before
-		// the first yield: the loop body runs with no lock held.
+		// Copy only the keys under the read lock, then release it before the
+		// first yield: the loop body runs with no lock held.
 		s.mu.RLock()
-		snap := maps.Clone(s.m)
+		keys := make([]K, 0, len(s.m))
+		for k := range s.m {
+			keys = append(keys, k)
+		}
 		s.mu.RUnlock()
-		for k, v := range snap {
+		// Look each key up again when the loop reaches it: Load takes the
+		// read lock for that one read, skips a key deleted in the meantime
+		// and returns the value as it is now.
+		for _, k := range keys {
+			v, ok := s.Load(k)
+			if !ok {
+				continue
+			}
 			if !yield(k, v) {
 				return
 			}

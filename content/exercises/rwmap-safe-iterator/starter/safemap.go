@@ -51,10 +51,13 @@ func (s *SafeMap[K, V]) Len() int {
 //
 //	for k, v := range s.All() { … }
 //
-// The loop body may call any method of s, Store and Delete included.
-// The loop sees the entries as they were when it started: entries stored or
-// deleted while it runs, by the loop body or by other goroutines, do not
-// change what it yields.
+// The loop body may call any method of s, Store and Delete included, and
+// other goroutines may write while the loop runs. The loop yields the keys
+// that were present when it started, each at most once, and only while they
+// are still present when the loop reaches them, with their value at that
+// moment: a key deleted before the loop reaches it is skipped, a key stored
+// during the loop is not yielded, and a value replaced during the loop is
+// yielded as it is now. Values may be large: All does not copy them.
 func (s *SafeMap[K, V]) All() iter.Seq2[K, V] {
 	return func(yield func(K, V) bool) {
 		s.mu.RLock()

@@ -6,31 +6,63 @@ import (
 	"testing"
 )
 
-// TestIdenticalRefreshSurvives: the refresh stores a new entry with the same
-// value and expiry as the judged one. It is still a different entry, stored
-// after the judgement, and must be kept.
+// TestIdenticalRefreshSurvives: while isStale judges the entry of "k", a
+// handler stores an entry with the same value and expiry. It is equal to the
+// judged one, but it is a later write that isStale never saw, so it must be
+// kept. CompareAndDelete on Entry values deletes it: equal is not unchanged.
 func TestIdenticalRefreshSurvives(t *testing.T) {
 	var c Cache
 	c.Set("k", "v", past)
-	isStale := func(key string, e *Entry) bool {
-		if e.Value == "v" {
+	refreshed := false
+	isStale := func(key string, e Entry) bool {
+		if key == "k" && !refreshed {
+			refreshed = true
 			done := make(chan struct{})
 			go func() {
-				if cur, _ := c.Get("k"); cur == e {
-					c.Set("k", "v", past) // same contents, new entry
-				}
+				c.Set("k", "v", past) // same contents, a new write
 				close(done)
 			}()
 			<-done
 		}
 		return e.Expires.Before(now)
 	}
-	// The first sweep judges the original entry; the refresh replaces it.
 	if n := c.Sweep(isStale); n != 0 {
-		t.Fatalf("Sweep removed %d entries, want 0: the entry it judged had been replaced", n)
+		t.Fatalf("Sweep removed %d entries, want 0: the entry it judged had been written again", n)
 	}
 	if _, ok := c.Get("k"); !ok {
-		t.Fatal(`the refreshed "k" was deleted: compare the entry itself, not its contents`)
+		t.Fatal(`the rewritten "k" was deleted: it compared equal to the judged entry, but it was stored after the judgement`)
+	}
+	// The next sweep judges the new write, and removes it.
+	if n := c.Sweep(expired); n != 1 {
+		t.Fatalf("the next Sweep removed %d entries, want 1", n)
+	}
+}
+
+// TestABARefreshSurvives: while isStale judges entry A of "k", a handler
+// stores B and then A again. The key holds A, as when it was judged, but
+// two writes happened in between: the entry must be kept.
+func TestABARefreshSurvives(t *testing.T) {
+	var c Cache
+	c.Set("k", "A", past)
+	refreshed := false
+	isStale := func(key string, e Entry) bool {
+		if key == "k" && !refreshed {
+			refreshed = true
+			done := make(chan struct{})
+			go func() {
+				c.Set("k", "B", future)
+				c.Set("k", "A", past)
+				close(done)
+			}()
+			<-done
+		}
+		return e.Expires.Before(now)
+	}
+	if n := c.Sweep(isStale); n != 0 {
+		t.Fatalf("Sweep removed %d entries, want 0: \"k\" was written twice after it was judged", n)
+	}
+	if e, ok := c.Get("k"); !ok || e.Value != "A" {
+		t.Fatalf(`Get("k") = %+v, %v after A, B, A; want the last A`, e, ok)
 	}
 }
 

@@ -7,8 +7,7 @@ import (
 	"time"
 )
 
-// Entry is one cached value. Set always stores a new *Entry; an Entry is never
-// modified after it has been stored.
+// Entry is one cached value.
 type Entry struct {
 	Value   string
 	Expires time.Time
@@ -17,34 +16,41 @@ type Entry struct {
 // Cache maps keys to entries. Its zero value is ready to use, and every method
 // may be called from many goroutines at the same time.
 type Cache struct {
-	entries sync.Map // key -> *Entry
+	// key -> *Entry. Each Set stores a new pointer, so the value stored by a
+	// later Set never compares equal to one stored before, even when the
+	// entries are equal: CompareAndDelete then compares writes, not contents.
+	entries sync.Map
 }
 
 // Set stores value under key until expires, replacing any previous entry.
+// Every Set is a new write, even when it stores an entry equal to the one
+// it replaces.
 func (c *Cache) Set(key, value string, expires time.Time) {
 	c.entries.Store(key, &Entry{Value: value, Expires: expires})
 }
 
 // Get returns the entry stored under key.
-func (c *Cache) Get(key string) (*Entry, bool) {
+func (c *Cache) Get(key string) (Entry, bool) {
 	v, ok := c.entries.Load(key)
 	if !ok {
-		return nil, false
+		return Entry{}, false
 	}
-	return v.(*Entry), true
+	return *v.(*Entry), true // a copy: a stored Entry is never modified
 }
 
 // Sweep asks isStale about every entry and removes the entries it judges
-// stale. isStale may be slow (it may consult a clock or another service), and
-// Set may run at any moment, even while isStale is looking at an entry. An
-// entry that Set replaced after isStale looked at the old one must be kept.
-// Sweep returns the number of entries it removed.
-func (c *Cache) Sweep(isStale func(key string, e *Entry) bool) int {
+// stale. isStale may be slow and may decide on more than the entry's fields
+// (it may ask another service whether the session was revoked), and Set may
+// run at any moment, even while isStale is looking at an entry. An entry is
+// removed only if no Set of its key happened since isStale was given it;
+// otherwise the key holds something isStale never judged, whatever it
+// contains. Sweep returns the number of entries it removed.
+func (c *Cache) Sweep(isStale func(key string, e Entry) bool) int {
 	removed := 0
 	c.entries.Range(func(k, v any) bool {
-		// Delete only if the key still holds the very entry that was judged:
-		// *Entry values compare by pointer, so a refreshed entry never matches.
-		if isStale(k.(string), v.(*Entry)) && c.entries.CompareAndDelete(k, v) {
+		// Delete only if the key still holds the very pointer that was
+		// judged; count only the deletions that happened.
+		if isStale(k.(string), *v.(*Entry)) && c.entries.CompareAndDelete(k, v) {
 			removed++
 		}
 		return true

@@ -11,7 +11,7 @@ var (
 	future = time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
-func expired(_ string, e *Entry) bool { return e.Expires.Before(now) }
+func expired(_ string, e Entry) bool { return e.Expires.Before(now) }
 
 // TestSweepRemovesExpired checks the sweep without concurrency.
 func TestSweepRemovesExpired(t *testing.T) {
@@ -40,7 +40,7 @@ func TestSweepRemovesExpired(t *testing.T) {
 func TestRefreshDuringSweepSurvives(t *testing.T) {
 	var c Cache
 	c.Set("user:7", "old session", past)
-	isStale := func(key string, e *Entry) bool {
+	isStale := func(key string, e Entry) bool {
 		stale := e.Expires.Before(now)
 		if key == "user:7" && e.Value == "old session" {
 			refreshed := make(chan struct{})

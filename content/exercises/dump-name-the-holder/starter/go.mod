@@ -1,0 +1,3 @@
+module diagnose
+
+go 1.24

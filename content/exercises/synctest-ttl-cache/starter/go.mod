@@ -1,0 +1,3 @@
+module ttlcache
+
+go 1.25
