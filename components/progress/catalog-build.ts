@@ -35,6 +35,13 @@ function quizIds(doc: unknown): string[] {
   );
 }
 
+/** The exercises in the order the chapter's <Exercise> lines place them; unplaced ones last. */
+function inChapterOrder<E extends { id: string }>(exercises: E[], mdx: string): E[] {
+  const placed = [...mdx.matchAll(/<Exercise id="([^"]+)"/g)].map((m) => m[1]);
+  const at = (id: string) => (placed.includes(id) ? placed.indexOf(id) : placed.length);
+  return [...exercises].sort((a, b) => at(a.id) - at(b.id) || a.id.localeCompare(b.id));
+}
+
 /** Returns the catalog of the course in content/. */
 export function buildCatalog(root = 'content'): Catalog {
   const exercises = loadExercises(join(root, 'exercises'));
@@ -55,7 +62,10 @@ export function buildCatalog(root = 'content'): Catalog {
       chapters.push({
         path: `/${slug}/`,
         title: { en: en.title, 'zh-cn': zh.title },
-        exercises: exercises.filter((e) => e.chapter === slug).map((e) => ({ id: e.id, title: e.title })),
+        exercises: inChapterOrder(
+          exercises.filter((e) => e.chapter === slug),
+          readFileSync(join(dir, name), 'utf8'),
+        ).map((e) => ({ id: e.id, title: e.title, difficulty: e.difficulty })),
         quizzes: existsSync(quizFile) ? quizIds(JSON.parse(readFileSync(quizFile, 'utf8'))) : [],
         levels: scenarios.filter((s) => s.level && s.chapter === slug && s.id).map((s) => s.id!),
         order: en.order,

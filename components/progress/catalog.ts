@@ -3,13 +3,15 @@
  * questions and scheduler levels, built at build time from content/ and handed to the browser.
  * N.B. The type is shared with browser code; `buildCatalog` (Node) lives in catalog-build.ts.
  */
+import type { Difficulty } from '../../contract/grade.ts';
 import type { Locale } from '../i18n/index.ts';
 
 export interface CatalogChapter {
   /** Locale-neutral path, e.g. "/locks/production-lockup/". */
   path: string;
   title: { en: string; 'zh-cn': string };
-  exercises: { id: string; title: { en: string; 'zh-cn': string } }[];
+  /** In the order the chapter lists them (beginner → advanced). */
+  exercises: { id: string; title: { en: string; 'zh-cn': string }; difficulty: Difficulty }[];
   quizzes: string[];
   levels: string[];
 }

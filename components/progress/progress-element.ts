@@ -85,7 +85,11 @@ class LockstepProgress extends HTMLElement {
                   score: x.bestScore,
                   max: x.maxScore,
                 });
-        return t(this.locale, 'pr.exercise.status', { title: e.title[this.locale], state });
+        return t(this.locale, 'pr.exercise.status', {
+          title: e.title[this.locale],
+          difficulty: t(this.locale, `ex.difficulty.${e.difficulty}`),
+          state,
+        });
       })
       .join('\n');
   }

@@ -132,7 +132,7 @@ test('export, reset and import restore progress; the home page offers to continu
 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Reset progress' }).click();
-  await expect(row).toContainText('not started');
+  await expect(row).toContainText(/\(Beginner\): not started/);
 
   page.once('dialog', (d) => void d.accept());
   await page.getByLabel('Import progress').setInputFiles(file);

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { buildCatalog } from '../../components/progress/catalog-build.ts';
 
 const EXERCISES = 'content/exercises';
 const RANK = { beginner: 0, intermediate: 1, advanced: 2 } as const;
@@ -37,4 +38,12 @@ describe.each(['en', 'zh-cn'])('exercises in the chapters (%s)', (locale) => {
     const ranks = ids.map((id) => RANK[metas.get(id)!.difficulty]);
     expect(ranks, ids.join(', ')).toEqual([...ranks].sort((a, b) => a - b));
   });
+});
+
+test('the progress page lists each chapter’s exercises in the chapter’s order, with their difficulty', () => {
+  for (const chapter of buildCatalog()) {
+    const file = chapterFile('en', chapter.path.slice(1, -1));
+    expect(chapter.exercises.map((e) => e.id)).toEqual(placed(file));
+    for (const e of chapter.exercises) expect(e.difficulty).toBe(metas.get(e.id)!.difficulty);
+  }
 });
