@@ -11,7 +11,8 @@
  * region start and end seen. The simulation stops at exactly the number asked for, as the
  * converter's event cap would cut a trace.
  */
-import type { Span, Timeline, TimelineFrame, TimelineRegion, Waker } from '../contract/timeline.ts';
+import type { Span, Timeline, TimelineRegion, Waker } from '../contract/timeline.ts';
+import { program, stacksOf, type ProgramStacks } from './synthetic-program.ts';
 
 export interface SyntheticOptions {
   /** Events in the timeline (at least the start-up: 1 + 2 per worker). */
@@ -29,57 +30,6 @@ export interface SyntheticTimeline {
 }
 
 const WORKERS_MAX = 500;
-
-/** The program; worker count filled in. Its lines are found by their text, not numbered by hand. */
-function program(workers: number): string {
-  return `package main
-
-import (
-\t"context"
-\t"fmt"
-\t"runtime/trace"
-\t"sync"
-\t"time"
-)
-
-var (
-\tmu    sync.Mutex
-\ttotal int
-)
-
-func worker(ctx context.Context, id int, wg *sync.WaitGroup) {
-\tdefer wg.Done()
-\tfor i := 0; ; i++ {
-\t\ttrace.WithRegion(ctx, "update", func() {
-\t\t\tmu.Lock()
-\t\t\ttotal += id
-\t\t\tmu.Unlock()
-\t\t})
-\t\tif i%10 == 9 {
-\t\t\ttime.Sleep(time.Millisecond)
-\t\t}
-\t}
-}
-
-func main() {
-\tctx := context.Background()
-\tvar wg sync.WaitGroup
-\tfor id := 1; id <= ${workers}; id++ {
-\t\twg.Add(1)
-\t\tgo worker(ctx, id, &wg)
-\t}
-\twg.Wait()
-\tfmt.Println(total)
-}
-`;
-}
-
-/** The 1-based line of the first line of source containing text. */
-function lineOf(source: string, text: string): number {
-  const index = source.split('\n').findIndex((l) => l.includes(text));
-  if (index < 0) throw new Error(`synthetic program lacks ${text}`);
-  return index + 1;
-}
 
 /** mulberry32: a small seeded generator, enough for durations. */
 function random(seed: number): () => number {
@@ -111,6 +61,134 @@ export function timelineEvents(timeline: Timeline): number {
   );
 }
 
+/** What the trace records, up to a budget of events: every call returns false once it is spent. */
+class Recorder {
+  readonly spans: Span[] = [];
+  readonly regions: TimelineRegion[] = [];
+  endNs = 0;
+  events = 0;
+  private readonly open = new Map<number, Open>();
+  private readonly openRegion = new Map<number, TimelineRegion>();
+  private readonly budget: number;
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+
+  private event(t: number): boolean {
+    if (this.events >= this.budget) return false;
+    this.events++;
+    this.endNs = Math.max(this.endNs, t);
+    return true;
+  }
+
+  /** The state change of g at t: its open span ends (with who woke it), the next one begins. */
+  become(g: number, t: number, next: Omit<Open, 'g' | 'start'>, wokenBy?: Waker): boolean {
+    if (!this.event(t)) return false;
+    const was = this.open.get(g);
+    if (was) this.spans.push({ ...was, end: t, ...(wokenBy ? { wokenBy } : {}) });
+    this.open.set(g, { g, start: t, ...next });
+    return true;
+  }
+
+  regionStart(g: number, t: number): boolean {
+    if (!this.event(t)) return false;
+    const region = { g, type: 'update', task: 0, start: t, end: null };
+    this.regions.push(region);
+    this.openRegion.set(g, region);
+    return true;
+  }
+
+  regionEnd(g: number, t: number): boolean {
+    if (!this.event(t)) return false;
+    this.openRegion.get(g)!.end = t;
+    this.openRegion.delete(g);
+    return true;
+  }
+
+  /** The spans in start order; what is still open runs to the end, as the converter writes it. */
+  finish(): Span[] {
+    const spans = [
+      ...this.spans,
+      ...[...this.open.values()].map((s) => ({ ...s, end: Math.max(this.endNs, s.start) })),
+    ];
+    return spans.sort((a, b) => a.start - b.start || a.g - b.g);
+  }
+}
+
+/** The simulated clock: what happens next, in time order (ties in the order they were planned). */
+class Clock {
+  private readonly queue: Due[] = [];
+  private seq = 0;
+  at(t: number, g: number, kind: Kind): void {
+    this.queue.push({ t, seq: this.seq++, g, kind });
+  }
+  next(): Due | undefined {
+    let first = 0;
+    for (let i = 1; i < this.queue.length; i++) {
+      const [a, b] = [this.queue[i]!, this.queue[first]!];
+      if (a.t < b.t || (a.t === b.t && a.seq < b.seq)) first = i;
+    }
+    return this.queue.splice(first, 1)[0];
+  }
+}
+
+/** What each planned moment does in the program: one mutex, handed to the first waiter on Unlock. */
+function programSteps(
+  rec: Recorder,
+  clock: Clock,
+  stacks: ProgramStacks,
+  between: (lo: number, hi: number) => number,
+): Record<Kind, (due: Due) => boolean> {
+  const waiters: number[] = [];
+  const turns = new Map<number, number>();
+  let owner: number | null = null;
+  const run = (d: Due, then: Kind, lo: number, hi: number) =>
+    rec.become(d.g, d.t, { state: 'running' }) && (clock.at(d.t + between(lo, hi), d.g, then), true);
+  return {
+    running: (d) => rec.become(d.g, d.t, { state: 'waiting', reason: 'waitgroup', stack: stacks.wait }),
+    start: (d) => run(d, 'lock', 2000, 20_000),
+    woken: (d) => run(d, 'lock', 2000, 20_000),
+    acquired: (d) => run(d, 'unlock', 800, 3000),
+    lock: (d) => {
+      if (!rec.regionStart(d.g, d.t)) return false;
+      if (owner === null) {
+        owner = d.g;
+        clock.at(d.t + between(800, 3000), d.g, 'unlock');
+        return true;
+      }
+      waiters.push(d.g);
+      return rec.become(d.g, d.t, { state: 'waiting', reason: 'mutex', stack: stacks.lock });
+    },
+    unlock: (d) => {
+      owner = waiters.shift() ?? null;
+      if (owner !== null) {
+        // The waiter is handed the lock: runnable from the Unlock until a thread runs it.
+        if (!rec.become(owner, d.t, { state: 'runnable' }, { g: d.g, stack: stacks.unlock })) return false;
+        clock.at(d.t + between(300, 2500), owner, 'acquired');
+      }
+      clock.at(d.t + between(50, 200), d.g, 'leave');
+      return true;
+    },
+    leave: (d) => {
+      if (!rec.regionEnd(d.g, d.t)) return false;
+      const turn = (turns.get(d.g) ?? 0) + 1;
+      turns.set(d.g, turn);
+      // Every tenth turn: time.Sleep(time.Millisecond).
+      if (turn % 10 === 0) clock.at(d.t + between(100, 400), d.g, 'sleep');
+      else clock.at(d.t + between(2000, 20_000), d.g, 'lock');
+      return true;
+    },
+    sleep: (d) => {
+      if (!rec.become(d.g, d.t, { state: 'waiting', reason: 'sleep', stack: stacks.sleep })) return false;
+      clock.at(d.t + 1_000_000 + between(0, 50_000), d.g, 'wake');
+      return true;
+    },
+    // A timer ends the sleep: no goroutine woke it, so no wokenBy.
+    wake: (d) =>
+      rec.become(d.g, d.t, { state: 'runnable' }) && (clock.at(d.t + between(300, 2500), d.g, 'woken'), true),
+  };
+}
+
 export function syntheticTimeline(options: SyntheticOptions): SyntheticTimeline {
   const workers = (options.goroutines ?? 20) - 1;
   if (!Number.isInteger(workers) || workers < 1 || workers > WORKERS_MAX)
@@ -119,162 +197,35 @@ export function syntheticTimeline(options: SyntheticOptions): SyntheticTimeline 
   if (!Number.isInteger(options.events) || options.events < startUp)
     throw new Error(`events must be an integer ≥ ${startUp} for ${workers + 1} goroutines`);
   const source = program(workers);
-  const main = (line: string): TimelineFrame => ({
-    func: 'main.main',
-    file: 'main.go',
-    line: lineOf(source, line),
-  });
-  const inRegion = (line: string): TimelineFrame[] => [
-    { func: 'main.worker.func1', file: 'main.go', line: lineOf(source, line) },
-    { func: 'runtime/trace.WithRegion', file: 'runtime/trace/annotation.go', line: 141 },
-    { func: 'main.worker', file: 'main.go', line: lineOf(source, 'trace.WithRegion') },
-  ];
-  const lockStack = [
-    { func: 'sync.(*Mutex).Lock', file: 'sync/mutex.go', line: 46 },
-    ...inRegion('mu.Lock()'),
-  ];
-  const unlockStack = [
-    { func: 'sync.(*Mutex).Unlock', file: 'sync/mutex.go', line: 65 },
-    ...inRegion('mu.Unlock()'),
-  ];
-  const sleepStack = [
-    { func: 'time.Sleep', file: 'runtime/time.go', line: 363 },
-    { func: 'main.worker', file: 'main.go', line: lineOf(source, 'time.Sleep') },
-  ];
-  const waitStack = [
-    { func: 'sync.(*WaitGroup).Wait', file: 'sync/waitgroup.go', line: 118 },
-    main('wg.Wait()'),
-  ];
-  const created = main('go worker(');
-
+  const stacks = stacksOf(source);
   const rand = random(options.seed ?? 1);
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo));
+  const rec = new Recorder(options.events);
+  const clock = new Clock();
   const ids = Array.from({ length: workers }, (_, i) => 20 + i);
-  const spans: Span[] = [];
-  const regions: TimelineRegion[] = [];
-  const open = new Map<number, Open>();
-  const openRegion = new Map<number, TimelineRegion>();
-  const turns = new Map<number, number>();
-  const waiters: number[] = [];
-  let owner: number | null = null;
-  let events = 0;
-  let endNs = 0;
-  const queue: Due[] = [];
-  let seq = 0;
-  const at = (t: number, g: number, kind: Kind) => queue.push({ t, seq: seq++, g, kind });
-
-  /** One event: returns false once the budget is spent, and nothing more is recorded. */
-  const event = (t: number): boolean => {
-    if (events >= options.events) return false;
-    events++;
-    endNs = Math.max(endNs, t);
-    return true;
-  };
-  /** The state change of g at t: its open span ends (with who woke it), the next one begins. */
-  const become = (g: number, t: number, next: Omit<Open, 'g' | 'start'>, wokenBy?: Waker): boolean => {
-    if (!event(t)) return false;
-    const was = open.get(g);
-    if (was) spans.push({ ...was, end: t, ...(wokenBy ? { wokenBy } : {}) });
-    open.set(g, { g, start: t, ...next });
-    return true;
-  };
-  const regionStart = (g: number, t: number): boolean => {
-    if (!event(t)) return false;
-    const region = { g, type: 'update', task: 0, start: t, end: null };
-    regions.push(region);
-    openRegion.set(g, region);
-    return true;
-  };
-  const regionEnd = (g: number, t: number): boolean => {
-    if (!event(t)) return false;
-    openRegion.get(g)!.end = t;
-    openRegion.delete(g);
-    return true;
-  };
 
   // main starts every worker (each is runnable until a thread takes it), then waits in wg.Wait.
-  become(1, 0, { state: 'running' });
+  rec.become(1, 0, { state: 'running' });
   let t = 0;
   for (const g of ids) {
     t += between(300, 900);
-    become(g, t, { state: 'runnable' });
-    at(t + between(500, 3000), g, 'start');
+    rec.become(g, t, { state: 'runnable' });
+    clock.at(t + between(500, 3000), g, 'start');
   }
-  at(t + between(100, 400), 1, 'running');
+  clock.at(t + between(100, 400), 1, 'running');
+  const steps = programSteps(rec, clock, stacks, between);
+  for (let due = clock.next(); due && steps[due.kind](due); due = clock.next());
 
-  const steps: Record<Kind, (due: Due) => boolean> = {
-    running: (d) => become(d.g, d.t, { state: 'waiting', reason: 'waitgroup', stack: waitStack }),
-    start: (d) =>
-      become(d.g, d.t, { state: 'running' }) && (at(d.t + between(2000, 20_000), d.g, 'lock'), true),
-    woken: (d) =>
-      become(d.g, d.t, { state: 'running' }) && (at(d.t + between(2000, 20_000), d.g, 'lock'), true),
-    lock: (d) => {
-      if (!regionStart(d.g, d.t)) return false;
-      if (owner === null) {
-        owner = d.g;
-        at(d.t + between(800, 3000), d.g, 'unlock');
-        return true;
-      }
-      waiters.push(d.g);
-      return become(d.g, d.t, { state: 'waiting', reason: 'mutex', stack: lockStack });
-    },
-    acquired: (d) =>
-      become(d.g, d.t, { state: 'running' }) && (at(d.t + between(800, 3000), d.g, 'unlock'), true),
-    unlock: (d) => {
-      owner = null;
-      const next = waiters.shift();
-      if (next !== undefined) {
-        // The waiter is handed the lock: runnable from the Unlock until a thread runs it.
-        owner = next;
-        if (!become(next, d.t, { state: 'runnable' }, { g: d.g, stack: unlockStack })) return false;
-        at(d.t + between(300, 2500), next, 'acquired');
-      }
-      at(d.t + between(50, 200), d.g, 'leave');
-      return true;
-    },
-    leave: (d) => {
-      if (!regionEnd(d.g, d.t)) return false;
-      const turn = (turns.get(d.g) ?? 0) + 1;
-      turns.set(d.g, turn);
-      // Every tenth turn: time.Sleep(time.Millisecond).
-      at(
-        d.t + (turn % 10 === 0 ? between(100, 400) : between(2000, 20_000)),
-        d.g,
-        turn % 10 === 0 ? 'sleep' : 'lock',
-      );
-      return true;
-    },
-    sleep: (d) => {
-      if (!become(d.g, d.t, { state: 'waiting', reason: 'sleep', stack: sleepStack })) return false;
-      at(d.t + 1_000_000 + between(0, 50_000), d.g, 'wake');
-      return true;
-    },
-    // A timer ends the sleep: no goroutine woke it, so no wokenBy.
-    wake: (d) =>
-      become(d.g, d.t, { state: 'runnable' }) && (at(d.t + between(300, 2500), d.g, 'woken'), true),
-  };
-  while (queue.length > 0 && events < options.events) {
-    let first = 0;
-    for (let i = 1; i < queue.length; i++) {
-      const [a, b] = [queue[i]!, queue[first]!];
-      if (a.t < b.t || (a.t === b.t && a.seq < b.seq)) first = i;
-    }
-    const [due] = queue.splice(first, 1);
-    if (!steps[due!.kind](due!)) break;
-  }
-  // What is still open runs to the end of the trace, as the converter writes it.
-  for (const span of open.values()) spans.push({ ...span, end: Math.max(endNs, span.start) });
-  spans.sort((a, b) => a.start - b.start || a.g - b.g);
   return {
     timeline: {
       version: 1,
-      endNs,
+      endNs: rec.endNs,
       goroutines: [
         { id: 1, startFunc: 'main.main', created: null },
-        ...ids.map((id) => ({ id, startFunc: 'main.worker', created })),
+        ...ids.map((id) => ({ id, startFunc: 'main.worker', created: stacks.created })),
       ],
-      spans,
-      regions,
+      spans: rec.finish(),
+      regions: rec.regions,
       tasks: [],
       logs: [],
       gc: [],
