@@ -77,3 +77,19 @@ describe('syntheticTimeline', () => {
     expect(() => syntheticTimeline({ events: 100.5 })).toThrow(/events must be/);
   });
 });
+
+describe('timelineEvents', () => {
+  it('counts spans, region and task starts and ends seen, logs, and both ends of a GC phase', () => {
+    const { timeline } = syntheticTimeline({ events: 100 });
+    const base = timelineEvents(timeline);
+    expect(
+      timelineEvents({
+        ...timeline,
+        regions: [...timeline.regions, { g: 1, type: 'x', task: 0, start: null, end: 5 }],
+        tasks: [{ id: 1, parent: 0, type: 't', start: 1, end: null }],
+        logs: [{ g: 1, task: 1, category: 'c', message: 'm', t: 2 }],
+        gc: [{ kind: 'mark', start: 1, end: 3 }],
+      }),
+    ).toBe(base + 1 + 1 + 1 + 2);
+  });
+});

@@ -52,12 +52,20 @@ interface Due {
   kind: Kind;
 }
 
-/** Events of a timeline as this module counts them: spans, region starts and ends seen. */
+/**
+ * Events of a timeline, counted as bench:page and bench:timelines count them: one per span (each
+ * starts with a state change), one per region or task start and end seen, one per log, two per GC
+ * phase. (The converter's own count, truncated.afterEvents, also holds events it leaves out.)
+ */
 export function timelineEvents(timeline: Timeline): number {
+  const seen = (xs: readonly { start: number | null; end: number | null }[]) =>
+    xs.filter((x) => x.start !== null).length + xs.filter((x) => x.end !== null).length;
   return (
     timeline.spans.length +
-    timeline.regions.filter((r) => r.start !== null).length +
-    timeline.regions.filter((r) => r.end !== null).length
+    seen(timeline.regions) +
+    seen(timeline.tasks) +
+    timeline.logs.length +
+    2 * timeline.gc.length
   );
 }
 
