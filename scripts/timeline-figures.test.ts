@@ -23,17 +23,17 @@ const figure = (
 
 describe('timeline figures', () => {
   it('flags an example over 200 KB of JSON or 50 ms of conversion, and only then', () => {
-    expect(misses(figure('a', 200 * 1024, 50))).toBe('');
-    expect(misses(figure('a', 200 * 1024 + 1, 50))).toBe('> 200 KB');
+    expect(misses(figure('a', 200_000, 50))).toBe('');
+    expect(misses(figure('a', 200_001, 50))).toBe('> 200 KB');
     expect(misses(figure('a', 10, 51))).toBe('> 50 ms');
-    expect(misses(figure('a', 300 * 1024, 80))).toBe('> 200 KB, > 50 ms');
+    expect(misses(figure('a', 300_000, 80))).toBe('> 200 KB, > 50 ms');
     expect(misses(figure('a', 0, null, { trace: 'no_trace' }))).toBe('');
   });
 
   it('summarises: counts, who misses, the worst five by size and by time', () => {
     const figures = [
       figure('small', 1000, 20, { places: 2 }),
-      figure('big', 300 * 1024, 30, { truncated: 'max_bytes' }),
+      figure('big', 300_000, 30, { truncated: 'max_bytes' }),
       figure('slow', 5000, 70),
       figure('none', 0, null, { trace: 'no_trace', status: 'concurrent_map', events: null }),
       ...['e1', 'e2', 'e3'].map((id, i) => figure(id, 2000 + i, 10 + i)),

@@ -6,7 +6,7 @@
 import { percentile } from './bench-trace.ts';
 
 /** Issue #18 §4: a lesson example's timeline JSON and its conversion. */
-export const BUDGET = { jsonBytes: 200 * 1024, convertMs: 50 } as const;
+export const BUDGET = { jsonBytes: 200_000, convertMs: 50 } as const;
 
 export interface ExampleFigure {
   /** The example's id (a snippet folder or a chapter's fence), and how many places show the same code. */
@@ -37,7 +37,7 @@ export function misses(f: ExampleFigure): string {
   return out.join(', ');
 }
 
-const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+const kb = (bytes: number): string => (bytes / 1000).toFixed(1);
 const ms = (x: number | null): string => (x === null ? '—' : x.toFixed(0));
 
 function row(f: ExampleFigure): string {
@@ -48,7 +48,7 @@ function row(f: ExampleFigure): string {
 }
 
 const HEAD = [
-  '| example | action | verdict | trace | JSON KiB | events | convert ms | run ms | budget |',
+  '| example | action | verdict | trace | JSON KB | events | convert ms | run ms | budget |',
   '| --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
 ];
 
@@ -65,7 +65,7 @@ export function summaryLines(figures: readonly ExampleFigure[]): string[] {
   return [
     `${figures.length} distinct examples traced (${figures.reduce((s, f) => s + f.places, 0)} places in the course); ` +
       `${timelines.length} gave a timeline, ${missing.length} none (${[...new Set(missing.map((f) => f.trace))].join(', ') || '—'}).`,
-    `Timeline JSON: p50 ${kb(percentile(bytes, 50))} KiB, p95 ${kb(percentile(bytes, 95))} KiB, max ${kb(Math.max(0, ...bytes))} KiB. ` +
+    `Timeline JSON: p50 ${kb(percentile(bytes, 50))} KB, p95 ${kb(percentile(bytes, 95))} KB, max ${kb(Math.max(0, ...bytes))} KB. ` +
       `Conversion step (${converted.length} runs): p50 ${ms(percentile(times, 50))} ms, p95 ${ms(percentile(times, 95))} ms, max ${ms(Math.max(0, ...times))} ms.`,
     over.length === 0
       ? `Every example within the budgets (≤ 200 KB, ≤ 50 ms).`
