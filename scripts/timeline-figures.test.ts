@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { misses, summaryLines, tableLines, type ExampleFigure } from './timeline-figures.ts';
+import { merged, misses, summaryLines, tableLines, type ExampleFigure } from './timeline-figures.ts';
 
 const figure = (
   id: string,
@@ -17,6 +17,7 @@ const figure = (
     events: 10,
     truncated: null,
     convertMs,
+    convertRuns: convertMs === null ? [] : [convertMs],
     runMs: 20,
     ...extra,
   }) satisfies ExampleFigure;
@@ -57,5 +58,13 @@ describe('timeline figures', () => {
       '| a | run | ok | timeline | 1.0 | 10 | 20 | 20 | ✓ |',
       '| b | run | ok | none: no_trace | 0.0 | — | — | 20 | ✓ |',
     ]);
+  });
+
+  it('keeps every conversion time of an example run again, and the least as its figure', () => {
+    const again = merged(figure('a', 1000, 80), [figure('a', 1200, 30), figure('a', 900, 45)]);
+    expect(again).toMatchObject({ jsonBytes: 1000, convertMs: 30, convertRuns: [80, 30, 45] });
+    expect(misses(again)).toBe('');
+    expect(tableLines([again])[2]).toBe('| a | run | ok | timeline | 1.0 | 10 | 30 (80, 30, 45) | 20 | ✓ |');
+    expect(merged(figure('b', 0, null, { trace: 'no_trace' }), []).convertMs).toBeNull();
   });
 });
