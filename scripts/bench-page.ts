@@ -3,7 +3,7 @@
  * with editors load before any interaction (gzip size of each script, and bytes actually
  * transferred), everything those pages transfer (HTML, CSS, fonts, images, scripts), and the time
  * from first focus on an editor to a typeable Monaco editor, and the timeline view's render time for
- * 100, 1,000 and 5,000 events (scripts/bench-timeline-view.ts). Prints Markdown for docs/performance.md.
+ * 100, 1,000, 3,000 and 5,000 events (scripts/bench-timeline-view.ts). Prints Markdown for docs/performance.md.
  * Usage: npm run build && npm run bench:page [-- --timeline-only]
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -1,7 +1,8 @@
 /**
  * bench:page's timeline rows: how long the timeline view takes from the call that renders it to
  * the frame that shows it, in Chromium on a built chapter page, for generated timelines of 100,
- * 1,000 and 5,000 events (scripts/synthetic-timeline.ts). The view's chunk is the one the
+ * 1,000, 3,000 (about the largest lesson example's, cut at 200 KB) and 5,000 events
+ * (scripts/synthetic-timeline.ts). The view's chunk is the one the
  * Timeline button imports; it is called the way timeline-controller.ts calls it (create the view,
  * append it under the first playground's editor), so the figure is the page's own work: the model,
  * the DOM, style, layout and paint. The timeline arrives as an object before the clock starts
@@ -12,7 +13,7 @@ import type { Browser } from 'playwright';
 import { percentile } from './bench-trace.ts';
 import { syntheticTimeline, timelineEvents } from './synthetic-timeline.ts';
 
-export const TIMELINE_SIZES = [100, 1000, 5000] as const;
+export const TIMELINE_SIZES = [100, 1000, 3000, 5000] as const;
 /** The page whose first playground hosts the view (as in the e2e timeline specs). */
 const TIMELINE_PAGE = '/locks/internals-and-memory-model/';
 
