@@ -2,16 +2,18 @@
  * Page-weight benchmark (a script, not a test): the JavaScript the home pages and chapter pages
  * with editors load before any interaction (gzip size of each script, and bytes actually
  * transferred), everything those pages transfer (HTML, CSS, fonts, images, scripts), and the time
- * from first focus on an editor to a typeable Monaco editor. Prints Markdown for docs/performance.md.
- * Usage: npm run build && npm run bench:page
+ * from first focus on an editor to a typeable Monaco editor, and the timeline view's render time for
+ * 100, 1,000, 3,000 and 5,000 events (scripts/bench-timeline-view.ts). Prints Markdown for docs/performance.md.
+ * Usage: npm run build && npm run bench:page [-- --timeline-only]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.ts';
+import { measureTimelineView, timelineViewTable } from './bench-timeline-view.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4393);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -19,6 +21,10 @@ const PAGES = ['/', '/zh-cn/', '/locks/internals-and-memory-model/', '/maps/rwmu
 /** The page whose first editor is focused for the Monaco timing. */
 const EDITOR_PAGE = '/locks/internals-and-memory-model/';
 const RUNS = 5;
+/** Renders of the timeline view per size (after one unrecorded). */
+const TIMELINE_REPEATS = 20;
+/** Only the timeline rows: the other figures need a quiet machine and minutes. */
+const TIMELINE_ONLY = process.argv.includes('--timeline-only');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -118,19 +124,33 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     await waitForSite();
+    const machine = `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}; Chromium via Playwright, loopback.`;
+    const timeline = [
+      `Timeline view, render call → frame drawn (${TIMELINE_REPEATS} renders per size after one unrecorded):`,
+      '',
+      ...timelineViewTable(await measureTimelineView(browser, BASE, { repeats: TIMELINE_REPEATS })),
+    ];
+    if (TIMELINE_ONLY) {
+      console.log([machine, '', ...timeline].join('\n'));
+      return;
+    }
     const rows: string[] = [];
     for (const path of PAGES) rows.push(await pageWeight(browser, path));
     const focusTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) focusTimes.push(await focusToTypeable(browser));
     console.log(
       [
-        `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium via Playwright, loopback, cache empty per page.`,
+        `${machine} Cache empty per page.`,
         '',
         '| page | scripts before interaction | JS gzip KiB | JS transferred KiB (brotli) | everything transferred KiB |',
         '| --- | ---: | ---: | ---: | ---: |',
         ...rows,
         '',
         `First focus on an editor → typeable Monaco (median of ${RUNS}, cold browser cache): ${median(focusTimes)} ms (all: ${focusTimes.join(', ')} ms).`,
+        '',
+        ...timeline,
       ].join('\n'),
     );
   } finally {

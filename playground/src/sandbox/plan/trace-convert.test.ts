@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { converterFlags, TRACE_FILE_BYTES } from './trace-convert.ts';
+import { converterFlags, MAX_JSON_BYTES, TRACE_FILE_BYTES } from './trace-convert.ts';
 import { buildArgs, buildFlags, traceRunParts } from './commands.ts';
 
 describe('converterFlags', () => {
@@ -7,7 +7,7 @@ describe('converterFlags', () => {
     const flags = converterFlags({
       srcDir: '/sandbox/src',
       goroot: '/usr/local/go/',
-      outputBytes: 1 << 20,
+      outputBytes: 128 << 10,
       wallMs: 10_000,
     });
     expect(flags).toEqual([
@@ -16,7 +16,7 @@ describe('converterFlags', () => {
       '-strip',
       '/usr/local/go/src/',
       '-max-bytes',
-      String((1 << 20) - 4096),
+      String((128 << 10) - 4096),
       '-max-input-bytes',
       String(TRACE_FILE_BYTES),
       '-timeout',
@@ -24,13 +24,15 @@ describe('converterFlags', () => {
     ]);
   });
 
-  it('never asks for less than the converter accepts, nor more than its default', () => {
+  it('never asks for less than the converter accepts, nor more than the 200 KB budget of a timeline', () => {
     const at = (outputBytes: number) => {
       const flags = converterFlags({ srcDir: '/s', goroot: '/g', outputBytes, wallMs: 500 });
       return [Number(flags[flags.indexOf('-max-bytes') + 1]), flags[flags.indexOf('-timeout') + 1]];
     };
     expect(at(1000)).toEqual([4096, '1s']);
-    expect(at(64 << 20)).toEqual([2 << 20, '1s']);
+    expect(MAX_JSON_BYTES).toBe(200_000);
+    expect(at(1 << 20)).toEqual([200_000, '1s']);
+    expect(at(64 << 20)).toEqual([200_000, '1s']);
   });
 });
 

@@ -10,8 +10,15 @@ export const TRACE_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Room left in the output limit for the converter's one error line on stderr. */
 const ERROR_LINE_BYTES = 4096;
-/** The converter's own default cap of its JSON. */
-const MAX_JSON_BYTES = 2 * 1024 * 1024;
+/**
+ * The cap of the timeline JSON a traced run answers with: issue #18's budget of 200 KB per lesson
+ * example. bench:timelines found the course's long-running examples (a few seconds of many
+ * goroutines taking locks) at 850–920 KB, cut only by the output limit, about 15,000 events: more
+ * than a learner can read in the lanes and than the view draws quickly (5,000 events take 0.2–0.3 s,
+ * docs/performance.md). At this cap such a timeline holds its first ~3,500 events, and says it was
+ * cut (truncated: max_bytes), which the view tells the learner.
+ */
+export const MAX_JSON_BYTES = 200_000;
 /** The converter refuses -max-bytes below this. */
 const MIN_JSON_BYTES = 4096;
 
