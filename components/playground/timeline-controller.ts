@@ -11,6 +11,7 @@
 import type { RunResult } from '../../contract/run.ts';
 import type { RunPhase } from './run-machine.ts';
 import { t, type Locale, type TimelineKey } from '../i18n/index.ts';
+import { missingKey } from '../timeline/missing.ts';
 import type { Place } from '../timeline/model.ts';
 import type { TimelineView } from '../timeline/timeline-view.ts';
 import type { Files } from './playground-data.ts';
@@ -102,7 +103,7 @@ export class TimelineController {
     const trace = result.trace;
     // A runner that does not trace yet answers without `trace`: said honestly, not drawn.
     if (!trace) return this.status('tl.none');
-    if ('missing' in trace) return this.status(`tl.missing.${trace.missing}`);
+    if ('missing' in trace) return this.status(missingKey(trace.missing, result));
     const { createTimelineView } = await import('../timeline/timeline-view.ts');
     this.view = createTimelineView({
       locale: this.opts.locale,

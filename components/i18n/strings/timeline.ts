@@ -115,6 +115,10 @@ const en = {
   'tl.missing.not_built': 'No timeline: nothing ran, because the program did not build.',
   'tl.missing.no_trace':
     'No timeline: the program ended before any of its trace was written (for example, it failed at once or hit a limit).',
+  'tl.missing.no_trace.fatal':
+    'No timeline: a fatal error (such as concurrent map writes) ends a Go program at once, before the runtime writes out the trace it has recorded. The error above says where it happened.',
+  'tl.missing.no_trace.limit':
+    'No timeline: the program was stopped at a limit before its trace was written out.',
   'tl.missing.not_a_trace': 'No timeline: what the program left is not an execution trace.',
   'tl.missing.malformed_trace': 'No timeline: the trace could not be read, or it holds no events.',
   'tl.missing.input_too_large': 'No timeline: the trace was too large to read.',
@@ -242,6 +246,9 @@ const zhCN: Record<TimelineKey, string> = {
   'tl.none': '没有时间线：运行器没有返回时间线。等运行器支持跟踪后再试。',
   'tl.missing.not_built': '没有时间线：程序没有构建成功，所以什么都没有运行。',
   'tl.missing.no_trace': '没有时间线：程序在写出任何跟踪之前就结束了（例如立即失败或触及限制）。',
+  'tl.missing.no_trace.fatal':
+    '没有时间线：致命错误（例如 concurrent map writes）会让 Go 程序立即退出，运行时来不及写出已经记录的跟踪。上面的错误指出了它发生的位置。',
+  'tl.missing.no_trace.limit': '没有时间线：程序在写出跟踪之前就因触及限制而被停止。',
   'tl.missing.not_a_trace': '没有时间线：程序留下的不是执行跟踪。',
   'tl.missing.malformed_trace': '没有时间线：跟踪无法读取，或其中没有事件。',
   'tl.missing.input_too_large': '没有时间线：跟踪太大，无法读取。',
