@@ -72,6 +72,13 @@ export interface MutexState {
   goroutines: MutexGoroutine[];
   /** Bookkeeping only (Go's Mutex has no owner): who acquired it last and has not unlocked. */
   holder: GoroutineId | null;
+  /**
+   * The waiter a starvation-mode Unlock handed the mutex to: semrelease1 readies it into the P's runnext
+   * (goready → ready(gp, next=true)) and, because s.ticket == 1, calls goyield, so it runs before anyone
+   * else on that P. Cleared when it takes its step. Go also sets runnext on a normal-mode wake, but there
+   * the releaser keeps running, so only the handoff is recorded here.
+   */
+  runnext: GoroutineId | null;
   failure: Failure | null;
 }
 
@@ -139,6 +146,7 @@ export function newMutexState(
       tryLockResults: [],
     })),
     holder: null,
+    runnext: null,
     failure: null,
   };
 }
@@ -154,6 +162,15 @@ export function describeMutexState(word: number): MutexWordView {
     waiters: w >> mutexWaiterShift,
     bits: (w >>> 0).toString(2).padStart(8, '0'),
   };
+}
+
+/**
+ * The goroutine that must run before any other after a handoff, or null. With one P (GOMAXPROCS=1, the
+ * scenarios' default) the unlocker's goyield leaves nothing else to run first; with more Ps, other
+ * goroutines may run on the other Ps meanwhile, so nobody is held back.
+ */
+export function mustRunNext(state: MutexState): GoroutineId | null {
+  return state.spinEnv.gomaxprocs <= 1 ? state.runnext : null;
 }
 
 /** runtime.sync_runtime_canSpin: iter < active_spin, multicore, another running P, empty local runq. */
