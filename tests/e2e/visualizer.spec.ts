@@ -59,6 +59,40 @@ test('a scenario played with the keyboard only: step, back, play to the end, res
   expect(await viz.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 });
 
+test('lockSlow locals: a waiter’s lane shows them in words while it is inside lockSlow, on a 390 px phone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { viz, position } = await open(page, 'mutex-starvation');
+  const [g1, g2] = [viz.locator('.viz-lane').nth(0), viz.locator('.viz-lane').nth(1)];
+  const locals = g2.locator('.viz-locals');
+  const value = (label: string) =>
+    locals.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(locals).toHaveCount(0); // not in lockSlow yet
+
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // G2's fast-path CAS fails: lockSlow begins
+  await expect(position).toHaveText('Step 2 of 16');
+  await expect(locals.locator('.viz-locals-title')).toHaveText('lockSlow locals of G2');
+  await expect(locals.locator('dl')).toHaveAttribute('aria-labelledby', /locals-G2$/);
+  await expect(value('starving')).toHaveText('no');
+  await expect(value('waitStartTime')).toHaveText('0: not queued yet');
+  await expect(value('queueLifo')).toHaveText('back (FIFO)');
+
+  for (let i = 2; i < 16; i++) await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText('Step 16 of 16');
+  // Woken after waiting 2 ms, G2 is starving, set mutexStarving and parked again at the front of m.sema.
+  await expect(g2.locator('.viz-lane-status')).toContainText('waiting [sync.Mutex.Lock]');
+  await expect(value('starving (waited over 1 ms)')).toHaveText('yes');
+  await expect(value('awoke')).toHaveText('yes');
+  await expect(value('iter')).toHaveText('0');
+  await expect(value('waitStartTime')).toHaveText('1,000 ns');
+  await expect(value('queueLifo')).toHaveText('front (LIFO)');
+  await expect(g1.locator('.viz-locals')).toHaveCount(0); // G1 finished: no lockSlow
+
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 test('you are the scheduler: lose, undo, then win; the win is saved to progress', async ({ page }) => {
   const { viz, narration } = await open(page, 'counter-lost-update');
   const status = viz.locator('.viz-level-status');

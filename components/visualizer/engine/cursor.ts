@@ -2,7 +2,14 @@
  * Where each goroutine is, in terms of its lane: the code line to mark, whether it runs, waits
  * (with Go's wait reason) or has finished, what it holds and any private value worth showing.
  */
-import { eventLanePos, lanePos, type HeldLock, type LanePos, type LaneStatus } from '../models/define.ts';
+import {
+  eventLanePos,
+  lanePos,
+  type HeldLock,
+  type LanePos,
+  type LaneStatus,
+  type LockSlowLocals,
+} from '../models/define.ts';
 import { modelOf } from '../models/registry.ts';
 import type { Run } from './run.ts';
 import type { Lane, Scenario } from './types.ts';
@@ -17,6 +24,10 @@ export interface LaneCursor {
   holds: HeldLock[];
   /** A private value, e.g. the register in the counter++ model. */
   register: number | null;
+  /** sync.Mutex lockSlow's locals while the goroutine is inside lockSlow. */
+  lockSlow: LockSlowLocals | null;
+  /** The goroutine that runs before this one (runnext after a handoff on a single P). */
+  runsAfter: string | null;
 }
 
 /** Picks the code line: `<ip>:<pc>`, then `<ip>`, then `<pc>`, else the op index itself. */
@@ -48,7 +59,16 @@ export function laneCursors(
     // A goroutine that died keeps its marker on the call that failed; the others stop where they were.
     const line = failed ? lastLine(s, run, lane) : lineFor(lane, p.ip, p.pc);
     const status = failed ? 'failed' : failedGoroutine && p.status !== 'done' ? 'stopped' : p.status;
-    out[lane.id] = { line, status, reason: p.reason, holds: p.holds, register: p.register };
+    const stopped = status === 'failed' || status === 'stopped';
+    out[lane.id] = {
+      line,
+      status,
+      reason: p.reason,
+      holds: p.holds,
+      register: p.register,
+      lockSlow: stopped ? null : p.lockSlow,
+      runsAfter: stopped ? null : p.runsAfter,
+    };
   }
   return out;
 }

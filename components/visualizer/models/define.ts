@@ -99,6 +99,21 @@ export interface LanePos {
   holds: HeldLock[];
   /** A private value, e.g. the register in the counter++ model. */
   register: number | null;
+  /** sync.Mutex lockSlow's locals while the goroutine is inside lockSlow (parked in it included), else null. */
+  lockSlow: LockSlowLocals | null;
+  /** A goroutine that must run before this one can (the mutex handoff's runnext on a single P), else null. */
+  runsAfter: string | null;
+}
+
+/** The locals of internal/sync/mutex.go lockSlow a lane shows, as facts (the page words them). */
+export interface LockSlowLocals {
+  starving: boolean;
+  /** runtime_nanotime() when it first queued; 0 = has not queued yet. */
+  waitStartTime: number;
+  awoke: boolean;
+  iter: number;
+  /** Whether it queues (or, parked, queued) at the front of m.sema: `queueLifo := waitStartTime != 0`. */
+  queueLifo: boolean;
 }
 
 /** A LanePos: `done` when pc is, else ready, unless `extra` says otherwise. */
@@ -110,6 +125,8 @@ export function lanePos(ip: number | null, pc: string, extra: Partial<LanePos> =
     reason: null,
     holds: [],
     register: null,
+    lockSlow: null,
+    runsAfter: null,
     ...extra,
   };
 }

@@ -9,6 +9,7 @@ import type { Move } from '../engine/types.ts';
 import { heldText } from '../i18n/held.ts';
 import type { RenderCtx } from './context.ts';
 import { h } from './dom.ts';
+import { lockSlowView } from './lane-locals.ts';
 
 const SYMBOL = { ready: '▷', blocked: '❚❚', done: '✓', failed: '✗', stopped: '■' } as const;
 const STATUS_KEY = {
@@ -36,6 +37,7 @@ function statusText(ctx: RenderCtx, c: LaneCursor): string {
   ];
   if (c.holds.length) parts.push(ctx.t('viz.lane.holds', { locks: heldText(ctx.locale, c.holds) }));
   if (c.register !== null) parts.push(ctx.t('viz.lane.register', { value: c.register }));
+  if (c.runsAfter !== null) parts.push(ctx.t('viz.lane.runsFirst', { g: c.runsAfter }));
   return parts.join(' · ');
 }
 
@@ -70,6 +72,7 @@ export function lanesView(ctx: RenderCtx, input: LaneInput): HTMLElement {
           h('span', { 'aria-hidden': 'true' }, `${SYMBOL[c.status]} `),
           statusText(ctx, c),
         ),
+        c.lockSlow ? lockSlowView(ctx, lane.id, c.lockSlow) : null,
         h(
           'ol',
           { class: 'viz-code', 'aria-label': ctx.t('viz.lane.code', { g: lane.id }) },

@@ -1,8 +1,8 @@
 // The lost update: `counter++` is not one operation. It compiles to a load, an add and a store (on amd64 e.g.
 // MOVQ counter, AX; INCQ AX; MOVQ AX, counter), so two goroutines can both load the same value and one increment
 // is lost. The race detector reports it (`go run -race`: "WARNING: DATA RACE"). Fixes: protect the three steps
-// with a sync.Mutex, or use one atomic read-modify-write, atomic.AddInt64 (src/sync/atomic/doc.go; LOCK XADDQ on
-// amd64). Levels let the learner pick the interleaving that loses an update.
+// with a sync.Mutex, or use one atomic read-modify-write, atomic.AddInt64 (declared in src/sync/atomic/doc_64.go
+// in Go 1.26; LOCK XADDQ on amd64). Levels let the learner pick the interleaving that loses an update.
 
 import type { CounterKey } from './narration-en.ts';
 import {
@@ -53,7 +53,7 @@ export const counterInfo: ModelInfo = {
   goVersions: 'any',
   sources: [
     'Go memory model (go.dev/ref/mem)',
-    'src/sync/atomic/doc.go: AddInt64',
+    'src/sync/atomic/doc_64.go (Go 1.26): AddInt64',
     'src/internal/sync/mutex.go',
   ],
   simplifications: ['The mutex variant uses a simple lock; a blocked goroutine retries Lock after Unlock.'],

@@ -1,5 +1,5 @@
 // The built-in map's concurrent-misuse check, split into micro-steps so an interleaving can trigger it.
-// Go 1.24+ Swiss-table maps (src/internal/runtime/maps/map.go, runtime_swiss.go / runtime_fast*.go):
+// Go 1.24+ Swiss-table maps (src/internal/runtime/maps/map.go, runtime.go / runtime_fast*.go):
 //   write (runtime_mapassign / Map.PutSlot / Map.Delete):
 //     if m.writing != 0 { fatal("concurrent map writes") }   // on entry
 //     hash := typ.Hasher(key, m.seed); m.writing ^= 1        // "toggle, see comment on writing"
@@ -77,7 +77,7 @@ export const mapCheckInfo: ModelInfo = {
   goVersions: 'Go 1.24+ (Swiss maps); same idea with hashWriting before',
   sources: [
     'src/internal/runtime/maps/map.go: Map.writing, PutSlot, Delete',
-    'src/internal/runtime/maps/runtime_swiss.go: runtime_mapassign, runtime_mapaccess1',
+    'src/internal/runtime/maps/runtime.go (runtime_swiss.go before Go 1.26): runtime_mapassign, runtime_mapaccess1',
     'src/internal/runtime/maps/table.go: Iter.Next',
     'src/runtime/map.go (Go ≤ 1.23): hashWriting',
   ],

@@ -1,5 +1,6 @@
 /** sync.Mutex (internal/sync/mutex.go) as the visualizer uses it. */
-import { failureOf, lanePos, programs, type ModelDef } from '../define.ts';
+import { failureOf, programs, type ModelDef } from '../define.ts';
+import { mutexCursor } from './cursor.ts';
 import {
   mutexEnabledEvents,
   mutexInfo,
@@ -32,16 +33,7 @@ export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
       spinEnv: s.initial.spinEnv as Partial<SpinEnv> | undefined,
     }),
   view: mutexView,
-  cursor: (m, lane) => {
-    const g = m.goroutines.find((x) => x.id === lane.id);
-    if (!g) return null;
-    const parked = g.pc === 'parked';
-    return lanePos(g.ip, g.pc, {
-      status: parked ? 'blocked' : g.pc === 'done' ? 'done' : 'ready',
-      reason: parked ? 'sync.Mutex.Lock' : null,
-      holds: m.holder === g.id ? [{ lock: 'mu' }] : [],
-    });
-  },
+  cursor: (m, lane) => mutexCursor(m, lane.id),
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
   predicates: { starving: (m) => (m.word & mutexStarving) !== 0 },
   predict: { word: (m) => m.word },

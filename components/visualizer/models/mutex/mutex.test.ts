@@ -112,23 +112,21 @@ describe('sync.Mutex model (internal/sync/mutex.go)', () => {
     starvingScenario();
   });
 
-  test('starvation mode: Unlock hands off; newcomers queue at the tail; TryLock fails; delta keeps starving', () => {
+  test('starvation mode: newcomers queue at the tail; TryLock fails; Unlock hands off; delta keeps starving', () => {
     let s = starvingScenario();
-    let r = run(s, [step('G3')]); // AddInt32(-1): 13 → 12, starving → handoff
-    expect(r.state.word).toBe(12);
-    r = run(r.state, [step('G3')]);
-    expect(r.effects).toContainEqual({ kind: 'ready', goroutine: 'G2', by: 'G3', handoff: true });
-    s = r.state;
-    // G4: TryLock fails because the mutex is starving (even though mutexLocked is clear).
+    // G4: TryLock fails because the mutex is starving.
     s = run(s, [step('G4')]).state;
     expect(s.goroutines.find((g) => g.id === 'G4')?.tryLockResults).toEqual([false]);
-    // G4 Lock: no grab, no spin: new = 12 + 8 = 20, queued at the tail.
-    s = run(s, [step('G4'), step('G4'), step('G4')]).state;
-    expect(s.word).toBe(20);
-    s = run(s, [step('G4')]).state;
-    expect(s.sema.waiters).toEqual(['G4']);
+    // G4 Lock: no grab, no spin: new = 13 + 8 = 21, queued at the tail behind G2 (LIFO at the front).
+    s = run(s, [step('G4'), step('G4'), step('G4'), step('G4')]).state;
+    expect(s.word).toBe(21);
+    expect(s.sema.waiters).toEqual(['G2', 'G4']);
+    let r = run(s, [step('G3')]); // AddInt32(-1): 21 → 20, starving → handoff; mutexLocked stays clear
+    expect(r.state.word).toBe(20);
+    r = run(r.state, [step('G3')]);
+    expect(r.effects).toContainEqual({ kind: 'ready', goroutine: 'G2', by: 'G3', handoff: true });
     // G2 owns it: delta = 1 - 8 = -7, still starving (2 waiters, waited > 1 ms): 20 - 7 = 13.
-    const owned = stepMutex(s, step('G2'));
+    const owned = stepMutex(r.state, step('G2'));
     expect(owned.state.word).toBe(13);
     expect(owned.narration.map((x) => x.key)).toEqual(['mutex.handoff.acquired']);
     expect(owned.state.holder).toBe('G2');

@@ -16,7 +16,14 @@ import {
 } from '../types.ts';
 import type { MutexKey } from './narration-en.ts';
 import { lock, loopTop, cas, semacquire, tryLock, woken } from './lock.ts';
-import type { MutexEvent, MutexGoroutine, MutexOp, MutexPc, MutexState } from './state.ts';
+import {
+  mustRunNext,
+  type MutexEvent,
+  type MutexGoroutine,
+  type MutexOp,
+  type MutexPc,
+  type MutexState,
+} from './state.ts';
 import { finish, tell, type Handler, type Step } from './step.ts';
 import { semreleaseStep, unlock, unlockSlow } from './unlock.ts';
 
@@ -59,6 +66,11 @@ export function stepMutex(state: MutexState, event: MutexEvent): StepResult<Mute
   const op = g.program[g.ip];
   const handler = g.pc === 'start' ? op && CALLS[op] : INSIDE[g.pc];
   if (!handler) throw usageError(`${g.id} has no step at ${g.pc}`);
+  const first = mustRunNext(state);
+  if (first !== null && first !== g.id)
+    throw usageError(
+      `${g.id} cannot run before ${first}: the handoff put ${first} in runnext and yielded the P`,
+    );
   const st: Step = {
     s: state,
     g,
@@ -71,6 +83,7 @@ export function stepMutex(state: MutexState, event: MutexEvent): StepResult<Mute
     fx: [],
   };
   handler(st);
+  if (state.runnext === g.id) st.s = { ...st.s, runnext: null }; // it ran: runnext is empty again
   // Another goroutine can only be changed by semrelease (to `woken`); this goroutine's own record wins.
   const self = { ...g, ip: st.ip, pc: st.pc, locals: st.L, tryLockResults: st.tryLockResults };
   const goroutines = replaceAt(st.s.goroutines, index, self);
@@ -79,8 +92,10 @@ export function stepMutex(state: MutexState, event: MutexEvent): StepResult<Mute
 
 export function mutexEnabledEvents(state: MutexState): EnabledEvent<MutexEvent, MutexKey>[] {
   if (state.failure) return [];
+  const first = mustRunNext(state);
   return state.goroutines
     .filter((g): g is Runnable => g.pc !== 'parked' && g.pc !== 'done')
+    .filter((g) => first === null || g.id === first)
     .map((g) => ({ goroutine: g.id, event: { type: 'step', g: g.id }, label: mutexStepLabel(g) }));
 }
 

@@ -57,7 +57,7 @@ export const NARRATION_EN = {
     `${s(p.g)} takes the right to wake a waiter: CAS state ${s(p.old)} → ${w(p.word)}.`,
   'mutex.unlock.casFailed': (p) => `${s(p.g)}: CAS fails (state is now ${w(p.word)}); it looks again.`,
   'mutex.semrelease.handoff': (p) =>
-    `${s(p.g)} hands the mutex to ${s(p.woken)} and yields its time slice so ${s(p.woken)} runs next.`,
+    `${s(p.g)} hands the mutex to ${s(p.woken)}: semrelease1 readies ${s(p.woken)} into this P's runnext slot and calls goyield, ${p.singleP ? `so on the single P nobody else runs before ${s(p.woken)}` : `so ${s(p.woken)} runs next on this P (other Ps keep running theirs)`}.`,
   'mutex.semrelease.wake': (p) => `${s(p.g)} wakes ${s(p.woken)}; ${s(p.woken)} does not own the mutex yet.`,
   'mutex.semrelease.none': (p) => `${s(p.g)} releases the semaphore; nobody is parked yet.`,
   // Scheduler button labels: what the goroutine's next step does.

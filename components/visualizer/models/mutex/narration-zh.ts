@@ -52,7 +52,7 @@ export const NARRATION_ZH: Record<MutexKey, Template> = {
     `${s(p.g)} 取得唤醒等待者的权利：CAS 把 state 从 ${s(p.old)} 改为 ${w(p.word)}。`,
   'mutex.unlock.casFailed': (p) => `${s(p.g)}：CAS 失败（state 现在是 ${w(p.word)}），重新检查。`,
   'mutex.semrelease.handoff': (p) =>
-    `${s(p.g)} 把互斥锁交给 ${s(p.woken)}，并让出时间片，让 ${s(p.woken)} 接着运行。`,
+    `${s(p.g)} 把互斥锁交给 ${s(p.woken)}：semrelease1 把 ${s(p.woken)} 放进当前 P 的 runnext 并调用 goyield，${p.singleP ? `所以在唯一的 P 上，${s(p.woken)} 之前没有别的 goroutine 能运行` : `所以 ${s(p.woken)} 在这个 P 上接着运行（其他 P 照常运行各自的 goroutine）`}。`,
   'mutex.semrelease.wake': (p) => `${s(p.g)} 唤醒 ${s(p.woken)}；${s(p.woken)} 此时还没有拥有互斥锁。`,
   'mutex.semrelease.none': (p) => `${s(p.g)} 释放信号量；目前还没有人休眠。`,
   // Scheduler button labels: what the goroutine's next step does.

@@ -9,7 +9,7 @@ export const mutexSchema: ScenarioSchema = {
       spinEnv: obj(
         {},
         {
-          ncpu: int({ minimum: 1 }),
+          numCPUStartup: int({ minimum: 1 }),
           gomaxprocs: int({ minimum: 1 }),
           npidle: int({ minimum: 0 }),
           nmspinning: int({ minimum: 0 }),

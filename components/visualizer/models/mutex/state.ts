@@ -15,7 +15,10 @@ export const mutexStarving = 4;
 export const mutexWaiterShift = 3;
 /** starvationThresholdNs = 1e6: a waiter blocked longer than 1 ms switches the mutex to starvation mode. */
 export const starvationThresholdNs = 1e6;
-/** runtime/proc.go active_spin = 4: at most 4 spin iterations (each runtime_doSpin = procyield(30)). */
+/**
+ * runtime/lock_spinbit.go active_spin = 4: at most 4 spin iterations (each runtime_doSpin is
+ * procyield(active_spin_cnt = 30), also in lock_spinbit.go); proc.go's canSpin reads it.
+ */
 export const activeSpin = 4;
 
 /** One call a goroutine's program makes; `work` is a no-op step (e.g. inside the critical section). */
@@ -50,9 +53,12 @@ export interface MutexGoroutine {
   tryLockResults: boolean[];
 }
 
-/** Inputs of runtime.sync_runtime_canSpin (runtime/proc.go); the model has no real CPUs. */
+/**
+ * Inputs of runtime/proc.go internal_sync_runtime_canSpin (linked as internal/sync.runtime_canSpin); the
+ * model has no real CPUs. Go 1.26 checks numCPUStartup, the CPU count read once at start-up (older releases read ncpu).
+ */
 export interface SpinEnv {
-  ncpu: number;
+  numCPUStartup: number;
   gomaxprocs: number;
   npidle: number;
   nmspinning: number;
@@ -72,6 +78,13 @@ export interface MutexState {
   goroutines: MutexGoroutine[];
   /** Bookkeeping only (Go's Mutex has no owner): who acquired it last and has not unlocked. */
   holder: GoroutineId | null;
+  /**
+   * The waiter a starvation-mode Unlock handed the mutex to: semrelease1 readies it into the P's runnext
+   * (goready → ready(gp, next=true)) and, because s.ticket == 1, calls goyield, so it runs before anyone
+   * else on that P. Cleared when it takes its step. Go also sets runnext on a normal-mode wake, but there
+   * the releaser keeps running, so only the handoff is recorded here.
+   */
+  runnext: GoroutineId | null;
   failure: Failure | null;
 }
 
@@ -96,7 +109,8 @@ export const mutexInfo: ModelInfo = {
   sources: [
     'src/internal/sync/mutex.go: Lock, lockSlow, TryLock, Unlock, unlockSlow',
     'src/runtime/sema.go: semacquire1, semrelease1, cansemacquire',
-    'src/runtime/proc.go: sync_runtime_canSpin, sync_runtime_doSpin',
+    'src/runtime/proc.go: internal_sync_runtime_canSpin, internal_sync_runtime_doSpin, ready (runnext)',
+    'src/runtime/lock_spinbit.go: active_spin, active_spin_cnt',
   ],
   simplifications: [
     'Spinning is decided by an explicit input (SpinEnv or the step event), not by real CPUs.',
@@ -129,7 +143,14 @@ export function newMutexState(
     word: 0,
     sema: newSema(),
     now: options.now ?? 1000,
-    spinEnv: { ncpu: 1, gomaxprocs: 1, npidle: 0, nmspinning: 0, localRunqEmpty: true, ...options.spinEnv },
+    spinEnv: {
+      numCPUStartup: 1,
+      gomaxprocs: 1,
+      npidle: 0,
+      nmspinning: 0,
+      localRunqEmpty: true,
+      ...options.spinEnv,
+    },
     goroutines: Object.entries(programs).map(([id, program]) => ({
       id,
       program,
@@ -139,6 +160,7 @@ export function newMutexState(
       tryLockResults: [],
     })),
     holder: null,
+    runnext: null,
     failure: null,
   };
 }
@@ -156,8 +178,21 @@ export function describeMutexState(word: number): MutexWordView {
   };
 }
 
-/** runtime.sync_runtime_canSpin: iter < active_spin, multicore, another running P, empty local runq. */
+/**
+ * The goroutine that must run before any other after a handoff, or null. With one P (GOMAXPROCS=1, the
+ * scenarios' default) the unlocker's goyield leaves nothing else to run first; with more Ps, other
+ * goroutines may run on the other Ps meanwhile, so nobody is held back.
+ */
+export function mustRunNext(state: MutexState): GoroutineId | null {
+  return state.spinEnv.gomaxprocs <= 1 ? state.runnext : null;
+}
+
+/**
+ * proc.go internal_sync_runtime_canSpin: `i >= active_spin || numCPUStartup <= 1 || gomaxprocs <=
+ * sched.npidle+sched.nmspinning+1` → false; then spin only if this P's local run queue is empty.
+ */
 export function canSpin(iter: number, env: SpinEnv): boolean {
-  if (iter >= activeSpin || env.ncpu <= 1 || env.gomaxprocs <= env.npidle + env.nmspinning + 1) return false;
+  if (iter >= activeSpin || env.numCPUStartup <= 1 || env.gomaxprocs <= env.npidle + env.nmspinning + 1)
+    return false;
   return env.localRunqEmpty;
 }

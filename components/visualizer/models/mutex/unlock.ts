@@ -79,7 +79,10 @@ export const semreleaseStep: Handler = (st) => {
     ),
   };
   st.fx.push({ kind: 'ready', goroutine: w, by: id, handoff });
-  if (handoff) tell(st, 'mutex.semrelease.handoff', { g: id, woken: w });
+  // semrelease1: `if s.ticket == 1 { goyield() }`: the woken waiter sits in runnext and runs next.
+  if (handoff && r.ticket) st.s = { ...st.s, runnext: w };
+  if (handoff)
+    tell(st, 'mutex.semrelease.handoff', { g: id, woken: w, singleP: st.s.spinEnv.gomaxprocs <= 1 });
   else
     tell(st, 'mutex.semrelease.wake', {
       g: id,

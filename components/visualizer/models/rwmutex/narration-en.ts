@@ -40,6 +40,8 @@ export const NARRATION_EN = {
   'rw.lock.wHandoff': (p) => `${s(p.g)} now holds the writer mutex w.`,
   'rw.woken.readerSem': (p) => `${s(p.g)} wakes: the writer finished, its RLock returns.`,
   'rw.woken.writerSem': (p) => `${s(p.g)} wakes: all readers left, it owns the write lock.`,
+  'rw.sema.repark': (p) =>
+    `${s(p.g)} wakes but finds no count left on ${s(p.sem)} (another goroutine took it), so semacquire queues it again at the back and it parks once more.`,
   'rw.unlock.fatal': (p) => `${s(p.g)}: fatal error: ${s(p.message)}`,
   'rw.unlock.announce': (p) =>
     `${s(p.g)}: Unlock adds 2^30 back: readerCount = ${s(p.readerCount)} (${s(p.readerCount)} reader(s) were blocked).`,

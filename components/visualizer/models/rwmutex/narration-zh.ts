@@ -36,6 +36,8 @@ export const NARRATION_ZH: Record<RWMutexKey, Template> = {
   'rw.lock.wHandoff': (p) => `${s(p.g)} 现在持有写者互斥锁 w。`,
   'rw.woken.readerSem': (p) => `${s(p.g)} 醒来：写者已完成，它的 RLock 返回。`,
   'rw.woken.writerSem': (p) => `${s(p.g)} 醒来：所有读者都已离开，它拿到了写锁。`,
+  'rw.sema.repark': (p) =>
+    `${s(p.g)} 醒来，但 ${s(p.sem)} 上已没有计数（被别的 goroutine 取走了），于是 semacquire 把它重新排到队尾，它再次休眠。`,
   'rw.unlock.fatal': (p) => `${s(p.g)}：fatal error: sync: Unlock of unlocked RWMutex`,
   'rw.unlock.announce': (p) =>
     `${s(p.g)}：Unlock 把 2^30 加回去：readerCount = ${s(p.readerCount)}（有 ${s(p.readerCount)} 个读者曾被阻塞）。`,

@@ -5,12 +5,12 @@
 // and RLock→Lock upgrades deadlock.
 // One handler per micro-step, in the order of rwmutex.go: RLock, RUnlock/rUnlockSlow, Lock, Unlock.
 
-import { cansemacquire } from '../sema.ts';
+import { cansemacquire, semaEnqueue } from '../sema.ts';
 import { replaceAt, usageError, type EnabledEvent, type StepResult } from '../types.ts';
 import { rlock, rlockSem, runlock, runlockSlow } from './read.ts';
 import type { RWMutexKey } from './narration-en.ts';
 import type { RWGoroutine, RWMutexEvent, RWMutexState, RWOp, RWPc } from './state.ts';
-import { finish, readAcquired, tell, writeAcquired, type Handler, type Step } from './step.ts';
+import { finish, park, readAcquired, tell, writeAcquired, type Handler, type Step } from './step.ts';
 import { lock, lockAnnounce, lockWait, unlock, unlockRelease, unlockW } from './write.ts';
 
 export * from './deadlock.ts';
@@ -25,9 +25,18 @@ const woken: Handler = (st) => {
     tell(st, 'rw.lock.wHandoff', { g: id });
     return;
   }
+  if (on === null) throw usageError(`${id} woke without waiting on anything`);
   const sem = on === 'readerSem' ? st.s.readerSem : st.s.writerSem;
   const got = cansemacquire(sem);
-  if (!got || on === null) throw usageError(`${id} woke without a semaphore count`);
+  if (!got) {
+    // semacquire1's loop: `if s.ticket != 0 || cansemacquire(addr) { break }`, else queue (lifo=false) and
+    // gopark again. The count went to someone else; the goroutine stays parked inside RLock/Lock.
+    const back = semaEnqueue(sem, id, false);
+    st.s = on === 'readerSem' ? { ...st.s, readerSem: back } : { ...st.s, writerSem: back };
+    park(st, on);
+    tell(st, 'rw.sema.repark', { g: id, sem: on });
+    return;
+  }
   st.s = on === 'readerSem' ? { ...st.s, readerSem: got } : { ...st.s, writerSem: got };
   tell(st, on === 'readerSem' ? 'rw.woken.readerSem' : 'rw.woken.writerSem', { g: id });
   if (on === 'readerSem') readAcquired(st);
