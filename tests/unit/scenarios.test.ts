@@ -5,6 +5,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { findWinning, outcomeOf, sequentialRun } from '../../components/visualizer/engine/level.ts';
+import {
+  randomWinChance,
+  shortestWin,
+  winningStrategies,
+} from '../../components/visualizer/engine/level-audit.ts';
 import { holds } from '../../components/visualizer/engine/predicates.ts';
 import { replayMoves } from '../../components/visualizer/engine/run.ts';
 import { predictedValue } from '../../components/visualizer/engine/predict.ts';
@@ -84,6 +89,25 @@ describe.each(breaks.map((s) => [s.id, s] as const))('break level %s', (_id, s) 
     const run = sequentialRun(s);
     expect(holds(s.model, run.state, s.level!.win!)).toBe(false);
     expect(outcomeOf(s, run)).toBe('lost');
+  });
+});
+
+// A level needs insight: no thoughtless strategy wins it, and random clicking rarely does. The
+// figures are printed so a redesign can be compared with what it replaces.
+describe.each(breaks.map((s) => [s.id, s] as const))('break level %s needs insight', (_id, s) => {
+  test('no fixed strategy wins, random play wins at most 10 %, and par is the fewest winning moves', () => {
+    const fixed = winningStrategies(s);
+    const random = randomWinChance(s);
+    const shortest = shortestWin(s);
+    console.log(
+      `${s.id}: random play wins ${(random * 100).toFixed(2)} %, par ${shortest?.length ?? '-'}, ` +
+        `fixed strategies that win: ${fixed.join(', ') || 'none'}`,
+    );
+    expect(fixed).toEqual([]);
+    expect(random).toBeLessThanOrEqual(0.1);
+    expect(shortest).not.toBeNull();
+    expect(s.level!.par).toBe(shortest!.length);
+    expect(outcomeOf(s, replayMoves(s, shortest!))).toBe('won');
   });
 });
 

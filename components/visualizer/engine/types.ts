@@ -21,6 +21,8 @@ export interface Level {
   kind: 'break' | 'predict';
   goal: string;
   win?: Predicate;
+  /** A break level's par: the fewest moves that win it. */
+  par?: number;
   hints: string[];
   predict?: { field: PredictField; answer: number };
 }

@@ -68,6 +68,8 @@ const Level = Type.Object(
     kind: Type.Union([Type.Literal('break'), Type.Literal('predict')]),
     goal: Text,
     win: Type.Optional(Predicate),
+    /** A break level's par: the fewest moves of a winning schedule (the unit test recomputes it). */
+    par: Type.Optional(Type.Integer({ minimum: 1 })),
     hints: Type.Array(Text, { minItems: 1 }),
     predict: Type.Optional(
       Type.Object(
