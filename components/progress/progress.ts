@@ -32,7 +32,8 @@ export interface Progress {
   chapters: Record<string, { readAt: string }>;
   quizzes: Record<string, QuizProgress>;
   /** Visualizer levels (components/visualizer/progress.ts writes the same section). */
-  visual: Record<string, { won: boolean; at: string }>;
+  /** `moves`/`star`: a break level's fewest winning moves and whether that was at par; `tried`: a predict level's one counted answer. */
+  visual: Record<string, { won: boolean; at: string; moves?: number; star?: boolean; tried?: boolean }>;
   /** The last lesson opened, for "continue where you left off". */
   last: { path: string; title: string; at: string } | null;
 }

@@ -123,6 +123,7 @@ export function localize(d: ScenarioFile, locale: 'en' | 'zh-cn'): Scenario {
       win: d.level.win,
       par: d.level.par,
       hints: d.level.hints.map(tr),
+      lesson: d.level.lesson && { text: tr(d.level.lesson.text), section: d.level.lesson.section[locale] },
       predict: d.level.predict,
     },
   };
