@@ -3,6 +3,7 @@
  * fair: some schedule wins it, the plain sequential schedule does not, and a predict level's
  * declared answer is what the model computes.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { findWinning, outcomeOf, sequentialRun } from '../../components/visualizer/engine/level.ts';
 import {
@@ -110,6 +111,31 @@ describe.each(breaks.map((s) => [s.id, s] as const))('break level %s needs insig
     expect(outcomeOf(s, replayMoves(s, shortest!))).toBe('won');
   });
 });
+
+/** A heading's anchor as the site makes it (GitHub's slugger: lower case, punctuation dropped, spaces → -). */
+const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/ /g, '-');
+const anchors = (file: string): string[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /^#{2,3} /.test(line))
+    .map((line) => slug(line.replace(/^#+ /, '').replace(/`/g, '')));
+
+describe.each(all.map((x) => [x.data.id, x.data] as const).filter(([, d]) => d.level))(
+  'level %s teaches after the win',
+  (_id, d) => {
+    test('a lesson in both locales links to a section of its chapter that exists', () => {
+      const lesson = d.level!.lesson;
+      expect(lesson).toBeDefined();
+      expect(lesson!.text['zh-cn']).not.toBe(lesson!.text.en);
+      expect(anchors(`content/docs/${d.chapter}.mdx`)).toContain(lesson!.section.en);
+      expect(anchors(`content/docs/zh-cn/${d.chapter}.mdx`)).toContain(lesson!.section['zh-cn']);
+    });
+  },
+);
 
 describe.each(predicts.map((s) => [s.id, s] as const))('predict level %s', (_id, s) => {
   test('the declared answer is what the model computes after the script', () => {
