@@ -106,6 +106,10 @@ function progressProblem(value: unknown): ImportProblem | null {
   for (const [id, r] of Object.entries(value.visual as Record<string, unknown>)) {
     if (!isObject(r) || typeof r.won !== 'boolean') return bad(`visual.${id}.won`, 'boolean');
     if (!isIso(r.at)) return bad(`visual.${id}.at`, 'date');
+    if (r.moves !== undefined && !isCount(r.moves)) return bad(`visual.${id}.moves`, 'whole_number');
+    for (const flag of ['star', 'tried'] as const)
+      if (r[flag] !== undefined && typeof r[flag] !== 'boolean')
+        return bad(`visual.${id}.${flag}`, 'boolean');
   }
   const last = value.last;
   const lastOk =
