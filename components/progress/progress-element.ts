@@ -125,11 +125,23 @@ class LockstepProgress extends HTMLElement {
         cell(p.chapters[c.path] ? t(l, 'pr.read.yes') : t(l, 'pr.read.no')),
         exercises,
         cell(count(c.quizzes.filter((q) => p.quizzes[q]?.correct).length, c.quizzes.length)),
-        cell(count(c.levels.filter((v) => p.visual[v]?.won).length, c.levels.length)),
+        cell(this.levelText(c, p)),
       );
       body.append(row);
     }
     this.table.replaceChildren(head, body);
+  }
+
+  /** Levels won out of the chapter's levels, and how many were won at par (a star). */
+  private levelText(c: Catalog[number], p: Progress): string {
+    const l = this.locale;
+    if (c.levels.length === 0) return t(l, 'pr.none');
+    const count = t(l, 'pr.count', {
+      done: c.levels.filter((v) => p.visual[v]?.won).length,
+      total: c.levels.length,
+    });
+    const stars = c.levels.filter((v) => p.visual[v]?.star).length;
+    return stars ? t(l, 'pr.stars', { count, stars }) : count;
   }
 
   private export(): void {

@@ -88,6 +88,23 @@ describe('progress', () => {
     });
   });
 
+  test('import: a level’s moves, star and counted answer are kept, and checked', () => {
+    const at = T.toISOString();
+    const p = {
+      ...emptyProgress(),
+      visual: { a: { won: true, at, moves: 8, star: true }, b: { won: false, at, tried: true } },
+    };
+    expect(parseProgress(JSON.parse(JSON.stringify(p)))).toEqual({ ok: true, progress: p });
+    expect(parseProgress({ ...p, visual: { a: { won: true, at, moves: 1.5 } } })).toEqual({
+      ok: false,
+      problem: { code: 'field', field: 'visual.a.moves', rule: 'whole_number' },
+    });
+    expect(parseProgress({ ...p, visual: { a: { won: true, at, star: 'yes' } } })).toEqual({
+      ok: false,
+      problem: { code: 'field', field: 'visual.a.star', rule: 'boolean' },
+    });
+  });
+
   test('storage: load what was stored; a visualizer-only document is upgraded; garbage gives an empty document', () => {
     const store = memoryStore();
     const p = visit(emptyProgress(), '/x/', 'X', T);

@@ -32,7 +32,8 @@ export interface Progress {
   chapters: Record<string, { readAt: string }>;
   quizzes: Record<string, QuizProgress>;
   /** Visualizer levels (components/visualizer/progress.ts writes the same section). */
-  visual: Record<string, { won: boolean; at: string }>;
+  /** `moves`/`star`: a break level's fewest winning moves and whether that was at par; `tried`: a predict level's one counted answer. */
+  visual: Record<string, { won: boolean; at: string; moves?: number; star?: boolean; tried?: boolean }>;
   /** The last lesson opened, for "continue where you left off". */
   last: { path: string; title: string; at: string } | null;
 }
@@ -105,6 +106,10 @@ function progressProblem(value: unknown): ImportProblem | null {
   for (const [id, r] of Object.entries(value.visual as Record<string, unknown>)) {
     if (!isObject(r) || typeof r.won !== 'boolean') return bad(`visual.${id}.won`, 'boolean');
     if (!isIso(r.at)) return bad(`visual.${id}.at`, 'date');
+    if (r.moves !== undefined && !isCount(r.moves)) return bad(`visual.${id}.moves`, 'whole_number');
+    for (const flag of ['star', 'tried'] as const)
+      if (r[flag] !== undefined && typeof r[flag] !== 'boolean')
+        return bad(`visual.${id}.${flag}`, 'boolean');
   }
   const last = value.last;
   const lastOk =

@@ -1,23 +1,28 @@
 /**
- * The level box above the lanes: goal, outcome, hints revealed one at a time, and for "predict the
- * state" levels the inputs (bit toggles, readers + writer-pending, or a number) with Check.
+ * The level box above the lanes: goal, moves against par, outcome, hints revealed one at a time,
+ * the lesson after a win, and for "predict the state" levels the inputs (bit toggles, readers +
+ * writer-pending, or a number) with Check and Reveal.
  * N.B. BROWSER CODE.
  */
 import type { PredictField, Scenario } from './engine/types.ts';
 import type { PredictInput } from './models/define.ts';
 import { modelOf } from './models/registry.ts';
 import { h } from './render/dom.ts';
-import type { VizKey } from '../i18n/index.ts';
+import type { VisualResult } from './progress.ts';
+import type { Locale, VizKey } from '../i18n/index.ts';
 
 /** What the panel asks of the element. */
 export interface LevelHooks {
   t: (key: VizKey, params?: Record<string, string | number>) => string;
-  /** Checks a predicted value; returns whether it is right. */
-  check: (value: number) => boolean;
-  /** Shows the level's steps (plays the script). */
-  reveal: () => void;
+  locale: Locale;
+  /** Checks a predicted value: whether it is right and whether it was the answer that counts. */
+  check: (value: number) => { right: boolean; counted: boolean };
+  /** Shows the level's steps (plays the script); returns whether that ended an open attempt. */
+  reveal: () => boolean;
   /** Moves the learner would watch in a predict level, as labels. */
   sequence: string;
+  /** A predict level whose answer is still to be given: the state is hidden. */
+  concealed: boolean;
 }
 
 /** A plain number input, for fields whose model needs nothing more (counter, waiters, readerWait). */
@@ -38,17 +43,21 @@ export class LevelPanel {
   private readonly status: HTMLElement;
   private readonly hintList: HTMLOListElement;
   private readonly hintButton: HTMLButtonElement;
+  private readonly moves: HTMLElement;
+  private readonly lesson: HTMLElement;
   private shown = 0;
   private readonly s: Scenario;
   private readonly hooks: LevelHooks;
 
-  constructor(s: Scenario, hooks: LevelHooks, solvedBefore: boolean) {
+  constructor(s: Scenario, hooks: LevelHooks, before: VisualResult | null) {
     this.s = s;
     this.hooks = hooks;
     const level = s.level!;
     const t = hooks.t;
     this.status = h('p', { class: 'viz-level-status', 'data-outcome': 'playing' });
     this.hintList = h('ol', { class: 'viz-hints' });
+    this.moves = h('p', { class: 'viz-level-moves' });
+    this.lesson = this.lessonBox();
     this.hintButton = h(
       'button',
       { type: 'button', class: 'viz-button', 'data-focus': 'hint', onclick: () => this.nextHint() },
@@ -66,9 +75,20 @@ export class LevelPanel {
       level.kind === 'predict'
         ? h('p', { class: 'viz-level-seq' }, t('viz.predict.sequence', { moves: hooks.sequence }))
         : null,
-      solvedBefore ? h('p', { class: 'viz-level-solved' }, `✓ ${t('viz.level.solved')}`) : null,
+      before?.won
+        ? h(
+            'p',
+            { class: 'viz-level-solved' },
+            `✓ ${t(before.star ? 'viz.level.solvedStar' : 'viz.level.solved')}`,
+          )
+        : null,
+      level.kind === 'predict' && hooks.concealed
+        ? h('p', { class: 'viz-level-conceal' }, t('viz.predict.hidden'))
+        : null,
       level.kind === 'predict' ? this.predictForm() : null,
+      level.kind === 'break' && level.par !== undefined ? this.moves : null,
       this.status,
+      this.lesson,
       h('div', { class: 'viz-hint-row' }, this.hintButton),
       this.hintList,
     );
@@ -79,6 +99,36 @@ export class LevelPanel {
     const mark = kind === 'won' ? '✓ ' : kind === 'lost' ? '✗ ' : '';
     this.status.textContent = `${mark}${text}`;
     this.status.dataset.outcome = kind;
+  }
+
+  /** Break levels: moves made so far against par. */
+  setMoves(moves: number): void {
+    this.moves.textContent = this.hooks.t('viz.level.moves', { moves, par: this.s.level!.par ?? '—' });
+  }
+
+  /** After a win: what the learner just did, with a link to the chapter section about it. */
+  showLesson(): void {
+    this.lesson.hidden = !this.s.level!.lesson;
+  }
+
+  private lessonBox(): HTMLElement {
+    const lesson = this.s.level!.lesson;
+    if (!lesson) return h('div', { hidden: true });
+    const base = this.hooks.locale === 'en' ? '' : `/${this.hooks.locale}`;
+    return h(
+      'div',
+      { class: 'viz-lesson', hidden: true },
+      h('p', {}, lesson.text),
+      h(
+        'p',
+        {},
+        h(
+          'a',
+          { href: `${base}/${this.s.chapter}/#${lesson.section}` },
+          this.hooks.t('viz.level.lessonLink'),
+        ),
+      ),
+    );
   }
 
   private nextHint(): void {
@@ -111,8 +161,14 @@ export class LevelPanel {
     update();
     const check = (): void => {
       const v = read();
-      if (this.hooks.check(v)) this.setStatus(t('viz.predict.right', { value: describe(v) }), 'won');
-      else this.setStatus(t('viz.predict.wrong', { value: describe(v) }), 'lost');
+      const { right, counted } = this.hooks.check(v);
+      const value = describe(v);
+      if (right) this.showLesson();
+      if (right) this.setStatus(t(counted ? 'viz.predict.right' : 'viz.predict.rightLate', { value }), 'won');
+      else this.setStatus(t(counted ? 'viz.predict.wrong' : 'viz.predict.wrongLate', { value }), 'lost');
+    };
+    const reveal = (): void => {
+      if (this.hooks.reveal()) this.setStatus(t('viz.predict.revealed'), 'lost');
     };
     return h(
       'div',
@@ -129,7 +185,7 @@ export class LevelPanel {
         ),
         h(
           'button',
-          { type: 'button', class: 'viz-button', 'data-focus': 'reveal', onclick: () => this.hooks.reveal() },
+          { type: 'button', class: 'viz-button', 'data-focus': 'reveal', onclick: reveal },
           t('viz.predict.reveal'),
         ),
       ),

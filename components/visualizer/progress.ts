@@ -1,7 +1,9 @@
 /**
  * Level results in localStorage under `lockstep:progress:v1`, shape
- * `{ visual: { [scenarioId]: { won: true, at: ISO date } } }`, kept to this one module so the
+ * `{ visual: { [scenarioId]: { won, at, moves?, star?, tried? } } }`, kept to this one module so the
  * course-wide progress system can adopt it. Storage errors (private mode, quota) are ignored.
+ * A break level keeps the fewest moves it was won in and a star once won at par; a predict level
+ * counts only its first answer (`tried`), so a retry after a wrong answer or after Reveal wins nothing.
  * N.B. BROWSER CODE.
  */
 
@@ -12,6 +14,12 @@ export const PROGRESS_KEY = 'lockstep:progress:v1';
 export interface VisualResult {
   won: boolean;
   at: string;
+  /** Break levels: the fewest moves a win took. */
+  moves?: number;
+  /** Break levels: won in at most par moves. */
+  star?: boolean;
+  /** Predict levels: the one counted answer has been given (or the attempt ended by Reveal). */
+  tried?: boolean;
 }
 
 /** The stored document (other sections belong to other parts of the course and are kept as they are). */
@@ -46,14 +54,48 @@ export function visualResult(id: string, store: Store | null = defaultStore()): 
   return readProgress(store).visual?.[id] ?? null;
 }
 
-/** Records a win (a later loss never erases a win). */
-export function recordWin(id: string, now = new Date(), store: Store | null = defaultStore()): void {
-  const doc = readProgress(store);
-  if (doc.visual?.[id]?.won) return;
-  const next: ProgressDoc = { ...doc, visual: { ...doc.visual, [id]: { won: true, at: now.toISOString() } } };
+function write(store: Store | null, doc: ProgressDoc): void {
   try {
-    store?.setItem(PROGRESS_KEY, JSON.stringify(next));
+    store?.setItem(PROGRESS_KEY, JSON.stringify(doc));
   } catch {
-    // Full or blocked storage: the win still shows on the page, it just is not remembered.
+    // Full or blocked storage: the result still shows on the page, it just is not remembered.
   }
+}
+
+function put(id: string, result: VisualResult, store: Store | null): void {
+  const doc = readProgress(store);
+  write(store, { ...doc, visual: { ...doc.visual, [id]: result } });
+}
+
+/**
+ * Records a break level won in `moves` moves (a later loss never erases a win): keeps the date of
+ * the first win, the fewest moves, and the star once `moves` ≤ `par`.
+ */
+export function recordWin(
+  id: string,
+  win: { moves: number; par?: number },
+  now = new Date(),
+  store: Store | null = defaultStore(),
+): void {
+  const old = visualResult(id, store);
+  const moves = Math.min(win.moves, old?.moves ?? Infinity);
+  const star = Boolean(old?.star) || (win.par !== undefined && win.moves <= win.par);
+  if (old?.won && old.moves === moves && Boolean(old.star) === star) return;
+  put(id, { ...old, won: true, at: old?.won ? old.at : now.toISOString(), moves, star }, store);
+}
+
+/**
+ * Records a predict level's answer if it is the first: the first answer (or Reveal, which ends
+ * the attempt as not won) is the one that counts. Returns whether this answer counted.
+ */
+export function recordAnswer(
+  id: string,
+  right: boolean,
+  now = new Date(),
+  store: Store | null = defaultStore(),
+): boolean {
+  const old = visualResult(id, store);
+  if (old?.tried || old?.won) return false;
+  put(id, { won: right, at: now.toISOString(), tried: true }, store);
+  return true;
 }

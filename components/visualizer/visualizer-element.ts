@@ -15,7 +15,7 @@ import type { Move, Scenario } from './engine/types.ts';
 import { scriptText } from './i18n/narrate.ts';
 import { deadlockNotes } from './i18n/outcome.ts';
 import { LevelPanel } from './level-panel.ts';
-import { recordWin, visualResult } from './progress.ts';
+import { recordAnswer, recordWin, visualResult } from './progress.ts';
 import { renderFrame } from './render/frame.ts';
 import { buildSkeleton, decodeScenario, type Slots } from './render/skeleton.ts';
 import { pageLocale, t, type Locale, type VizKey } from '../i18n/index.ts';
@@ -30,6 +30,10 @@ export class LockstepVisualizer extends HTMLElement {
   private speed: Speed = 'normal';
   private level: LevelPanel | null = null;
   private ui!: Slots;
+  /** The position came from a share link (until Reset): a win on it is not the learner's. */
+  private shared = false;
+  /** Predict levels: the answer that counts has been given (now or on an earlier visit), or Reveal ended the attempt. */
+  private answered = false;
 
   private t = (key: VizKey, params?: Record<string, string | number>): string => t(this.locale, key, params);
 
@@ -59,7 +63,10 @@ export class LockstepVisualizer extends HTMLElement {
   };
 
   private actions: ControlActions = {
-    reset: () => this.go(startSession(this.s), this.t('viz.narration.reset')),
+    reset: () => {
+      this.shared = false;
+      this.go(startSession(this.s), this.t('viz.narration.reset'));
+    },
     back: () => {
       if (!this.session.history.length) return;
       this.pause();
@@ -89,13 +96,17 @@ export class LockstepVisualizer extends HTMLElement {
   private build(): void {
     const bar = buildToolbar(this.t, this.actions, this.s.level?.kind === 'break');
     if (this.s.level) {
+      const before = visualResult(this.s.id);
+      this.answered = Boolean(before?.tried || before?.won);
       const hooks = {
         t: this.t,
+        locale: this.locale,
         check: (v: number) => this.checkPrediction(v),
         reveal: () => this.reveal(),
         sequence: scriptText(this.locale, this.s),
+        concealed: this.concealed(),
       };
-      this.level = new LevelPanel(this.s, hooks, visualResult(this.s.id)?.won ?? false);
+      this.level = new LevelPanel(this.s, hooks, before);
     }
     const { root, slots } = buildSkeleton(
       this.s,
@@ -106,6 +117,7 @@ export class LockstepVisualizer extends HTMLElement {
     );
     this.ui = slots;
     this.replaceChildren(root);
+    this.conceal();
     this.addEventListener('keydown', (e) => {
       if (handleKey(e, this.actions)) e.preventDefault();
     });
@@ -153,11 +165,27 @@ export class LockstepVisualizer extends HTMLElement {
     b.disabled = !this.timer && !this.session.future.length;
   }
 
+  /** A predict level with its answer still open: the state would give the answer away. */
+  private concealed(): boolean {
+    return this.s.level?.kind === 'predict' && !this.answered;
+  }
+
+  /** Hides (or shows again) what would give a predict level's answer away: the state and the step log. */
+  private conceal(): void {
+    const hide = this.concealed();
+    if (this.ui.state.parentElement) this.ui.state.parentElement.hidden = hide;
+    this.ui.log.hidden = hide;
+  }
+
   private render(message: string | null): void {
     // Slots are rebuilt, so remember which control had focus and give it back afterwards.
     const active = document.activeElement as HTMLElement | null;
     const focusKey = active && this.contains(active) ? active.dataset.focus : undefined;
     const ctx = { locale: this.locale, scenario: this.s, run: this.run, t: this.t };
+    const step = this.session.history.length;
+    // The narration names the values too, so while the answer is open it only counts the steps.
+    if (message === null && step > 0 && this.concealed())
+      message = this.t('viz.predict.stepHidden', { step });
     renderFrame(this.ui, ctx, {
       session: this.session,
       onScript: this.onScript(),
@@ -176,29 +204,55 @@ export class LockstepVisualizer extends HTMLElement {
     return this.session.history.every((m, i) => sameMove(m, this.s.script[i]));
   }
 
-  /** Break levels: outcome after every move (a win is saved to progress). */
+  /**
+   * Break levels: moves against par and the outcome after every move. A win is saved to progress
+   * with its move count (a star at par), unless the position came from a share link.
+   */
   private levelNotes(): string[] {
     const lv = this.s.level;
     if (!lv || lv.kind !== 'break' || !this.level) return [];
     const outcome = outcomeOf(this.s, this.run);
+    const moves = this.session.history.length;
+    this.level.setMoves(moves);
     const key =
       outcome === 'won' ? 'viz.level.won' : outcome === 'lost' ? 'viz.level.lost' : 'viz.level.playing';
-    this.level.setStatus(this.t(key), outcome);
-    if (outcome === 'won') recordWin(this.s.id);
+    if (outcome === 'won' && this.shared) this.level.setStatus(this.t('viz.level.sharedWin'), outcome);
+    else if (outcome === 'won') {
+      recordWin(this.s.id, { moves, par: lv.par });
+      const atPar = lv.par !== undefined && moves <= lv.par;
+      this.level.setStatus(
+        this.t(atPar ? 'viz.level.wonPar' : 'viz.level.wonOver', { moves, par: lv.par ?? '—' }),
+        outcome,
+      );
+      this.level.showLesson();
+    } else this.level.setStatus(this.t(key), outcome);
     return outcome === 'playing' ? [] : [this.t(key)];
   }
 
-  private checkPrediction(value: number): boolean {
+  /** Predict levels: only the first answer counts (and is recorded); any answer shows the state. */
+  private checkPrediction(value: number): { right: boolean; counted: boolean } {
     const truth = predictedValue(this.s, replayMoves(this.s, this.s.script).state);
     const right = truth === value;
-    if (right) {
-      recordWin(this.s.id);
-      this.reveal();
-    }
-    return right;
+    const counted = !this.answered;
+    if (counted) recordAnswer(this.s.id, right);
+    this.answered = true;
+    this.conceal();
+    if (right) this.showScript();
+    else this.render(null);
+    return { right, counted };
   }
 
-  private reveal(): void {
+  /** Reveal: shows the steps and the state; an open attempt ends, recorded as not solved. */
+  private reveal(): boolean {
+    const ended = this.s.level?.kind === 'predict' && !this.answered;
+    if (ended) recordAnswer(this.s.id, false);
+    this.answered = true;
+    this.conceal();
+    this.showScript();
+    return ended;
+  }
+
+  private showScript(): void {
     this.go(seek(startSession(this.s), this.s.script.length), undefined);
   }
 
@@ -221,6 +275,7 @@ export class LockstepVisualizer extends HTMLElement {
     if (!target || target.id !== this.s.id) return false;
     const session = sessionFromShare(this.s, target);
     if (!session) return false; // a link from an older version of the scenario: start fresh
+    this.shared = true;
     this.session = session;
     this.run = replayMoves(this.s, session.history);
     requestAnimationFrame(() => {

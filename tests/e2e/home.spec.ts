@@ -102,6 +102,31 @@ test('progress stored in the progress module’s format shows the chapter and th
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('the progress page counts levels won and the stars won at par', async ({ page }) => {
+  const at = new Date().toISOString();
+  await page.addInitScript(
+    (doc) => localStorage.setItem('lockstep:progress:v1', doc),
+    JSON.stringify({
+      version: 1,
+      exercises: {},
+      chapters: {},
+      quizzes: {},
+      visual: {
+        'counter-lost-update': { won: true, at, moves: 24, star: true },
+        'counter-lose-two': { won: true, at, moves: 20, star: false },
+      },
+      last: null,
+    }),
+  );
+  await page.goto('/progress/');
+  const row = page.locator('tr[data-chapter="/locks/internals-and-memory-model/"]');
+  await expect(row).toContainText(/2 of \d+ · ★ 1 at par/);
+  await page.goto('/zh-cn/progress/');
+  await expect(page.locator('tr[data-chapter="/locks/internals-and-memory-model/"]')).toContainText(
+    /2\/\d+ · ★ 1 个达到标准步数/,
+  );
+});
+
 test('no element with the hidden attribute is drawn on pages with islands', async ({ page }) => {
   for (const path of [
     '/locks/internals-and-memory-model/',

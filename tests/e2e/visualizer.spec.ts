@@ -1,7 +1,8 @@
 /**
  * The <lockstep-visualizer> island on a chapter page: a scenario played with the keyboard only, a
- * "you are the scheduler" level won (and lost, and undone), a predict level, share links, reduced
- * motion, the Chinese narration, and axe on the visualizers in both themes.
+ * "you are the scheduler" level won at par (and lost, and undone) with its lesson, predict levels
+ * (state hidden until the first, counted answer; Reveal ends the attempt), share links that never
+ * award a win, reduced motion, the Chinese UI, and axe on the visualizers in both themes.
  * VIZ_E2E_PAGE overrides the page (e.g. a scratch page while the chapter does not embed them yet).
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -9,6 +10,11 @@ import AxeBuilder from '@axe-core/playwright';
 
 const PAGE = process.env.VIZ_E2E_PAGE ?? '/locks/internals-and-memory-model/';
 const ZH_PAGE = `/zh-cn${PAGE}`;
+
+// counter-lost-update at par (24 moves): G1 keeps a stale 3 while G2 makes its last increments.
+const PAR_WIN = 'G1 G1 G1 G1 G1 G2 G1 G1 G1 G1 G2 G2 G1 G1 G2 G2 G2 G2 G2 G2 G2 G2 G2 G1'.split(' ');
+const progressOf = (page: Page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('lockstep:progress:v1') ?? '{}'));
 
 async function open(page: Page, id: string, path = PAGE) {
   await page.goto(path);
@@ -93,60 +99,112 @@ test('lockSlow locals: a waiter’s lane shows them in words while it is inside 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test('you are the scheduler: lose, undo, then win; the win is saved to progress', async ({ page }) => {
+test('you are the scheduler: lose, undo, then win at par; the win, its moves and the star are saved', async ({
+  page,
+}) => {
   const { viz, narration } = await open(page, 'counter-lost-update');
   const status = viz.locator('.viz-level-status');
-  for (const k of ['1', '1', '1', '2', '2', '2']) await page.keyboard.press(k);
+  const moves = viz.locator('.viz-level-moves');
+  await expect(moves).toHaveText('Moves: 0 · par 24');
+  // Taking turns loses one increment per round: counter ends at 4, not low enough.
+  for (let i = 0; i < 12; i++) for (const k of ['1', '2']) await page.keyboard.press(k);
+  await expect(viz.locator('.viz-big')).toHaveText('counter = 4');
   await expect(status).toContainText('Every goroutine finished');
   await expect(status).toHaveAttribute('data-outcome', 'lost');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft'); // Undo back to G1's load
+  await expect(moves).toHaveText('Moves: 24 · par 24');
+  for (let i = 0; i < 24; i++) await page.keyboard.press('ArrowLeft'); // Undo to the start
   await expect(status).toHaveAttribute('data-outcome', 'playing');
+  await expect(moves).toHaveText('Moves: 0 · par 24');
+  await expect(viz.locator('.viz-lesson')).toBeHidden();
 
   await viz.getByRole('button', { name: 'Show a hint' }).click();
   await expect(viz.locator('.viz-hints li')).toHaveCount(1);
   await viz.locator('.viz-stage').focus();
-  for (const k of ['2', '1', '1', '2', '2']) await page.keyboard.press(k);
-  await expect(status).toContainText('You broke it!');
+  for (const g of PAR_WIN) await page.keyboard.press(g.slice(1));
+  await expect(status).toContainText('You broke it in 24 moves, at par');
+  await expect(status).toHaveAttribute('data-outcome', 'won');
   await expect(narration).toContainText('an update is lost');
-  await expect(viz.locator('.viz-big')).toHaveText('counter = 1');
-  const progress = await page.evaluate(() =>
-    JSON.parse(localStorage.getItem('lockstep:progress:v1') ?? '{}'),
+  await expect(viz.locator('.viz-big')).toHaveText('counter = 3');
+  const lesson = viz.locator('.viz-lesson');
+  await expect(lesson).toBeVisible();
+  await expect(lesson.getByRole('link', { name: 'Read about it in the chapter' })).toHaveAttribute(
+    'href',
+    '/locks/internals-and-memory-model/#the-memory-model-happens-before-for-locks',
   );
-  expect(progress.visual['counter-lost-update'].won).toBe(true);
+  const progress = await progressOf(page);
+  expect(progress.visual['counter-lost-update']).toMatchObject({ won: true, moves: 24, star: true });
 });
 
-test('predict the state: toggle bits, check', async ({ page }) => {
+test('predict the state: hidden until checked; the first (wrong) answer counts, a right retry does not', async ({
+  page,
+}) => {
   await page.goto(PAGE);
   const viz = page.locator('#viz-predict-mutex-waiter');
   test.skip((await viz.count()) === 0, 'predict-mutex-waiter is not on this page');
   await viz.scrollIntoViewIfNeeded();
   const status = viz.locator('.viz-level-status');
+  const stateBox = viz.locator('.viz-state-box');
+  await expect(stateBox).toBeHidden();
+  await expect(viz.locator('.viz-level-conceal')).toContainText('first answer is the one that counts');
+  // Stepping shows the lanes move but not the values.
+  await viz.locator('.viz-stage').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(viz.locator('.viz-narration')).toHaveText(
+    'Step 1 made. The state stays hidden until you check your answer.',
+  );
+  await expect(stateBox).toBeHidden();
+
   await viz.getByRole('button', { name: 'bit 0: locked' }).click();
   await viz.getByRole('button', { name: 'Check' }).click();
   await expect(status).toHaveAttribute('data-outcome', 'lost');
+  await expect(status).toContainText('That first answer is the one that counts');
+  await expect(stateBox).toBeVisible();
   await expect(viz.getByRole('button', { name: 'bit 0: locked' })).toHaveAttribute('aria-pressed', 'true');
   await viz.getByRole('button', { name: 'bit 3: waiters ×1' }).click();
   await expect(viz.locator('.viz-predict-value')).toContainText('m.state = 9 (0x09)');
   await viz.getByRole('button', { name: 'Check' }).click();
   await expect(status).toHaveAttribute('data-outcome', 'won');
+  await expect(status).toContainText('Only your first answer counts, so this one is not recorded.');
   await expect(viz.locator('.viz-position')).toHaveText('Step 5 of 5');
+  expect((await progressOf(page)).visual['predict-mutex-waiter']).toMatchObject({ won: false, tried: true });
+
+  // Reveal on another predict level ends its attempt, unsolved, and shows the state.
+  const starving = page.locator('#viz-predict-mutex-starving');
+  await starving.scrollIntoViewIfNeeded();
+  await expect(starving.locator('.viz-state-box')).toBeHidden();
+  await starving.getByRole('button', { name: 'Show the steps' }).click();
+  await expect(starving.locator('.viz-level-status')).toHaveText(
+    '✗ Revealed: this attempt is over and is not counted as solved.',
+  );
+  await expect(starving.locator('.viz-state-box')).toBeVisible();
+  expect((await progressOf(page)).visual['predict-mutex-starving']).toMatchObject({
+    won: false,
+    tried: true,
+  });
 });
 
-test('predict readerCount: active readers and a pending writer make the number', async ({ page }) => {
+test('predict readerCount: a right first answer counts, and the lesson links to the section', async ({
+  page,
+}) => {
   await page.goto('/maps/rwmutex-maps/');
   const viz = page.locator('#viz-predict-readercount');
   await viz.scrollIntoViewIfNeeded();
   const status = viz.locator('.viz-level-status');
   await viz.getByLabel('Active readers').fill('2');
   await expect(viz.locator('.viz-predict-value')).toHaveText('Your answer: readerCount = 2');
-  await viz.getByRole('button', { name: 'Check' }).click();
-  await expect(status).toHaveAttribute('data-outcome', 'lost');
   await viz.getByLabel('A writer is pending').check();
   await expect(viz.locator('.viz-predict-value')).toHaveText(
     'Your answer: readerCount = 2 − 2^30 = -1073741822',
   );
   await viz.getByRole('button', { name: 'Check' }).click();
   await expect(status).toHaveAttribute('data-outcome', 'won');
+  await expect(status).toHaveText('✓ Right: readerCount = 2 − 2^30 = -1073741822.');
+  await expect(viz.locator('.viz-state-box')).toBeVisible();
+  await expect(viz.locator('.viz-lesson a')).toHaveAttribute(
+    'href',
+    '/maps/rwmutex-maps/#rwmutex-deadlocks-recursive-rlock-and-upgrades',
+  );
+  expect((await progressOf(page)).visual['predict-readercount']).toMatchObject({ won: true, tried: true });
 });
 
 test('a share link restores the scenario at that step, and Copy link writes one', async ({
@@ -164,13 +222,16 @@ test('a share link restores the scenario at that step, and Copy link writes one'
   await expect(viz.locator('.viz-share-status')).toContainText('Link to step 13 copied.');
   expect(new URL(page.url()).hash).toBe('#viz=mutex-starvation@13');
 
-  await page.goto(`${PAGE}#viz=counter-lost-update@4~G1.G2.G1.G1.G2.G2`);
+  // Someone's winning link restores the position, but the win is not recorded for whoever opens it.
+  await page.goto(`${PAGE}#viz=counter-lost-update@22~${PAR_WIN.join('.')}`);
   const level = page.locator('#viz-counter-lost-update');
-  await expect(level.locator('.viz-position')).toHaveText('Step 4 of 6');
+  await expect(level.locator('.viz-position')).toHaveText('Step 22 of 24');
   await level.locator('.viz-stage').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(level.locator('.viz-level-status')).toHaveAttribute('data-outcome', 'won');
+  await expect(level.locator('.viz-level-status')).toContainText('came from a shared link');
+  expect((await progressOf(page)).visual?.['counter-lost-update']).toBeUndefined();
 });
 
 test('reduced motion: no transitions, nothing plays by itself', async ({ browser }) => {
@@ -194,6 +255,16 @@ test('简体中文: the UI and the narration follow <html lang>', async ({ page 
   await page.keyboard.press('ArrowRight');
   await expect(narration).toContainText('第 2 步：G2：快速路径的 CAS 失败');
   await expect(viz.getByRole('button', { name: /重置/ })).toBeVisible();
+  const level = page.locator('#viz-counter-lost-update');
+  await expect(level.locator('.viz-level-moves')).toHaveText('步数：0 · 标准 24');
+  await level.locator('.viz-stage').focus();
+  for (const g of PAR_WIN) await page.keyboard.press(g.slice(1));
+  await expect(level.locator('.viz-level-status')).toContainText('达到标准步数');
+  await expect(level.locator('.viz-lesson a')).toHaveAttribute(
+    'href',
+    '/zh-cn/locks/internals-and-memory-model/#内存模型锁的-happens-before-关系',
+  );
+  await expect(page.locator('#viz-predict-mutex-waiter .viz-level-conceal')).toContainText('只有第一次作答');
 });
 
 test('sync.Map since Go 1.24 in 简体中文: a Store waits for the node mutex, Load takes no lock, the trie grows', async ({
@@ -232,8 +303,9 @@ for (const theme of ['light', 'dark'] as const) {
     const { viz } = await open(page, 'mutex-starvation');
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     await page.locator('#viz-counter-lost-update .viz-stage').focus();
-    await page.keyboard.press('1');
+    for (const g of PAR_WIN) await page.keyboard.press(g.slice(1)); // the win shows the lesson and its link
     await page.locator('#viz-counter-lost-update').getByRole('button', { name: 'Show a hint' }).click();
+    await expect(page.locator('#viz-counter-lost-update .viz-lesson')).toBeVisible();
     await expect(viz.locator('.viz-log-list li')).toHaveCount(5);
     const results = await new AxeBuilder({ page })
       .include('lockstep-visualizer')

@@ -3,8 +3,14 @@
  * fair: some schedule wins it, the plain sequential schedule does not, and a predict level's
  * declared answer is what the model computes.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { findWinning, outcomeOf, sequentialRun } from '../../components/visualizer/engine/level.ts';
+import {
+  randomWinChance,
+  shortestWin,
+  winningStrategies,
+} from '../../components/visualizer/engine/level-audit.ts';
 import { holds } from '../../components/visualizer/engine/predicates.ts';
 import { replayMoves } from '../../components/visualizer/engine/run.ts';
 import { predictedValue } from '../../components/visualizer/engine/predict.ts';
@@ -86,6 +92,50 @@ describe.each(breaks.map((s) => [s.id, s] as const))('break level %s', (_id, s) 
     expect(outcomeOf(s, run)).toBe('lost');
   });
 });
+
+// A level needs insight: no thoughtless strategy wins it, and random clicking rarely does. The
+// figures are printed so a redesign can be compared with what it replaces.
+describe.each(breaks.map((s) => [s.id, s] as const))('break level %s needs insight', (_id, s) => {
+  test('no fixed strategy wins, random play wins at most 10 %, and par is the fewest winning moves', () => {
+    const fixed = winningStrategies(s);
+    const random = randomWinChance(s);
+    const shortest = shortestWin(s);
+    console.log(
+      `${s.id}: random play wins ${(random * 100).toFixed(2)} %, par ${shortest?.length ?? '-'}, ` +
+        `fixed strategies that win: ${fixed.join(', ') || 'none'}`,
+    );
+    expect(fixed).toEqual([]);
+    expect(random).toBeLessThanOrEqual(0.1);
+    expect(shortest).not.toBeNull();
+    expect(s.level!.par).toBe(shortest!.length);
+    expect(outcomeOf(s, replayMoves(s, shortest!))).toBe('won');
+  });
+});
+
+/** A heading's anchor as the site makes it (GitHub's slugger: lower case, punctuation dropped, spaces → -). */
+const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/ /g, '-');
+const anchors = (file: string): string[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => /^#{2,3} /.test(line))
+    .map((line) => slug(line.replace(/^#+ /, '').replace(/`/g, '')));
+
+describe.each(all.map((x) => [x.data.id, x.data] as const).filter(([, d]) => d.level))(
+  'level %s teaches after the win',
+  (_id, d) => {
+    test('a lesson in both locales links to a section of its chapter that exists', () => {
+      const lesson = d.level!.lesson;
+      expect(lesson).toBeDefined();
+      expect(lesson!.text['zh-cn']).not.toBe(lesson!.text.en);
+      expect(anchors(`content/docs/${d.chapter}.mdx`)).toContain(lesson!.section.en);
+      expect(anchors(`content/docs/zh-cn/${d.chapter}.mdx`)).toContain(lesson!.section['zh-cn']);
+    });
+  },
+);
 
 describe.each(predicts.map((s) => [s.id, s] as const))('predict level %s', (_id, s) => {
   test('the declared answer is what the model computes after the script', () => {

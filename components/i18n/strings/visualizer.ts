@@ -4,8 +4,10 @@
  * N.B. IMPORTED BY BROWSER CODE.
  */
 import type { Locale } from '../locale.ts';
+import { LEVEL_EN, LEVEL_ZH } from './viz-levels.ts';
 
 const en = {
+  ...LEVEL_EN,
   'viz.region': 'Visualizer: {title}',
   'viz.keys':
     'Keys while the visualizer has focus: ← and → step back and forward, Space plays or pauses, R resets, 1–{n} step that goroutine.',
@@ -127,33 +129,13 @@ const en = {
   'viz.cycle.holds': '{g} holds {held} and waits for {wants}',
   'viz.cycle.waits': '{g} waits for {wants}',
   'viz.end': 'The scenario is over.',
-  'viz.level.scheduler': 'You are the scheduler',
-  'viz.level.predict': 'Predict the state',
-  'viz.level.goal': 'Goal: {goal}',
-  'viz.level.playing': 'Choose which goroutine runs next: press its button or its number key.',
-  'viz.level.won': 'You broke it! This schedule is possible in a real program.',
-  'viz.level.lost':
-    'Every goroutine finished without breaking anything. Undo (←) or reset (R) and try another order.',
-  'viz.level.solved': 'Solved before.',
-  'viz.level.hint': 'Show a hint',
-  'viz.level.hintN': 'Hint {n} of {total}',
-  'viz.level.noHints': 'No more hints.',
-  'viz.predict.check': 'Check',
-  'viz.predict.reveal': 'Show the steps',
-  'viz.predict.right': 'Right: {value}.',
-  'viz.predict.wrong': 'Not quite: {value} is not it. Try again, or take a hint.',
-  'viz.predict.yours': 'Your answer: {value}',
-  'viz.predict.bits': 'Set the bits (press a bit to toggle it)',
-  'viz.predict.readers': 'Active readers',
-  'viz.predict.pending': 'A writer is pending',
-  'viz.predict.number': 'Value',
-  'viz.predict.sequence': 'The steps that run: {moves}',
 } as const;
 
 /** A UI string key. */
 export type VizKey = keyof typeof en;
 
 const zhCn: Record<VizKey, string> = {
+  ...LEVEL_ZH,
   'viz.region': '可视化：{title}',
   'viz.keys':
     '可视化区域获得焦点时可用按键：← 和 → 后退、前进一步，空格键播放或暂停，R 重置，1–{n} 让对应的 goroutine 走一步。',
@@ -275,26 +257,6 @@ const zhCn: Record<VizKey, string> = {
   'viz.cycle.holds': '{g} 持有 {held}，等待 {wants}',
   'viz.cycle.waits': '{g} 等待 {wants}',
   'viz.end': '场景结束。',
-  'viz.level.scheduler': '你来当调度器',
-  'viz.level.predict': '预测状态',
-  'viz.level.goal': '目标：{goal}',
-  'viz.level.playing': '选择下一个运行的 goroutine：按它的按钮或数字键。',
-  'viz.level.won': '你把程序弄坏了！真实程序中确实可能出现这种调度。',
-  'viz.level.lost': '所有 goroutine 都顺利结束，什么也没坏。撤销（←）或重置（R），换一种顺序试试。',
-  'viz.level.solved': '之前已解决。',
-  'viz.level.hint': '显示提示',
-  'viz.level.hintN': '提示 {n}/{total}',
-  'viz.level.noHints': '没有更多提示了。',
-  'viz.predict.check': '检查',
-  'viz.predict.reveal': '显示执行过程',
-  'viz.predict.right': '正确：{value}。',
-  'viz.predict.wrong': '不对：不是 {value}。再试一次，或者看看提示。',
-  'viz.predict.yours': '你的答案：{value}',
-  'viz.predict.bits': '设置各个位（按下某一位即可切换）',
-  'viz.predict.readers': '活跃读者',
-  'viz.predict.pending': '有写者在等待',
-  'viz.predict.number': '数值',
-  'viz.predict.sequence': '将要执行的步骤：{moves}',
 };
 
 export const VIZ_STRINGS: Record<Locale, Record<VizKey, string>> = { en, 'zh-cn': zhCn };

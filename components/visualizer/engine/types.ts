@@ -21,7 +21,11 @@ export interface Level {
   kind: 'break' | 'predict';
   goal: string;
   win?: Predicate;
+  /** A break level's par: the fewest moves that win it. */
+  par?: number;
   hints: string[];
+  /** After a win: what the learner did, and the anchor of the chapter section about it. */
+  lesson?: { text: string; section: string };
   predict?: { field: PredictField; answer: number };
 }
 

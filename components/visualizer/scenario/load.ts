@@ -62,6 +62,7 @@ export function validateScenario(file: string, raw: unknown, expectedId?: string
   });
   if (d.end && !d.script) fail('/end', 'needs a script');
   if (d.level?.kind === 'break' && !d.level.win) fail('/level/win', 'is required for a break level');
+  if (d.level?.kind === 'break' && !d.level.par) fail('/level/par', 'is required for a break level');
   if (d.level?.kind === 'predict' && (!d.level.predict || !d.script?.length))
     fail('/level', 'a predict level needs predict and a script');
   // The script must replay: every move names a lane that can run at that point.
@@ -120,7 +121,9 @@ export function localize(d: ScenarioFile, locale: 'en' | 'zh-cn'): Scenario {
       kind: d.level.kind,
       goal: tr(d.level.goal),
       win: d.level.win,
+      par: d.level.par,
       hints: d.level.hints.map(tr),
+      lesson: d.level.lesson && { text: tr(d.level.lesson.text), section: d.level.lesson.section[locale] },
       predict: d.level.predict,
     },
   };

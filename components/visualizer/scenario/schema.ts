@@ -68,7 +68,22 @@ const Level = Type.Object(
     kind: Type.Union([Type.Literal('break'), Type.Literal('predict')]),
     goal: Text,
     win: Type.Optional(Predicate),
+    /** A break level's par: the fewest moves of a winning schedule (the unit test recomputes it). */
+    par: Type.Optional(Type.Integer({ minimum: 1 })),
     hints: Type.Array(Text, { minItems: 1 }),
+    /** Shown after a win: what the learner just did, and the chapter section (its anchor per locale) that explains it. */
+    lesson: Type.Optional(
+      Type.Object(
+        {
+          text: Text,
+          section: Type.Object(
+            { en: Type.String({ pattern: '^[a-z0-9-]+$' }), 'zh-cn': Type.String({ minLength: 1 }) },
+            { additionalProperties: false },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     predict: Type.Optional(
       Type.Object(
         {

@@ -23,7 +23,7 @@ export const waitGroupModel: ModelDef<WaitGroupState, WaitGroupEvent, WaitGroupK
   failure: failureOf,
   drive: 'stepped',
   schema: waitGroupSchema,
-  init: (s) => newWaitGroupState(programs<WaitGroupOp>(s)),
+  init: (s) => newWaitGroupState(programs<WaitGroupOp>(s), (s.initial.counter as number | undefined) ?? 0),
   view: waitGroupView,
   cursor: (w, lane) => {
     const g = w.goroutines.find((x) => x.id === lane.id);

@@ -51,6 +51,15 @@ describe('sync.WaitGroup (sync/waitgroup.go)', () => {
     expect(r.state.failure?.kind).toBe('panic');
   });
 
+  test('an Add made before any goroutine started covers exactly one Done', () => {
+    const s0 = newWaitGroupState({ W1: [{ kind: 'done' }], W2: [{ kind: 'done' }] }, 1);
+    expect(waitGroupWord(s0)).toBe('0x00000001_00000000');
+    const one = run(s0, ['W1']);
+    expect(one.state.counter).toBe(0);
+    expect(one.state.failure).toBeNull();
+    expect(run(one.state, ['W2']).state.failure?.printed).toBe('panic: sync: negative WaitGroup counter');
+  });
+
   test('a missing Done leaves Wait parked forever (deadlock)', () => {
     const r = run(
       newWaitGroupState({ main: [{ kind: 'add', delta: 2 }, { kind: 'wait' }], W1: [{ kind: 'done' }] }),

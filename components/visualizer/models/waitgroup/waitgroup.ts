@@ -62,11 +62,11 @@ export const waitGroupInfo: ModelInfo = {
   ],
 };
 
-/** A fresh WaitGroup (counter 0, no waiters). */
-export function newWaitGroupState(programs: Record<GoroutineId, WaitGroupOp[]>): WaitGroupState {
+/** A fresh WaitGroup: no waiters, and `counter` from Adds made before any goroutine started (0 by default). */
+export function newWaitGroupState(programs: Record<GoroutineId, WaitGroupOp[]>, counter = 0): WaitGroupState {
   return {
     model: 'waitgroup',
-    counter: 0,
+    counter,
     waiters: 0,
     sema: newSema(),
     goroutines: Object.entries(programs).map(([id, program]) => ({
