@@ -11,10 +11,12 @@ type Missing = Extract<NonNullable<RunResult['trace']>, { missing: unknown }>['m
 
 /** The sentence key for a run whose trace is missing. */
 export function missingKey(missing: Missing, result: Pick<RunResult, 'status' | 'summary'>): TimelineKey {
-  if (missing !== 'no_trace') return `tl.missing.${missing}`;
+  // A fatal exit leaves no trace or only its first bytes (then it reads as malformed).
+  if (missing !== 'no_trace' && missing !== 'malformed_trace') return `tl.missing.${missing}`;
   const code = result.summary?.code ?? '';
   if (result.status === 'concurrent_map' || code === 'fatal' || code === 'fatal.at')
     return 'tl.missing.no_trace.fatal';
+  if (missing === 'malformed_trace') return 'tl.missing.malformed_trace';
   if (result.status === 'memory_limit' || result.status === 'output_limit')
     return 'tl.missing.no_trace.limit';
   return 'tl.missing.no_trace';
