@@ -11,7 +11,8 @@ import { buildModel } from '../../components/timeline/model.ts';
 import { raceMarks } from '../../components/timeline/race-marks.ts';
 import { mainProgram, startRunner, type Runner } from './harness.ts';
 
-// Extra goroutines start first, so the trace's ids and the race detector's drift apart.
+// Extra goroutines start first, so the trace's ids and the race detector's usually drift apart
+// (they can meet by chance; the main goroutine's never do: the report calls it 0).
 const RACY = `package main
 
 import (
@@ -71,8 +72,7 @@ describe('race accesses on the timeline of the same run', () => {
     const write = marks.find((m) => m.at?.line === lineOf('hits++'))!;
     const read = marks.find((m) => m.at?.line === lineOf('fmt.Println(hits)'))!;
     expect(write).toMatchObject({ g: writerG, candidates: [writerG] });
+    // The report calls main 0, never a goroutine id: matching by id could not place this one.
     expect(read).toMatchObject({ reportG: 0, g: 1 });
-    // The report's own number for the writer is not the trace's: matching by id would miss it.
-    expect(write.reportG).not.toBe(writerG);
   }, 120_000);
 });
