@@ -74,6 +74,7 @@ export default defineConfig({
       sidebar: [
         { slug: 'playground' },
         { slug: 'progress' },
+        { slug: 'levels' },
         { slug: 'labs', label: 'Labs for instructors', translations: { 'zh-CN': '教师实验' } },
         { slug: 'glossary', label: 'Glossary', translations: { 'zh-CN': '术语表' } },
         {
