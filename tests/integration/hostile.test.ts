@@ -1,6 +1,6 @@
 /**
- * Hostile programs against the real sandbox: each must end with an expected status within its
- * limit + 2 s, the server must stay healthy (its queue empty again), a benign run started
+ * Hostile programs against the real sandbox: each must end with an expected status (a limit that
+ * stops a program names itself: timeout, memory_limit, output_limit), the server must stay healthy (its queue empty again), a benign run started
  * alongside must succeed, and nothing may be left on disk or in the cgroup tree. The server
  * listens on a real port, and the test keeps TCP, UDP and unix-socket listeners on the host, so a
  * dial that escaped the network namespace would be heard.
@@ -16,20 +16,14 @@ import { hostileSource, leftoverCgroups } from './sandbox-support.ts';
 import type { RunRequest, RunResult, RunStatus } from '../../contract/run.ts';
 
 const RUN_LIMIT_MS = 5_000;
-const BUILD_LIMIT_MS = 30_000;
 
 interface Case {
   file: string;
   statuses: RunStatus[];
   /** Text the output must contain (what the program saw). */
   output?: RegExp;
-  /** Wall-clock budget: the limit that should stop it, plus 2 s. */
-  budgetMs: number;
   args?: () => string[];
 }
-
-const RUN_BUDGET = RUN_LIMIT_MS + 2_000;
-const BUILD_BUDGET = BUILD_LIMIT_MS + 2_000;
 
 /** What the host-side listeners heard from sandboxed programs (must stay empty). */
 const heard: string[] = [];
@@ -43,26 +37,23 @@ const CASES: Case[] = [
   {
     file: 'fork_bomb.go',
     statuses: ['ok', 'exit_error', 'panic', 'timeout', 'memory_limit'],
-    budgetMs: RUN_BUDGET,
   },
-  { file: 'memory_bomb.go', statuses: ['memory_limit'], budgetMs: RUN_BUDGET },
+  { file: 'memory_bomb.go', statuses: ['memory_limit'] },
   // The pids limit stops thread creation: the runtime aborts (or the memory limit comes first).
   {
     file: 'thread_bomb.go',
     statuses: ['panic', 'exit_error', 'memory_limit'],
     output: /pthread_create failed|failed to create new OS thread|out of memory/i,
-    budgetMs: RUN_BUDGET,
   },
-  { file: 'goroutines_100k.go', statuses: ['ok', 'memory_limit'], budgetMs: RUN_BUDGET },
-  { file: 'infinite_loop.go', statuses: ['timeout'], budgetMs: RUN_BUDGET },
-  { file: 'busy_all_cores.go', statuses: ['timeout'], budgetMs: RUN_BUDGET },
-  { file: 'output_flood.go', statuses: ['output_limit'], output: /output truncated/i, budgetMs: RUN_BUDGET },
-  { file: 'huge_line.go', statuses: ['output_limit'], budgetMs: RUN_BUDGET },
+  { file: 'goroutines_100k.go', statuses: ['ok', 'memory_limit'] },
+  { file: 'infinite_loop.go', statuses: ['timeout'] },
+  { file: 'busy_all_cores.go', statuses: ['timeout'] },
+  { file: 'output_flood.go', statuses: ['output_limit'], output: /output truncated/i },
+  { file: 'huge_line.go', statuses: ['output_limit'] },
   {
     file: 'net_dial.go',
     statuses: ['ok'],
     output: /network: all blocked/,
-    budgetMs: RUN_BUDGET,
     args: () => [
       String(serverPort),
       String((tcp.address() as AddressInfo).port),
@@ -70,27 +61,25 @@ const CASES: Case[] = [
       unixPath,
     ],
   },
-  { file: 'host_files.go', statuses: ['ok'], output: /host files: none readable/, budgetMs: RUN_BUDGET },
-  { file: 'server_env.go', statuses: ['ok'], output: /environment: clean/, budgetMs: RUN_BUDGET },
-  { file: 'write_outside_tmp.go', statuses: ['ok'], output: /all refused/, budgetMs: RUN_BUDGET },
-  { file: 'fill_tmp.go', statuses: ['ok'], output: /stopped after \d+ MiB/, budgetMs: RUN_BUDGET },
-  { file: 'kill_all.go', statuses: ['ok', 'exit_error'], budgetMs: RUN_BUDGET },
-  { file: 'ptrace.go', statuses: ['ok'], output: /ptrace: refused/, budgetMs: RUN_BUDGET },
-  { file: 'cgo.go', statuses: ['compile_error'], output: /cgo/i, budgetMs: 5_000 },
-  { file: 'embed_outside.go', statuses: ['compile_error'], budgetMs: BUILD_BUDGET },
+  { file: 'host_files.go', statuses: ['ok'], output: /host files: none readable/ },
+  { file: 'server_env.go', statuses: ['ok'], output: /environment: clean/ },
+  { file: 'write_outside_tmp.go', statuses: ['ok'], output: /all refused/ },
+  { file: 'fill_tmp.go', statuses: ['ok'], output: /stopped after \d+ MiB/ },
+  { file: 'kill_all.go', statuses: ['ok', 'exit_error'] },
+  { file: 'ptrace.go', statuses: ['ok'], output: /ptrace: refused/ },
+  { file: 'cgo.go', statuses: ['compile_error'], output: /cgo/i },
+  { file: 'embed_outside.go', statuses: ['compile_error'] },
   // Runtime functions the runtime lets others link to: the call works, inside the sandbox.
-  { file: 'linkname.go', statuses: ['ok'], output: /nanotime: true/, budgetMs: RUN_BUDGET },
+  { file: 'linkname.go', statuses: ['ok'], output: /nanotime: true/ },
   {
     file: 'linkname_blocked.go',
     statuses: ['compile_error'],
     output: /invalid reference to runtime\.isSecureMode/,
-    budgetMs: BUILD_BUDGET,
   },
-  { file: 'exec_shell.go', statuses: ['ok'], output: /exec: no shell/, budgetMs: RUN_BUDGET },
+  { file: 'exec_shell.go', statuses: ['ok'], output: /exec: no shell/ },
   {
     file: 'compile_bomb.go',
     statuses: ['compile_error', 'timeout', 'memory_limit'],
-    budgetMs: BUILD_BUDGET,
   },
 ];
 
@@ -122,7 +111,7 @@ beforeAll(async () => {
   writeFileSync(join(hostModule, 'go.mod'), 'module example.com/evil\n\ngo 1.24\n');
   writeFileSync(join(hostModule, 'evil', 'evil.go'), 'package evil\n\nfunc Run() { println("escaped") }\n');
   await runner.waitWarm();
-  // Warm the race build cache once so budgets measure limits, not a cold toolchain.
+  // Warm the race build cache once so a cold toolchain does not meet the build limit.
   const warm = await runner.run(mainProgram('package main\nfunc main() {}\n'));
   expect(warm.body.status).toBe('ok');
 }, 240_000);
@@ -162,26 +151,21 @@ async function expectAllWell(benign: ReturnType<typeof startBenign>): Promise<vo
   await expect.poll(() => leftoverCgroups(), { timeout: 3_000 }).toEqual([]);
 }
 
-async function runHostile(request: RunRequest, tag: string): Promise<{ body: RunResult; elapsed: number }> {
-  const started = performance.now();
+async function runHostile(request: RunRequest, tag: string): Promise<{ body: RunResult }> {
   const res = await runner.run(request, `hostile-${tag}`);
   expect(res.statusCode).toBe(200);
-  return { body: res.body, elapsed: performance.now() - started };
+  return { body: res.body };
 }
 
 describe('hostile programs', () => {
   test.each(CASES)(
-    '$file ends as $statuses within its budget',
-    async ({ file, statuses, output, budgetMs, args }) => {
+    '$file ends as $statuses',
+    async ({ file, statuses, output, args }) => {
       const benign = startBenign(file);
-      const { body, elapsed } = await runHostile(
-        { ...mainProgram(hostileSource(file)), args: args?.() },
-        file,
-      );
+      const { body } = await runHostile({ ...mainProgram(hostileSource(file)), args: args?.() }, file);
       const text = `${body.stdout}\n${body.stderr}\n${body.message ?? ''}`;
       expect(statuses, `${file}: got ${body.status}\n${text.slice(0, 2000)}`).toContain(body.status);
       if (output) expect(text).toMatch(output);
-      expect(elapsed).toBeLessThan(budgetMs);
       await expectAllWell(benign);
     },
     60_000,
@@ -189,7 +173,7 @@ describe('hostile programs', () => {
 
   test('go.mod replace, require and toolchain directives reach nothing on the host and fail clearly', async () => {
     const benign = startBenign('replace');
-    const { body, elapsed } = await runHostile(
+    const { body } = await runHostile(
       {
         action: 'run',
         files: {
@@ -203,13 +187,12 @@ describe('hostile programs', () => {
     expect(body.status, body.stderr).toBe('compile_error');
     expect(body.stderr).toContain(hostModule);
     expect(body.stderr + (body.message ?? '')).not.toMatch(/downloading/);
-    expect(elapsed).toBeLessThan(BUILD_BUDGET);
     await expectAllWell(benign);
   }, 60_000);
 
   test('a go.mod asking for a newer toolchain does not switch toolchains', async () => {
     const benign = startBenign('toolchain');
-    const { body, elapsed } = await runHostile(
+    const { body } = await runHostile(
       {
         action: 'run',
         files: { 'main.go': 'package main\nfunc main() {}\n', 'go.mod': 'module sandbox\n\ngo 1.99\n' },
@@ -218,7 +201,6 @@ describe('hostile programs', () => {
     );
     expect(body.status).toBe('compile_error');
     expect(body.stderr).toMatch(/go1\.99|requires go|toolchain/i);
-    expect(elapsed).toBeLessThan(BUILD_BUDGET);
     await expectAllWell(benign);
   }, 60_000);
 

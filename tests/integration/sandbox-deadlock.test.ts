@@ -1,13 +1,13 @@
 /**
  * The deadlock watchdog against real -race binaries: stuck programs are stopped with a goroutine
- * dump well before the wall clock; sleeping, timer-waiting and busy programs never are.
+ * dump by the watchdog (stalled, not timed out); sleeping, timer-waiting and busy programs never are.
+ * How soon after getting stuck is `npm run bench:watchdog`'s figure (docs/performance.md), not a test's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, RawOutcome, Sandbox } from '../../playground/src/sandbox/index.ts';
 import { program, summary, testSandbox, TEST_LIMITS } from './sandbox-support.ts';
 
 let sandbox: Sandbox;
-const VERDICT_BUDGET_MS = 3_000;
 
 beforeAll(async () => {
   sandbox = testSandbox();
@@ -23,14 +23,13 @@ afterAll(async () => {
 const withImports = (imports: string[], body: string): string =>
   `package main\n\nimport (\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\n${body}`;
 
-const STUCK: Record<string, { source: string; wait: RegExp; stuckAfterMs: number }> = {
+const STUCK: Record<string, { source: string; wait: RegExp }> = {
   'double Lock': {
     source: withImports(
       ['fmt', 'sync'],
       'func main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tfmt.Println("locked once")\n\tmu.Lock()\n}\n',
     ),
     wait: /sync\.Mutex\.Lock/,
-    stuckAfterMs: 0,
   },
   'AB/BA': {
     source: withImports(
@@ -38,7 +37,6 @@ const STUCK: Record<string, { source: string; wait: RegExp; stuckAfterMs: number
       'func main() {\n\tvar a, b sync.Mutex\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tgo func() { defer wg.Done(); a.Lock(); time.Sleep(50 * time.Millisecond); b.Lock() }()\n\tgo func() { defer wg.Done(); b.Lock(); time.Sleep(50 * time.Millisecond); a.Lock() }()\n\twg.Wait()\n}\n',
     ),
     wait: /sync\.Mutex\.Lock/,
-    stuckAfterMs: 50,
   },
   'recursive RLock behind a writer': {
     source: withImports(
@@ -46,7 +44,6 @@ const STUCK: Record<string, { source: string; wait: RegExp; stuckAfterMs: number
       'var mu sync.RWMutex\n\nfunc main() {\n\tmu.RLock()\n\tgo func() { mu.Lock() }()\n\ttime.Sleep(100 * time.Millisecond)\n\tmu.RLock()\n}\n',
     ),
     wait: /sync\.RWMutex\.RLock/,
-    stuckAfterMs: 100,
   },
   'WaitGroup never Done': {
     source: withImports(
@@ -54,17 +51,14 @@ const STUCK: Record<string, { source: string; wait: RegExp; stuckAfterMs: number
       'func main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\tgo func() { wg.Done() }()\n\twg.Wait()\n}\n',
     ),
     wait: /sync\.WaitGroup\.Wait/,
-    stuckAfterMs: 0,
   },
   'unbuffered send with no receiver': {
     source: 'package main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}\n',
     wait: /chan send/,
-    stuckAfterMs: 0,
   },
   'stuck after a 1 s sleep': {
     source: withImports(['time'], 'func main() {\n\ttime.Sleep(time.Second)\n\tselect {}\n}\n'),
     wait: /select \(no cases\)/,
-    stuckAfterMs: 1000,
   },
 };
 
@@ -77,11 +71,6 @@ describe('stuck programs are stopped with a dump', () => {
       expect(run?.timedOut).toBe(false);
       expect(run?.stderr).toMatch(c.wait);
       expect(run?.stderr).toContain('/sandbox/src/main.go:');
-      const verdictMs = (run?.durationMs ?? 1e9) - c.stuckAfterMs;
-      console.log(
-        `deadlock "${name}": verdict ${verdictMs} ms after getting stuck (run ${run?.durationMs} ms)`,
-      );
-      expect(verdictMs).toBeLessThan(VERDICT_BUDGET_MS);
     });
   }
 
@@ -101,8 +90,7 @@ describe('stuck programs are stopped with a dump', () => {
     expect(run?.stderr).toContain('SIGQUIT: quit');
     expect(run?.stderr).not.toMatch(/^goroutine 1 /m);
     expect(run?.stderr).not.toContain('/sandbox/src/main.go:');
-    console.log(`deadlock "Goexit in main": verdict after ${run?.durationMs} ms`);
-    expect(run?.durationMs ?? 1e9).toBeLessThan(VERDICT_BUDGET_MS);
+    expect(run?.timedOut).toBe(false);
   });
 
   it('a test that deadlocks under go test -race', async () => {
@@ -118,8 +106,7 @@ describe('stuck programs are stopped with a dump', () => {
     expect(o.run?.stalled, summary(o)).toBe(true);
     expect(o.run?.stdout).toContain('chan receive');
     expect(o.run?.stdout).toContain('"Action":"run","Package":"sandbox","Test":"TestStuck"');
-    console.log(`deadlock in a test: verdict after ${o.run?.durationMs} ms`);
-    expect(o.run?.durationMs ?? 1e9).toBeLessThan(VERDICT_BUDGET_MS + 500);
+    expect(o.run?.timedOut).toBe(false);
   });
 });
 

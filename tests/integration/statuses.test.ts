@@ -123,15 +123,16 @@ describe('statuses', () => {
     expect(body.stderr).not.toMatch(/bwrap|execvp/);
   }, 60_000);
 
-  test('deadlock under -race: reported quickly with the blocked goroutine and its line', async () => {
-    const started = performance.now();
+  test('deadlock under -race: found by the watchdog (not the wall clock), with the blocked goroutine and its line', async () => {
     const { body } = await runner.run(
       mainProgram(
         'package main\n\nimport "sync"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}\n',
       ),
     );
+    // -race keeps Go's own detector quiet, so only the watchdog can say deadlock; the wall clock
+    // would have said timeout. How fast it says it is bench:watchdog's figure, not a test's.
     expect(body.status).toBe('deadlock');
-    expect(performance.now() - started).toBeLessThan(5_500);
+    expect(body.stop).toEqual({ code: 'deadlock' });
     const main = body.goroutines.find((g) => g.frames.some((f) => f.file === 'main.go'));
     expect(main?.state).toMatch(/Mutex\.Lock|semacquire/);
     expect(main?.frames.find((f) => f.file === 'main.go')?.line).toBe(8);
