@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadScenarioFiles, localize } from '../components/visualizer/scenario/load.ts';
 import { isConformanceModel, scenarioCases } from './conformance/cases.ts';
-import { exhaustiveSets, randomCases, randomMoves, prng } from './conformance/generate.ts';
+import { exhaustiveSets, randomCases, randomMoves, prng, STARVATION } from './conformance/generate.ts';
 import { caseOf } from './conformance/cases.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +25,7 @@ const cases = [
     Array.from({ length: 40 }, (_, i) => caseOf(`${s.id}/random-${i}`, s, randomMoves(s, rand))),
   ),
   ...randomCases('mutex', 1500, 1),
+  ...randomCases('mutex', 1000, 3, STARVATION),
   ...randomCases('rwmutex', 1000, 2),
   ...exhaustiveSets(),
 ];

@@ -9,7 +9,7 @@ import {
   shortestWin,
   STRATEGIES,
 } from '../../components/visualizer/engine/level-audit.ts';
-import { applyMove, startRun } from '../../components/visualizer/engine/run.ts';
+import { applyMove, enabledMoves, startRun, type Run } from '../../components/visualizer/engine/run.ts';
 import type { Move, Scenario } from '../../components/visualizer/engine/types.ts';
 import type { MutexState, SpinEnv } from '../../components/visualizer/models/mutex/state.ts';
 import { snapshotOf } from './snapshot.ts';
@@ -39,12 +39,17 @@ export function isConformanceModel(model: string): model is ConformanceModel {
 /** Replays `moves` through the scenario's model, recording the state before and after each move. */
 export function caseOf(name: string, s: Scenario, moves: readonly Move[]): ConformanceCase {
   if (!isConformanceModel(s.model)) throw new Error(`${name}: ${s.model} has no Go copy`);
+  // The state, and which goroutines the engine lets a move name next (the Go scheduler must agree).
+  const record = (r: Run) => ({
+    ...snapshotOf(r.state),
+    enabled: enabledMoves(s, r).map((m) => String(m.move)),
+  });
   let run = startRun(s);
   const first = run.state as MutexState;
-  const states = [snapshotOf(run.state)];
+  const states = [record(run)];
   for (const m of moves) {
     run = applyMove(s, run, m);
-    states.push(snapshotOf(run.state));
+    states.push(record(run));
   }
   return {
     name,

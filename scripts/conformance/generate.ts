@@ -46,42 +46,75 @@ const RW_PROGRAMS: readonly string[][] = [
   ['unlock'],
 ];
 
-/** One P (no spinning), four idle-free Ps (spinning allowed), and four Ps where canSpin says no. */
+/**
+ * One P (no spinning), four busy Ps (spinning allowed), and the edges of proc.go canSpin: a full
+ * local run queue, one CPU under GOMAXPROCS=4, and GOMAXPROCS exactly npidle + nmspinning + 1 (no
+ * spin) or one more (spin).
+ */
 export const SPIN_ENVS: readonly Partial<SpinEnv>[] = [
   { numCPUStartup: 1, gomaxprocs: 1 },
   { numCPUStartup: 4, gomaxprocs: 4 },
   { numCPUStartup: 4, gomaxprocs: 4, localRunqEmpty: false },
-  { numCPUStartup: 4, gomaxprocs: 4, npidle: 2 },
+  { numCPUStartup: 1, gomaxprocs: 4 },
+  { numCPUStartup: 4, gomaxprocs: 4, npidle: 2, nmspinning: 1 },
+  { numCPUStartup: 4, gomaxprocs: 4, npidle: 1, nmspinning: 1 },
 ];
 
-const TICKS = [100_000, 600_000, 1_100_000, 2_000_000];
+/** Tick lengths: 1 ms exactly is starvationThresholdNs, which a wait must exceed. */
+const TICKS = [100_000, 400_000, 600_000, 1_000_000, 1_100_000, 2_000_000];
 
 /** A random schedule: an enabled goroutine or (mutex only) a tick, until nothing can run. */
-export function randomMoves(s: Scenario, rand: () => number, maxMoves = 80): Move[] {
+export function randomMoves(s: Scenario, rand: () => number, maxMoves = 80, tickChance = 0.12): Move[] {
   let run = startRun(s);
   const moves: Move[] = [];
   while (moves.length < maxMoves) {
     const can = enabledMoves(s, run).map((m) => m.move);
     if (can.length === 0) break;
-    const move: Move = s.model === 'mutex' && rand() < 0.12 ? { tick: pick(rand, TICKS) } : pick(rand, can);
+    const move: Move =
+      s.model === 'mutex' && rand() < tickChance ? { tick: pick(rand, TICKS) } : pick(rand, can);
     moves.push(move);
     run = applyMove(s, run, move);
   }
   return moves;
 }
 
+/** How random cases are drawn: goroutine counts, the programs they pick from, how often the clock ticks. */
+export interface RandomShape {
+  sizes: readonly number[];
+  pool?: readonly string[][];
+  tickChance?: number;
+  maxMoves?: number;
+}
+
+/** Several waiters, repeated Lock/Unlock and a busy clock: starvation mode, handoffs and its exit. */
+export const STARVATION: RandomShape = {
+  sizes: [3, 4],
+  pool: [
+    ['lock', 'unlock', 'lock', 'unlock'],
+    ['lock', 'work', 'unlock'],
+    ['lock', 'unlock', 'tryLock'],
+  ],
+  tickChance: 0.3,
+  maxMoves: 120,
+};
+
 /** `n` random programs and schedules for a model. */
-export function randomCases(model: ConformanceModel, n: number, seed: number): ConformanceCase[] {
+export function randomCases(
+  model: ConformanceModel,
+  n: number,
+  seed: number,
+  shape: RandomShape = { sizes: [2, 3] },
+): ConformanceCase[] {
   const rand = prng(seed);
+  const pool = shape.pool ?? (model === 'mutex' ? MUTEX_PROGRAMS : RW_PROGRAMS);
   const out: ConformanceCase[] = [];
   for (let i = 0; i < n; i++) {
-    const count = rand() < 0.5 ? 2 : 3;
-    const pool = model === 'mutex' ? MUTEX_PROGRAMS : RW_PROGRAMS;
+    const count = pick(rand, shape.sizes);
     const programs = Object.fromEntries(
       Array.from({ length: count }, (_, k) => [`G${k + 1}`, [...pick(rand, pool)]]),
     );
-    const s = syntheticScenario(`random-${model}-${i}`, model, programs, pick(rand, SPIN_ENVS));
-    out.push(caseOf(s.id, s, randomMoves(s, rand)));
+    const s = syntheticScenario(`random-${model}-${seed}-${i}`, model, programs, pick(rand, SPIN_ENVS));
+    out.push(caseOf(s.id, s, randomMoves(s, rand, shape.maxMoves, shape.tickChance)));
   }
   return out;
 }

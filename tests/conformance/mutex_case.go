@@ -14,6 +14,7 @@ type MutexSnap struct {
 	MustRun string   `json:"mustRun"`
 	Failure string   `json:"failure"`
 	Gs      []MutexG `json:"gs"`
+	Enabled []string `json:"enabled"` // the goroutines a move may name next
 }
 
 // SemaSnap is a semaphore's count and its waiters, head first.
@@ -82,6 +83,7 @@ func (r *mutexRun) snapshot() any {
 		Holder:  r.holder,
 		Failure: r.s.Failure,
 		Gs:      []MutexG{},
+		Enabled: r.s.Enabled(),
 	}
 	if r.s.MustRun != nil {
 		snap.MustRun = r.s.MustRun.ID

@@ -14,6 +14,7 @@ type RWMutexSnap struct {
 	W           WSnap    `json:"w"`
 	Failure     string   `json:"failure"`
 	Gs          []RWG    `json:"gs"`
+	Enabled     []string `json:"enabled"` // the goroutines a move may name next
 }
 
 // WSnap is the writer lock w.
@@ -92,6 +93,7 @@ func (r *rwRun) snapshot() any {
 		W:           WSnap{Locked: w.Locked(), Holder: w.Holder(), Waiters: w.Waiters()},
 		Failure:     r.s.Failure,
 		Gs:          []RWG{},
+		Enabled:     r.s.Enabled(),
 	}
 	for _, g := range r.s.Gs {
 		x := RWG{ID: g.ID, Ip: g.Ip, Pc: g.Pc}

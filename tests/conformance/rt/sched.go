@@ -125,6 +125,22 @@ func (s *Sched) Move(id string) error {
 	return nil
 }
 
+// Enabled lists the goroutines a move may name now, in lane order: none once the program died,
+// else those not parked or done, and with one P only the one a handoff put in runnext.
+func (s *Sched) Enabled() []string {
+	out := []string{}
+	for _, g := range s.Gs {
+		if s.Failure != "" || g.Pc == PcParked || g.Pc == PcDone {
+			continue
+		}
+		if s.Env.Gomaxprocs <= 1 && s.MustRun != nil && s.MustRun != g {
+			continue
+		}
+		out = append(out, g.ID)
+	}
+	return out
+}
+
 // Tick advances runtime_nanotime() by ns (a `{ "tick": ns }` move).
 func (s *Sched) Tick(ns int64) { s.Now += ns }
 
