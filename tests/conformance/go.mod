@@ -1,0 +1,3 @@
+module lockstep.dev/conformance
+
+go 1.24
