@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadScenarioFiles, localize } from '../scenario/load.ts';
-import { elapsed, tickSizes, timeLeft } from './clock.ts';
+import { durationParts, elapsed, tickSizes, timeLeft } from './clock.ts';
 import { outcomeOf } from './level.ts';
 import { auditVariants, playStrategy } from './level-audit.ts';
 import { enabledMoves, replayMoves, startRun } from './run.ts';
@@ -84,6 +84,14 @@ describe('clock moves', () => {
     expect(ticksOf(playStrategy(longer, 'alternate').moves)).toEqual([]);
     expect(enabledMoves(level, startRun(level)).every((m) => m.goroutine !== null)).toBe(true);
   });
+});
+
+test('durations are written in whole ms, else whole µs, else ns', () => {
+  expect(durationParts(2_000_000)).toEqual({ unit: 'ms', n: 2 });
+  expect(durationParts(250_000)).toEqual({ unit: 'us', n: 250 });
+  expect(durationParts(1_250_000)).toEqual({ unit: 'us', n: 1250 });
+  expect(durationParts(1_500)).toEqual({ unit: 'ns', n: 1500 });
+  expect(durationParts(0)).toEqual({ unit: 'ns', n: 0 });
 });
 
 describe('spin choices', () => {

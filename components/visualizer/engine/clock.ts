@@ -42,3 +42,10 @@ export function tickSizes(s: Scenario, state: unknown, canMove: boolean): number
   const left = timeLeft(s, state);
   return s.clock.ticks.filter((ns) => ns <= left);
 }
+
+/** A duration as the page writes it: whole milliseconds, else whole microseconds, else nanoseconds. */
+export function durationParts(ns: number): { unit: 'ms' | 'us' | 'ns'; n: number } {
+  if (ns !== 0 && ns % 1_000_000 === 0) return { unit: 'ms', n: ns / 1_000_000 };
+  if (ns !== 0 && ns % 1_000 === 0) return { unit: 'us', n: ns / 1_000 };
+  return { unit: 'ns', n: ns };
+}
