@@ -31,6 +31,12 @@ export function durationText(t: T, ns: number): string {
   return t(`viz.unit.${unit}`, { n: n.toLocaleString('en-US') });
 }
 
+/** What a spin choice means, for the narration when the run restarts with it. */
+export function spinText(t: T, c: SpinChoice): string {
+  const others = c.gomaxprocs <= 1 ? 'viz.spin.oneP' : c.idle ? 'viz.spin.othersIdle' : 'viz.spin.othersBusy';
+  return t('viz.spin.changed', { procs: c.gomaxprocs, others: t(others) });
+}
+
 /** The controls; `el` is null when the scenario offers neither ticks nor spin choices. */
 export class ClockControls {
   readonly el: HTMLElement | null;

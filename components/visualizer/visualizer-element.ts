@@ -4,7 +4,7 @@
  * log), lets the learner act as the scheduler, grades levels and shares a step by URL.
  * N.B. BROWSER CODE. Models are pure, so Back is a replay of one move fewer.
  */
-import { ClockControls } from './clock-controls.ts';
+import { ClockControls, spinText } from './clock-controls.ts';
 import { buildToolbar, handleKey, SPEEDS, type ControlActions, type Speed } from './controls.ts';
 import { outcomeOf } from './engine/level.ts';
 import { predictedValue } from './engine/predict.ts';
@@ -229,8 +229,7 @@ export class LockstepVisualizer extends HTMLElement {
     this.spin = c;
     this.s = withSpin(this.base, c);
     this.shared = false;
-    const others = this.t(c.idle ? 'viz.spin.othersIdle' : 'viz.spin.othersBusy');
-    this.go(startSession(this.s), this.t('viz.spin.changed', { procs: c.gomaxprocs, others }));
+    this.go(startSession(this.s), spinText(this.t, c));
   }
 
   /** Predict levels: only the first answer counts (and is recorded); any answer shows the state. */

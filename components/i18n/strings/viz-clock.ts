@@ -25,6 +25,7 @@ export const CLOCK_EN = {
   'viz.spin.changed': 'GOMAXPROCS = {procs}, {others}. The run restarts.',
   'viz.spin.othersIdle': 'the other Ps idle',
   'viz.spin.othersBusy': 'another P running',
+  'viz.spin.oneP': 'no other P',
   'viz.spin.yes':
     'runtime_canSpin says yes: numCPUStartup {cpus} > 1, GOMAXPROCS {procs} > npidle {idle} + nmspinning {spinning} + 1, and the local run queue is empty. A goroutine in lockSlow that finds the mutex locked in normal mode spins up to active_spin = 4 times before it queues.',
   'viz.spin.noCpus':
@@ -62,6 +63,7 @@ export const CLOCK_ZH: Record<keyof typeof CLOCK_EN, string> = {
   'viz.spin.changed': 'GOMAXPROCS = {procs}，{others}。运行重新开始。',
   'viz.spin.othersIdle': '其他 P 空闲',
   'viz.spin.othersBusy': '另有一个 P 在运行',
+  'viz.spin.oneP': '没有其他 P',
   'viz.spin.yes':
     'runtime_canSpin 的结论是可以自旋：numCPUStartup {cpus} > 1，GOMAXPROCS {procs} > npidle {idle} + nmspinning {spinning} + 1，且本地运行队列为空。在正常模式下发现锁已被持有的 lockSlow 中的 goroutine 最多自旋 active_spin = 4 次，然后才排队。',
   'viz.spin.noCpus':
