@@ -1,5 +1,5 @@
 /**
- * The learner's time and CPU controls for scenarios that offer them: "+1 ms" / "+250 µs (one tick)"
+ * The learner's time and CPU controls for scenarios that offer them: "+1 ms" / "+500 µs (one tick)"
  * buttons (a tick is a move: history, undo, share link and par count it; engine/clock.ts says when one
  * is offered), and the spin environment (GOMAXPROCS, other Ps idle) chosen before the run, with what
  * runtime_canSpin decides for it in words. Changing the environment restarts the run.

@@ -163,7 +163,7 @@ test('简体中文 on a 390 px phone: a hint gives up the star, the win still co
 
   await play(page, viz, PAR.slice(0, 13));
   await expect(viz.getByRole('button', { name: '+1 毫秒' })).toBeEnabled();
-  await expect(viz.getByRole('button', { name: '+250 微秒（一个刻度）' })).toBeEnabled();
+  await expect(viz.getByRole('button', { name: '+500 微秒（一个刻度）' })).toBeEnabled();
   await play(page, viz, PAR.slice(13));
   const status = viz.locator('.viz-level-status');
   await expect(status).toHaveAttribute('data-outcome', 'won');
