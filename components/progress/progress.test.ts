@@ -103,6 +103,12 @@ describe('progress', () => {
       ok: false,
       problem: { code: 'field', field: 'visual.a.star', rule: 'boolean' },
     });
+    const hinted = { ...p, visual: { c: { won: true, at, moves: 22, star: false, hints: 2, spin: '2i' } } };
+    expect(parseProgress(JSON.parse(JSON.stringify(hinted)))).toEqual({ ok: true, progress: hinted });
+    expect(parseProgress({ ...p, visual: { a: { won: true, at, hints: -1 } } })).toEqual({
+      ok: false,
+      problem: { code: 'field', field: 'visual.a.hints', rule: 'whole_number' },
+    });
   });
 
   test('storage: load what was stored; a visualizer-only document is upgraded; garbage gives an empty document', () => {

@@ -33,7 +33,19 @@ export interface Progress {
   quizzes: Record<string, QuizProgress>;
   /** Visualizer levels (components/visualizer/progress.ts writes the same section). */
   /** `moves`/`star`: a break level's fewest winning moves and whether that was at par; `tried`: a predict level's one counted answer. */
-  visual: Record<string, { won: boolean; at: string; moves?: number; star?: boolean; tried?: boolean }>;
+  /** `hints`: how many hints were shown (any gives up the star); `spin`: the GOMAXPROCS choice of the best win. */
+  visual: Record<
+    string,
+    {
+      won: boolean;
+      at: string;
+      moves?: number;
+      star?: boolean;
+      tried?: boolean;
+      hints?: number;
+      spin?: string;
+    }
+  >;
   /** The last lesson opened, for "continue where you left off". */
   last: { path: string; title: string; at: string } | null;
 }
@@ -107,6 +119,7 @@ function progressProblem(value: unknown): ImportProblem | null {
     if (!isObject(r) || typeof r.won !== 'boolean') return bad(`visual.${id}.won`, 'boolean');
     if (!isIso(r.at)) return bad(`visual.${id}.at`, 'date');
     if (r.moves !== undefined && !isCount(r.moves)) return bad(`visual.${id}.moves`, 'whole_number');
+    if (r.hints !== undefined && !isCount(r.hints)) return bad(`visual.${id}.hints`, 'whole_number');
     for (const flag of ['star', 'tried'] as const)
       if (r[flag] !== undefined && typeof r[flag] !== 'boolean')
         return bad(`visual.${id}.${flag}`, 'boolean');

@@ -1,14 +1,17 @@
 /**
- * The level box above the lanes: goal, moves against par, outcome, hints revealed one at a time,
- * the lesson after a win, and for "predict the state" levels the inputs (bit toggles, readers +
- * writer-pending, or a number) with Check and Reveal.
+ * The level box above the lanes: goal, moves against par, outcome (a break level's win is recorded
+ * here), hints revealed one at a time, each recorded at once because a hint gives up the star (said
+ * beside the button before it is pressed; hints seen on an earlier visit are shown again), the lesson
+ * after a win, and for "predict the state" levels the inputs (bit toggles, readers + writer-pending,
+ * or a number) with Check and Reveal.
  * N.B. BROWSER CODE.
  */
+import type { Outcome } from './engine/level.ts';
 import type { PredictField, Scenario } from './engine/types.ts';
 import type { PredictInput } from './models/define.ts';
 import { modelOf } from './models/registry.ts';
 import { h } from './render/dom.ts';
-import type { VisualResult } from './progress.ts';
+import { recordHint, recordWin, type VisualResult } from './progress.ts';
 import type { Locale, VizKey } from '../i18n/index.ts';
 
 /** What the panel asks of the element. */
@@ -45,7 +48,11 @@ export class LevelPanel {
   private readonly hintButton: HTMLButtonElement;
   private readonly moves: HTMLElement;
   private readonly lesson: HTMLElement;
+  /** Says what a hint costs, before and after one is used (break levels with a par). */
+  private readonly cost: HTMLElement;
   private shown = 0;
+  /** Hints shown for this level, on this visit or an earlier one: a win earns no star. */
+  private hinted = false;
   private readonly s: Scenario;
   private readonly hooks: LevelHooks;
 
@@ -58,9 +65,19 @@ export class LevelPanel {
     this.hintList = h('ol', { class: 'viz-hints' });
     this.moves = h('p', { class: 'viz-level-moves' });
     this.lesson = this.lessonBox();
+    const costId = `viz-${s.id}-hint-cost`;
+    const starred = level.kind === 'break' && level.par !== undefined;
+    this.cost = h('p', { class: 'viz-note viz-hint-cost', id: costId, hidden: !starred });
+    this.cost.textContent = t('viz.level.hintCost');
     this.hintButton = h(
       'button',
-      { type: 'button', class: 'viz-button', 'data-focus': 'hint', onclick: () => this.nextHint() },
+      {
+        type: 'button',
+        class: 'viz-button',
+        'data-focus': 'hint',
+        'aria-describedby': starred ? costId : null,
+        onclick: () => this.nextHint(),
+      },
       t('viz.level.hint'),
     );
     this.el = h(
@@ -79,7 +96,7 @@ export class LevelPanel {
         ? h(
             'p',
             { class: 'viz-level-solved' },
-            `✓ ${t(before.star ? 'viz.level.solvedStar' : 'viz.level.solved')}`,
+            `✓ ${t(before.star ? 'viz.level.solvedStar' : before.hints ? 'viz.level.solvedHinted' : 'viz.level.solved')}`,
           )
         : null,
       level.kind === 'predict' && hooks.concealed
@@ -89,9 +106,32 @@ export class LevelPanel {
       level.kind === 'break' && level.par !== undefined ? this.moves : null,
       this.status,
       this.lesson,
-      h('div', { class: 'viz-hint-row' }, this.hintButton),
+      h('div', { class: 'viz-hint-row' }, this.hintButton, this.cost),
       this.hintList,
     );
+    for (let i = 0; i < Math.min(before?.hints ?? 0, level.hints.length); i++) this.reveal();
+  }
+
+  /**
+   * Break levels, after every move: moves against par and the outcome. A win is recorded with its move
+   * count and spin choice (a star at par without a hint) unless the position came from a share link.
+   * Returns the sentence to append to the narration (none while playing).
+   */
+  update(outcome: Outcome, moves: number, shared: boolean, spin: string | undefined): string[] {
+    const t = this.hooks.t;
+    const par = this.s.level!.par;
+    this.setMoves(moves);
+    const key =
+      outcome === 'won' ? 'viz.level.won' : outcome === 'lost' ? 'viz.level.lost' : 'viz.level.playing';
+    if (outcome === 'won' && shared) this.setStatus(t('viz.level.sharedWin'), outcome);
+    else if (outcome === 'won') {
+      recordWin(this.s.id, { moves, par, spin });
+      const atPar = par !== undefined && moves <= par;
+      const won = atPar ? (this.hinted ? 'viz.level.wonParHinted' : 'viz.level.wonPar') : 'viz.level.wonOver';
+      this.setStatus(t(won, { moves, par: par ?? '—' }), outcome);
+      this.showLesson();
+    } else this.setStatus(t(key), outcome);
+    return outcome === 'playing' ? [] : [t(key)];
   }
 
   /** Shows the outcome text; `kind` drives the ✓/✗ marker and styling. */
@@ -131,10 +171,18 @@ export class LevelPanel {
     );
   }
 
+  /** The learner asks for a hint: it is recorded at once (it gives up the star), then shown. */
   private nextHint(): void {
+    if (this.shown >= this.s.level!.hints.length) return;
+    recordHint(this.s.id, this.shown + 1);
+    this.reveal();
+  }
+
+  /** Shows the next hint and says that the star is given up. */
+  private reveal(): void {
     const hints = this.s.level!.hints;
-    if (this.shown >= hints.length) return;
     this.shown += 1;
+    this.hinted = true;
     this.hintList.append(
       h(
         'li',
@@ -143,6 +191,7 @@ export class LevelPanel {
         hints[this.shown - 1]!,
       ),
     );
+    this.cost.textContent = this.hooks.t('viz.level.hintUsed', { n: this.shown });
     if (this.shown >= hints.length) {
       this.hintButton.disabled = true;
       this.hintButton.textContent = this.hooks.t('viz.level.noHints');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PROGRESS_KEY, readProgress, recordAnswer, recordWin, visualResult } from './progress.ts';
+import { PROGRESS_KEY, readProgress, recordAnswer, recordHint, recordWin, visualResult } from './progress.ts';
 
 function memory(initial: Record<string, string> = {}) {
   const data = { ...initial };
@@ -38,6 +38,35 @@ describe('visual progress in localStorage', () => {
     });
     recordWin('abba', { moves: 12, par: 8 }, new Date(), store);
     expect(visualResult('abba', store)).toMatchObject({ moves: 8, star: true });
+  });
+
+  test('a hint gives up the star: recorded at once, a later win at par earns none, an earned star stays', () => {
+    const store = memory();
+    expect(recordHint('lvl', 1, new Date('2026-01-01T00:00:00Z'), store)).toBe(1);
+    expect(visualResult('lvl', store)).toEqual({ won: false, at: '2026-01-01T00:00:00.000Z', hints: 1 });
+    expect(recordHint('lvl', 0, new Date(), store)).toBe(1); // the count never shrinks
+    recordWin('lvl', { moves: 22, par: 22, spin: '1' }, new Date('2026-01-02T00:00:00Z'), store);
+    expect(visualResult('lvl', store)).toEqual({
+      won: true,
+      at: '2026-01-02T00:00:00.000Z',
+      moves: 22,
+      star: false,
+      hints: 1,
+      spin: '1',
+    });
+    const starred = memory();
+    recordWin('lvl', { moves: 22, par: 22 }, new Date('2026-01-01T00:00:00Z'), starred);
+    recordHint('lvl', 2, new Date(), starred);
+    expect(visualResult('lvl', starred)).toMatchObject({ star: true, hints: 2, moves: 22 });
+  });
+
+  test('the spin choice is kept with the fewest-moves win only', () => {
+    const store = memory();
+    recordWin('lvl', { moves: 30, par: 22, spin: '2' }, new Date('2026-01-01T00:00:00Z'), store);
+    recordWin('lvl', { moves: 31, par: 22, spin: '1' }, new Date(), store);
+    expect(visualResult('lvl', store)).toMatchObject({ moves: 30, spin: '2' });
+    recordWin('lvl', { moves: 22, par: 22, spin: '4i' }, new Date(), store);
+    expect(visualResult('lvl', store)).toMatchObject({ moves: 22, spin: '4i', star: true });
   });
 
   test('a predict level counts only the first answer', () => {

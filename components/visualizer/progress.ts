@@ -1,9 +1,11 @@
 /**
  * Level results in localStorage under `lockstep:progress:v1`, shape
- * `{ visual: { [scenarioId]: { won, at, moves?, star?, tried? } } }`, kept to this one module so the
- * course-wide progress system can adopt it. Storage errors (private mode, quota) are ignored.
- * A break level keeps the fewest moves it was won in and a star once won at par; a predict level
- * counts only its first answer (`tried`), so a retry after a wrong answer or after Reveal wins nothing.
+ * `{ visual: { [scenarioId]: { won, at, moves?, star?, tried?, hints?, spin? } } }`, kept to this one
+ * module so the course-wide progress system can adopt it. Storage errors (private mode, quota) are ignored.
+ * A break level keeps the fewest moves it was won in (and the spin environment of that win) and a star
+ * once won at par without a hint: using a hint is recorded at once (`hints`, how many were shown) and
+ * gives up the star for the level from then on (a star already earned stays). A predict level counts
+ * only its first answer (`tried`), so a retry after a wrong answer or after Reveal wins nothing.
  * N.B. BROWSER CODE.
  */
 
@@ -20,6 +22,10 @@ export interface VisualResult {
   star?: boolean;
   /** Predict levels: the one counted answer has been given (or the attempt ended by Reveal). */
   tried?: boolean;
+  /** How many of the level's hints were shown; any at all gives up the star. */
+  hints?: number;
+  /** Break levels with spin choices: the GOMAXPROCS choice of the fewest-moves win (`2`, `2i`). */
+  spin?: string;
 }
 
 /** The stored document (other sections belong to other parts of the course and are kept as they are). */
@@ -69,19 +75,41 @@ function put(id: string, result: VisualResult, store: Store | null): void {
 
 /**
  * Records a break level won in `moves` moves (a later loss never erases a win): keeps the date of
- * the first win, the fewest moves, and the star once `moves` ≤ `par`.
+ * the first win, the fewest moves (with the spin choice they were played in), and the star once
+ * `moves` ≤ `par` in a win without any hint shown for the level.
  */
 export function recordWin(
   id: string,
-  win: { moves: number; par?: number },
+  win: { moves: number; par?: number; spin?: string },
   now = new Date(),
   store: Store | null = defaultStore(),
 ): void {
   const old = visualResult(id, store);
-  const moves = Math.min(win.moves, old?.moves ?? Infinity);
-  const star = Boolean(old?.star) || (win.par !== undefined && win.moves <= win.par);
-  if (old?.won && old.moves === moves && Boolean(old.star) === star) return;
-  put(id, { ...old, won: true, at: old?.won ? old.at : now.toISOString(), moves, star }, store);
+  const best = win.moves < (old?.moves ?? Infinity);
+  const moves = best ? win.moves : old!.moves!;
+  const unhinted = !old?.hints;
+  const star = Boolean(old?.star) || (unhinted && win.par !== undefined && win.moves <= win.par);
+  const spin = best ? win.spin : old?.spin;
+  if (old?.won && old.moves === moves && Boolean(old.star) === star && old.spin === spin) return;
+  const at = old?.won ? old.at : now.toISOString();
+  put(id, { ...old, won: true, at, moves, star, ...(spin ? { spin } : {}) }, store);
+}
+
+/**
+ * Records that `shown` hints of a level have been shown (the count only grows). From then on a win
+ * of the level earns no star. Returns the stored count.
+ */
+export function recordHint(
+  id: string,
+  shown: number,
+  now = new Date(),
+  store: Store | null = defaultStore(),
+): number {
+  const old = visualResult(id, store);
+  const hints = Math.max(shown, old?.hints ?? 0);
+  if (old?.hints !== hints)
+    put(id, { ...old, won: old?.won ?? false, at: old?.at ?? now.toISOString(), hints }, store);
+  return hints;
 }
 
 /**
@@ -96,6 +124,6 @@ export function recordAnswer(
 ): boolean {
   const old = visualResult(id, store);
   if (old?.tried || old?.won) return false;
-  put(id, { won: right, at: now.toISOString(), tried: true }, store);
+  put(id, { ...old, won: right, at: now.toISOString(), tried: true }, store);
   return true;
 }

@@ -4,6 +4,7 @@
  * log), lets the learner act as the scheduler, grades levels and shares a step by URL.
  * N.B. BROWSER CODE. Models are pure, so Back is a replay of one move fewer.
  */
+import { ClockControls, spinText } from './clock-controls.ts';
 import { buildToolbar, handleKey, SPEEDS, type ControlActions, type Speed } from './controls.ts';
 import { outcomeOf } from './engine/level.ts';
 import { predictedValue } from './engine/predict.ts';
@@ -11,18 +12,23 @@ import { applyMove, enabledMoves, replayMoves, sameMove, type Run } from './engi
 import { back, forward, pick, seek, startSession, type Session } from './engine/session.ts';
 import { driverOf } from './engine/setup.ts';
 import { decodeShare, encodeShare, sessionFromShare } from './engine/share.ts';
+import { defaultSpin, offersSpin, spinCode, withSpin, type SpinChoice } from './engine/spin.ts';
 import type { Move, Scenario } from './engine/types.ts';
 import { scriptText } from './i18n/narrate.ts';
 import { deadlockNotes } from './i18n/outcome.ts';
 import { LevelPanel } from './level-panel.ts';
-import { recordAnswer, recordWin, visualResult } from './progress.ts';
+import { recordAnswer, visualResult } from './progress.ts';
 import { renderFrame } from './render/frame.ts';
 import { buildSkeleton, decodeScenario, type Slots } from './render/skeleton.ts';
 import { pageLocale, t, type Locale, type VizKey } from '../i18n/index.ts';
 
 /** The custom element; one per <Visualizer> on the page. */
 export class LockstepVisualizer extends HTMLElement {
+  /** The scenario as played: `base` in the spin environment chosen (engine/spin.ts), if it offers one. */
   private s!: Scenario;
+  private base!: Scenario;
+  private spin: SpinChoice | null = null;
+  private clock: ClockControls | null = null;
   private locale: Locale = 'en';
   private session!: Session;
   private run!: Run;
@@ -41,7 +47,9 @@ export class LockstepVisualizer extends HTMLElement {
     if (this.ui) return;
     const s = decodeScenario(this.getAttribute('data-scenario'));
     if (!s) return;
-    this.s = s;
+    this.base = s;
+    this.spin = defaultSpin(s);
+    this.s = withSpin(s, this.spin);
     this.locale = pageLocale();
     this.session = startSession(s);
     this.run = replayMoves(s, []);
@@ -116,6 +124,9 @@ export class LockstepVisualizer extends HTMLElement {
       driverOf(this.s.model).info,
     );
     this.ui = slots;
+    const tick = (m: Move) => this.choose(m);
+    this.clock = new ClockControls(this.s, { t: this.t, tick, setSpin: (c) => this.setSpin(c) });
+    if (this.clock.el) bar.el.after(this.clock.el);
     this.replaceChildren(root);
     this.conceal();
     this.addEventListener('keydown', (e) => {
@@ -186,6 +197,7 @@ export class LockstepVisualizer extends HTMLElement {
     // The narration names the values too, so while the answer is open it only counts the steps.
     if (message === null && step > 0 && this.concealed())
       message = this.t('viz.predict.stepHidden', { step });
+    this.clock?.update(this.s, this.run, this.spin);
     renderFrame(this.ui, ctx, {
       session: this.session,
       onScript: this.onScript(),
@@ -204,29 +216,20 @@ export class LockstepVisualizer extends HTMLElement {
     return this.session.history.every((m, i) => sameMove(m, this.s.script[i]));
   }
 
-  /**
-   * Break levels: moves against par and the outcome after every move. A win is saved to progress
-   * with its move count (a star at par), unless the position came from a share link.
-   */
+  /** Break levels: moves against par and the outcome after every move (the panel records a win). */
   private levelNotes(): string[] {
-    const lv = this.s.level;
-    if (!lv || lv.kind !== 'break' || !this.level) return [];
-    const outcome = outcomeOf(this.s, this.run);
-    const moves = this.session.history.length;
-    this.level.setMoves(moves);
-    const key =
-      outcome === 'won' ? 'viz.level.won' : outcome === 'lost' ? 'viz.level.lost' : 'viz.level.playing';
-    if (outcome === 'won' && this.shared) this.level.setStatus(this.t('viz.level.sharedWin'), outcome);
-    else if (outcome === 'won') {
-      recordWin(this.s.id, { moves, par: lv.par });
-      const atPar = lv.par !== undefined && moves <= lv.par;
-      this.level.setStatus(
-        this.t(atPar ? 'viz.level.wonPar' : 'viz.level.wonOver', { moves, par: lv.par ?? '—' }),
-        outcome,
-      );
-      this.level.showLesson();
-    } else this.level.setStatus(this.t(key), outcome);
-    return outcome === 'playing' ? [] : [this.t(key)];
+    if (this.s.level?.kind !== 'break' || !this.level) return [];
+    const spin = this.spin ? spinCode(this.spin) : undefined;
+    return this.level.update(outcomeOf(this.s, this.run), this.session.history.length, this.shared, spin);
+  }
+
+  /** Restarts the run in another spin environment (GOMAXPROCS, idle Ps). */
+  private setSpin(c: SpinChoice): void {
+    if (!offersSpin(this.base, c)) return;
+    this.spin = c;
+    this.s = withSpin(this.base, c);
+    this.shared = false;
+    this.go(startSession(this.s), spinText(this.t, c));
   }
 
   /** Predict levels: only the first answer counts (and is recorded); any answer shows the state. */
@@ -258,7 +261,7 @@ export class LockstepVisualizer extends HTMLElement {
 
   private async share(): Promise<void> {
     const step = this.session.history.length;
-    const frag = encodeShare(this.s.id, step, this.onScript() ? null : this.session.history);
+    const frag = encodeShare(this.s.id, step, this.onScript() ? null : this.session.history, this.spin);
     const url = `${location.origin}${location.pathname}#${frag}`;
     history.replaceState(null, '', `#${frag}`);
     try {
@@ -273,8 +276,11 @@ export class LockstepVisualizer extends HTMLElement {
   private restoreShared(): boolean {
     const target = decodeShare(location.hash);
     if (!target || target.id !== this.s.id) return false;
-    const session = sessionFromShare(this.s, target);
+    const spin = target.spin && offersSpin(this.base, target.spin) ? target.spin : defaultSpin(this.base);
+    const session = sessionFromShare(withSpin(this.base, spin), target);
     if (!session) return false; // a link from an older version of the scenario: start fresh
+    this.spin = spin;
+    this.s = withSpin(this.base, spin);
     this.shared = true;
     this.session = session;
     this.run = replayMoves(this.s, session.history);

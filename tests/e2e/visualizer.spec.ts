@@ -117,11 +117,8 @@ test('you are the scheduler: lose, undo, then win at par; the win, its moves and
   await expect(moves).toHaveText('Moves: 0 · par 24');
   await expect(viz.locator('.viz-lesson')).toBeHidden();
 
-  await viz.getByRole('button', { name: 'Show a hint' }).click();
-  await expect(viz.locator('.viz-hints li')).toHaveCount(1);
-  await viz.locator('.viz-stage').focus();
   for (const g of PAR_WIN) await page.keyboard.press(g.slice(1));
-  await expect(status).toContainText('You broke it in 24 moves, at par');
+  await expect(status).toContainText('You broke it in 24 moves, at par: the star is yours');
   await expect(status).toHaveAttribute('data-outcome', 'won');
   await expect(narration).toContainText('an update is lost');
   await expect(viz.locator('.viz-big')).toHaveText('counter = 3');
@@ -133,6 +130,28 @@ test('you are the scheduler: lose, undo, then win at par; the win, its moves and
   );
   const progress = await progressOf(page);
   expect(progress.visual['counter-lost-update']).toMatchObject({ won: true, moves: 24, star: true });
+});
+
+test('a hint gives up the star: said before it is pressed, recorded at once, a win at par earns none', async ({
+  page,
+}) => {
+  const { viz } = await open(page, 'counter-lost-update');
+  const hint = viz.getByRole('button', { name: 'Show a hint' });
+  await expect(hint).toHaveAccessibleDescription('Using a hint gives up the star ★ for this level.');
+  await hint.click();
+  await expect(viz.locator('.viz-hints li')).toHaveCount(1);
+  expect((await progressOf(page)).visual['counter-lost-update']).toMatchObject({ won: false, hints: 1 });
+  await viz.locator('.viz-stage').focus();
+  for (const g of PAR_WIN) await page.keyboard.press(g.slice(1));
+  await expect(viz.locator('.viz-level-status')).toContainText(
+    'You broke it in 24 moves, at par, but after a hint: no star.',
+  );
+  expect((await progressOf(page)).visual['counter-lost-update']).toMatchObject({
+    won: true,
+    moves: 24,
+    star: false,
+    hints: 1,
+  });
 });
 
 test('predict the state: hidden until checked; the first (wrong) answer counts, a right retry does not', async ({

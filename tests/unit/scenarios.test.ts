@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { findWinning, outcomeOf, sequentialRun } from '../../components/visualizer/engine/level.ts';
 import {
+  auditVariants,
   randomWinChance,
   shortestWin,
   winningStrategies,
 } from '../../components/visualizer/engine/level-audit.ts';
 import { holds } from '../../components/visualizer/engine/predicates.ts';
 import { replayMoves } from '../../components/visualizer/engine/run.ts';
+import type { Move } from '../../components/visualizer/engine/types.ts';
 import { predictedValue } from '../../components/visualizer/engine/predict.ts';
 import { loadScenarioFiles, localize, validateScenario } from '../../components/visualizer/scenario/load.ts';
 
@@ -94,23 +96,39 @@ describe.each(breaks.map((s) => [s.id, s] as const))('break level %s', (_id, s) 
 });
 
 // A level needs insight: no thoughtless strategy wins it, and random clicking rarely does. The
-// figures are printed so a redesign can be compared with what it replaces.
+// figures are printed so a redesign can be compared with what it replaces. A level with spin choices
+// is audited in every spin environment it offers; its par is the fewest moves over all of them.
 describe.each(breaks.map((s) => [s.id, s] as const))('break level %s needs insight', (_id, s) => {
   test('no fixed strategy wins, random play wins at most 10 %, and par is the fewest winning moves', () => {
-    const fixed = winningStrategies(s);
-    const random = randomWinChance(s);
-    const shortest = shortestWin(s);
-    console.log(
-      `${s.id}: random play wins ${(random * 100).toFixed(2)} %, par ${shortest?.length ?? '-'}, ` +
-        `fixed strategies that win: ${fixed.join(', ') || 'none'}`,
-    );
-    expect(fixed).toEqual([]);
-    expect(random).toBeLessThanOrEqual(0.1);
-    expect(shortest).not.toBeNull();
-    expect(s.level!.par).toBe(shortest!.length);
-    expect(outcomeOf(s, replayMoves(s, shortest!))).toBe('won');
-  });
+    const wins: Move[][] = [];
+    for (const v of auditVariants(s)) {
+      const fixed = winningStrategies(v.s);
+      const random = randomWinChance(v.s);
+      const shortest = shortestWin(v.s);
+      console.log(
+        `${s.id}${v.name ? ` (${v.name})` : ''}: random play wins ${(random * 100).toFixed(2)} %, ` +
+          `par ${shortest?.length ?? '-'}, fixed strategies that win: ${fixed.join(', ') || 'none'}`,
+      );
+      expect(fixed, v.name).toEqual([]);
+      expect(random, v.name).toBeLessThanOrEqual(0.1);
+      expect(outcomeOf(v.s, sequentialRun(v.s)), v.name).toBe('lost');
+      if (shortest) expect(outcomeOf(v.s, replayMoves(v.s, shortest))).toBe('won');
+      if (shortest) wins.push(shortest);
+    }
+    expect(wins.length).toBeGreaterThan(0);
+    expect(s.level!.par).toBe(Math.min(...wins.map((w) => w.length)));
+  }, 60_000);
 });
+
+// A level that offers clock moves must need them: without ticks no schedule wins, in any spin environment.
+describe.each(breaks.filter((s) => s.clock).map((s) => [s.id, s] as const))(
+  'break level %s needs the clock',
+  (_id, s) => {
+    test('with the clock moves taken away, nothing wins', () => {
+      for (const v of auditVariants(s)) expect(shortestWin({ ...v.s, clock: undefined }), v.name).toBeNull();
+    }, 60_000);
+  },
+);
 
 /** A heading's anchor as the site makes it (GitHub's slugger: lower case, punctuation dropped, spaces → -). */
 const slug = (heading: string): string =>

@@ -2,9 +2,19 @@
  * Audits a "you are the scheduler" level: does a fixed, thoughtless strategy win it, how often does
  * random play win it, and how few moves does a winning schedule need (its par). The unit tests run
  * these over every level so a level cannot be won without insight and its par cannot drift.
+ *
+ * Clock moves (engine/clock.ts) are moves like any other: random play chooses uniformly among the
+ * goroutine moves and the tick moves enabled at each step, and the shortest win counts ticks. A fixed
+ * strategy picks goroutines as before and treats the clock in one of two ways, both audited where the
+ * scenario offers ticks: `ignore` never ticks (a learner who leaves the clock alone), `eager` takes the
+ * first offered tick whenever one is offered (a learner who presses "+1 ms" whenever it is enabled,
+ * so the time limit is used up as soon as time matters). A scenario with spin choices (engine/spin.ts)
+ * is audited in each of its variants: no strategy may win in any, random play at most 10 % in each,
+ * and par is the fewest moves over all of them.
  */
 import { outcomeOf } from './level.ts';
 import { applyMove, enabledMoves, startRun, type Run } from './run.ts';
+import { spinChoices, spinCode, withSpin } from './spin.ts';
 import type { Move, Scenario } from './types.ts';
 
 /** The fixed strategies a learner might click without thinking. */
@@ -21,9 +31,17 @@ export const STRATEGIES: readonly Strategy[] = [
 /** A run's identity for the searches: the model state plus the program positions. */
 const keyOf = (run: Run): string => JSON.stringify([run.state, run.counts]);
 
+/** How a fixed strategy treats the clock. */
+export type ClockPolicy = 'ignore' | 'eager';
+
 /** Goroutine ids that can run now, in lane order. */
 function runnable(s: Scenario, run: Run): string[] {
-  return enabledMoves(s, run).map((m) => String(m.move));
+  return enabledMoves(s, run).flatMap((m) => (m.goroutine === null ? [] : [m.goroutine]));
+}
+
+/** The first tick offered now, if any. */
+function firstTick(s: Scenario, run: Run): Move | null {
+  return enabledMoves(s, run).find((m) => m.goroutine === null)?.move ?? null;
 }
 
 /**
@@ -61,6 +79,7 @@ export function playStrategy(
   s: Scenario,
   strategy: Strategy,
   order: string[] = s.goroutines.map((g) => g.id),
+  clock: ClockPolicy = 'ignore',
   maxSteps = 1000,
 ): { moves: Move[]; won: boolean } {
   let run = startRun(s);
@@ -69,9 +88,10 @@ export function playStrategy(
   for (let i = 0; i < maxSteps; i++) {
     const outcome = outcomeOf(s, run);
     if (outcome !== 'playing') return { moves, won: outcome === 'won' };
-    prev = choose(strategy, runnable(s, run), order, prev);
-    moves.push(prev);
-    run = applyMove(s, run, prev);
+    const tick = clock === 'eager' ? firstTick(s, run) : null;
+    const move = tick ?? (prev = choose(strategy, runnable(s, run), order, prev));
+    moves.push(move);
+    run = applyMove(s, run, move);
   }
   throw new Error(`${s.id}: ${strategy} did not end in ${maxSteps} moves`);
 }
@@ -86,21 +106,36 @@ export function laneOrders(s: Scenario): string[][] {
   return [ids, [...ids].reverse()];
 }
 
-/** Which strategies win the level (to-completion named with its lane order). */
+/**
+ * Which strategies win the level (to-completion named with its lane order, `+ticks` for the eager
+ * clock policy, which is tried only where the scenario offers ticks).
+ */
 export function winningStrategies(s: Scenario): string[] {
   const out: string[] = [];
+  const policies: ClockPolicy[] = s.clock ? ['ignore', 'eager'] : ['ignore'];
   for (const strategy of STRATEGIES) {
     const orders = strategy === 'to-completion' ? laneOrders(s) : [s.goroutines.map((g) => g.id)];
     for (const order of orders)
-      if (playStrategy(s, strategy, order).won)
-        out.push(strategy === 'to-completion' ? `${strategy}(${order.join(',')})` : strategy);
+      for (const clock of policies)
+        if (playStrategy(s, strategy, order, clock).won)
+          out.push(
+            `${strategy === 'to-completion' ? `${strategy}(${order.join(',')})` : strategy}` +
+              (clock === 'eager' ? '+ticks' : ''),
+          );
   }
   return out;
 }
 
+/** The scenario in each spin environment it offers, named by its share code; itself when it offers none. */
+export function auditVariants(s: Scenario): { name: string; s: Scenario }[] {
+  const choices = spinChoices(s);
+  if (!choices.length) return [{ name: '', s }];
+  return choices.map((c) => ({ name: `GOMAXPROCS=${spinCode(c)}`, s: withSpin(s, c) }));
+}
+
 /**
  * The exact chance that random play wins: at each step a uniform choice among the goroutines that
- * can run, until the level is won or lost. Computed over the state graph (memoized), not sampled.
+ * can run and the ticks offered, until the level is won or lost. Computed over the state graph (memoized), not sampled.
  */
 export function randomWinChance(s: Scenario): number {
   const memo = new Map<string, number>();

@@ -4,6 +4,7 @@
  * replaying one move fewer, and a shared URL is just the list of moves.
  */
 import type { Narration } from '../models/types.ts';
+import { tickSizes } from './clock.ts';
 import type { Run } from './run-types.ts';
 import { driverOf, initialState, isEventDriven } from './setup.ts';
 import type { Move, Scenario } from './types.ts';
@@ -66,8 +67,23 @@ function canRun(s: Scenario, run: Run, g: string): boolean {
   return eventFor(s, run, g) !== null;
 }
 
-/** Goroutine moves that can run now (ticks are only scripted). */
+/**
+ * The moves that can be made now: goroutine moves in lane order, then the clock moves the scenario
+ * offers the learner (engine/clock.ts says when; a script may tick at any time).
+ */
 export function enabledMoves(s: Scenario, run: Run): EnabledMove[] {
+  const moves = goroutineMoves(s, run);
+  const ticks = tickSizes(s, run.state, moves.length > 0).map((ns): EnabledMove => ({
+    move: { tick: ns },
+    goroutine: null,
+    event: { type: 'tick', ns },
+    label: null,
+  }));
+  return ticks.length ? [...moves, ...ticks] : moves;
+}
+
+/** Goroutine moves that can run now, in lane order. */
+function goroutineMoves(s: Scenario, run: Run): EnabledMove[] {
   const driver = driverOf(s.model);
   if (driver.failure(run.state)) return [];
   if (!isEventDriven(s.model)) {

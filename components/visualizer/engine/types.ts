@@ -3,9 +3,9 @@
  * model id, goroutine lanes, the guided script and the optional level. Browser-safe (types only).
  */
 import type { ScenarioModel } from '../models/ids.ts';
-import type { Move, Predicate } from '../scenario/schema.ts';
+import type { Clock, Move, Predicate, Spin } from '../scenario/schema.ts';
 
-export type { Move, Predicate, ScenarioModel };
+export type { Clock, Move, Predicate, ScenarioModel, Spin };
 
 /** One lane: a goroutine, its code and how the model's cursor maps to a code line. */
 export interface Lane {
@@ -44,4 +44,8 @@ export interface Scenario {
   script: Move[];
   end?: Predicate;
   level?: Level;
+  /** Clock moves the learner may make (tick sizes and the time limit), if the scenario offers them. */
+  clock?: Clock;
+  /** The GOMAXPROCS / idle-P choices the learner may make before the first move, if offered. */
+  spin?: Spin;
 }

@@ -48,7 +48,7 @@ export function scriptText(locale: Locale, s: Scenario): string {
   const out: string[] = [];
   for (const m of s.script) {
     const em = enabledMoves(s, run).find((e) => sameMove(e.move, m));
-    out.push(em ? moveLabel(locale, s, em) : typeof m === 'string' ? m : `+${m.tick} ns`);
+    out.push(em?.goroutine ? moveLabel(locale, s, em) : typeof m === 'string' ? m : `+${m.tick} ns`);
     run = applyMove(s, run, m);
   }
   return out.join(' → ');

@@ -61,6 +61,15 @@ export interface ModelDef<S, E, K extends string = string> extends ModelDriver<S
   isWaiting?: (state: S, g: string) => boolean;
   /** The model has a clock that scripts may advance with `{ "tick": ns }` moves. */
   clock?: boolean;
+  /** A clock model's current time in ns (the engine offers learner ticks only up to the scenario's limit). */
+  clockNow?: (state: S) => number;
+  /**
+   * Whether advancing the clock can change anything now: the engine offers learner ticks only then, so a
+   * level's state space stays small (the mutex: while some goroutine has queued and so has a waitStartTime).
+   */
+  clockMatters?: (state: S) => boolean;
+  /** The model reads a spin environment (`initial.spinEnv`) that a scenario's `spin` choices may set. */
+  spinEnv?: boolean;
 }
 
 /** A "predict the state" input: its elements, its value, and the value written as the learner reads it. */

@@ -65,6 +65,9 @@ export function validateScenario(file: string, raw: unknown, expectedId?: string
   if (d.level?.kind === 'break' && !d.level.par) fail('/level/par', 'is required for a break level');
   if (d.level?.kind === 'predict' && (!d.level.predict || !d.script?.length))
     fail('/level', 'a predict level needs predict and a script');
+  if (d.clock && (!modelOf(d.model).clock || isEventDriven(d.model)))
+    fail('/clock', `is not offered by the ${d.model} model (it has no clock)`);
+  if (d.spin && !modelOf(d.model).spinEnv) fail('/spin', `is not offered by the ${d.model} model`);
   // The script must replay: every move names a lane that can run at that point.
   const s = localize(d, 'en');
   let run = startRun(s);
@@ -117,6 +120,8 @@ export function localize(d: ScenarioFile, locale: 'en' | 'zh-cn'): Scenario {
     initial: d.initial,
     script: d.script ?? [],
     end: d.end,
+    clock: d.clock,
+    spin: d.spin,
     level: d.level && {
       kind: d.level.kind,
       goal: tr(d.level.goal),

@@ -39,6 +39,7 @@ export const Predicate = Type.Object(
       'promoted',
       'transfersAtLeast',
       'allDone',
+      'starvedThenNormal',
     ] as const),
     value: Type.Optional(Type.Integer()),
     message: Type.Optional(Type.String({ minLength: 1 })),
@@ -97,6 +98,35 @@ const Level = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Clock moves a learner may make in a model with a clock (the mutex): the tick sizes offered (ns, e.g.
+ * 1 ms and the scenario's own tick) and `limit`, the most time the learner may let pass in one run, which
+ * keeps a level's state space finite (the level audit walks all of it).
+ */
+const Clock = Type.Object(
+  {
+    ticks: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 3 }),
+    limit: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+/** A scenario's clock moves. */
+export type Clock = Static<typeof Clock>;
+
+/**
+ * The spin environment a learner may choose before the first move (the mutex's SpinEnv): the GOMAXPROCS
+ * values offered (the first is the default) and whether the other Ps may be made idle. Changing it restarts the run.
+ */
+const Spin = Type.Object(
+  {
+    gomaxprocs: Type.Array(Type.Integer({ minimum: 1, maximum: 64 }), { minItems: 1, maxItems: 4 }),
+    idle: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+/** A scenario's spin choices. */
+export type Spin = Static<typeof Spin>;
+
 /** A whole scenario file. */
 export const ScenarioFile = Type.Object(
   {
@@ -111,6 +141,8 @@ export const ScenarioFile = Type.Object(
     script: Type.Optional(Type.Array(Move)),
     end: Type.Optional(Predicate),
     level: Type.Optional(Level),
+    clock: Type.Optional(Clock),
+    spin: Type.Optional(Spin),
   },
   { additionalProperties: false },
 );

@@ -7,6 +7,7 @@ import {
   mutexIsDeadlocked,
   mutexStarving,
   newMutexState,
+  someoneQueued,
   stepMutex,
   type MutexEvent,
   type MutexOp,
@@ -35,8 +36,15 @@ export const mutexModel: ModelDef<MutexState, MutexEvent, MutexKey> = {
   view: mutexView,
   cursor: (m, lane) => mutexCursor(m, lane.id),
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
-  predicates: { starving: (m) => (m.word & mutexStarving) !== 0 },
+  predicates: {
+    starving: (m) => (m.word & mutexStarving) !== 0,
+    // Starvation mode was entered and left again: lockSlow's handoff exit (internal/sync/mutex.go) cleared it.
+    starvedThenNormal: (m) => m.starvedOnce && (m.word & mutexStarving) === 0,
+  },
   predict: { word: (m) => m.word },
   predictInput: { word: wordInput },
   clock: true,
+  clockNow: (m) => m.now,
+  clockMatters: someoneQueued,
+  spinEnv: true,
 };

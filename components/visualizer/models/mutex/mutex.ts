@@ -18,6 +18,7 @@ import type { MutexKey } from './narration-en.ts';
 import { lock, loopTop, cas, semacquire, tryLock, woken } from './lock.ts';
 import {
   mustRunNext,
+  mutexStarving,
   type MutexEvent,
   type MutexGoroutine,
   type MutexOp,
@@ -87,7 +88,8 @@ export function stepMutex(state: MutexState, event: MutexEvent): StepResult<Mute
   // Another goroutine can only be changed by semrelease (to `woken`); this goroutine's own record wins.
   const self = { ...g, ip: st.ip, pc: st.pc, locals: st.L, tryLockResults: st.tryLockResults };
   const goroutines = replaceAt(st.s.goroutines, index, self);
-  return { state: { ...st.s, goroutines }, narration: st.n, effects: st.fx };
+  const starvedOnce = st.s.starvedOnce || (st.s.word & mutexStarving) !== 0;
+  return { state: { ...st.s, goroutines, starvedOnce }, narration: st.n, effects: st.fx };
 }
 
 export function mutexEnabledEvents(state: MutexState): EnabledEvent<MutexEvent, MutexKey>[] {

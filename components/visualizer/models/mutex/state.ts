@@ -85,6 +85,11 @@ export interface MutexState {
    * the releaser keeps running, so only the handoff is recorded here.
    */
   runnext: GoroutineId | null;
+  /**
+   * A fact about the run, not part of Go's mutex: the starving bit has been set at some step. A level's
+   * "starve it, then bring it back" goal reads it, since a predicate sees only the state after the last move.
+   */
+  starvedOnce: boolean;
   failure: Failure | null;
 }
 
@@ -161,6 +166,7 @@ export function newMutexState(
     })),
     holder: null,
     runnext: null,
+    starvedOnce: false,
     failure: null,
   };
 }
@@ -185,6 +191,11 @@ export function describeMutexState(word: number): MutexWordView {
  */
 export function mustRunNext(state: MutexState): GoroutineId | null {
   return state.spinEnv.gomaxprocs <= 1 ? state.runnext : null;
+}
+
+/** Whether some goroutine has queued in lockSlow (has a waitStartTime), so time passing can matter to it. */
+export function someoneQueued(state: MutexState): boolean {
+  return state.goroutines.some((g) => g.locals.waitStartTime !== 0);
 }
 
 /**
