@@ -168,6 +168,14 @@ export class LevelPanel {
           this.hooks.t('viz.level.lessonLink'),
         ),
       ),
+      h(
+        'p',
+        { class: 'viz-next' },
+        ...(this.s.next
+          ? [this.hooks.t('viz.menu.next'), h('a', { href: this.s.next.href }, this.s.next.title), ' · ']
+          : []),
+        h('a', { href: `${base}/levels/` }, this.hooks.t('viz.menu.all')),
+      ),
     );
   }
 

@@ -6,7 +6,7 @@
 
 export const MENU_EN = {
   'viz.menu.summary': '{won} of {total} levels won · ★ {stars} of {starrable} break levels at par',
-  'viz.menu.next': 'Next level:',
+  'viz.menu.next': 'Next level: ',
   'viz.menu.allDone':
     'Every level is won or answered. A break level without its star can still be won in fewer moves.',
   'viz.menu.kind.break': 'Break it',
@@ -20,6 +20,7 @@ export const MENU_EN = {
   'viz.menu.standing.missed': 'first answer wrong (only the first answer counts)',
   'viz.menu.play': 'Play “{title}”',
   'viz.menu.levels': 'Levels in this chapter',
+  'viz.menu.all': 'All levels and your results',
 } as const;
 
 /** A level-menu string key. */
@@ -40,4 +41,5 @@ export const MENU_ZH: Record<MenuKey, string> = {
   'viz.menu.standing.missed': '第一次回答错误（只计第一次回答）',
   'viz.menu.play': '挑战“{title}”',
   'viz.menu.levels': '本章的关卡',
+  'viz.menu.all': '全部关卡与你的结果',
 };

@@ -48,4 +48,6 @@ export interface Scenario {
   clock?: Clock;
   /** The GOMAXPROCS / idle-P choices the learner may make before the first move, if offered. */
   spin?: Spin;
+  /** A level's successor in the course's level menu (course order), linked after a win; the page sets it. */
+  next?: { href: string; title: string };
 }

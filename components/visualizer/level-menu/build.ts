@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalog } from '../../progress/catalog-build.ts';
 import { loadScenarioFiles } from '../scenario/load.ts';
-import type { MenuChapter } from './menu.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { levelHref, type MenuChapter } from './menu.ts';
 
 /** The `<Visualizer scenario="…">` ids of a page, in page order. */
 export function placedScenarios(mdx: string): string[] {
@@ -43,4 +44,15 @@ export function buildLevelMenu(root = 'content'): MenuChapter[] {
   const unplaced = levels.filter((s) => !placedAnywhere.has(s.id)).map((s) => s.id);
   if (unplaced.length) throw new Error(`levels no chapter shows: ${unplaced.join(', ')}`);
   return chapters.filter((c) => c.levels.length > 0);
+}
+
+let built: MenuChapter[] | null = null;
+
+/** The level after `id` in course order (the next chapter's first when it is its chapter's last), or undefined. */
+export function nextInMenu(id: string, locale: Locale): { href: string; title: string } | undefined {
+  built ??= buildLevelMenu();
+  const all = built.flatMap((chapter) => chapter.levels.map((level) => ({ chapter, level })));
+  const i = all.findIndex((x) => x.level.id === id);
+  const next = i >= 0 ? all[i + 1] : undefined;
+  return next && { href: levelHref(next.chapter, next.level.id, locale), title: next.level.title[locale] };
 }

@@ -75,7 +75,7 @@ class LockstepLevelMenu extends HTMLElement {
         const a = document.createElement('a');
         a.href = link.href;
         a.textContent = link.textContent?.trim() ?? '';
-        nextOut.replaceChildren(document.createTextNode(`${t(l, 'viz.menu.next')} `), a);
+        nextOut.replaceChildren(document.createTextNode(t(l, 'viz.menu.next')), a);
       } else {
         nextOut.textContent = t(l, 'viz.menu.allDone');
       }
