@@ -26,8 +26,12 @@ export class LockstepVisualizer extends HTMLElement {
   private locale: Locale = 'en';
   private session!: Session;
   private run!: Run;
+  /** Non-zero while Play runs: the id of this play, so a paused loop's pending wait does nothing. */
   private timer = 0;
+  private plays = 0;
   private speed: Speed = 'normal';
+  /** Settles when the last step's animations have finished. */
+  private motion: Promise<void> = Promise.resolve();
   private level: LevelPanel | null = null;
   private ui!: Slots;
   /** The position came from a share link (until Reset): a win on it is not the learner's. */
@@ -79,11 +83,7 @@ export class LockstepVisualizer extends HTMLElement {
     },
     togglePlay: () => (this.timer ? this.pause() : this.play()),
     setSpeed: (sp) => {
-      this.speed = sp;
-      if (this.timer) {
-        this.pause();
-        this.play();
-      }
+      this.speed = sp; // Play reads it before each wait, and the next step's animations scale by it
     },
     share: () => void this.share(),
     pickIndex: (n) => {
@@ -141,18 +141,26 @@ export class LockstepVisualizer extends HTMLElement {
     this.go(pick(this.session, move));
   }
 
+  /**
+   * Steps on at a pace a person can follow: each step waits for the last one's animations to finish
+   * and for the speed's time per step (whichever is later), so motion is never cut short.
+   */
   private play(): void {
     if (!this.session.future.length) return;
-    this.timer = window.setInterval(() => {
+    const id = (this.timer = ++this.plays);
+    const next = (): void => {
+      if (this.timer !== id) return;
       if (!this.session.future.length) return this.pause();
       this.go(forward(this.session));
-      if (!this.session.future.length) this.pause();
-    }, SPEEDS[this.speed]);
+      if (!this.session.future.length) return this.pause();
+      const dwell = new Promise((done) => window.setTimeout(done, SPEEDS[this.speed]));
+      void Promise.all([this.motion, dwell]).then(next);
+    };
     this.syncPlay();
+    next();
   }
 
   private pause(): void {
-    if (this.timer) window.clearInterval(this.timer);
     this.timer = 0;
     if (this.ui) this.syncPlay();
   }
@@ -186,12 +194,13 @@ export class LockstepVisualizer extends HTMLElement {
     // The narration names the values too, so while the answer is open it only counts the steps.
     if (message === null && step > 0 && this.concealed())
       message = this.t('viz.predict.stepHidden', { step });
-    renderFrame(this.ui, ctx, {
+    this.motion = renderFrame(this.ui, ctx, {
       session: this.session,
       onScript: this.onScript(),
       pick: (m) => this.choose(m),
       message,
       notes: [...deadlockNotes(this.locale, this.s, this.run.state), ...this.levelNotes()],
+      pace: SPEEDS[this.speed] / SPEEDS.normal,
     });
     this.syncPlay();
     if (focusKey) {
