@@ -203,3 +203,39 @@ test('Play waits for a step’s motion; the speed control scales it and is label
   await expect(position).toHaveText('Step 2 of 30');
   await viz.getByRole('button', { name: 'Pause' }).click();
 });
+
+test('RWMutex: a writer and a reader park on their semaphores and the writer is woken out (same intents)', async ({
+  page,
+}) => {
+  await page.goto('/maps/rwmutex-maps/');
+  const viz = page.locator('#viz-rwmutex-writer-preference');
+  await viz.scrollIntoViewIfNeeded();
+  await viz.locator('.viz-stage').focus();
+  const position = viz.locator('.viz-position');
+  const cdp = await freeze(page);
+  await stepTo(page, position, 0, 5); // W waits for the readers: it parks on writerSem
+  expect(await ids(page)).toEqual(['viz-enter g:W']);
+  await stepTo(page, position, 5, 7); // R3 sees a writer pending and parks on readerSem
+  expect(await ids(page)).toEqual(['viz-enter g:R3']);
+  await stepTo(page, position, 7, 11); // the last reader leaves and wakes W
+  expect(await ids(page)).toEqual(['viz-leave g:W']);
+  await thaw(page, cdp);
+  await expect(viz.locator('[data-queue="writerSem"] li')).toHaveCount(0);
+  await expect(viz.locator('[data-queue="readerSem"] li')).toHaveText(['R3']);
+});
+
+test('on a 390 px phone the moves and the handoff arrow stay inside the page (no sideways scrolling)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { position } = await open(page);
+  const cdp = await freeze(page);
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await stepTo(page, position, 0, 21); // G4's chip on its way into the queue
+  expect(await ids(page)).toEqual(['viz-enter g:G4']);
+  expect(await width()).toBeLessThanOrEqual(390);
+  await stepTo(page, position, 21, 24); // the handoff arrow drawn, G2 on its way out
+  expect(await ids(page)).toContain('viz-handoff viz-handoff-line');
+  expect(await width()).toBeLessThanOrEqual(390);
+  await thaw(page, cdp);
+});
