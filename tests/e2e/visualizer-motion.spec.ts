@@ -239,3 +239,18 @@ test('on a 390 px phone the moves and the handoff arrow stay inside the page (no
   expect(await width()).toBeLessThanOrEqual(390);
   await thaw(page, cdp);
 });
+
+test('asking for less motion mid-step ends the running motion at once (the setting is live)', async ({
+  page,
+}) => {
+  const { position } = await open(page);
+  await freeze(page);
+  await stepTo(page, position, 0, 24);
+  expect(await ids(page)).toContain('viz-leave g:G2');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(() => ids(page)).toEqual([]);
+  await expect(page.locator(`#viz-${ID} svg.viz-handoff`)).toHaveCount(0);
+  await page.keyboard.press('ArrowRight'); // and the next step makes none
+  await expect(position).toContainText('25');
+  expect(await ids(page)).toEqual([]);
+});

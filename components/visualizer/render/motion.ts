@@ -18,17 +18,29 @@ export const DURATION = { move: 520, flip: 280, stagger: 150, shake: 420, handof
 /** Animations still running per stage, so the next step can finish them before it measures. */
 const running = new WeakMap<HTMLElement, { animations: Animation[]; cleanups: (() => void)[] }>();
 
+/** Stages with animations running, so asking for less motion mid-step can end them all at once. */
+const moving = new Set<HTMLElement>();
+const REDUCE = '(prefers-reduced-motion: reduce)';
+let watching = false;
+
 /** Whether motion is wanted now: the platform can animate and the reader has not asked for less motion. */
 export function motionAllowed(): boolean {
-  return (
-    typeof Element.prototype.animate === 'function' &&
-    !window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  );
+  return typeof Element.prototype.animate === 'function' && !window.matchMedia(REDUCE).matches;
+}
+
+/** Ends every running step's motion as soon as the reader asks for less motion (the setting is live). */
+function watchReduce(): void {
+  if (watching) return;
+  watching = true;
+  window.matchMedia(REDUCE).addEventListener('change', (e) => {
+    if (e.matches) for (const stage of [...moving]) settle(stage);
+  });
 }
 
 /** Jumps every running animation of the stage to its end (the DOM is already final) and tidies up. */
 export function settle(stage: HTMLElement): void {
   const r = running.get(stage);
+  moving.delete(stage);
   if (!r) return;
   running.delete(stage);
   for (const a of r.animations) a.finish();
@@ -152,12 +164,16 @@ export function animateStep(
   pace: number,
 ): Promise<void> {
   if (!motionAllowed()) return Promise.resolve();
+  watchReduce();
   const intents = planMotion(before.facts, readFacts(stage), said);
   const gap = phaseZeroMs(intents, pace);
   const animations = intents.flatMap((i) => play(stage, before, i, pace, i.phase === 0 ? 0 : gap));
   if (!animations.length) return Promise.resolve();
   running.set(stage, { animations, cleanups: [() => stage.querySelector('.viz-handoff')?.remove()] });
+  moving.add(stage);
   return Promise.all(animations.map((a) => a.finished.catch(() => a))).then(() => {
-    if (running.get(stage)?.animations === animations) running.delete(stage);
+    if (running.get(stage)?.animations !== animations) return;
+    running.delete(stage);
+    moving.delete(stage);
   });
 }
