@@ -75,6 +75,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
   test(`motion carries meaning: CAS flip and shake, FIFO park, handoff, LIFO park (${locale})`, async ({
     page,
   }) => {
+    test.slow(); // many steps, each re-rendered; on a shared 2-core machine pages load slowly
     const { viz, narration, position } = await open(page, path);
     const cdp = await freeze(page);
 
@@ -150,6 +151,7 @@ async function handoffResult(page: Page, path: string) {
 for (const locale of ['en', 'zh-cn'] as const) {
   const path = locale === 'en' ? PAGE : `/zh-cn${PAGE}`;
   test(`reduced motion: nothing moves, the same DOM and narration appear (${locale})`, async ({ page }) => {
+    test.slow(); // many steps, each re-rendered; on a shared 2-core machine pages load slowly
     const moving = await handoffResult(page, path);
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const { position } = await open(page, path);
