@@ -4,6 +4,7 @@
  * log), lets the learner act as the scheduler, grades levels and shares a step by URL.
  * N.B. BROWSER CODE. Models are pure, so Back is a replay of one move fewer.
  */
+import { copyShareLink } from './share-copy.ts';
 import { ClockControls, spinText } from './clock-controls.ts';
 import { buildToolbar, handleKey, SPEEDS, type ControlActions, type Speed } from './controls.ts';
 import { outcomeOf } from './engine/level.ts';
@@ -32,8 +33,12 @@ export class LockstepVisualizer extends HTMLElement {
   private locale: Locale = 'en';
   private session!: Session;
   private run!: Run;
+  /** Non-zero while Play runs: the id of this play, so a paused loop's pending wait does nothing. */
   private timer = 0;
+  private plays = 0;
   private speed: Speed = 'normal';
+  /** Settles when the last step's animations have finished. */
+  private motion: Promise<void> = Promise.resolve();
   private level: LevelPanel | null = null;
   private ui!: Slots;
   /** The position came from a share link (until Reset): a win on it is not the learner's. */
@@ -87,11 +92,7 @@ export class LockstepVisualizer extends HTMLElement {
     },
     togglePlay: () => (this.timer ? this.pause() : this.play()),
     setSpeed: (sp) => {
-      this.speed = sp;
-      if (this.timer) {
-        this.pause();
-        this.play();
-      }
+      this.speed = sp; // Play reads it before each wait, and the next step's animations scale by it
     },
     share: () => void this.share(),
     pickIndex: (n) => {
@@ -152,18 +153,26 @@ export class LockstepVisualizer extends HTMLElement {
     this.go(pick(this.session, move));
   }
 
+  /**
+   * Steps on at a pace a person can follow: each step waits for the last one's animations to finish
+   * and for the speed's time per step (whichever is later), so motion is never cut short.
+   */
   private play(): void {
     if (!this.session.future.length) return;
-    this.timer = window.setInterval(() => {
+    const id = (this.timer = ++this.plays);
+    const next = (): void => {
+      if (this.timer !== id) return;
       if (!this.session.future.length) return this.pause();
       this.go(forward(this.session));
-      if (!this.session.future.length) this.pause();
-    }, SPEEDS[this.speed]);
+      if (!this.session.future.length) return this.pause();
+      const dwell = new Promise((done) => window.setTimeout(done, SPEEDS[this.speed]));
+      void Promise.all([this.motion, dwell]).then(next);
+    };
     this.syncPlay();
+    next();
   }
 
   private pause(): void {
-    if (this.timer) window.clearInterval(this.timer);
     this.timer = 0;
     if (this.ui) this.syncPlay();
   }
@@ -198,12 +207,13 @@ export class LockstepVisualizer extends HTMLElement {
     if (message === null && step > 0 && this.concealed())
       message = this.t('viz.predict.stepHidden', { step });
     this.clock?.update(this.s, this.run, this.spin);
-    renderFrame(this.ui, ctx, {
+    this.motion = renderFrame(this.ui, ctx, {
       session: this.session,
       onScript: this.onScript(),
       pick: (m) => this.choose(m),
       message,
       notes: [...deadlockNotes(this.locale, this.s, this.run.state), ...this.levelNotes()],
+      pace: SPEEDS[this.speed] / SPEEDS.normal,
     });
     this.syncPlay();
     if (focusKey) {
@@ -262,14 +272,7 @@ export class LockstepVisualizer extends HTMLElement {
   private async share(): Promise<void> {
     const step = this.session.history.length;
     const frag = encodeShare(this.s.id, step, this.onScript() ? null : this.session.history, this.spin);
-    const url = `${location.origin}${location.pathname}#${frag}`;
-    history.replaceState(null, '', `#${frag}`);
-    try {
-      await navigator.clipboard.writeText(url);
-      this.ui.bar.shareStatus.textContent = this.t('viz.shared', { step });
-    } catch {
-      this.ui.bar.shareStatus.textContent = this.t('viz.share.manual', { url });
-    }
+    await copyShareLink(frag, step, this.ui.bar.shareStatus, this.t);
   }
 
   /** Restores `#viz=<id>@<step>[~moves]` if it names this scenario; returns whether it did. */

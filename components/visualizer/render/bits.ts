@@ -21,17 +21,24 @@ export function bitParts(ctx: Pick<RenderCtx, 't'>, c: BitCell): HTMLElement[] {
   ];
 }
 
-/** A read-only row of bit cells plus the word in decimal, hex and binary. */
+/**
+ * A read-only row of bit cells plus the word in decimal, hex and binary. The word carries its name and
+ * value and each cell a stable key (`bit:m.state:0`), so motion.ts can flip the cells that changed.
+ */
 export function wordView(ctx: RenderCtx, name: string, word: number): HTMLElement {
   const cells = mutexBitCells(word);
   return h(
     'div',
-    { class: 'viz-word' },
+    { class: 'viz-word', 'data-word': name, 'data-value': word },
     h(
       'ol',
-      { class: 'viz-bits', 'aria-label': ctx.t('viz.bits', { name }) },
+      { class: 'viz-bits', 'aria-label': ctx.t('viz.bits', { name }), 'data-key': `word:${name}` },
       cells.map((c) =>
-        h('li', { class: 'viz-bit', 'data-on': c.value, 'data-role': c.role }, ...bitParts(ctx, c)),
+        h(
+          'li',
+          { class: 'viz-bit', 'data-on': c.value, 'data-role': c.role, 'data-key': `bit:${name}:${c.bit}` },
+          ...bitParts(ctx, c),
+        ),
       ),
     ),
     h(

@@ -3,7 +3,7 @@
  * the off-script note and the narration sentence for the live region. N.B. BROWSER CODE.
  */
 import { laneCursors } from '../engine/cursor.ts';
-import { enabledMoves } from '../engine/run.ts';
+import { enabledMoves, type Run } from '../engine/run.ts';
 import type { Session } from '../engine/session.ts';
 import { driverOf } from '../engine/setup.ts';
 import type { Move } from '../engine/types.ts';
@@ -11,6 +11,8 @@ import { moveLabel, narrationText } from '../i18n/narrate.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { RenderCtx } from './context.ts';
 import { lanesView } from './lanes.ts';
+import { animateStep, settle } from './motion.ts';
+import { takeSnapshot, type Snapshot } from './motion-snapshot.ts';
 import { logView } from './panels.ts';
 import type { Slots } from './skeleton.ts';
 import { stateView } from './state-view.ts';
@@ -25,6 +27,20 @@ export interface FrameInput {
   message: string | null;
   /** Sentences appended to the narration (deadlock explanation, level outcome). */
   notes: string[];
+  /** Scales the step's animations: 1 at the normal Play speed, more when slow, less when fast. */
+  pace?: number;
+}
+
+/** The run each stage shows, to tell one step forward (animated) from a jump (Back, Reset, a link). */
+const shown = new WeakMap<HTMLElement, Run>();
+
+/**
+ * Whether `run` is `prev` plus one move. applyMove keeps the earlier step records and a replay makes
+ * new ones, so the records' identity says whether the learner stepped forward or jumped.
+ */
+function oneStepOn(prev: Run | undefined, run: Run): boolean {
+  if (!prev || run.steps.length !== prev.steps.length + 1) return false;
+  return prev.steps.every((st, i) => st === run.steps[i]);
 }
 
 /** Joins sentences, ending each with a full stop if the model's text (e.g. a Go error line) has none. */
@@ -33,9 +49,15 @@ export function sentences(locale: Locale, parts: string[]): string {
   return parts.map((p, i) => (i < parts.length - 1 && !/[.!?。！？]$/.test(p) ? `${p}${stop}` : p)).join(' ');
 }
 
-/** Renders every slot for `ctx.run`. */
-export function renderFrame(slots: Slots, ctx: RenderCtx, x: FrameInput): void {
+/**
+ * Renders every slot for `ctx.run`; a step forward is then animated (motion.ts). Resolves when its
+ * animations have finished, at once when there are none.
+ */
+export function renderFrame(slots: Slots, ctx: RenderCtx, x: FrameInput): Promise<void> {
   const { scenario: s, run, t } = ctx;
+  settle(slots.stage); // a step taken mid-animation: finish the last one before measuring
+  const before: Snapshot | null = oneStepOn(shown.get(slots.stage), run) ? takeSnapshot(slots.stage) : null;
+  shown.set(slots.stage, run);
   const failure = driverOf(s.model).failure(run.state);
   const last = run.steps[run.steps.length - 1];
   slots.lanes.replaceChildren(
@@ -70,4 +92,5 @@ export function renderFrame(slots: Slots, ctx: RenderCtx, x: FrameInput): void {
         })
       : t('viz.narration.start'));
   slots.narration.textContent = sentences(ctx.locale, [said, ...x.notes]);
+  return before && last ? animateStep(slots.stage, before, last.narration, x.pace ?? 1) : Promise.resolve();
 }

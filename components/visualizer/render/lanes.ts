@@ -56,6 +56,7 @@ export function lanesView(ctx: RenderCtx, input: LaneInput): HTMLElement {
           class: 'viz-lane',
           role: 'listitem',
           'data-status': c.status,
+          'data-lane': lane.id,
           'data-last': input.last === lane.id,
           'aria-labelledby': titleId,
         },
@@ -63,7 +64,8 @@ export function lanesView(ctx: RenderCtx, input: LaneInput): HTMLElement {
           'p',
           { class: 'viz-lane-title', id: titleId },
           h('span', { class: 'viz-lane-key', 'aria-hidden': 'true' }, String(i + 1)),
-          h('strong', {}, lane.id),
+          // The goroutine's chip: motion.ts moves it between this lane and a semaphore queue.
+          h('strong', { class: 'viz-chip', 'data-key': `g:${lane.id}` }, lane.id),
           lane.label ? h('span', { class: 'viz-lane-label' }, lane.label) : null,
         ),
         h(

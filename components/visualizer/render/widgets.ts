@@ -8,18 +8,22 @@ import { h } from './dom.ts';
 /** A boolean in the page's language. */
 export const yesNo = (ctx: RenderCtx, b: boolean): string => ctx.t(b ? 'viz.yes' : 'viz.no');
 
-/** A queue of goroutine ids, head first, as an ordered list (or "none"). */
+/**
+ * A queue of goroutine ids, head first, as an ordered list (or "none"). The box names its semaphore
+ * and each slot its goroutine (`data-queue`, `data-key="g:G2"`) so motion.ts can move a goroutine
+ * between its lane and its place in the queue across a step.
+ */
 export function queueView(ctx: RenderCtx, sema: string, ids: readonly string[]): HTMLElement {
   const label = ctx.t('viz.queue', { sema });
   return h(
     'div',
-    { class: 'viz-queue-box' },
+    { class: 'viz-queue-box', 'data-queue': sema },
     h('p', { class: 'viz-queue-label' }, label),
     ids.length
       ? h(
           'ol',
           { class: 'viz-queue', 'aria-label': label },
-          ids.map((g) => h('li', {}, g)),
+          ids.map((g) => h('li', { 'data-key': `g:${g}` }, g)),
         )
       : h('p', { class: 'viz-queue-empty' }, ctx.t('viz.none')),
   );
