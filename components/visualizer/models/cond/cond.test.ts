@@ -51,7 +51,10 @@ describe('sync.Cond (sync/cond.go, runtime/sema.go notifyList)', () => {
     // W may not relock while S still holds L: it queues on L, and S's Unlock hands L over.
     r = run(r.state, ['W']);
     expect(pc(r.state, 'W')).toBe('parkedL');
-    r = run(r.state, ['S', 'W']);
+    r = run(r.state, ['S']);
+    expect(r.keys).toEqual(['cond.unlock.handoff', 'cond.relock']); // W's Wait returns with mu
+    expect(r.state.L.holder).toBe('W');
+    r = run(r.state, ['W']);
     expect(r.state.L.holder).toBeNull();
     expect(r.state.goroutines.every((g) => g.pc === 'done')).toBe(true);
   });
@@ -120,6 +123,10 @@ describe('sync.Cond (sync/cond.go, runtime/sema.go notifyList)', () => {
     const r = run(s0, ['C1', 'C1', 'C1', 'C1', 'C1', 'P', 'P', 'P', 'P', 'C2', 'C2', 'C2', 'C2', 'C1', 'C1']);
     expect(r.state.failure?.printed).toBe(`panic: ${EMPTY_INDEX}`);
     expect(r.state.failure?.goroutine).toBe('C1');
+    // C1's Wait returns when it locks mu again, and the if goes on without looking at q.
+    const before = run(s0, ['C1', 'C1', 'C1', 'C1', 'C1', 'P', 'P', 'P', 'P', 'C2', 'C2', 'C2', 'C2']);
+    const relock = stepCond(before.state, { type: 'step', g: 'C1' });
+    expect(relock.narration).toEqual([{ key: 'cond.relock', params: { g: 'C1', loop: 'if' } }]);
   });
 
   test('for instead of if: the same schedule makes the woken consumer wait again', () => {

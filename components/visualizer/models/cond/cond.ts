@@ -86,14 +86,16 @@ function unlockL(st: Step, inWait: boolean): void {
   st.s = { ...st.s, L: r.lock };
   st.g = inWait ? { ...st.g, pc: 'park' } : next(st.g);
   const to = r.handedTo;
-  if (to) {
-    // The head of L's queue now holds L: its Lock (or Wait's relock) returns when it next runs.
-    patchG(st, to, (x) => (x.program[x.ip]?.kind === 'lock' ? next(x) : afterWait(x)));
-    st.fx.push({ kind: 'ready', goroutine: to, by: id, handoff: true });
-  }
   const params = { g: id, to: to ?? '' };
   if (inWait) st.tell(to ? 'cond.wait.unlock.handoff' : 'cond.wait.unlock', params);
   else st.tell(to ? 'cond.unlock.handoff' : 'cond.unlock', params);
+  if (!to) return;
+  // The head of L's queue now holds L: its Lock returns, or its Wait does (and `for`/`if` decides).
+  const waiting = st.s.goroutines.find((x) => x.id === to);
+  const toOp = waiting?.program[waiting.ip];
+  patchG(st, to, (x) => (toOp?.kind === 'lock' ? next(x) : afterWait(x)));
+  st.fx.push({ kind: 'ready', goroutine: to, by: id, handoff: true });
+  if (toOp && toOp.kind !== 'lock') st.tell('cond.relock', { g: to, loop: loopOf(toOp) });
 }
 
 const loopOf = (op: CondOp): string =>
