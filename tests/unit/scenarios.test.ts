@@ -17,6 +17,7 @@ import { replayMoves } from '../../components/visualizer/engine/run.ts';
 import type { Move } from '../../components/visualizer/engine/types.ts';
 import { predictedValue } from '../../components/visualizer/engine/predict.ts';
 import { loadScenarioFiles, localize, validateScenario } from '../../components/visualizer/scenario/load.ts';
+import { SCENARIO_MODELS } from '../../components/visualizer/models/ids.ts';
 
 const all = loadScenarioFiles('content/scenarios');
 const scenarios = all.map((x) => localize(x.data, 'en'));
@@ -56,6 +57,15 @@ describe('scenario files', () => {
       expect(data.description['zh-cn']).not.toBe(data.description.en);
       for (const h of data.level?.hints ?? []) expect(h['zh-cn']).not.toBe(h.en);
     }
+  });
+
+  test('no model is left without a scenario, and each scenario is shown in its chapter in both locales', () => {
+    expect(SCENARIO_MODELS.filter((m) => !all.some((x) => x.data.model === m))).toEqual([]);
+    for (const { data } of all)
+      for (const dir of ['content/docs', 'content/docs/zh-cn'])
+        expect(readFileSync(`${dir}/${data.chapter}.mdx`, 'utf8'), `${dir} ${data.id}`).toContain(
+          `<Visualizer scenario="${data.id}" />`,
+        );
   });
 
   test('errors name the file and the field', () => {

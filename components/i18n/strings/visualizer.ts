@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../locale.ts';
 import { CLOCK_EN, CLOCK_ZH } from './viz-clock.ts';
+import { COND_EN, COND_ZH } from './viz-cond.ts';
 import { LEVEL_EN, LEVEL_ZH } from './viz-levels.ts';
 import { MENU_EN, MENU_ZH } from './viz-menu.ts';
 
@@ -12,6 +13,7 @@ const en = {
   ...LEVEL_EN,
   ...MENU_EN,
   ...CLOCK_EN,
+  ...COND_EN,
   'viz.region': 'Visualizer: {title}',
   'viz.keys':
     'Keys while the visualizer has focus: ← and → step back and forward, Space plays or pauses, R resets, 1–{n} step that goroutine.',
@@ -142,6 +144,7 @@ const zhCn: Record<VizKey, string> = {
   ...LEVEL_ZH,
   ...MENU_ZH,
   ...CLOCK_ZH,
+  ...COND_ZH,
   'viz.region': '可视化：{title}',
   'viz.keys':
     '可视化区域获得焦点时可用按键：← 和 → 后退、前进一步，空格键播放或暂停，R 重置，1–{n} 让对应的 goroutine 走一步。',

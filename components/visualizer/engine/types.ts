@@ -30,7 +30,8 @@ export interface Level {
 }
 
 /** A state field a "predict the state" level asks for. */
-export type PredictField = 'word' | 'readerCount' | 'readerWait' | 'counter' | 'waiters';
+export type PredictField =
+  'word' | 'readerCount' | 'readerWait' | 'counter' | 'waiters' | 'done' | 'indirectNodes';
 
 /** A localized scenario. */
 export interface Scenario {

@@ -14,6 +14,8 @@ export const SCENARIO_MODELS = [
   'false-sharing',
   'syncmap-legacy',
   'syncmap-trie',
+  'cond',
+  'once',
 ] as const;
 
 /** A model id a scenario may use. */

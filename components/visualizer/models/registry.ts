@@ -3,6 +3,7 @@
  * state view and narration; this file only names them. Adding a model = a folder + one line here and
  * its id in ids.ts (the compiler refuses the two lists unequal).
  */
+import { condModel } from './cond/index.ts';
 import { counterModel } from './counter/index.ts';
 import type { ModelDef, ModelDriver } from './define.ts';
 import type { ScenarioModel } from './ids.ts';
@@ -10,6 +11,7 @@ import { falseSharingModel } from './false-sharing/index.ts';
 import { happensBeforeModel } from './happens-before/index.ts';
 import { mapCheckModel } from './map-check/index.ts';
 import { mutexModel } from './mutex/index.ts';
+import { onceModel } from './once/index.ts';
 import { rwmutexModel } from './rwmutex/index.ts';
 import { legacySyncMapModel } from './syncmap-legacy/index.ts';
 import { trieModel } from './syncmap-trie/index.ts';
@@ -28,6 +30,8 @@ export const models = {
   'false-sharing': falseSharingModel,
   'syncmap-legacy': legacySyncMapModel,
   'syncmap-trie': trieModel,
+  cond: condModel,
+  once: onceModel,
 } satisfies Record<ScenarioModel, unknown>;
 
 /** A model with its types erased (scenarios are data; the schema checked their shapes). */

@@ -88,7 +88,15 @@ const Level = Type.Object(
     predict: Type.Optional(
       Type.Object(
         {
-          field: Type.Enum(['word', 'readerCount', 'readerWait', 'counter', 'waiters'] as const),
+          field: Type.Enum([
+            'word',
+            'readerCount',
+            'readerWait',
+            'counter',
+            'waiters',
+            'done',
+            'indirectNodes',
+          ] as const),
           answer: Type.Integer(),
         },
         { additionalProperties: false },

@@ -39,4 +39,6 @@ export const trieModel: ModelDef<TrieMapState, TrieEvent, TrieKey> = {
     return lanePos(g.ip, g.pc, { holds: node ? [{ lock: `node ${node.id}.mu` }] : [] });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  // Indirect nodes in the trie, the root included (pruned nodes are marked dead and unlinked).
+  predict: { indirectNodes: (m) => Object.values(m.nodes).filter((x) => !x.dead).length },
 };
