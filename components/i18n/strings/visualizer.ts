@@ -4,10 +4,12 @@
  * N.B. IMPORTED BY BROWSER CODE.
  */
 import type { Locale } from '../locale.ts';
+import { CHAN_EN, CHAN_ZH } from './viz-chan.ts';
 import { LEVEL_EN, LEVEL_ZH } from './viz-levels.ts';
 
 const en = {
   ...LEVEL_EN,
+  ...CHAN_EN,
   'viz.region': 'Visualizer: {title}',
   'viz.keys':
     'Keys while the visualizer has focus: ← and → step back and forward, Space plays or pauses, R resets, 1–{n} step that goroutine.',
@@ -136,6 +138,7 @@ export type VizKey = keyof typeof en;
 
 const zhCn: Record<VizKey, string> = {
   ...LEVEL_ZH,
+  ...CHAN_ZH,
   'viz.region': '可视化：{title}',
   'viz.keys':
     '可视化区域获得焦点时可用按键：← 和 → 后退、前进一步，空格键播放或暂停，R 重置，1–{n} 让对应的 goroutine 走一步。',

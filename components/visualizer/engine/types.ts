@@ -30,7 +30,16 @@ export interface Level {
 }
 
 /** A state field a "predict the state" level asks for. */
-export type PredictField = 'word' | 'readerCount' | 'readerWait' | 'counter' | 'waiters';
+export type PredictField =
+  | 'word'
+  | 'readerCount'
+  | 'readerWait'
+  | 'counter'
+  | 'waiters'
+  /** The first channel's qcount, len(recvq), len(sendq). */
+  | 'qcount'
+  | 'recvq'
+  | 'sendq';
 
 /** A localized scenario. */
 export interface Scenario {

@@ -3,6 +3,7 @@
  * state view and narration; this file only names them. Adding a model = a folder + one line here and
  * its id in ids.ts (the compiler refuses the two lists unequal).
  */
+import { chanModel } from './chan/index.ts';
 import { counterModel } from './counter/index.ts';
 import type { ModelDef, ModelDriver } from './define.ts';
 import type { ScenarioModel } from './ids.ts';
@@ -28,6 +29,7 @@ export const models = {
   'false-sharing': falseSharingModel,
   'syncmap-legacy': legacySyncMapModel,
   'syncmap-trie': trieModel,
+  chan: chanModel,
 } satisfies Record<ScenarioModel, unknown>;
 
 /** A model with its types erased (scenarios are data; the schema checked their shapes). */

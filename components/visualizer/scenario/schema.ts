@@ -39,6 +39,7 @@ export const Predicate = Type.Object(
       'promoted',
       'transfersAtLeast',
       'allDone',
+      'sendDropped',
     ] as const),
     value: Type.Optional(Type.Integer()),
     message: Type.Optional(Type.String({ minLength: 1 })),
@@ -87,7 +88,16 @@ const Level = Type.Object(
     predict: Type.Optional(
       Type.Object(
         {
-          field: Type.Enum(['word', 'readerCount', 'readerWait', 'counter', 'waiters'] as const),
+          field: Type.Enum([
+            'word',
+            'readerCount',
+            'readerWait',
+            'counter',
+            'waiters',
+            'qcount',
+            'recvq',
+            'sendq',
+          ] as const),
           answer: Type.Integer(),
         },
         { additionalProperties: false },
