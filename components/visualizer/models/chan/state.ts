@@ -128,6 +128,7 @@ export const chanInfo: ModelInfo = {
     'One move is one channel operation, done whole under c.lock as the runtime does it; a goroutine that parks is completed by another goroutine’s move and takes one more move to return from gopark.',
     'select’s pollorder is fixed by the scenario (as written unless it says otherwise); Go draws it with cheaprandn on every execution.',
     'select locks its channels in address order; that order changes nothing here, so the model enqueues its sudogs in poll order.',
+    'Under -race, a send straight to a waiting receiver on a buffered channel also advances recvx and sendx (chan.go send, for the race detector’s bookkeeping); the model shows the indexes of a build without -race.',
     'Values are integers; every goroutine is one the program waits for (main returning early is not modelled).',
     'No timers, no synctest bubbles, no race-detector bookkeeping.',
   ],

@@ -18,7 +18,10 @@ function slotView(ctx: RenderCtx, c: Hchan, i: number): HTMLElement {
     'li',
     { class: 'viz-bit viz-chan-slot', 'data-on': v === null ? '0' : '1' },
     h('span', {}, ctx.t('viz.chan.slot', { i, value })),
-    marks.map((m) => h('span', { class: 'viz-bit-caption' }, ctx.t('viz.chan.next', { what: m }))),
+    // A space between the spans, so the slot reads as "slot 1: 7 sendx, recvx here", not run together.
+    marks.length
+      ? [' ', h('span', { class: 'viz-bit-caption' }, ctx.t('viz.chan.at', { what: marks.join(', ') }))]
+      : null,
   );
 }
 
