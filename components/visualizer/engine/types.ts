@@ -31,7 +31,18 @@ export interface Level {
 
 /** A state field a "predict the state" level asks for. */
 export type PredictField =
-  'word' | 'readerCount' | 'readerWait' | 'counter' | 'waiters' | 'done' | 'indirectNodes';
+  | 'word'
+  | 'readerCount'
+  | 'readerWait'
+  | 'counter'
+  | 'waiters'
+  /** sync.Once's done; the HashTrieMap's indirect nodes. */
+  | 'done'
+  | 'indirectNodes'
+  /** The first channel's qcount, len(recvq), len(sendq). */
+  | 'qcount'
+  | 'recvq'
+  | 'sendq';
 
 /** A localized scenario. */
 export interface Scenario {

@@ -16,6 +16,7 @@ export const SCENARIO_MODELS = [
   'syncmap-trie',
   'cond',
   'once',
+  'chan',
 ] as const;
 
 /** A model id a scenario may use. */

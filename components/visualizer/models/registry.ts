@@ -4,6 +4,7 @@
  * its id in ids.ts (the compiler refuses the two lists unequal).
  */
 import { condModel } from './cond/index.ts';
+import { chanModel } from './chan/index.ts';
 import { counterModel } from './counter/index.ts';
 import type { ModelDef, ModelDriver } from './define.ts';
 import type { ScenarioModel } from './ids.ts';
@@ -32,6 +33,7 @@ export const models = {
   'syncmap-trie': trieModel,
   cond: condModel,
   once: onceModel,
+  chan: chanModel,
 } satisfies Record<ScenarioModel, unknown>;
 
 /** A model with its types erased (scenarios are data; the schema checked their shapes). */
