@@ -22,6 +22,16 @@ describe('the level menu', () => {
   const menu = buildLevelMenu();
   const listed = menu.flatMap((c) => c.levels.map((l) => l.id));
 
+  it('is a campaign of at least 20 levels across the models, both kinds', () => {
+    const all = menu.flatMap((c) => c.levels);
+    console.log(
+      `level menu: ${all.length} levels (${all.filter((l) => l.kind === 'break').length} break, ${all.filter((l) => l.kind === 'predict').length} predict) over ${new Set(all.map((l) => l.model)).size} models`,
+    );
+    expect(all.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(all.map((l) => l.model)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(all.map((l) => l.kind))).toEqual(new Set(['break', 'predict']));
+  });
+
   it('lists every level exactly once', () => {
     expect([...listed].sort()).toEqual([...levelIds].sort());
   });
