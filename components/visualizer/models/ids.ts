@@ -14,6 +14,7 @@ export const SCENARIO_MODELS = [
   'false-sharing',
   'syncmap-legacy',
   'syncmap-trie',
+  'program',
 ] as const;
 
 /** A model id a scenario may use. */

@@ -10,6 +10,7 @@ import { falseSharingModel } from './false-sharing/index.ts';
 import { happensBeforeModel } from './happens-before/index.ts';
 import { mapCheckModel } from './map-check/index.ts';
 import { mutexModel } from './mutex/index.ts';
+import { programModel } from './program/index.ts';
 import { rwmutexModel } from './rwmutex/index.ts';
 import { legacySyncMapModel } from './syncmap-legacy/index.ts';
 import { trieModel } from './syncmap-trie/index.ts';
@@ -28,6 +29,7 @@ export const models = {
   'false-sharing': falseSharingModel,
   'syncmap-legacy': legacySyncMapModel,
   'syncmap-trie': trieModel,
+  program: programModel,
 } satisfies Record<ScenarioModel, unknown>;
 
 /** A model with its types erased (scenarios are data; the schema checked their shapes). */
