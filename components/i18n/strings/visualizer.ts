@@ -5,9 +5,11 @@
  */
 import type { Locale } from '../locale.ts';
 import { LEVEL_EN, LEVEL_ZH } from './viz-levels.ts';
+import { SANDBOX_EN, SANDBOX_ZH } from './viz-sandbox.ts';
 
 const en = {
   ...LEVEL_EN,
+  ...SANDBOX_EN,
   'viz.region': 'Visualizer: {title}',
   'viz.keys':
     'Keys while the visualizer has focus: ← and → step back and forward, Space plays or pauses, R resets, 1–{n} step that goroutine.',
@@ -136,6 +138,7 @@ export type VizKey = keyof typeof en;
 
 const zhCn: Record<VizKey, string> = {
   ...LEVEL_ZH,
+  ...SANDBOX_ZH,
   'viz.region': '可视化：{title}',
   'viz.keys':
     '可视化区域获得焦点时可用按键：← 和 → 后退、前进一步，空格键播放或暂停，R 重置，1–{n} 让对应的 goroutine 走一步。',
