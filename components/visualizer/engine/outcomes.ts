@@ -71,7 +71,8 @@ export class OutcomeCounter {
     this.s = s;
     this.classify = classify;
     this.maxStates = maxStates;
-    this.enter(startRun(s), null);
+    const leaf = this.enter(startRun(s), null);
+    if (leaf) this.finish(leaf); // nothing can run at all: one empty schedule
   }
 
   /** Distinct states explored so far. */

@@ -123,9 +123,12 @@ export function decodeLink(hash: string): SandboxDoc | SandboxError | null {
   if (!m) return null;
   try {
     const bin = atob(m[1]!.replace(/-/g, '+').replace(/_/g, '/'));
-    return parseDoc(
-      new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))),
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(bin, (c) => c.charCodeAt(0)),
     );
+    const doc = parseDoc(text);
+    // A link cut short is no longer JSON: say the link is damaged, not that someone pasted bad JSON.
+    return isError(doc) && doc.code === 'json' ? { code: 'link' } : doc;
   } catch {
     return { code: 'link' };
   }
