@@ -73,6 +73,7 @@ export default defineConfig({
       lastUpdated: false,
       sidebar: [
         { slug: 'playground' },
+        { slug: 'sandbox' },
         { slug: 'progress' },
         { slug: 'labs', label: 'Labs for instructors', translations: { 'zh-CN': '教师实验' } },
         { slug: 'glossary', label: 'Glossary', translations: { 'zh-CN': '术语表' } },

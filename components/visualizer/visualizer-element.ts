@@ -218,7 +218,8 @@ export class LockstepVisualizer extends HTMLElement {
       outcome === 'won' ? 'viz.level.won' : outcome === 'lost' ? 'viz.level.lost' : 'viz.level.playing';
     if (outcome === 'won' && this.shared) this.level.setStatus(this.t('viz.level.sharedWin'), outcome);
     else if (outcome === 'won') {
-      recordWin(this.s.id, { moves, par: lv.par });
+      // A sandbox level (data-practice) is the learner's own or a link's: practice, never a recorded win.
+      if (!this.hasAttribute('data-practice')) recordWin(this.s.id, { moves, par: lv.par });
       const atPar = lv.par !== undefined && moves <= lv.par;
       this.level.setStatus(
         this.t(atPar ? 'viz.level.wonPar' : 'viz.level.wonOver', { moves, par: lv.par ?? '—' }),
