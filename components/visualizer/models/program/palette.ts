@@ -110,8 +110,8 @@ export const PALETTE = {
     ],
   },
   'x.read': { obj: 'x', op: 'read', code: 'v := x', hb: [{ at: 'first', act: 'read', name: 'x' }] },
-  // internal/runtime/maps/runtime.go: runtime_mapassign calls race.WritePC, runtime_mapaccess1 race.ReadPC,
-  // on the map as a whole (not per key), before the `writing` check.
+  // internal/runtime/maps/runtime.go (runtime_swiss.go in Go 1.24–1.25): runtime_mapassign calls race.WritePC,
+  // runtime_mapaccess1 race.ReadPC, on the map as a whole (not per key), before the `writing` check.
   'm.write': {
     obj: 'm',
     op: { kind: 'write', key: 'k', value: '1' },
