@@ -73,6 +73,7 @@ export default defineConfig({
       lastUpdated: false,
       sidebar: [
         { slug: 'playground' },
+        { slug: 'sandbox' },
         { slug: 'progress' },
         { slug: 'levels' },
         { slug: 'labs', label: 'Labs for instructors', translations: { 'zh-CN': '教师实验' } },

@@ -26,6 +26,8 @@ export interface LevelHooks {
   sequence: string;
   /** A predict level whose answer is still to be given: the state is hidden. */
   concealed: boolean;
+  /** A sandbox level (the learner's own, or a link's): practice, so no win or hint is recorded. */
+  practice: boolean;
 }
 
 /** A plain number input, for fields whose model needs nothing more (counter, waiters, readerWait). */
@@ -125,7 +127,7 @@ export class LevelPanel {
       outcome === 'won' ? 'viz.level.won' : outcome === 'lost' ? 'viz.level.lost' : 'viz.level.playing';
     if (outcome === 'won' && shared) this.setStatus(t('viz.level.sharedWin'), outcome);
     else if (outcome === 'won') {
-      recordWin(this.s.id, { moves, par, spin });
+      if (!this.hooks.practice) recordWin(this.s.id, { moves, par, spin });
       const atPar = par !== undefined && moves <= par;
       const won = atPar ? (this.hinted ? 'viz.level.wonParHinted' : 'viz.level.wonPar') : 'viz.level.wonOver';
       this.setStatus(t(won, { moves, par: par ?? '—' }), outcome);
@@ -182,7 +184,7 @@ export class LevelPanel {
   /** The learner asks for a hint: it is recorded at once (it gives up the star), then shown. */
   private nextHint(): void {
     if (this.shown >= this.s.level!.hints.length) return;
-    recordHint(this.s.id, this.shown + 1);
+    if (!this.hooks.practice) recordHint(this.s.id, this.shown + 1);
     this.reveal();
   }
 

@@ -114,6 +114,7 @@ export class LockstepVisualizer extends HTMLElement {
         reveal: () => this.reveal(),
         sequence: scriptText(this.locale, this.s),
         concealed: this.concealed(),
+        practice: this.hasAttribute('data-practice'),
       };
       this.level = new LevelPanel(this.s, hooks, before);
     }
@@ -153,10 +154,7 @@ export class LockstepVisualizer extends HTMLElement {
     this.go(pick(this.session, move));
   }
 
-  /**
-   * Steps on at a pace a person can follow: each step waits for the last one's animations to finish
-   * and for the speed's time per step (whichever is later), so motion is never cut short.
-   */
+  /** Steps on at a pace a person can follow: after the last step's motion and the speed's dwell, whichever is later. */
   private play(): void {
     if (!this.session.future.length) return;
     const id = (this.timer = ++this.plays);

@@ -9,6 +9,7 @@ import { COND_EN, COND_ZH } from './viz-cond.ts';
 import { CHAN_EN, CHAN_ZH } from './viz-chan.ts';
 import { LEVEL_EN, LEVEL_ZH } from './viz-levels.ts';
 import { MENU_EN, MENU_ZH } from './viz-menu.ts';
+import { SANDBOX_EN, SANDBOX_ZH } from './viz-sandbox.ts';
 
 const en = {
   ...LEVEL_EN,
@@ -16,6 +17,7 @@ const en = {
   ...CLOCK_EN,
   ...COND_EN,
   ...CHAN_EN,
+  ...SANDBOX_EN,
   'viz.region': 'Visualizer: {title}',
   'viz.keys':
     'Keys while the visualizer has focus: ← and → step back and forward, Space plays or pauses, R resets, 1–{n} step that goroutine.',
@@ -148,6 +150,7 @@ const zhCn: Record<VizKey, string> = {
   ...CLOCK_ZH,
   ...COND_ZH,
   ...CHAN_ZH,
+  ...SANDBOX_ZH,
   'viz.region': '可视化：{title}',
   'viz.keys':
     '可视化区域获得焦点时可用按键：← 和 → 后退、前进一步，空格键播放或暂停，R 重置，1–{n} 让对应的 goroutine 走一步。',

@@ -17,6 +17,7 @@ export const SCENARIO_MODELS = [
   'cond',
   'once',
   'chan',
+  'program',
 ] as const;
 
 /** A model id a scenario may use. */

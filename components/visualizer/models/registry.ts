@@ -13,6 +13,7 @@ import { happensBeforeModel } from './happens-before/index.ts';
 import { mapCheckModel } from './map-check/index.ts';
 import { mutexModel } from './mutex/index.ts';
 import { onceModel } from './once/index.ts';
+import { programModel } from './program/index.ts';
 import { rwmutexModel } from './rwmutex/index.ts';
 import { legacySyncMapModel } from './syncmap-legacy/index.ts';
 import { trieModel } from './syncmap-trie/index.ts';
@@ -34,6 +35,7 @@ export const models = {
   cond: condModel,
   once: onceModel,
   chan: chanModel,
+  program: programModel,
 } satisfies Record<ScenarioModel, unknown>;
 
 /** A model with its types erased (scenarios are data; the schema checked their shapes). */

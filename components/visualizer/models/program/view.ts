@@ -1,0 +1,52 @@
+/**
+ * The state panel of the sandbox program: each shared object under its name, drawn by its own
+ * model's view, then x and the race detector's finding. N.B. BROWSER CODE.
+ */
+import type { RenderCtx } from '../../render/context.ts';
+import { facts, h } from '../../render/dom.ts';
+import { group } from '../../render/widgets.ts';
+import { mapView } from '../map-check/view.ts';
+import { mutexView } from '../mutex/view.ts';
+import { rwmutexView } from '../rwmutex/view.ts';
+import { waitGroupView } from '../waitgroup/view.ts';
+import type { SubState } from './kinds.ts';
+import { OBJECTS, type KindName, type ObjName } from './palette.ts';
+import type { ProgramState } from './state.ts';
+import type { VarState } from './var.ts';
+
+/** Each kind's panel and its Go type (Go's names, the same in every language). */
+const VIEWS: Record<KindName, { type: string; view: (ctx: RenderCtx, s: never) => HTMLElement[] }> = {
+  mutex: { type: 'sync.Mutex', view: mutexView },
+  rwmutex: { type: 'sync.RWMutex', view: rwmutexView },
+  map: { type: 'map[string]int', view: mapView },
+  waitgroup: { type: 'sync.WaitGroup', view: waitGroupView },
+  var: { type: 'int', view: varView },
+};
+
+function varView(ctx: RenderCtx, x: VarState): HTMLElement[] {
+  return [
+    h('p', { class: 'viz-big' }, h('code', {}, `x = ${x.value}`)),
+    facts([[ctx.t('viz.sb.field.incs'), String(x.incs)]]),
+  ];
+}
+
+/** Every object the program uses, then what the race detector saw. */
+export function programView(ctx: RenderCtx, p: ProgramState): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const [obj, sub] of Object.entries(p.objects) as [ObjName, SubState][]) {
+    const v = VIEWS[OBJECTS[obj]];
+    out.push(group(`${obj} ${v.type}`, h('div', {}, ...v.view(ctx, sub as never))));
+  }
+  const race = p.hb.race;
+  out.push(
+    facts([
+      [
+        ctx.t('viz.sb.field.race'),
+        race
+          ? ctx.t('viz.sb.race.found', { loc: race.loc, first: race.first, second: race.second })
+          : ctx.t('viz.sb.race.none'),
+      ],
+    ]),
+  );
+  return out;
+}
