@@ -157,17 +157,22 @@ export class LevelPanel {
     const lesson = this.s.level!.lesson;
     if (!lesson) return h('div', { hidden: true });
     const base = this.hooks.locale === 'en' ? '' : `/${this.hooks.locale}`;
+    // The lesson, then where to go next: the next level in course order and the level menu.
     return h(
       'div',
-      { class: 'viz-lesson', hidden: true },
-      h('p', {}, lesson.text),
+      { class: 'viz-after-win', hidden: true },
       h(
-        'p',
-        {},
+        'div',
+        { class: 'viz-lesson' },
+        h('p', {}, lesson.text),
         h(
-          'a',
-          { href: `${base}/${this.s.chapter}/#${lesson.section}` },
-          this.hooks.t('viz.level.lessonLink'),
+          'p',
+          {},
+          h(
+            'a',
+            { href: `${base}/${this.s.chapter}/#${lesson.section}` },
+            this.hooks.t('viz.level.lessonLink'),
+          ),
         ),
       ),
       h(

@@ -128,6 +128,11 @@ test('you are the scheduler: lose, undo, then win at par; the win, its moves and
     'href',
     '/locks/internals-and-memory-model/#the-memory-model-happens-before-for-locks',
   );
+  // Where to go next: the following level in course order, and the menu of every level.
+  const next = viz.locator('.viz-next a');
+  await expect(next.first()).toHaveAttribute('href', /^\/[a-z-]+\/[a-z-]+\/#viz-[a-z0-9-]+$/);
+  await expect(next.last()).toHaveAttribute('href', '/levels/');
+  await expect(next.last()).toHaveText('All levels and your results');
   const progress = await progressOf(page);
   expect(progress.visual['counter-lost-update']).toMatchObject({ won: true, moves: 24, star: true });
 });
