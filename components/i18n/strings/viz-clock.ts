@@ -35,7 +35,7 @@ export const CLOCK_EN = {
   'viz.spin.noRunq':
     'runtime_canSpin says no: this P has goroutines in its local run queue. A goroutine in lockSlow queues without spinning.',
   'viz.spin.source':
-    'From internal_sync_runtime_canSpin in runtime/proc.go and active_spin in runtime/lock_spinbit.go, Go 1.26, which tests numCPUStartup, the CPU count read at start-up; earlier releases test ncpu there.',
+    'From internal_sync_runtime_canSpin in runtime/proc.go and active_spin in runtime/lock_spinbit.go, Go 1.26; since Go 1.25 it tests numCPUStartup, the CPU count read at start-up (Go 1.24 tests ncpu there).',
   'viz.level.hintCost': 'Using a hint gives up the star ★ for this level.',
   'viz.level.hintUsed': 'You have seen {n} hint(s) for this level: a win here no longer earns the star.',
   'viz.level.wonParHinted': 'You broke it in {moves} moves, at par, but after a hint: no star.',
@@ -73,7 +73,7 @@ export const CLOCK_ZH: Record<keyof typeof CLOCK_EN, string> = {
   'viz.spin.noRunq':
     'runtime_canSpin 的结论是不能自旋：本 P 的本地运行队列中还有 goroutine。lockSlow 中的 goroutine 不自旋，直接排队。',
   'viz.spin.source':
-    '依据 Go 1.26 runtime/proc.go 中的 internal_sync_runtime_canSpin 和 runtime/lock_spinbit.go 中的 active_spin；1.26 在这里检查启动时读取的 CPU 数 numCPUStartup，更早的版本检查 ncpu。',
+    '依据 Go 1.26 runtime/proc.go 中的 internal_sync_runtime_canSpin 和 runtime/lock_spinbit.go 中的 active_spin；自 Go 1.25 起这里检查启动时读取的 CPU 数 numCPUStartup（Go 1.24 检查 ncpu）。',
   'viz.level.hintCost': '使用提示将放弃本关的星标 ★。',
   'viz.level.hintUsed': '你已查看本关的 {n} 条提示：之后在这里获胜不再获得星标。',
   'viz.level.wonParHinted': '你用 {moves} 步把程序弄坏了，达到标准步数，但用过提示：没有星标。',

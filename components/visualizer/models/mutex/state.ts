@@ -55,7 +55,7 @@ export interface MutexGoroutine {
 
 /**
  * Inputs of runtime/proc.go internal_sync_runtime_canSpin (linked as internal/sync.runtime_canSpin); the
- * model has no real CPUs. Go 1.26 checks numCPUStartup, the CPU count read once at start-up (older releases read ncpu).
+ * model has no real CPUs. Go 1.25+ checks numCPUStartup, the CPU count read once at start-up (Go 1.24 reads ncpu; both pinned in source-pins.json).
  */
 export interface SpinEnv {
   numCPUStartup: number;
