@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareGoVersions, needsNewerGo, parseGoVersion, shownGoVersion } from './go-version.ts';
+import {
+  compareGoVersions,
+  needsNewerGo,
+  parseGoVersion,
+  shownGoVersion,
+  skipReasonForGo,
+} from './go-version.ts';
 
 describe('Go versions', () => {
   it('reads a declared minimum and the ways a Go reports itself', () => {
@@ -37,5 +43,11 @@ describe('Go versions', () => {
     expect(shownGoVersion('go1.24.6')).toBe('1.24.6');
     expect(shownGoVersion('go1.26rc1')).toBe('1.26rc1');
     expect(shownGoVersion('devel go1.27-3f1e2a')).toBe('1.27');
+  });
+
+  it('gives the checkers a reason to skip only when the runner is too old', () => {
+    expect(skipReasonForGo('1.25', 'go1.24.0')).toBe('needs Go 1.25 or later; this runner has Go 1.24.0');
+    expect(skipReasonForGo('1.25', 'go1.25.0')).toBeNull();
+    expect(skipReasonForGo(undefined, 'go1.24.0')).toBeNull();
   });
 });

@@ -42,3 +42,14 @@ export function needsNewerGo(minimum: string | null | undefined, runner: string 
 export function shownGoVersion(runner: string): string {
   return /go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(runner)?.[1] ?? runner.trim();
 }
+
+/**
+ * For the content checkers and the tests (English, for authors; the browser words its own note
+ * from the same facts): why content declaring `minimum` is skipped on this runner, or null when
+ * the runner's Go can build it.
+ */
+export function skipReasonForGo(minimum: string | null | undefined, runner: string): string | null {
+  return needsNewerGo(minimum, runner)
+    ? `needs Go ${minimum} or later; this runner has Go ${shownGoVersion(runner)}`
+    : null;
+}

@@ -22,6 +22,7 @@ import { FileTabs } from './file-tabs.ts';
 import { OutputPane } from './output-pane.ts';
 import { RunController } from './run-controller.ts';
 import { TimelineController } from './timeline-controller.ts';
+import { GoNote } from './go-note-view.ts';
 import type { EditorSession } from '../editor/session.ts';
 import type { Place } from '../timeline/model.ts';
 
@@ -36,6 +37,7 @@ export class LockstepPlayground extends HTMLElement {
   private output!: OutputPane;
   private runs!: RunController;
   private timelines!: TimelineController;
+  private goNote!: GoNote;
   private session: EditorSession | null = null;
   private sessionLoading: Promise<EditorSession> | null = null;
   private changeTimer = 0;
@@ -62,6 +64,13 @@ export class LockstepPlayground extends HTMLElement {
       data.files,
     );
     this.tabs.render();
+    // Inside an exercise (a chapter's or a lab's) the note speaks of the exercise.
+    this.goNote = new GoNote(
+      this.ui.run.parentElement ?? this.ui.run,
+      this.locale,
+      data.embedded ? 'exercise' : 'example',
+    );
+    void this.goNote.show(data.go);
     this.output = new OutputPane(this.ui.termHost, this.ui.log);
     this.timelines = new TimelineController({
       locale: this.locale,
@@ -98,6 +107,7 @@ export class LockstepPlayground extends HTMLElement {
     ui.picker?.addEventListener('change', () => {
       const ex = this.data.examples?.find((e) => e.id === ui.picker?.value);
       if (ex) void this.loadFiles(ex.files, ex.action, ex.race);
+      if (ex) void this.goNote.show(ex.go);
     });
     ui.add?.addEventListener('click', () => this.addFile());
     ui.run.addEventListener('click', () => this.start('run'));
@@ -284,6 +294,8 @@ export class LockstepPlayground extends HTMLElement {
   private async restoreShared(): Promise<void> {
     const files = await decodeShare(location.hash);
     if (!files) return;
+    // A shared link's code declares no minimum Go.
+    void this.goNote.show(undefined);
     await this.loadFiles(files);
     this.flash(this.t('pg.share.restored'));
   }

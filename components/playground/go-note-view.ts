@@ -1,0 +1,51 @@
+/**
+ * The "needs a newer Go" note above a playground's toolbar (the decision and words: go-note.ts).
+ * Only a playground that declares a minimum Go asks the runner's health, once per page for all of
+ * them; until the answer, and whenever the runner's Go is new enough, nothing is shown.
+ * N.B. BROWSER CODE.
+ */
+import type { Locale } from '../i18n/index.ts';
+import { goNoteText, type GoNoteKind } from './go-note.ts';
+
+let runnerGo: Promise<string | null> | null = null;
+
+/** The runner's Go version as GET /api/health reports it ("go1.24.6"), or null when unknown. */
+function runnerGoVersion(): Promise<string | null> {
+  runnerGo ??= import('../api/runs.ts')
+    .then(({ fetchHealth }) => fetchHealth())
+    .then((health) => health.go.version || null)
+    .catch(() => null);
+  return runnerGo;
+}
+
+export class GoNote {
+  private readonly note: HTMLParagraphElement;
+  private readonly locale: Locale;
+  private readonly kind: GoNoteKind;
+  private asked = 0;
+
+  /** Places the (hidden) note before `before`, the toolbar with Run. */
+  constructor(before: HTMLElement, locale: Locale, kind: GoNoteKind) {
+    this.locale = locale;
+    this.kind = kind;
+    this.note = document.createElement('p');
+    this.note.className = 'pg-go-note';
+    this.note.setAttribute('role', 'note');
+    this.note.hidden = true;
+    before.before(this.note);
+  }
+
+  /** Shows the note for content declaring `minimum` (undefined: every supported Go), or hides it. */
+  async show(minimum: string | undefined): Promise<void> {
+    const asked = ++this.asked;
+    if (!minimum) {
+      this.note.hidden = true;
+      return;
+    }
+    const text = goNoteText(this.locale, this.kind, minimum, await runnerGoVersion());
+    // Another example may have been picked while the health request was on its way.
+    if (asked !== this.asked) return;
+    this.note.textContent = text ?? '';
+    this.note.hidden = text === null;
+  }
+}
