@@ -42,9 +42,12 @@ export class GoNote {
       this.note.hidden = true;
       return;
     }
-    const text = goNoteText(this.locale, this.kind, minimum, await runnerGoVersion());
+    const runner = await runnerGoVersion();
     // Another example may have been picked while the health request was on its way.
     if (asked !== this.asked) return;
+    const text = goNoteText(this.locale, this.kind, minimum, runner);
+    // The fact decided on, for tests and for anyone inspecting the page.
+    this.note.dataset.runnerGo = runner ?? '';
     this.note.textContent = text ?? '';
     this.note.hidden = text === null;
   }
