@@ -19,27 +19,27 @@ function runnerGoVersion(): Promise<string | null> {
 }
 
 export class GoNote {
-  private readonly note: HTMLParagraphElement;
+  /** The note, hidden until needed; the view places it right before the toolbar with Run. */
+  readonly element: HTMLParagraphElement;
   private readonly locale: Locale;
   private readonly kind: GoNoteKind;
   private asked = 0;
 
-  /** Places the (hidden) note before `before`, the toolbar with Run. */
-  constructor(before: HTMLElement, locale: Locale, kind: GoNoteKind) {
+  /** Inside an exercise (a chapter's or a lab's: `embedded`) the note speaks of the exercise. */
+  constructor(locale: Locale, embedded: boolean) {
     this.locale = locale;
-    this.kind = kind;
-    this.note = document.createElement('p');
-    this.note.className = 'pg-go-note';
-    this.note.setAttribute('role', 'note');
-    this.note.hidden = true;
-    before.before(this.note);
+    this.kind = embedded ? 'exercise' : 'example';
+    this.element = document.createElement('p');
+    this.element.className = 'pg-go-note';
+    this.element.setAttribute('role', 'note');
+    this.element.hidden = true;
   }
 
   /** Shows the note for content declaring `minimum` (undefined: every supported Go), or hides it. */
   async show(minimum: string | undefined): Promise<void> {
     const asked = ++this.asked;
     if (!minimum) {
-      this.note.hidden = true;
+      this.element.hidden = true;
       return;
     }
     const runner = await runnerGoVersion();
@@ -47,8 +47,8 @@ export class GoNote {
     if (asked !== this.asked) return;
     const text = goNoteText(this.locale, this.kind, minimum, runner);
     // The fact decided on, for tests and for anyone inspecting the page.
-    this.note.dataset.runnerGo = runner ?? '';
-    this.note.textContent = text ?? '';
-    this.note.hidden = text === null;
+    this.element.dataset.runnerGo = runner ?? '';
+    this.element.textContent = text ?? '';
+    this.element.hidden = text === null;
   }
 }

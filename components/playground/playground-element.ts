@@ -22,7 +22,6 @@ import { FileTabs } from './file-tabs.ts';
 import { OutputPane } from './output-pane.ts';
 import { RunController } from './run-controller.ts';
 import { TimelineController } from './timeline-controller.ts';
-import { GoNote } from './go-note-view.ts';
 import type { EditorSession } from '../editor/session.ts';
 import type { Place } from '../timeline/model.ts';
 
@@ -37,7 +36,6 @@ export class LockstepPlayground extends HTMLElement {
   private output!: OutputPane;
   private runs!: RunController;
   private timelines!: TimelineController;
-  private goNote!: GoNote;
   private session: EditorSession | null = null;
   private sessionLoading: Promise<EditorSession> | null = null;
   private changeTimer = 0;
@@ -64,13 +62,7 @@ export class LockstepPlayground extends HTMLElement {
       data.files,
     );
     this.tabs.render();
-    // Inside an exercise (a chapter's or a lab's) the note speaks of the exercise.
-    this.goNote = new GoNote(
-      this.ui.run.parentElement ?? this.ui.run,
-      this.locale,
-      data.embedded ? 'exercise' : 'example',
-    );
-    void this.goNote.show(data.go);
+    void this.ui.goNote.show(data.go);
     this.output = new OutputPane(this.ui.termHost, this.ui.log);
     this.timelines = new TimelineController({
       locale: this.locale,
@@ -106,8 +98,7 @@ export class LockstepPlayground extends HTMLElement {
     ui.code.addEventListener('focus', () => void this.ensureEditor().then((s) => s.focus()), { once: true });
     ui.picker?.addEventListener('change', () => {
       const ex = this.data.examples?.find((e) => e.id === ui.picker?.value);
-      if (ex) void this.loadFiles(ex.files, ex.action, ex.race);
-      if (ex) void this.goNote.show(ex.go);
+      if (ex) void this.loadFiles(ex.files, ex.action, ex.race).then(() => this.ui.goNote.show(ex.go));
     });
     ui.add?.addEventListener('click', () => this.addFile());
     ui.run.addEventListener('click', () => this.start('run'));
@@ -235,6 +226,7 @@ export class LockstepPlayground extends HTMLElement {
   }
 
   private async loadFiles(files: Files, action: 'run' | 'test' = 'run', race = true): Promise<void> {
+    void this.ui.goNote.show(undefined); // shared code declares no minimum Go; a picked example sets its own next
     this.timelines.close(false);
     this.data.action = action;
     this.ui.race.checked = race;
@@ -294,8 +286,6 @@ export class LockstepPlayground extends HTMLElement {
   private async restoreShared(): Promise<void> {
     const files = await decodeShare(location.hash);
     if (!files) return;
-    // A shared link's code declares no minimum Go.
-    void this.goNote.show(undefined);
     await this.loadFiles(files);
     this.flash(this.t('pg.share.restored'));
   }
