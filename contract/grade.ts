@@ -264,6 +264,12 @@ export const PublicExercise = Type.Object({
   }),
   hiddenTests: Type.Object({ count: Type.Integer(), weight: Type.Integer() }),
   race: Type.Boolean({ description: 'Graded with -race: a test during which a race is reported scores 0.' }),
+  go: Type.Optional(
+    Type.String({
+      description:
+        'The oldest Go that builds the exercise, e.g. "1.25"; absent: every Go the course supports. Compare it with go.version of GET /api/health.',
+    }),
+  ),
   explanation: Type.Optional(Type.String({ description: 'Markdown; only when asked for (after success).' })),
 });
 export type PublicExercise = Static<typeof PublicExercise>;

@@ -3,7 +3,9 @@
  * (queue, sandbox, parsers; the same code as POST /api/grade). The starter must fail for its
  * declared reason; the reference solution must pass every visible and hidden test with -race,
  * `check.repeats` times in a row (default 5), within its time budget. Prints a table and exits 1
- * on any mismatch, 2 when code cannot run here at all.
+ * on any mismatch, 2 when code cannot run here at all. An exercise that declares a newer Go than
+ * the runner's ("go" in exercise.json) is not graded: its row says "skipped" with the reason, and it
+ * counts as neither a pass nor a failure (its chapter pages are still checked).
  * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
  * Arguments narrow the run while authoring: `npm run check:exercises -- rwmutex` checks only
  * exercises whose id or chapter contains one of them.
@@ -18,6 +20,7 @@ import { editableStarter, solutionFiles } from '../playground/src/grading/submis
 import { solutionProblems, starterProblems } from '../playground/src/grading/expectations.ts';
 import { gradeText } from '../components/i18n/grade-texts.ts';
 import { printTable, withWarmRunner } from './warm-runner.ts';
+import { skipReasonForGo } from '../contract/go-version.ts';
 
 const DOCS_DIR = 'content/docs';
 
@@ -28,6 +31,8 @@ interface Row {
   slowestRunMs: number;
   seconds: string;
   problems: string[];
+  /** Why it was not graded (a Go older than it declares), else null. */
+  skipped: string | null;
 }
 
 /** Returns the docs pages the exercise's chapter must have, one per locale, that are missing. */
@@ -38,9 +43,20 @@ function missingChapterPages(exercise: Exercise): string[] {
 }
 
 /** Grades the starter once and the solution `repeats` times. */
-async function checkExercise(runner: Runner, exercise: Exercise): Promise<Row> {
+async function checkExercise(runner: Runner, exercise: Exercise, goVersion: string): Promise<Row> {
   const started = performance.now();
   const problems = missingChapterPages(exercise).map((page) => `chapter: ${page} does not exist`);
+  const skipped = skipReasonForGo(exercise.go, goVersion);
+  if (skipped)
+    return {
+      id: exercise.id,
+      starter: '-',
+      solution: '-',
+      slowestRunMs: 0,
+      seconds: '0.0',
+      problems,
+      skipped,
+    };
   const options = { client: 'check-exercises' };
   const starter = await gradeSubmission(runner, exercise, editableStarter(exercise), options);
   // The grade's summary in the words the exercise page shows, from the same table.
@@ -62,6 +78,7 @@ async function checkExercise(runner: Runner, exercise: Exercise): Promise<Row> {
     slowestRunMs: slowest,
     seconds: ((performance.now() - started) / 1000).toFixed(1),
     problems,
+    skipped: null,
   };
 }
 
@@ -77,18 +94,31 @@ async function main(): Promise<number> {
     return 1;
   }
   return withWarmRunner('check:exercises', async (service) => {
+    const goVersion = (await service.health()).go.version;
     const rows: Row[] = [];
-    for (const exercise of exercises) rows.push(await checkExercise(service, exercise));
+    for (const exercise of exercises) rows.push(await checkExercise(service, exercise, goVersion));
     printTable(
       ['exercise', 'starter (expected to fail)', 'solution', 'slowest run', 'time'],
-      rows.map((r) => [r.id, r.starter, r.solution, `${r.slowestRunMs} ms`, `${r.seconds} s`]),
+      rows.map((r) => [
+        r.id,
+        r.skipped ? `skipped: ${r.skipped}` : r.starter,
+        r.solution,
+        `${r.slowestRunMs} ms`,
+        `${r.seconds} s`,
+      ]),
     );
     const problems = rows.flatMap((r) => r.problems.map((p) => `${r.id}: ${p}`));
+    const skipped = rows.filter((r) => r.skipped).length;
     for (const p of problems) console.error(`✗ ${p}`);
+    console.log(`\nGo on this runner: ${goVersion}.`);
+    if (skipped > 0)
+      console.log(
+        `- ${skipped} exercise(s) skipped, not graded: they declare a newer Go than this runner's.`,
+      );
     console.log(
       problems.length === 0
-        ? `\n✓ ${rows.length} exercises: every starter fails as declared, every solution passes every time.`
-        : `\n${problems.length} problem(s).`,
+        ? `✓ ${rows.length - skipped} exercises: every starter fails as declared, every solution passes every time.`
+        : `${problems.length} problem(s).`,
     );
     return problems.length === 0 ? 0 : 1;
   });

@@ -3,6 +3,8 @@
  * folders in content/snippets/ — goes through the real runner (queue, sandbox, parsers: the code
  * behind POST /api/run) and must end with the outcome it declares. Snippets that should race,
  * deadlock or crash are run several times: a lesson's bug must show on every run, not by luck.
+ * A snippet that declares a newer Go than the runner's (go=1.25 on a fence, "go" in snippet.json)
+ * is not run: its row says "skipped" with the reason, and it counts as neither a pass nor a failure.
  * Prints a table; exits 1 on any mismatch or undeclared outcome, 2 when code cannot run here.
  * Uses LOCKSTEP_DATA_DIR (default .data/it, the integration tests' warm build cache).
  * Arguments narrow the run while authoring: `npm run check:snippets -- locks/internals` checks only
@@ -12,6 +14,7 @@ import type { RunService } from '../playground/src/run-service-types.ts';
 import { printTable, withWarmRunner } from './warm-runner.ts';
 import { loadFenceSnippets, loadSnippetFolders, type Snippet } from '../integrations/snippets/collect.ts';
 import { summaryText } from '../components/i18n/run-texts.ts';
+import { skipReasonForGo } from '../contract/go-version.ts';
 
 /** Outcomes that depend on an interleaving: checked on every one of these runs. */
 const REPEATS_FOR_BUGS = 3;
@@ -23,9 +26,11 @@ interface Row {
   got: string;
   ms: number;
   problem: string | null;
+  /** Why it was not run (a Go older than it declares), else null. */
+  skipped: string | null;
 }
 
-async function check(service: RunService, s: Snippet): Promise<Row> {
+async function check(service: RunService, s: Snippet, goVersion: string): Promise<Row> {
   if (!s.expect)
     return {
       id: s.id,
@@ -33,7 +38,11 @@ async function check(service: RunService, s: Snippet): Promise<Row> {
       got: '-',
       ms: 0,
       problem: `${s.location}: declare the expected outcome, e.g. expect=ok`,
+      skipped: null,
     };
+  // A missing declaration is a problem on any Go; a Go older than the snippet declares cannot judge it.
+  const skipped = skipReasonForGo(s.go, goVersion);
+  if (skipped) return { id: s.id, expect: s.expect, got: 'skipped', ms: 0, problem: null, skipped };
   const repeats = BUG_OUTCOMES.has(s.expect) ? REPEATS_FOR_BUGS : 1;
   const seen: string[] = [];
   let slowest = 0;
@@ -56,10 +65,18 @@ async function check(service: RunService, s: Snippet): Promise<Row> {
         got: seen.join(','),
         ms: slowest,
         problem: `${s.location}: expected ${s.expect}, run ${i + 1} gave ${result.status}: ${detail}`,
+        skipped: null,
       };
     }
   }
-  return { id: s.id, expect: s.expect, got: `${seen[0]} ×${repeats}`, ms: slowest, problem: null };
+  return {
+    id: s.id,
+    expect: s.expect,
+    got: `${seen[0]} ×${repeats}`,
+    ms: slowest,
+    problem: null,
+    skipped: null,
+  };
 }
 
 async function main(): Promise<number> {
@@ -74,18 +91,24 @@ async function main(): Promise<number> {
     return 1;
   }
   return withWarmRunner('check:snippets', async (service) => {
+    const goVersion = (await service.health()).go.version;
     const rows: Row[] = [];
-    for (const s of snippets) rows.push(await check(service, s));
+    for (const s of snippets) rows.push(await check(service, s, goVersion));
     printTable(
       ['snippet', 'expected', 'got', 'slowest'],
-      rows.map((r) => [r.id, r.expect, r.got, `${r.ms} ms`]),
+      rows.map((r) => [r.id, r.expect, r.skipped ? `skipped: ${r.skipped}` : r.got, `${r.ms} ms`]),
     );
     const problems = rows.flatMap((r) => (r.problem ? [r.problem] : []));
+    const skipped = rows.filter((r) => r.skipped).length;
+    const ran = rows.length - skipped;
     for (const p of problems) console.error(`✗ ${p}`);
+    console.log(`\nGo on this runner: ${goVersion}.`);
+    if (skipped > 0)
+      console.log(
+        `- ${skipped} snippet(s) skipped, not checked: they declare a newer Go than this runner's.`,
+      );
     console.log(
-      problems.length === 0
-        ? `\n✓ ${rows.length} snippets end as they declare.`
-        : `\n${problems.length} problem(s).`,
+      problems.length === 0 ? `✓ ${ran} snippets end as they declare.` : `${problems.length} problem(s).`,
     );
     return problems.length === 0 ? 0 : 1;
   });

@@ -62,6 +62,7 @@ export function exerciseBlock(
       title: pub.title,
       readonlyFiles: pub.files.filter((f) => !f.editable).map((f) => f.name),
       embedded: true,
+      ...(pub.go ? { go: pub.go } : {}),
     }),
   });
   pub.files.forEach((f, i) => {

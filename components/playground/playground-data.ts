@@ -15,6 +15,8 @@ export interface PlaygroundExample {
   files: Files;
   action: 'run' | 'test';
   race: boolean;
+  /** The oldest Go that builds it ("1.25"), when newer than the oldest the course supports. */
+  go?: string;
 }
 
 /** The data-playground attribute, as the site build and the lab pages write it (base64 JSON). */
@@ -35,6 +37,8 @@ export interface PlaygroundData {
   /** Full-page playground: the course's examples for the picker. */
   examples?: PlaygroundExample[];
   example?: string;
+  /** The oldest Go that builds these files ("1.25"): an older runner gets a note before Run. */
+  go?: string;
 }
 
 /** Returns the data in a data-playground attribute, or null when it is missing or unreadable. */

@@ -62,6 +62,7 @@ export class LockstepPlayground extends HTMLElement {
       data.files,
     );
     this.tabs.render();
+    void this.ui.goNote.show(data.go);
     this.output = new OutputPane(this.ui.termHost, this.ui.log);
     this.timelines = new TimelineController({
       locale: this.locale,
@@ -97,7 +98,7 @@ export class LockstepPlayground extends HTMLElement {
     ui.code.addEventListener('focus', () => void this.ensureEditor().then((s) => s.focus()), { once: true });
     ui.picker?.addEventListener('change', () => {
       const ex = this.data.examples?.find((e) => e.id === ui.picker?.value);
-      if (ex) void this.loadFiles(ex.files, ex.action, ex.race);
+      if (ex) void this.loadFiles(ex.files, ex.action, ex.race).then(() => this.ui.goNote.show(ex.go));
     });
     ui.add?.addEventListener('click', () => this.addFile());
     ui.run.addEventListener('click', () => this.start('run'));
@@ -225,6 +226,7 @@ export class LockstepPlayground extends HTMLElement {
   }
 
   private async loadFiles(files: Files, action: 'run' | 'test' = 'run', race = true): Promise<void> {
+    void this.ui.goNote.show(undefined); // shared code declares no minimum Go; a picked example sets its own next
     this.timelines.close(false);
     this.data.action = action;
     this.ui.race.checked = race;

@@ -9,6 +9,7 @@ import { t, type Locale, type UiKey } from '../i18n/index.ts';
 import { isBusy, type RunState } from './run-machine.ts';
 import { editorHeight, hasTests, type PlaygroundData, type PlaygroundExample } from './playground-data.ts';
 import { playgroundUrl } from './share.ts';
+import { GoNote } from './go-note-view.ts';
 
 export interface PlaygroundUi {
   tabs: HTMLElement;
@@ -36,6 +37,8 @@ export interface PlaygroundUi {
   note: HTMLElement;
   /** Where the timeline panel opens, under the report. */
   timelineHost: HTMLElement;
+  /** "This example needs Go 1.25 or later; …" before the toolbar, when the runner's Go is older. */
+  goNote: GoNote;
 }
 
 function button(
@@ -196,12 +199,14 @@ export function buildView(
   code.setAttribute('aria-describedby', hint.id);
   const row = statusRow(locale);
   const out = output(locale);
+  const goNote = new GoNote(locale, Boolean(data.embedded));
 
   host.append(
     top.root,
     code,
     editorHost,
     hint,
+    goNote.element,
     tools.root,
     row.root,
     out.note,
@@ -231,6 +236,7 @@ export function buildView(
     share,
     status,
     progress,
+    goNote,
     ...out,
   };
 }

@@ -46,6 +46,7 @@ export function publicExercise(
     tests: exercise.grading.tests.filter((t) => !t.hidden).map((t) => ({ name: t.name, weight: t.weight })),
     hiddenTests: { count: hidden.length, weight: hidden.reduce((sum, t) => sum + t.weight, 0) },
     race: exercise.grading.race,
+    ...(exercise.go ? { go: exercise.go } : {}),
   };
   if (options.explanation) out.explanation = exercise.explanation[locale];
   return out;

@@ -6,6 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { RunStatus } from '../run.ts';
 import { Difficulty } from '../grade.ts';
+import { GO_MINIMUM_PATTERN } from '../go-version.ts';
 
 const Text = Type.Object(
   { en: Type.String({ minLength: 1 }), 'zh-cn': Type.String({ minLength: 1 }) },
@@ -22,6 +23,13 @@ export const ExerciseMeta = Type.Object(
       description: 'Docs slug, e.g. locks/misuse-and-diagnosis (content/docs/<slug>.mdx).',
     }),
     difficulty: Difficulty,
+    go: Type.Optional(
+      Type.String({
+        pattern: GO_MINIMUM_PATTERN,
+        description:
+          'The oldest Go that builds the starter, tests and solution, e.g. "1.25" (absent: every Go the course supports). Not below starter/go.mod\'s go line.',
+      }),
+    ),
     objective: Text,
     hints: Type.Array(Text, {
       minItems: 1,

@@ -42,6 +42,8 @@ export interface Exercise {
   title: LocalizedText;
   chapter: string;
   difficulty: Difficulty;
+  /** The oldest Go that builds it ("1.25"); absent: every Go the course supports. */
+  go?: string;
   objective: LocalizedText;
   statement: LocalizedText;
   hints: LocalizedText[];

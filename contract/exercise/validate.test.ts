@@ -29,6 +29,14 @@ describe('parseExercise', () => {
     expect(ex.editable).toEqual(['c.go']);
     expect(ex.check.repeats).toBe(5);
     expect(ex.statement['zh-cn']).toBe('让它安全。');
+    expect(ex.go).toBeUndefined();
+  });
+
+  it('keeps a declared minimum Go at or above the go.mod line', () => {
+    const raw = rawExercise() as Raw;
+    raw.meta.go = '1.26';
+    raw.starter['go.mod'] = 'module c\n\ngo 1.25\n';
+    expect(parseExercise(raw).go).toBe('1.26');
   });
 
   it.each<[string, (raw: Raw) => void, string]>([
@@ -106,6 +114,20 @@ describe('parseExercise', () => {
           Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}_test.go`, 'package c'])),
         ),
       'files; the sandbox takes at most 20',
+    ],
+    ['a minimum Go that is not a language version', (r) => (r.meta.go = '1.25.0'), 'exercise.json /go'],
+    [
+      'a go.mod newer than the oldest supported Go without a declared minimum',
+      (r) => (r.starter['go.mod'] = 'module c\n\ngo 1.25\n'),
+      'exercise.json /go: starter/go.mod says go 1.25: declare "go": "1.25"',
+    ],
+    [
+      'a go.mod newer than the declared minimum',
+      (r) => {
+        r.meta.go = '1.25';
+        r.starter['go.mod'] = 'module c\n\ngo 1.26.0\n';
+      },
+      'exercise.json /go: starter/go.mod says go 1.26.0: declare "go": "1.26"',
     ],
   ])('names the file and field for %s', (_name, change, expected) => {
     expect(problem(change)).toContain(expected);

@@ -5,6 +5,7 @@
 import { Value } from 'typebox/value';
 import { FILE_NAME } from '../file-name.ts';
 import { EXERCISE_ID_PATTERN, LOCALES } from '../grade.ts';
+import { compareGoVersions, OLDEST_SUPPORTED_GO, parseGoVersion } from '../go-version.ts';
 import { DEFAULT_CHECK_REPEATS, ExerciseMeta } from './schema.ts';
 import { testFunctions } from './test-names.ts';
 import type { Exercise, Files, LocalizedText, TestRule } from './types.ts';
@@ -59,6 +60,7 @@ export function parseExercise(raw: RawExercise): Exercise {
   const explanation = markdown(raw, 'explanation', fail);
   const editable = checkFolders(raw, fail);
   checkPackage(raw, fail);
+  checkGoLine(raw.starter['go.mod'] ?? '', meta.go, fail);
 
   const tests = gradedTests(raw, meta, fail);
   const names = new Set(tests.map((t) => t.name));
@@ -73,6 +75,7 @@ export function parseExercise(raw: RawExercise): Exercise {
     title: meta.title,
     chapter: meta.chapter,
     difficulty: meta.difficulty,
+    ...(meta.go ? { go: meta.go } : {}),
     objective: meta.objective,
     statement,
     hints: meta.hints,
@@ -148,6 +151,23 @@ function checkPackage(raw: RawExercise, fail: Fail): void {
   const bytes = merged.reduce((sum, [, text]) => sum + new TextEncoder().encode(text).length, 0);
   if (bytes > MAX_SOURCE_BYTES)
     fail('', '', `${bytes} bytes of source; the sandbox takes at most ${MAX_SOURCE_BYTES}`);
+}
+
+/**
+ * A Go older than go.mod's `go` line refuses to build the module (GOTOOLCHAIN=local), so the
+ * declared minimum may not be below it: the checkers and the page would otherwise offer the
+ * exercise to a Go that cannot build it.
+ */
+function checkGoLine(goMod: string, declared: string | undefined, fail: Fail): void {
+  const line = /^go\s+(\S+)/m.exec(goMod)?.[1];
+  const needs = parseGoVersion(line);
+  const minimum = parseGoVersion(declared ?? OLDEST_SUPPORTED_GO);
+  if (needs && minimum && compareGoVersions(needs, minimum) > 0)
+    fail(
+      'exercise.json',
+      '/go',
+      `starter/go.mod says go ${line}: declare "go": "${needs.major}.${needs.minor}" (a Go older than that line refuses to build the module)`,
+    );
 }
 
 /** Checks the names of one folder; `rule` returns a problem with a name, or null. */

@@ -61,5 +61,23 @@ describe('snippet collection', () => {
     });
     expect(found[0]!.location).toMatch(/p\.mdx:3$/);
     expect(found[1]!.expect).toBeUndefined();
+    expect(found[0]!.go).toBeUndefined();
+  });
+
+  test('a minimum Go is read from a fence and from snippet.json, and checked', () => {
+    const fences = tree({ 'a.mdx': '```go action=test expect=ok go=1.25\npackage x\n```\n' });
+    expect(loadFenceSnippets(fences)[0]!.go).toBe('1.25');
+    const folder = (go: unknown) =>
+      tree({
+        'z/snippet.json': JSON.stringify({
+          title: { en: 'A', 'zh-cn': 'B' },
+          action: 'run',
+          expect: 'ok',
+          go,
+        }),
+        'z/main.go': 'package main\n',
+      });
+    expect(loadSnippetFolders(folder('1.25'))[0]!.go).toBe('1.25');
+    expect(() => loadSnippetFolders(folder('go1.25'))).toThrow(/z\/snippet\.json: \/go/);
   });
 });

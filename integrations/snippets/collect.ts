@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { RunStatus } from '../../contract/run.ts';
+import { GO_MINIMUM_PATTERN } from '../../contract/go-version.ts';
 import { OUTCOMES, parseFenceMeta } from './meta.ts';
 
 export const SnippetMeta = Type.Object(
@@ -19,6 +20,12 @@ export const SnippetMeta = Type.Object(
     action: Type.Union([Type.Literal('run'), Type.Literal('test')]),
     expect: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
     race: Type.Optional(Type.Boolean({ description: 'Build with -race (default true).' })),
+    go: Type.Optional(
+      Type.String({
+        pattern: GO_MINIMUM_PATTERN,
+        description: 'The oldest Go that builds it, e.g. "1.25" (absent: every Go the course supports).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -33,6 +40,8 @@ export interface Snippet {
   action: 'run' | 'test';
   expect: RunStatus | undefined;
   race: boolean;
+  /** The oldest Go that builds it ("1.25"); absent: every Go the course supports. */
+  go?: string | undefined;
   files: Record<string, string>;
 }
 
@@ -68,6 +77,7 @@ export function loadSnippetFolders(dir: string): Snippet[] {
       action: meta.action,
       expect: meta.expect,
       race: meta.race ?? true,
+      go: meta.go,
       files,
     });
   }
@@ -103,6 +113,7 @@ export function loadFenceSnippets(docsDir: string): Snippet[] {
         action: options.action,
         expect: options.expect,
         race: !options.norace,
+        go: options.go,
         files: { [options.file]: code },
       });
     }

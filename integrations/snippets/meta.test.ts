@@ -20,6 +20,7 @@ describe('fence meta', () => {
       height: undefined,
       readonly: false,
       norace: false,
+      go: undefined,
     });
     expect(parseFenceMeta('action=test expect=test_failed').file).toBe('main_test.go');
     expect(parseFenceMeta('expect=deadlock norace').norace).toBe(true);
@@ -30,5 +31,13 @@ describe('fence meta', () => {
     expect(() => parseFenceMeta('action=bench')).toThrow(/action/);
     expect(() => parseFenceMeta('height=tall')).toThrow(/height/);
     expect(() => parseFenceMeta('file=../x.go')).toThrow(/file/);
+    expect(() => parseFenceMeta('go=1.25.1')).toThrow(/go=1\.25\.1/);
+    expect(() => parseFenceMeta('go=go1.25')).toThrow(/go=go1\.25/);
+    expect(() => parseFenceMeta('expect=ok go')).toThrow(/go=true/);
+  });
+
+  test('go= declares the oldest Go that builds the example', () => {
+    expect(parseFenceMeta('action=test expect=ok go=1.25').go).toBe('1.25');
+    expect(parseFenceMeta('expect=ok').go).toBeUndefined();
   });
 });

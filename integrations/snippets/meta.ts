@@ -1,9 +1,10 @@
 /**
  * The playground options of a ```go fence, read from its meta string:
- * ```go expect=race title="Lost update" action=test height=14 readonly file=counter.go
+ * ```go expect=race title="Lost update" action=test height=14 readonly file=counter.go go=1.25
  * Pure; used by the Markdown plugin, the snippet checker and the example picker.
  */
 import { STATUS_PRECEDENCE, type RunStatus } from '../../contract/run.ts';
+import { GO_MINIMUM_PATTERN } from '../../contract/go-version.ts';
 
 /** Every outcome a snippet can declare: the contract's one status list. */
 export const OUTCOMES: readonly RunStatus[] = STATUS_PRECEDENCE;
@@ -19,6 +20,8 @@ export interface FenceOptions {
   readonly: boolean;
   /** Build without -race (the runtime's own checks, e.g. its deadlock detector). */
   norace: boolean;
+  /** The oldest Go that builds it ("1.25"), when newer than the oldest the course supports. */
+  go: string | undefined;
 }
 
 /** Splits a meta string into key=value / key="quoted value" / bare flags. */
@@ -45,6 +48,9 @@ export function parseFenceMeta(meta: string | null | undefined): FenceOptions {
   const file = pairs.get('file');
   if (file !== undefined && (file === true || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*\.go$/.test(file)))
     throw new Error('file must be a Go file name');
+  const go = pairs.get('go');
+  if (go !== undefined && (go === true || !new RegExp(GO_MINIMUM_PATTERN).test(go)))
+    throw new Error(`go=${String(go)} must be a Go language version such as go=1.25`);
   const title = pairs.get('title');
   return {
     expect: expect as RunStatus | undefined,
@@ -54,5 +60,6 @@ export function parseFenceMeta(meta: string | null | undefined): FenceOptions {
     height: height === undefined ? undefined : Number(height),
     readonly: pairs.get('readonly') === true,
     norace: pairs.get('norace') === true,
+    go: go as string | undefined,
   };
 }

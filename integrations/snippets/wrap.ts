@@ -13,6 +13,8 @@ export interface PlaygroundData {
   height: number | undefined;
   readonly: boolean;
   norace: boolean;
+  /** The oldest Go that builds it; the browser compares it with the runner's Go. */
+  go?: string;
 }
 
 /** Returns base64 of the UTF-8 JSON of value (safe inside any attribute). */
@@ -30,5 +32,6 @@ export function fenceData(code: string, options: FenceOptions): PlaygroundData {
     height: options.height,
     readonly: options.readonly,
     norace: options.norace,
+    ...(options.go ? { go: options.go } : {}),
   };
 }

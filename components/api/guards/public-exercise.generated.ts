@@ -76,6 +76,7 @@ const check_0 = (value) =>
   Number.isInteger(value.hiddenTests.count) &&
   Number.isInteger(value.hiddenTests.weight) &&
   typeof value.race === 'boolean' &&
+  (value.go === undefined || !('go' in value) || typeof value.go === 'string') &&
   (value.explanation === undefined || !('explanation' in value) || typeof value.explanation === 'string');
 
 // @ts-ignore

@@ -41,6 +41,7 @@ const en = {
   'ex.difficulty.advanced': 'Advanced',
   'ex.objective': 'You will',
   'ex.hidden.summary': 'Plus {count} hidden tests (worth {weight} points) that run only on the server.',
+  'ex.go.needs': 'This exercise needs Go {need} or later; this runner has Go {have}.',
 } as const;
 
 export type ExerciseKey = keyof typeof en;
@@ -82,6 +83,7 @@ const zhCN: Record<ExerciseKey, string> = {
   'ex.difficulty.advanced': '高级',
   'ex.objective': '你将会',
   'ex.hidden.summary': '另有 {count} 个只在服务器上运行的隐藏测试（共 {weight} 分）。',
+  'ex.go.needs': '此练习需要 Go {need} 或更高版本；此运行器的 Go 是 {have}。',
 };
 
 export const EXERCISE_STRINGS: Record<Locale, Record<ExerciseKey, string>> = { en, 'zh-cn': zhCN };

@@ -112,6 +112,7 @@ const en = {
   'pg.example.label': 'Choose an example',
   'pg.newfile': 'Add file',
   'pg.newfile.prompt': 'File name (ending in .go):',
+  'pg.go.needs': 'This example needs Go {need} or later; this runner has Go {have}.',
   ...RUN_SUMMARIES_EN,
 } as const;
 
@@ -218,6 +219,7 @@ const zhCN: Record<PlaygroundKey, string> = {
   'pg.example.label': '选择一个示例',
   'pg.newfile': '添加文件',
   'pg.newfile.prompt': '文件名（以 .go 结尾）：',
+  'pg.go.needs': '此示例需要 Go {need} 或更高版本；此运行器的 Go 是 {have}。',
   ...RUN_SUMMARIES_ZH_CN,
 };
 
