@@ -42,7 +42,8 @@ export function caseOf(name: string, s: Scenario, moves: readonly Move[]): Confo
   // The state, and which goroutines the engine lets a move name next (the Go scheduler must agree).
   const record = (r: Run) => ({
     ...snapshotOf(r.state),
-    enabled: enabledMoves(s, r).map((m) => String(m.move)),
+    // Goroutine moves only: the learner's clock moves (engine/clock.ts) are the cases' own ticks here.
+    enabled: enabledMoves(s, r).flatMap((m) => (typeof m.move === 'string' ? [m.move] : [])),
   });
   let run = startRun(s);
   const first = run.state as MutexState;

@@ -61,6 +61,11 @@ export const SPIN_ENVS: readonly Partial<SpinEnv>[] = [
 ];
 
 /** Tick lengths: 1 ms exactly is starvationThresholdNs, which a wait must exceed. */
+/** The goroutines that may move (a scenario's learner clock moves are left out: the generator adds its own ticks). */
+function goroutineMoves(s: Scenario, run: Run): Move[] {
+  return enabledMoves(s, run).flatMap((m) => (typeof m.move === 'string' ? [m.move] : []));
+}
+
 const TICKS = [100_000, 400_000, 600_000, 1_000_000, 1_100_000, 2_000_000];
 
 /** A random schedule: an enabled goroutine or (mutex only) a tick, until nothing can run. */
@@ -68,7 +73,7 @@ export function randomMoves(s: Scenario, rand: () => number, maxMoves = 80, tick
   let run = startRun(s);
   const moves: Move[] = [];
   while (moves.length < maxMoves) {
-    const can = enabledMoves(s, run).map((m) => m.move);
+    const can = goroutineMoves(s, run);
     if (can.length === 0) break;
     const move: Move =
       s.model === 'mutex' && rand() < tickChance ? { tick: pick(rand, TICKS) } : pick(rand, can);
@@ -131,7 +136,7 @@ export function exhaustiveCases(
 ): ConformanceCase[] {
   const lists: Move[][] = [];
   const walk = (run: Run, path: Move[], ticksLeft: number): void => {
-    const can: Move[] = enabledMoves(s, run).map((m) => m.move);
+    const can: Move[] = goroutineMoves(s, run);
     if (can.length === 0 || path.length >= depth) {
       lists.push(path);
       return;
