@@ -7,6 +7,20 @@
 
 import type { GoroutineId } from '../types.ts';
 
+/**
+ * A happens-before note on a palette op: at the op's `first` micro-step, when it returns (`last`),
+ * or on the micro-step its goroutine takes from the object model's pc `pc` (`at: 'pc'`: a point
+ * inside the call, e.g. the deferred done.Store of sync.Once after f), the goroutine acquires or
+ * releases a sync clock, or reads or writes a location. `won` = only if TryLock won.
+ */
+export interface HbNote {
+  at: 'first' | 'last' | 'pc';
+  act: 'acquire' | 'release' | 'releaseMerge' | 'read' | 'write';
+  name: string;
+  pc?: string;
+  won?: boolean;
+}
+
 /** The first data race seen: who accessed what, earlier and now, and whether each was a write. */
 export interface Race {
   loc: string;

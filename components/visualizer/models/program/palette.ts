@@ -3,8 +3,11 @@
 // primitive), the op that model takes, the Go line a lane shows, and its happens-before edges for
 // the race detector (hb.ts), each from the race annotation in Go's source that it follows.
 //
-// Adding a primitive (a channel, a sync.Cond, a sync.Once) is one entry in kinds.ts's KINDS and
-// an object in OBJECTS; each of its operations is then one entry here.
+// Adding a primitive is one entry in kinds.ts's KINDS and an object in OBJECTS; each of its
+// operations is then one entry here. Channels, sync.Cond and sync.Once have theirs in palette-sync.ts.
+
+import type { HbNote } from './hb.ts';
+import { CHAN_OPS, COND_OPS, ONCE_OPS } from './palette-sync.ts';
 
 /** The objects a sandbox program shares, by name, with the kind of primitive each is. */
 export const OBJECTS = {
@@ -14,6 +17,10 @@ export const OBJECTS = {
   x: 'var',
   m: 'map',
   wg: 'waitgroup',
+  ch: 'chan',
+  buf: 'chan',
+  c: 'cond',
+  once: 'once',
 } as const;
 
 /** An object's name. */
@@ -21,22 +28,13 @@ export type ObjName = keyof typeof OBJECTS;
 /** A kind of primitive. */
 export type KindName = (typeof OBJECTS)[ObjName];
 
-/**
- * A happens-before note: at the op's `first` micro-step or when it returns (`last`), the goroutine
- * acquires or releases a sync clock, or reads or writes a location. `won` = only if TryLock won.
- */
-export interface HbNote {
-  at: 'first' | 'last';
-  act: 'acquire' | 'release' | 'releaseMerge' | 'read' | 'write';
-  name: string;
-  won?: boolean;
-}
+export type { HbNote } from './hb.ts';
 
 /** One palette operation. */
 export interface PaletteOp {
   /** The object it works on; null for plain work that touches nothing shared. */
   obj: ObjName | null;
-  /** The op of the object's model (MutexOp, RWOp, MapOp, WaitGroupOp, VarOp). */
+  /** The op of the object's model (MutexOp, RWOp, MapOp, WaitGroupOp, VarOp, ChanOp, CondOp, OnceOp). */
   op: unknown;
   /** The Go line the lane shows. */
   code: string;
@@ -140,6 +138,9 @@ export const PALETTE = {
   },
   // Ordinary code or time.Sleep: one step that synchronises nothing (sleeping orders nothing for the race detector).
   work: { obj: null, op: 'work', code: 'work() // or time.Sleep', hb: [] },
+  ...CHAN_OPS,
+  ...COND_OPS,
+  ...ONCE_OPS,
 } satisfies Record<string, PaletteOp>;
 
 /** A palette operation's id. */

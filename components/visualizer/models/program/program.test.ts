@@ -3,7 +3,7 @@ import { holds } from '../../engine/predicates.ts';
 import { enabledMoves, replayMoves } from '../../engine/run.ts';
 import { toScenario } from '../../sandbox/format.ts';
 import type { OpId } from './palette.ts';
-import { programIsDeadlocked, type ProgramState } from './program.ts';
+import { programCursor, programIsDeadlocked, type ProgramState } from './program.ts';
 
 const sc = (...goroutines: OpId[][]) => toScenario({ goroutines }, { id: 't', title: 't', description: 't' });
 const play = (s: ReturnType<typeof sc>, moves: string) => replayMoves(s, moves ? moves.split(' ') : []);
@@ -116,5 +116,122 @@ describe('the sandbox program model', () => {
     expect(end.objects.x).toMatchObject({ value: 1 });
     expect(end.goroutines.every((g) => g.pc === 'done')).toBe(true);
     expect(end.hb.race).toBeNull();
+  });
+});
+
+/** Every schedule's end state, by depth-first search over the enabled moves. */
+function allEnds(s: ReturnType<typeof sc>, moves: string[] = []): ProgramState[] {
+  const run = replayMoves(s, moves);
+  const next = enabledMoves(s, run);
+  if (!next.length) return [run.state as ProgramState];
+  return next.flatMap((m) => allEnds(s, [...moves, m.move]));
+}
+const keys = (s: ReturnType<typeof sc>, moves: string) =>
+  play(s, moves).steps.flatMap((x) => x.narration.map((n) => n.key));
+
+describe('channels, sync.Cond and sync.Once in the sandbox', () => {
+  test('a send and its receive are ordered: x++ before the send, a read after the receive, no race', () => {
+    // The receiver parks first, or the sender does: either way both end, and nothing races.
+    const s = sc(['x.inc', 'ch.send'], ['ch.recv', 'x.read']);
+    for (const moves of ['G2 G1 G1 G1 G2 G2', 'G1 G1 G1 G2 G2 G1']) {
+      const p = state(s, moves);
+      expect(p.goroutines.every((g) => g.pc === 'done')).toBe(true);
+      expect(p.hb.race).toBeNull();
+    }
+    // Over every schedule, unbuffered and buffered alike.
+    for (const c of ['ch', 'buf'] as const)
+      for (const end of allEnds(sc(['x.inc', `${c}.send`], [`${c}.recv`, 'x.read']))) {
+        expect(end.goroutines.every((g) => g.pc === 'done')).toBe(true);
+        expect(end.hb.race).toBeNull();
+      }
+    // A bare send/receive pair is no race either; without the channel the same accesses race.
+    expect(allEnds(sc(['ch.send'], ['ch.recv'])).every((p) => p.hb.race === null)).toBe(true);
+    const racy = state(sc(['x.inc', 'work'], ['work', 'x.read']), 'G1 G1 G1 G2 G2');
+    expect(racy.hb.race).toMatchObject({ loc: 'x', first: 'G1', second: 'G2' });
+  });
+
+  test('the receive waits for the send: the parked receiver shows chan receive, the sender chan send', () => {
+    const r = sc(['ch.recv'], ['work']);
+    expect(programCursor(state(r, 'G1'), 'G1')).toMatchObject({ status: 'blocked', reason: 'chan receive' });
+    // An unbuffered send with no receiver parks for ever: Go's deadlock.
+    const s = sc(['ch.send'], ['work']);
+    const p = state(s, 'G1 G2');
+    expect(programCursor(p, 'G1')).toMatchObject({ status: 'blocked', reason: 'chan send' });
+    expect(programIsDeadlocked(p)).toBe(true);
+    expect(holds('program', p, { kind: 'deadlock' })).toBe(true);
+    // The buffered channel takes the value into its one slot and the send returns.
+    const b = state(sc(['buf.send'], ['work']), 'G1 G2');
+    expect(b.goroutines.every((g) => g.pc === 'done')).toBe(true);
+    expect(programIsDeadlocked(b)).toBe(false);
+  });
+
+  test('send on a closed channel and a second close panic with Go’s messages', () => {
+    expect(state(sc(['ch.close', 'ch.send'], ['work']), 'G1 G1').failure).toMatchObject({
+      kind: 'panic',
+      message: 'send on closed channel',
+      goroutine: 'G1',
+    });
+    expect(state(sc(['buf.close'], ['buf.close']), 'G1 G2').failure).toMatchObject({
+      kind: 'panic',
+      message: 'close of closed channel',
+      goroutine: 'G2',
+    });
+    // A sender parked when the channel is closed wakes and panics; the close and the send race (chansend's
+    // racereadpc against closechan's racewritepc).
+    const p = state(sc(['ch.send'], ['ch.close']), 'G1 G2 G1');
+    expect(p.failure).toMatchObject({ kind: 'panic', message: 'send on closed channel', goroutine: 'G1' });
+    expect(p.hb.race).toMatchObject({ loc: 'ch', first: 'G1', second: 'G2' });
+    // A receive that returns because of close is ordered after it.
+    const q = toEnd(sc(['x.inc', 'ch.close'], ['ch.recv', 'x.read']), 'G2');
+    expect(q.failure).toBeNull();
+    expect(q.hb.race).toBeNull();
+  });
+
+  test('Cond: Wait parks, Signal wakes it, Wait relocks L; the write under L before Signal is ordered', () => {
+    const s = sc(
+      ['c.L.Lock', 'c.Wait', 'x.read', 'c.L.Unlock'],
+      ['c.L.Lock', 'x.inc', 'c.Signal', 'c.L.Unlock'],
+    );
+    // G1 locks, Wait: ticket, Unlock, park.
+    const parked = state(s, 'G1 G1 G1 G1');
+    expect(programCursor(parked, 'G1')).toMatchObject({ status: 'blocked', reason: 'sync.Cond.Wait' });
+    // G2 locks, x++, Signal; G1's relock queues on L; G2's Unlock hands L to G1, whose Wait returns.
+    const relock = state(s, 'G1 G1 G1 G1 G2 G2 G2 G2 G1');
+    expect(programCursor(relock, 'G1')).toMatchObject({ status: 'blocked', reason: 'sync.Mutex.Lock' });
+    const handed = state(s, 'G1 G1 G1 G1 G2 G2 G2 G2 G1 G2');
+    expect(handed.goroutines[0]).toMatchObject({ ip: 2, pc: 'start' });
+    const end = toEnd(s, 'G1 G1 G1 G1 G2 G2 G2 G2 G1 G2');
+    expect(end.failure).toBeNull();
+    expect(end.goroutines.every((g) => g.pc === 'done')).toBe(true);
+    expect(end.hb.race).toBeNull();
+  });
+
+  test('Cond: a Signal before anyone waits is lost, and the waiter sleeps for ever', () => {
+    const s = sc(['c.L.Lock', 'c.Wait', 'c.L.Unlock'], ['c.Signal']);
+    const p = state(s, 'G2 G1 G1 G1 G1');
+    expect(keys(s, 'G2')).toContain('cond.signal.lost');
+    expect(programIsDeadlocked(p)).toBe(true);
+    expect(programCursor(p, 'G1')).toMatchObject({ status: 'blocked', reason: 'sync.Cond.Wait' });
+  });
+
+  test('Once: f runs once, and a write before the Do that ran f is ordered before a read after the other Do', () => {
+    const s = sc(['x.inc', 'once.Do'], ['once.Do', 'x.read']);
+    // G1: x++, then Do runs f (fast path, Lock, check, f, done.Store, Unlock); G2's Do takes the fast path.
+    const moves = 'G1 G1 G1 G1 G1 G1 G1 G1 G2 G2';
+    const p = state(s, moves);
+    expect(p.goroutines.every((g) => g.pc === 'done')).toBe(true);
+    expect(keys(s, moves).filter((k) => k === 'once.f.work')).toHaveLength(1);
+    expect(p.hb.race).toBeNull();
+    // G2 waits on o.m while G1 runs f; handed o.m, it finds done set and returns without running f.
+    const waited = 'G1 G1 G1 G1 G1 G2 G2 G1 G1 G1 G2 G2 G2';
+    expect(keys(s, waited).filter((k) => k === 'once.f.work')).toHaveLength(1);
+    expect(toEnd(s, waited).hb.race).toBeNull();
+    // In every schedule f runs exactly once.
+    for (const end of allEnds(sc(['once.Do'], ['once.Do']))) {
+      expect(end.goroutines.every((g) => g.pc === 'done')).toBe(true);
+      expect((end.objects.once as unknown as { done: number }).done).toBe(1);
+    }
+    // Without the Once the same accesses race.
+    expect(state(sc(['x.inc', 'work'], ['work', 'x.read']), 'G1 G1 G1 G2 G2').hb.race).not.toBeNull();
   });
 });

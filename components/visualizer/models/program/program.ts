@@ -32,8 +32,12 @@ function applyNotes(hb: Hb, g: string, notes: readonly HbNote[], won: boolean): 
   return out;
 }
 
-/** The op's notes at `first` (the call's first micro-step) or `last` (its return). */
-const notesAt = (e: PaletteOp, at: HbNote['at']) => e.hb.filter((n) => n.at === at);
+/** The op's notes at `last` (its return). */
+const notesAtLast = (e: PaletteOp) => e.hb.filter((n) => n.at === 'last');
+
+/** The op's notes due before a micro-step: `first` on its first one, `pc` on the one taken from that pc. */
+const notesBefore = (e: PaletteOp, first: boolean, pc: string) =>
+  e.hb.filter((n) => (n.at === 'first' && first) || (n.at === 'pc' && n.pc === pc));
 
 /** One micro-step of `g` inside the object of its current op. */
 function stepInObject(state: ProgramState, g: ProgG, e: PaletteOp & { obj: ObjName }) {
@@ -42,15 +46,40 @@ function stepInObject(state: ProgramState, g: ProgG, e: PaletteOp & { obj: ObjNa
   if (!sub || !before) throw usageError(`${g.id}: no ${e.obj} in this program`);
   const first = g.pc === 'start';
   // x++ writes on its second step: a note at `last` for x is due on the step that completes it.
-  let hb = first ? applyNotes(state.hb, g.id, notesAt(e, 'first'), true) : state.hb;
+  let hb = applyNotes(state.hb, g.id, notesBefore(e, first, before.pc), true);
   const r = kindOf(e.obj).step(sub, { type: 'step', g: g.id });
   const after = subG(r.state, g.id)!;
   const returned = !r.state.failure && (after.ip > before.ip || after.pc === 'done');
   if (returned) {
     const won = e.op !== 'tryLock' || (r.state as unknown as { holder: string | null }).holder === g.id;
-    hb = applyNotes(hb, g.id, notesAt(e, 'last'), won);
+    hb = applyNotes(hb, g.id, notesAtLast(e), won);
   }
   return { sub: r.state, hb, returned, r };
+}
+
+/** How many of g's ops before its current one are on `obj`: its current op's index in that object's model. */
+const subIp = (g: ProgG, obj: ObjName) =>
+  g.program.slice(0, g.ip).filter((op) => PALETTE[op].obj === obj).length;
+
+/**
+ * Goroutines whose call in `obj` another goroutine's step completed (the cond and once models hand a
+ * lock straight to its head waiter, so that waiter's Lock, or Wait's relock, has returned): each
+ * moves on to its next op, with its op's `last` notes.
+ */
+function completedByOthers(state: ProgramState, stepped: string, obj: ObjName): ProgramState {
+  const sub = state.objects[obj];
+  if (!sub || state.failure) return state;
+  let hb = state.hb;
+  const goroutines = state.goroutines.map((g) => {
+    const e = PALETTE[g.program[g.ip]!] as PaletteOp | undefined;
+    if (g.id === stepped || g.pc !== 'in' || e?.obj !== obj) return g;
+    const x = subG(sub, g.id);
+    if (!x || (x.ip <= subIp(g, obj) && x.pc !== 'done')) return g;
+    hb = applyNotes(hb, g.id, notesAtLast(e), true);
+    const ip = g.ip + 1;
+    return { ...g, ip, pc: ip < g.program.length ? ('start' as const) : ('done' as const) };
+  });
+  return { ...state, goroutines, hb };
 }
 
 /** Applies one event: the goroutine's next micro-step in the program. */
@@ -68,13 +97,17 @@ export function stepProgram(state: ProgramState, event: ProgramEvent): StepResul
     const found = stepInObject(state, g, e as PaletteOp & { obj: ObjName });
     returned = found.returned;
     narration.push(...found.r.narration);
-    next = {
-      ...state,
-      objects: { ...state.objects, [e.obj]: found.sub },
-      hb: found.hb,
-      failure: found.sub.failure,
-    };
-    if (found.hb.race && !state.hb.race) narration.push(say<ProgramKey>('prog.race', { ...found.hb.race }));
+    next = completedByOthers(
+      {
+        ...state,
+        objects: { ...state.objects, [e.obj]: found.sub },
+        hb: found.hb,
+        failure: found.sub.failure,
+      },
+      g.id,
+      e.obj,
+    );
+    if (next.hb.race && !state.hb.race) narration.push(say<ProgramKey>('prog.race', { ...next.hb.race }));
   }
   const ip = returned ? g.ip + 1 : g.ip;
   const self: ProgG = {
@@ -146,7 +179,8 @@ export function programCursor(state: ProgramState, id: string): LanePos | null {
   if (g.pc === 'done') return lanePos(null, 'done', { holds, register });
   const e = PALETTE[g.program[g.ip]!];
   const sub = e.obj && state.objects[e.obj];
-  const parked = sub ? subG(sub, id)?.pc === 'parked' : false;
-  const reason = parked && e.obj ? kindOf(e.obj).reason(sub!, id) : null;
+  const kind = e.obj && kindOf(e.obj);
+  const parked = sub && kind ? (kind.parked?.(sub, id) ?? subG(sub, id)?.pc === 'parked') : false;
+  const reason = parked && kind ? kind.reason(sub!, id) : null;
   return lanePos(g.ip, g.pc, { status: parked ? 'blocked' : 'ready', reason, holds, register });
 }

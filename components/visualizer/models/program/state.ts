@@ -39,6 +39,8 @@ export const programInfo: ModelInfo = {
   sources: [
     'src/internal/sync/mutex.go, src/sync/rwmutex.go, src/sync/waitgroup.go: each object is stepped by its own model',
     'src/internal/runtime/maps/runtime.go, map.go: the map write flag (map-check model)',
+    'src/runtime/chan.go, src/sync/cond.go, src/sync/once.go: channels, sync.Cond and sync.Once, each stepped by its own model',
+    'src/runtime/chan.go (racereadpc, racewritepc, racesync, racenotify), src/sync/once.go (done.Store, done.Load): their happens-before edges',
     'src/internal/race (race.Acquire, Release, ReleaseMerge, ReadPC, WritePC) and ThreadSanitizer: happens-before by vector clocks',
     'src/runtime/proc.go checkdead: "all goroutines are asleep - deadlock!"',
   ],
@@ -63,7 +65,7 @@ export function newProgramState(programs: Record<GoroutineId, OpId[]>): ProgramS
           .map((e) => e.op),
       ]),
     );
-    if (Object.values(own).some((ops) => ops.length > 0)) objects[obj] = KINDS[OBJECTS[obj]].init(own);
+    if (Object.values(own).some((ops) => ops.length > 0)) objects[obj] = KINDS[OBJECTS[obj]].init(own, obj);
   }
   return {
     model: 'program',

@@ -5,8 +5,12 @@
 import type { RenderCtx } from '../../render/context.ts';
 import { facts, h } from '../../render/dom.ts';
 import { group } from '../../render/widgets.ts';
+import { chanView } from '../chan/view.ts';
+import type { CondState } from '../cond/state.ts';
+import { condView } from '../cond/view.ts';
 import { mapView } from '../map-check/view.ts';
 import { mutexView } from '../mutex/view.ts';
+import { onceView } from '../once/view.ts';
 import { rwmutexView } from '../rwmutex/view.ts';
 import { waitGroupView } from '../waitgroup/view.ts';
 import type { SubState } from './kinds.ts';
@@ -21,6 +25,9 @@ const VIEWS: Record<KindName, { type: string; view: (ctx: RenderCtx, s: never) =
   map: { type: 'map[string]int', view: mapView },
   waitgroup: { type: 'sync.WaitGroup', view: waitGroupView },
   var: { type: 'int', view: varView },
+  chan: { type: 'chan int', view: chanView },
+  cond: { type: '*sync.Cond', view: (ctx, c: CondState) => condView(ctx, c, 'n') },
+  once: { type: 'sync.Once', view: onceView },
 };
 
 function varView(ctx: RenderCtx, x: VarState): HTMLElement[] {
