@@ -81,4 +81,20 @@ describe('counting the outcomes over all schedules', () => {
     // 12 micro-steps, 4 per goroutine: 12!/(4!4!4!) = 34650 schedules.
     expect(r).toMatchObject({ status: 'done', total: 34650n });
   });
+
+  test('an unbuffered send and receive: 2 schedules (either one parks first), both finish without a race', () => {
+    const r = countOutcomes(sc(['ch.send'], ['ch.recv']), classify);
+    expect(r).toMatchObject({ status: 'done', total: 2n });
+    // Three moves: the one that parks, its partner's, and the parked one's return from gopark.
+    expect(rows(r)).toEqual([[{ end: 'ok', message: null, x: null, race: false }, 2, 3]]);
+  });
+
+  test('a send and a close: the send panics in both schedules, and the race detector reports them', () => {
+    const r = countOutcomes(sc(['ch.send'], ['ch.close']), classify);
+    expect(r).toMatchObject({ status: 'done', total: 2n });
+    // close first: the send panics at once; send first: it parks, close wakes it, and it panics.
+    expect(rows(r)).toEqual([
+      [{ end: 'panic', message: 'send on closed channel', x: null, race: true }, 2, 2],
+    ]);
+  });
 });
