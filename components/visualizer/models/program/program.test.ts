@@ -120,7 +120,7 @@ describe('the sandbox program model', () => {
 });
 
 /** Every schedule's end state, by depth-first search over the enabled moves. */
-function allEnds(s: ReturnType<typeof sc>, moves: string[] = []): ProgramState[] {
+function allEnds(s: ReturnType<typeof sc>, moves: Parameters<typeof replayMoves>[1] = []): ProgramState[] {
   const run = replayMoves(s, moves);
   const next = enabledMoves(s, run);
   if (!next.length) return [run.state as ProgramState];
