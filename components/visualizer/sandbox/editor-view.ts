@@ -4,7 +4,7 @@
  * to append an op. Keyboard-first: every control is a native button or select, and each carries a
  * `data-focus` key so the element can give focus back after it redraws. N.B. BROWSER CODE.
  */
-import { OP_IDS, PALETTE, type OpId } from '../models/program/palette.ts';
+import { GO_TYPES, OBJECTS, OP_IDS, PALETTE, type ObjName, type OpId } from '../models/program/palette.ts';
 import { h } from '../render/dom.ts';
 import type { VizKey } from '../../i18n/index.ts';
 import { gid, MAX_GOROUTINES, MAX_OPS, MIN_GOROUTINES, type SandboxDoc } from './format.ts';
@@ -55,6 +55,22 @@ function opRow(t: T, a: EditorActions, g: number, ops: OpId[], i: number): HTMLE
   );
 }
 
+/** The picker's options, grouped by the object they work on (`ch chan int`); plain work stands alone. */
+function pickerOptions(): HTMLElement[] {
+  // Runs of consecutive ops on one object, in palette order.
+  const runs: { obj: ObjName | null; ops: OpId[] }[] = [];
+  for (const op of OP_IDS) {
+    const obj = PALETTE[op].obj;
+    const last = runs[runs.length - 1];
+    if (last && last.obj === obj && obj !== null) last.ops.push(op);
+    else runs.push({ obj, ops: [op] });
+  }
+  return runs.map(({ obj, ops }) => {
+    const options = ops.map((op) => h('option', { value: op }, PALETTE[op].code));
+    return obj === null ? options[0]! : h('optgroup', { label: `${obj} ${GO_TYPES[OBJECTS[obj]]}` }, options);
+  });
+}
+
 function column(t: T, a: EditorActions, doc: SandboxDoc, g: number): HTMLElement {
   const ops = doc.goroutines[g]!;
   const id = gid(g);
@@ -62,7 +78,7 @@ function column(t: T, a: EditorActions, doc: SandboxDoc, g: number): HTMLElement
   const select = h(
     'select',
     { id: selectId, class: 'viz-select', 'data-focus': `select-${g}` },
-    OP_IDS.map((op) => h('option', { value: op }, PALETTE[op].code)),
+    pickerOptions(),
   );
   const full = ops.length >= MAX_OPS;
   return h(

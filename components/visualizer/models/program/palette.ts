@@ -23,6 +23,18 @@ export const OBJECTS = {
   once: 'once',
 } as const;
 
+/** Each kind's Go type, as the state panel and the picker's groups name it (the same in every language). */
+export const GO_TYPES: Record<KindName, string> = {
+  mutex: 'sync.Mutex',
+  rwmutex: 'sync.RWMutex',
+  map: 'map[string]int',
+  waitgroup: 'sync.WaitGroup',
+  var: 'int',
+  chan: 'chan int',
+  cond: '*sync.Cond',
+  once: 'sync.Once',
+};
+
 /** An object's name. */
 export type ObjName = keyof typeof OBJECTS;
 /** A kind of primitive. */

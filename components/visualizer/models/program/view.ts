@@ -14,20 +14,20 @@ import { onceView } from '../once/view.ts';
 import { rwmutexView } from '../rwmutex/view.ts';
 import { waitGroupView } from '../waitgroup/view.ts';
 import type { SubState } from './kinds.ts';
-import { OBJECTS, type KindName, type ObjName } from './palette.ts';
+import { GO_TYPES, OBJECTS, type KindName, type ObjName } from './palette.ts';
 import type { ProgramState } from './state.ts';
 import type { VarState } from './var.ts';
 
-/** Each kind's panel and its Go type (Go's names, the same in every language). */
-const VIEWS: Record<KindName, { type: string; view: (ctx: RenderCtx, s: never) => HTMLElement[] }> = {
-  mutex: { type: 'sync.Mutex', view: mutexView },
-  rwmutex: { type: 'sync.RWMutex', view: rwmutexView },
-  map: { type: 'map[string]int', view: mapView },
-  waitgroup: { type: 'sync.WaitGroup', view: waitGroupView },
-  var: { type: 'int', view: varView },
-  chan: { type: 'chan int', view: chanView },
-  cond: { type: '*sync.Cond', view: (ctx, c: CondState) => condView(ctx, c, 'n') },
-  once: { type: 'sync.Once', view: onceView },
+/** Each kind's panel. */
+const VIEWS: Record<KindName, (ctx: RenderCtx, s: never) => HTMLElement[]> = {
+  mutex: mutexView,
+  rwmutex: rwmutexView,
+  map: mapView,
+  waitgroup: waitGroupView,
+  var: varView,
+  chan: chanView,
+  cond: (ctx, c: CondState) => condView(ctx, c, 'n'),
+  once: onceView,
 };
 
 function varView(ctx: RenderCtx, x: VarState): HTMLElement[] {
@@ -41,8 +41,8 @@ function varView(ctx: RenderCtx, x: VarState): HTMLElement[] {
 export function programView(ctx: RenderCtx, p: ProgramState): HTMLElement[] {
   const out: HTMLElement[] = [];
   for (const [obj, sub] of Object.entries(p.objects) as [ObjName, SubState][]) {
-    const v = VIEWS[OBJECTS[obj]];
-    out.push(group(`${obj} ${v.type}`, h('div', {}, ...v.view(ctx, sub as never))));
+    const kind = OBJECTS[obj];
+    out.push(group(`${obj} ${GO_TYPES[kind]}`, h('div', {}, ...VIEWS[kind](ctx, sub as never))));
   }
   const race = p.hb.race;
   out.push(
