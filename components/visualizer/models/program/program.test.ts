@@ -206,6 +206,20 @@ describe('channels, sync.Cond and sync.Once in the sandbox', () => {
     expect(end.hb.race).toBeNull();
   });
 
+  test('c.L: an Unlock hands L to the goroutine queued in Lock, whose Lock returns then', () => {
+    const s = sc(['c.L.Lock', 'x.inc', 'c.L.Unlock'], ['c.L.Lock', 'x.read', 'c.L.Unlock']);
+    expect(programCursor(state(s, 'G1 G2'), 'G2')).toMatchObject({
+      status: 'blocked',
+      reason: 'sync.Mutex.Lock',
+    });
+    const handed = state(s, 'G1 G2 G1 G1 G1');
+    expect(handed.goroutines[1]).toMatchObject({ ip: 1, pc: 'start' });
+    expect(can(s, 'G1 G2 G1 G1 G1')).toEqual(['G2']);
+    const end = toEnd(s, 'G1 G2 G1 G1 G1');
+    expect(end.goroutines.every((g) => g.pc === 'done')).toBe(true);
+    expect(end.hb.race).toBeNull();
+  });
+
   test('Cond: a Signal before anyone waits is lost, and the waiter sleeps for ever', () => {
     const s = sc(['c.L.Lock', 'c.Wait', 'c.L.Unlock'], ['c.Signal']);
     const p = state(s, 'G2 G1 G1 G1 G1');
