@@ -2,8 +2,9 @@
 // every goroutine has a vector clock, every sync object keeps the clock of its last release, and
 // an access races with an earlier one by another goroutine unless that access happened before it.
 // The sync edges come from the race annotations in Go's source (cited on each palette op in
-// palette.ts): race.Acquire on return from Lock/RLock/Wait, race.Release or race.ReleaseMerge at
-// the start of Unlock/RUnlock/Done. Plain data, so it is part of the memoised state.
+// palette.ts and palette-sync.ts): race.Acquire on return from Lock/RLock/Wait, race.Release or
+// race.ReleaseMerge at the start of Unlock/RUnlock/Done, and the channel's racesync/racenotify.
+// Plain data, so it is part of the memoised state.
 
 import type { GoroutineId } from '../types.ts';
 

@@ -1,9 +1,10 @@
 // One adapter per kind of primitive: how the sandbox builds an object's state from the goroutines'
 // ops on it and steps it. Each delegates to that primitive's own model (mutex.ts, rwmutex.ts,
-// map-check.ts, waitgroup.ts, chan.ts, cond.ts, once.ts), so the sandbox's Lock is the same faithful state machine as the
-// chapter's: an object's state is that model's state with one goroutine per lane, whose program is
-// the lane's ops on this object, in order. The composite (program.ts) steps a goroutine in the
-// object its current op names, and the op has returned when that goroutine's ip moved on.
+// map-check.ts, waitgroup.ts, chan.ts, cond.ts, once.ts), so the sandbox's Lock is the same
+// faithful state machine as the chapter's: an object's state is that model's state with one
+// goroutine per lane, whose program is the lane's ops on this object, in order. The composite
+// (program.ts) steps a goroutine in the object its current op names, and the op has returned when
+// that goroutine's ip moved on (on its own step, or on the step of one that handed it a lock).
 
 import { chanEnabledEvents, newChanState, stepChan, type ChanOp, type ChanState } from '../chan/chan.ts';
 import { stepCond, type CondOp } from '../cond/cond.ts';

@@ -10,11 +10,11 @@ export const CHAN_CAP = { ch: 0, buf: 1 } as const;
 type SyncObj = keyof typeof CHAN_CAP | 'c' | 'once';
 type Entry = { obj: SyncObj; op: unknown; code: string; hb: HbNote[] };
 
-// src/runtime/chan.go under -race. chansend starts with racereadpc(c.raddr()) and closechan (after
-// its panics) racewritepc(c.raddr()) then racerelease(c.raddr()): a send and a close that nothing
-// orders are a race on the channel itself. A receive that returns because the channel is closed
-// raceacquire(c.raddr()) (closechan raceacquireg's the goroutines it wakes, which is the same clock).
-// The sync clock `<ch>` is c.raddr(); the location `<ch>` (race reports name it) is the same address.
+// src/runtime/chan.go under -race. chansend starts with racereadpc(c.raceaddr()) and closechan (after
+// its panics) racewritepc(c.raceaddr()) then racerelease(c.raceaddr()): a send and a close that
+// nothing orders are a race on the channel itself. A receive that returns because the channel is
+// closed raceacquire(c.raceaddr()) (closechan raceacquireg's the goroutines it wakes: the same clock).
+// The sync clock `<ch>` is c.raceaddr() (&c.buf); the location `<ch>` (race reports name it) is too.
 //
 // Unbuffered: send and recv meet in racesync(c, sg) on chanbuf(c, 0): release, the partner acquires
 // and releases, acquire, so each learns the other (a receive happens before the send completes).

@@ -49,6 +49,7 @@ export const programInfo: ModelInfo = {
     'Lost update: every goroutine finished and x is less than the number of x++ that completed.',
     'The race detector keeps the first race it sees; Go prints every race and exits with status 66 at the end.',
     'The map is one key; the runtime check and the race detector both look at the map as a whole.',
+    'A channel’s happens-before edges are a little coarser than the race runtime’s (palette-sync.ts says where): they only add edges, so a race Go reports may go unreported here, never the reverse.',
   ],
 };
 
