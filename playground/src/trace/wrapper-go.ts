@@ -45,7 +45,9 @@ var (
 func init() { lockstepTraceStart() }
 
 // lockstepTraceStart starts tracing when {env} names a file, and hides the variable from
-// the program. Tracing starts last, so the trace holds none of this set-up.
+// the program. The goroutines it needs are created after the start, so the trace holds their go
+// statements and the timeline can name (and hide) them: one created before, that had not yet run
+// when a quick program exited, left no stack and would show as an unknown goroutine.
 func lockstepTraceStart() {
 	defer close(lockstepTraceReady)
 	path := os.Getenv("{env}")
@@ -55,11 +57,11 @@ func lockstepTraceStart() {
 	os.Unsetenv("{env}")
 	lockstepTracePath = path
 	lockstepTraceAddExitHook(lockstepTraceHook{F: lockstepTraceSave, RunOnFailure: true})
+{start}
+	lockstepTraceStarted = true
 	quit := make(chan os.Signal, 1)
 	signal.Notify(quit, syscall.SIGQUIT)
 	go lockstepTraceOnQuit(quit)
-{start}
-	lockstepTraceStarted = true
 	go lockstepTraceWatch()
 }
 
