@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { RunRequest, RunResult } from '../contract/run.ts';
+import { waitForWarmServer } from './bench-server.ts';
 import { percentile, tracingRows } from './bench-trace.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
@@ -172,19 +173,6 @@ async function bareThroughput(clients: number, seconds: number): Promise<string>
   return `| ${clients}, bare toolchain | ${lat.length} | ${(lat.length / seconds).toFixed(2)} | — | — | ${percentile(lat, 50).toFixed(0)} | ${percentile(lat, 95).toFixed(0)} |`;
 }
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const h = (await (await fetch(`${BASE}/api/health`)).json()) as { cache: { state: string } };
-      if (h.cache.state === 'warm' || h.cache.state === 'failed') return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('server did not become ready');
-}
-
 /** A fresh hello program (a new salt each call, so no binary is reused). */
 const helloFiles = (): Record<string, string> => ({ 'main.go': HELLO(salt++) });
 
@@ -240,7 +228,7 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    await waitForServer();
+    await waitForWarmServer(BASE, 100);
     const rows = await requestRows();
     const tracing = await tracingRows({ post, once, pause, iterations: N }, [
       ['edited program, trace: true', () => ({ action: 'run', files: helloFiles() })],

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { RunRequest, RunResult } from '../contract/run.ts';
+import { waitForWarmServer } from './bench-server.ts';
 import { percentile } from './bench-trace.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4392);
@@ -125,19 +126,6 @@ async function post(body: RunRequest): Promise<RunResult> {
   return (await res.json()) as RunResult;
 }
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const h = (await (await fetch(`${BASE}/api/health`)).json()) as { cache: { state: string } };
-      if (h.cache.state === 'warm' || h.cache.state === 'failed') return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('server did not become ready');
-}
-
 async function rows(): Promise<string[]> {
   const out: string[] = [];
   for (const pair of PAIRS) {
@@ -183,7 +171,7 @@ async function run(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    await waitForServer();
+    await waitForWarmServer(BASE, 120);
     const goVersion = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
     const lines = [
       `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${goVersion}; -race, warm build cache; ${N} pairs each, stuck and baseline alternating.`,
