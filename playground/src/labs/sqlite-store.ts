@@ -112,14 +112,37 @@ export function createSqliteLabStore(file: string, options: LabStoreOptions = {}
   };
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+const SQLITE_BUSY = 5;
+
+/**
+ * Sets WAL mode, trying again while another process holds the file: SQLite answers a journal-mode
+ * change with SQLITE_BUSY at once, without calling the busy handler, so busy_timeout does not
+ * cover it (two servers starting on one new file failed this way about one time in six).
+ */
+function switchToWal(db: DatabaseSync): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { errcode?: number }).errcode !== SQLITE_BUSY || Date.now() + pause > deadline)
+        throw error;
+      // node:sqlite is synchronous and this runs once at startup: a blocking pause is the honest wait.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
+}
+
 /** Opens the file durably (WAL, synchronous=FULL) and brings its schema up to date. */
 function openDatabase(file: string): { db: DatabaseSync; version: number } {
   mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
-  // First: a second process opening a new file at the same moment (a web and a worker server)
-  // waits for the first one's switch to WAL instead of failing with "database is locked".
-  db.exec('PRAGMA busy_timeout = 5000');
-  db.exec('PRAGMA journal_mode = WAL');
+  // First: a second process opening the file at the same moment (a web and a worker server)
+  // waits for the first one's transactions instead of failing with "database is locked".
+  db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  switchToWal(db);
   // FULL: a commit is on disk before the insert returns, so an acknowledged submission survives.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
