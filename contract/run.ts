@@ -235,10 +235,15 @@ export type Stop = Static<typeof Stop>;
 
 /** Why a traced run has no timeline; the browser words each code. */
 export const TraceMissing = Type.Union(
-  [Type.Literal('not_built'), Type.Literal('no_trace'), ...TIMELINE_ERROR_LITERALS],
+  [
+    Type.Literal('not_built'),
+    Type.Literal('no_trace'),
+    Type.Literal('program_traces_itself'),
+    ...TIMELINE_ERROR_LITERALS,
+  ],
   {
     description:
-      "not_built: nothing ran (the code did not compile or was refused); no_trace: the program ended before any of its trace reached the disk (e.g. a fatal error in its first 50 ms, or the memory or output limit); the others are the converter's own error codes (contract/timeline.ts TimelineError): the trace the program left could not be read.",
+      "not_built: nothing ran (the code did not compile or was refused); no_trace: the program ended before any of its trace reached the disk (e.g. a fatal error in its first 50 ms, or the memory or output limit); program_traces_itself: the program calls runtime/trace.Start itself, which the runner can record beside only with the flight recorder of Go 1.25 or later, and this runner's Go is older: it ran untraced; the others are the converter's own error codes (contract/timeline.ts TimelineError): the trace the program left could not be read.",
   },
 );
 export type TraceMissing = Static<typeof TraceMissing>;

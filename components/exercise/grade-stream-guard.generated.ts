@@ -805,6 +805,8 @@ const check_0 = (value) =>
           (typeof value.result.run.trace.missing === 'string' &&
             value.result.run.trace.missing === 'no_trace') ||
           (typeof value.result.run.trace.missing === 'string' &&
+            value.result.run.trace.missing === 'program_traces_itself') ||
+          (typeof value.result.run.trace.missing === 'string' &&
             value.result.run.trace.missing === 'not_a_trace') ||
           (typeof value.result.run.trace.missing === 'string' &&
             value.result.run.trace.missing === 'malformed_trace') ||

@@ -575,6 +575,8 @@ const check_0 = (value) =>
         Object.getOwnPropertyNames(value.result.trace).length === 1 &&
         ((typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'not_built') ||
           (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'no_trace') ||
+          (typeof value.result.trace.missing === 'string' &&
+            value.result.trace.missing === 'program_traces_itself') ||
           (typeof value.result.trace.missing === 'string' && value.result.trace.missing === 'not_a_trace') ||
           (typeof value.result.trace.missing === 'string' &&
             value.result.trace.missing === 'malformed_trace') ||

@@ -1,5 +1,5 @@
 module lockstep/tracetimeline
 
-go 1.26.0
+go 1.24.0
 
-require golang.org/x/exp v0.0.0-20261113113407-e3970619a1a4
+require golang.org/x/exp v0.0.0-20260209203927-2842357ff358

@@ -3,12 +3,10 @@
  * /api/health then says go1.24.x) serves the built site; an example and an exercise that declare
  * go 1.25 say so before Run, in both locales, and an example without a minimum says nothing. On
  * the suite's own server the same page shows the note only if its Go is older than 1.25.
- * The Go 1.24 comes from E2E_OLD_GOROOT, or from the toolchain the Go module proxy once put in the
- * module cache (`go mod download golang.org/toolchain@v0.0.1-go1.24.0.linux-amd64`); the test
- * downloads nothing and is skipped, with the reason, when there is neither.
+ * The Go 1.24 comes from tests/older-go.ts (E2E_OLD_GOROOT, the module cache, or the Go module
+ * proxy); the test is skipped, with the reason, when there is none.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import type { Health } from '../../contract/health.ts';
@@ -16,40 +14,11 @@ import { needsNewerGo, shownGoVersion } from '../../contract/go-version.ts';
 import { STRINGS } from '../../components/i18n/index.ts';
 import { startServerProcess, stopServer, type ServerProcess } from '../integration/server-process.ts';
 import { axeFindings } from './timeline-helpers.ts';
+import { olderGo } from '../older-go.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 const OWN_DIR = resolve('.data/e2e-old-go');
-const ARCH = process.arch === 'arm64' ? 'arm64' : 'amd64';
-
-/** A GOROOT of a Go 1.24 with runnable programs, or why there is none here. */
-function olderGo(): { goroot: string } | { reason: string } {
-  if (process.env.E2E_OLD_GOROOT) return { goroot: resolve(process.env.E2E_OLD_GOROOT) };
-  let modcache: string;
-  try {
-    modcache = execFileSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
-  } catch {
-    return { reason: 'no Go on PATH' };
-  }
-  const dir = join(modcache, 'golang.org');
-  const name = (existsSync(dir) ? readdirSync(dir) : [])
-    .filter((n) => new RegExp(`^toolchain@v0\\.0\\.1-go1\\.24\\.\\d+\\.linux-${ARCH}$`).test(n))
-    .sort()[0];
-  if (!name)
-    return {
-      reason: `no Go 1.24 here: set E2E_OLD_GOROOT, or run once: go mod download golang.org/toolchain@v0.0.1-go1.24.0.linux-${ARCH}`,
-    };
-  // The module cache is read-only, loses the programs' mode bits and may sit where the sandbox's
-  // user cannot reach (/root): a copy of our own, made once.
-  const goroot = join(OWN_DIR, name.replace('toolchain@v0.0.1-', ''));
-  if (!existsSync(join(goroot, 'bin', 'go'))) {
-    cpSync(join(dir, name), goroot, { recursive: true });
-    execFileSync('chmod', ['-R', 'u+w', goroot]);
-    for (const sub of ['bin', ...readdirSync(join(goroot, 'pkg', 'tool')).map((t) => join('pkg', 'tool', t))])
-      for (const f of readdirSync(join(goroot, sub))) chmodSync(join(goroot, sub, f), 0o755);
-  }
-  return { goroot };
-}
 
 const found = olderGo();
 let server: ServerProcess | undefined;

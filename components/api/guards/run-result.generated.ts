@@ -482,6 +482,7 @@ const check_0 = (value) =>
       Object.getOwnPropertyNames(value.trace).length === 1 &&
       ((typeof value.trace.missing === 'string' && value.trace.missing === 'not_built') ||
         (typeof value.trace.missing === 'string' && value.trace.missing === 'no_trace') ||
+        (typeof value.trace.missing === 'string' && value.trace.missing === 'program_traces_itself') ||
         (typeof value.trace.missing === 'string' && value.trace.missing === 'not_a_trace') ||
         (typeof value.trace.missing === 'string' && value.trace.missing === 'malformed_trace') ||
         (typeof value.trace.missing === 'string' && value.trace.missing === 'input_too_large') ||

@@ -126,6 +126,8 @@ const en = {
   'tl.missing.output_too_large': 'No timeline: the timeline would have been too large.',
   'tl.missing.io': 'No timeline: the trace could not be read from disk.',
   'tl.missing.usage': 'No timeline: the trace reader was called wrongly.',
+  'tl.missing.program_traces_itself':
+    'No timeline: this program calls trace.Start itself, and recording a timeline beside its own trace needs Go 1.25 or later on the runner. It ran untraced.',
   'tl.error': 'No timeline: {message}',
   'tl.unreachable': 'No timeline: the runner cannot be reached.',
   'tl.unavailable': 'Timeline is off: this server cannot record timelines. Run and Test still work.',
@@ -256,6 +258,8 @@ const zhCN: Record<TimelineKey, string> = {
   'tl.missing.output_too_large': '没有时间线：生成的时间线会过大。',
   'tl.missing.io': '没有时间线：无法从磁盘读取跟踪。',
   'tl.missing.usage': '没有时间线：跟踪读取器的调用方式有误。',
+  'tl.missing.program_traces_itself':
+    '没有时间线：这个程序自己调用了 trace.Start，要在它自己的跟踪之外再记录时间线，运行器需要 Go 1.25 或更高版本。程序已在不记录跟踪的情况下运行。',
   'tl.error': '没有时间线：{message}',
   'tl.unreachable': '没有时间线：无法连接运行器。',
   'tl.unavailable': '时间线已关闭：这台服务器无法记录时间线。运行和测试仍然可用。',

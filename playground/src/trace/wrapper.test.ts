@@ -4,6 +4,7 @@ import {
   TRACE_ENV,
   TRACE_LDFLAGS,
   traceEnv,
+  traceModeFor,
   traceWrapper,
   WRAPPER_FUNC_PREFIX,
   WRAPPER_SAVE_FUNC,
@@ -72,6 +73,25 @@ describe('traceWrapper', () => {
     expect(() => traceWrapper({}, '/s', '/g', { maxBytes: 0 })).toThrow(RangeError);
     expect(() => traceWrapper({}, '/s', '/g', { maxBytes: 1.5 })).toThrow(RangeError);
     expect(() => traceWrapper({}, '/s', '/g', { minAgeSeconds: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('traceModeFor', () => {
+  const own = {
+    'main.go':
+      'package main\n\nimport (\n\t"os"\n\t"runtime/trace"\n)\n\nfunc main() { trace.Start(os.Stderr) }\n',
+  };
+
+  it('streams a program that does not trace itself, on every supported Go', () => {
+    for (const go of ['go1.24.0', 'go1.25.3', 'go1.26.8'])
+      expect(traceModeFor({ 'main.go': MAIN }, go)).toBe('stream');
+  });
+
+  it('records a program that traces itself with the flight recorder from Go 1.25, and not at all before', () => {
+    expect(traceModeFor(own, 'go1.24.13')).toBeNull();
+    expect(traceModeFor(own, 'go1.25.0')).toBe('flight');
+    expect(traceModeFor(own, 'go1.26rc1')).toBe('flight');
+    expect(traceModeFor(own, 'devel go1.27-abcdef')).toBe('flight');
   });
 });
 

@@ -14,7 +14,8 @@
  *   traceadvanceperiod, set by traceEnv, makes generations short);
  * - flight: when the learner's code calls trace.Start itself (which would fail while we stream),
  *   the runtime's flight recorder (Go ≥ 1.25, allowed beside trace.Start) keeps the trace in
- *   memory and writes it at exit or SIGQUIT only.
+ *   memory and writes it at exit or SIGQUIT only. On an older Go such a program is not traced at
+ *   all (traceModeFor): streaming would make the learner's own trace.Start fail.
  * Which endings keep their trace, measured: playground/trace-timeline/README.md.
  */
 
@@ -27,6 +28,7 @@ import {
   WRAPPER_FILE,
 } from './wrapper-go.ts';
 import { WATCH_PERIOD_MS, WATCHER_FUNCS } from './watcher-go.ts';
+import { needsNewerGo } from '../../../contract/go-version.ts';
 
 /** The environment variable that names the file the trace is written to; unset, nothing is traced. */
 export const TRACE_ENV = 'LOCKSTEP_TRACE';
@@ -67,6 +69,18 @@ const BASE_NAME = '0lockstep_trace';
 export const TRACE_LDFLAGS = ['-checklinkname=0'];
 
 export type TraceMode = 'stream' | 'flight';
+
+/** The Go whose runtime/trace first has the flight recorder (trace.NewFlightRecorder) flight mode uses. */
+export const FLIGHT_RECORDER_GO = '1.25';
+
+/**
+ * How a run of these files is traced by a runner with this Go (its `go version`, "go1.24.6"), or
+ * null when it cannot be: the program calls trace.Start itself and the Go has no flight recorder.
+ */
+export function traceModeFor(files: Readonly<Record<string, string>>, goVersion: string): TraceMode | null {
+  if (!callsTraceStart(files)) return 'stream';
+  return needsNewerGo(FLIGHT_RECORDER_GO, goVersion) ? null : 'flight';
+}
 
 export interface TraceWrapperOptions {
   /** Cap of the trace file in bytes (stream: later data is dropped; flight: the window's size hint). */

@@ -27,7 +27,7 @@ import {
 } from './jobdir.ts';
 import { SANDBOX_SRC } from '../plan/bwrap-args.ts';
 import { TRACE_FILE_BYTES } from '../plan/trace-convert.ts';
-import { convertTrace, traceConverter, writeWrapper } from './trace-steps.ts';
+import { convertTrace, prepareTrace } from './trace-steps.ts';
 import { inCgroup, JobAbortedError, launchContext, launchSpec, stripAborted } from './step-context.ts';
 import { CGO_REFUSED_MESSAGE, notMainPackageMessage } from '../plan/limits.ts';
 import { libraryInsteadOfProgram } from '../plan/package-clause.ts';
@@ -123,10 +123,7 @@ async function buildAndRun(
   outcome: RawOutcome,
   hooks: ExecuteHooks,
 ) {
-  // Asked before anything is built: a server without its converter refuses traced runs at once.
-  const converter = job.trace === true ? await traceConverter(ctx) : undefined;
-  const wrapper = converter !== undefined ? writeWrapper(ctx, dirs, files, action) : undefined;
-  if (converter !== undefined) outcome.trace = { missing: 'not_built' };
+  const { converter, wrapper } = await prepareTrace(ctx, dirs, files, job.trace === true, action, outcome);
   const key = binaryCacheKey({
     files,
     action,

@@ -12,7 +12,7 @@ import { converterFlags } from '../plan/trace-convert.ts';
 import { RequestError } from '../../errors.ts';
 import { testPackageName } from '../plan/package-clause.ts';
 import { testWatcher } from '../../trace/test-watcher.ts';
-import { traceWrapper } from '../../trace/wrapper.ts';
+import { traceModeFor, traceWrapper } from '../../trace/wrapper.ts';
 import type { ExecuteContext, ExecuteHooks } from './execute-types.ts';
 import { writeNewFile, type JobDirs } from './jobdir.ts';
 import { inCgroup, launchContext, stripAborted } from './step-context.ts';
@@ -29,7 +29,7 @@ function traceFileBytes(path: string): number {
 }
 
 /** The converter, or the refusal (503 trace_unavailable) of a traced job when it could not be built. */
-export async function traceConverter(ctx: ExecuteContext): Promise<string> {
+async function traceConverter(ctx: ExecuteContext): Promise<string> {
   try {
     return await ctx.traceTimeline();
   } catch {
@@ -43,12 +43,37 @@ export async function traceConverter(ctx: ExecuteContext): Promise<string> {
 }
 
 /**
+ * Before a build: the converter and the generated file of a traced job, or nothing (untraced). A
+ * run of a program that calls trace.Start itself, where the Go has no flight recorder, is built
+ * untraced and its result says why.
+ */
+export async function prepareTrace(
+  ctx: ExecuteContext,
+  dirs: JobDirs,
+  files: Record<string, string>,
+  traced: boolean,
+  action: 'run' | 'test',
+  outcome: RawOutcome,
+): Promise<{ converter?: string; wrapper?: { source: string; overlayPath: string } }> {
+  if (!traced) return {};
+  if (action === 'run' && traceModeFor(files, ctx.env.goVersion) === null) {
+    outcome.trace = { missing: 'program_traces_itself' };
+    return {};
+  }
+  // Asked before anything is built: a server without its converter refuses traced runs at once.
+  const converter = await traceConverter(ctx);
+  const wrapper = writeWrapper(ctx, dirs, files, action);
+  outcome.trace = { missing: 'not_built' };
+  return { converter, wrapper };
+}
+
+/**
  * Writes the generated Go file of a traced build (run: the trace wrapper; test: the stall
  * watcher's test file) and the -overlay JSON into the job's out dir (host-written, read by the
  * build sandbox there), never into the learner's src dir. undefined: nothing to add (a test with
  * no readable test file, which the build reports itself).
  */
-export function writeWrapper(
+function writeWrapper(
   ctx: ExecuteContext,
   dirs: JobDirs,
   files: Record<string, string>,

@@ -56,9 +56,9 @@ export interface RawOutcome {
   filesAfterFormat?: Record<string, string>;
   /**
    * A traced run or test: why there is no trace (nothing was built; the program left no trace
-   * file, or an empty one), or the converter's step (its stdout the timeline JSON, its stderr an
+   * file, or an empty one; it traces itself and this Go has no flight recorder, so it ran untraced), or the converter's step (its stdout the timeline JSON, its stderr an
    * error line); parsers/trace.ts reads it.
    */
-  trace?: { missing: 'not_built' | 'no_trace' } | { converter: StepOutcome };
+  trace?: { missing: 'not_built' | 'no_trace' | 'program_traces_itself' } | { converter: StepOutcome };
   timings: { buildMs: number; runMs: number };
 }
