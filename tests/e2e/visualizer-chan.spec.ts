@@ -6,6 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openVisualizer } from './visualizer-helpers.ts';
 
 const PAGE = '/locks/summary-and-capstone/';
 const ZH_PAGE = `/zh-cn${PAGE}`;
@@ -13,15 +14,7 @@ const ZH_PAGE = `/zh-cn${PAGE}`;
 // channels, then G2's select polls its send case first and finds results closed.
 const PAR_WIN = ['1', '3', '3', '3', '2'];
 
-async function open(page: Page, id: string, path = PAGE) {
-  await page.goto(path);
-  const viz = page.locator(`#viz-${id}`);
-  await viz.scrollIntoViewIfNeeded();
-  const stage = viz.locator('.viz-stage');
-  await expect(stage).toBeVisible();
-  await stage.focus();
-  return { viz, stage, narration: viz.locator('.viz-narration') };
-}
+const open = (page: Page, id: string, path = PAGE) => openVisualizer(page, id, path);
 
 const lane = (viz: ReturnType<Page['locator']>, n: number) => viz.locator('.viz-lane').nth(n);
 const chan = (viz: ReturnType<Page['locator']>, name: string) =>

@@ -6,6 +6,7 @@
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openVisualizer, progressOf } from './visualizer-helpers.ts';
 
 const PAGE = '/locks/internals-and-memory-model/';
 const ID = 'mutex-starve-and-recover';
@@ -18,18 +19,10 @@ PAR.push('G2', 'G2', 'G2', 'G2', 'G3', 'G3', 'G2');
 // Some forty key presses each, and Shift+Tab walks to the controls: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
-const progressOf = (page: Page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('lockstep:progress:v1') ?? '{}'));
 const focused = (page: Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focus ?? '');
 
-async function open(page: Page, path = PAGE) {
-  await page.goto(path);
-  const viz = page.locator(`#viz-${ID}`);
-  await viz.scrollIntoViewIfNeeded();
-  await expect(viz.locator('.viz-stage')).toBeVisible();
-  return viz;
-}
+const open = async (page: Page, path = PAGE) => (await openVisualizer(page, ID, path)).viz;
 
 /** Moves keyboard focus back from the stage with Shift+Tab until the control `focus` has it. */
 async function tabTo(page: Page, viz: Locator, focus: string): Promise<void> {

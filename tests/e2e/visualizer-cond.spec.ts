@@ -6,6 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openVisualizer } from './visualizer-helpers.ts';
 
 const PAGE = '/locks/internals-and-memory-model/';
 const ZH_PAGE = `/zh-cn${PAGE}`;
@@ -15,15 +16,7 @@ const LOST_SIGNAL = ['1', '1', '2', '2', '1', '1', '1'];
 // cond-if-not-for at par (19): C1 waits, P signals it, C2 barges in and takes the only job first.
 const IF_NOT_FOR = '1 1 1 1 1 3 3 3 3 3 2 3 3 1 3 2 2 2 1'.split(' ');
 
-async function open(page: Page, id: string, path = PAGE) {
-  await page.goto(path);
-  const viz = page.locator(`#viz-${id}`);
-  await viz.scrollIntoViewIfNeeded();
-  const stage = viz.locator('.viz-stage');
-  await expect(stage).toBeVisible();
-  await stage.focus();
-  return { viz, narration: viz.locator('.viz-narration'), position: viz.locator('.viz-position') };
-}
+const open = (page: Page, id: string, path = PAGE) => openVisualizer(page, id, path);
 
 async function axe(page: Page, ids: string[]) {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);

@@ -9,6 +9,7 @@
  */
 import { test, expect, type CDPSession, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openVisualizer } from './visualizer-helpers.ts';
 
 const PAGE = '/locks/internals-and-memory-model/';
 const ID = 'mutex-handoff';
@@ -21,13 +22,7 @@ interface Seen {
   duration: number;
 }
 
-async function open(page: Page, path = PAGE) {
-  await page.goto(path);
-  const viz = page.locator(`#viz-${ID}`);
-  await viz.scrollIntoViewIfNeeded();
-  await viz.locator('.viz-stage').focus();
-  return { viz, narration: viz.locator('.viz-narration'), position: viz.locator('.viz-position') };
-}
+const open = (page: Page, path = PAGE) => openVisualizer(page, ID, path);
 
 /** Stops the document timeline: animations are created but do not advance. */
 async function freeze(page: Page): Promise<CDPSession> {

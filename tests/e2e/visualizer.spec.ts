@@ -7,24 +7,15 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openVisualizer, progressOf } from './visualizer-helpers.ts';
 
 const PAGE = process.env.VIZ_E2E_PAGE ?? '/locks/internals-and-memory-model/';
 const ZH_PAGE = `/zh-cn${PAGE}`;
 
 // counter-lost-update at par (24 moves): G1 keeps a stale 3 while G2 makes its last increments.
 const PAR_WIN = 'G1 G1 G1 G1 G1 G2 G1 G1 G1 G1 G2 G2 G1 G1 G2 G2 G2 G2 G2 G2 G2 G2 G2 G1'.split(' ');
-const progressOf = (page: Page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('lockstep:progress:v1') ?? '{}'));
 
-async function open(page: Page, id: string, path = PAGE) {
-  await page.goto(path);
-  const viz = page.locator(`#viz-${id}`);
-  await viz.scrollIntoViewIfNeeded();
-  const stage = viz.locator('.viz-stage');
-  await expect(stage).toBeVisible();
-  await stage.focus();
-  return { viz, stage, narration: viz.locator('.viz-narration'), position: viz.locator('.viz-position') };
-}
+const open = (page: Page, id: string, path = PAGE) => openVisualizer(page, id, path);
 
 test('a scenario played with the keyboard only: step, back, play to the end, reset, pick a goroutine', async ({
   page,
