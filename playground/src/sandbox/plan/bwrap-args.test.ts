@@ -58,6 +58,17 @@ describe('build sandbox argv', () => {
     const other = buildSandboxArgs({ ...layout, goroot: '/opt/go' }, { src: 's', out: 'o', gocache: 'g' }, 1);
     expect(pairs(other, '--ro-bind')).toContainEqual(['/opt/go', '/opt/go']);
   });
+  it('binds a GOROOT under /tmp after the sandbox’s own /tmp, which would hide it', () => {
+    const under = buildSandboxArgs(
+      { ...layout, goroot: '/tmp/ci/go1.24.0' },
+      { src: 's', out: 'o', gocache: 'g' },
+      1,
+    );
+    const tmpfs = under.indexOf('--tmpfs');
+    expect(under[tmpfs + 1]).toBe('/tmp');
+    const bind = under.findIndex((a, i) => a === '--ro-bind' && under[i + 1] === '/tmp/ci/go1.24.0');
+    expect(bind).toBeGreaterThan(tmpfs);
+  });
 });
 
 describe('run sandbox argv', () => {

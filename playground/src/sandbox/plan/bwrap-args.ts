@@ -110,9 +110,6 @@ export function buildSandboxArgs(layout: HostLayout, mounts: BuildMounts, tmpByt
     if (entry.symlink !== undefined) args.push('--symlink', entry.symlink, entry.path);
     else args.push('--ro-bind', entry.path, entry.path);
   }
-  if (!layout.rootEntries.some((e) => e.symlink === undefined && isWithin(layout.goroot, e.path))) {
-    args.push('--ro-bind', layout.goroot, layout.goroot);
-  }
   // /dev is bwrap's own small tmpfs; read-only so /dev/shm is no second, uncapped scratch space.
   args.push(
     '--proc',
@@ -126,6 +123,10 @@ export function buildSandboxArgs(layout: HostLayout, mounts: BuildMounts, tmpByt
     '--tmpfs',
     '/tmp',
   );
+  // After the tmpfs: a Go installed under /tmp (a toolchain unpacked there) would be hidden by it.
+  if (!layout.rootEntries.some((e) => e.symlink === undefined && isWithin(layout.goroot, e.path))) {
+    args.push('--ro-bind', layout.goroot, layout.goroot);
+  }
   args.push('--bind', mounts.src, SANDBOX_SRC, '--bind', mounts.out, SANDBOX_OUT);
   args.push('--bind', mounts.gocache, SANDBOX_GOCACHE, '--remount-ro', '/', '--chdir', SANDBOX_SRC);
   args.push(...setenv(goEnv(layout.goroot, SANDBOX_GOCACHE)));
