@@ -1,8 +1,9 @@
 /**
  * The sync.Cond and sync.Once visualizers on the locks chapter: the notify list's ticket window played
  * with the keyboard, the Cond break levels won at par with the keyboard (en and zh-cn) with their
- * lessons, the Once predict level answered in both locales, axe on all of them, and a 390 px phone
- * that never scrolls sideways.
+ * lessons, the Once predict level answered in both locales, the CAS-only Once break level won at par
+ * with the keyboard (its lesson in en, a losing CAS narrated in zh-cn), axe on all of them, and a
+ * 390 px phone that never scrolls sideways.
  */
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -15,6 +16,8 @@ const ZH_PAGE = `/zh-cn${PAGE}`;
 const LOST_SIGNAL = ['1', '1', '2', '2', '1', '1', '1'];
 // cond-if-not-for at par (19): C1 waits, P signals it, C2 barges in and takes the only job first.
 const IF_NOT_FOR = '1 1 1 1 1 3 3 3 3 3 2 3 3 1 3 2 2 2 1'.split(' ');
+// once-cas-broken at par (10): G1 wins the CAS and stays inside f; G2 runs through to its use of cfg.
+const CAS_BROKEN = ['1', '1', '2', '2', '2', '2', '2', '2', '2', '2'];
 
 const open = (page: Page, id: string, path = PAGE) => openVisualizer(page, id, path);
 
@@ -106,6 +109,35 @@ for (const [locale, path, right] of [
   });
 }
 
+test('the CAS-only Once: use cfg before it is loaded, at par with the keyboard, and read the lesson', async ({
+  page,
+}) => {
+  const { viz, narration } = await open(page, 'once-cas-broken');
+  const status = viz.locator('.viz-level-status');
+  await expect(viz.locator('.viz-level-moves')).toHaveText('Moves: 0 · par 10');
+  await expect(viz.locator('.viz-state-box')).toContainText('CAS only');
+  for (const k of CAS_BROKEN) await page.keyboard.press(k);
+  await expect(status).toHaveAttribute('data-outcome', 'won');
+  await expect(status).toContainText('You broke it in 10 moves, at par');
+  await expect(viz.locator('.viz-log-list')).toContainText("Do returns at once, without waiting for G1's f");
+  await expect(narration).toContainText('G2 reads cfg before it is loaded');
+  await expect(viz.locator('.viz-lesson')).toContainText('done is stored only after f returns');
+  await expect(viz.locator('.viz-lesson a')).toHaveAttribute(
+    'href',
+    '/locks/internals-and-memory-model/#inside-synconce-done-the-mutex-and-a-panicking-f',
+  );
+  await axe(page, ['once-cas-broken']);
+});
+
+test('简体中文: the CAS-only Once, a losing CAS returns without waiting for f', async ({ page }) => {
+  const { viz, narration } = await open(page, 'once-cas-broken', ZH_PAGE);
+  await expect(viz.locator('.viz-state-box')).toContainText('仅 CAS');
+  for (const k of CAS_BROKEN.slice(0, 7)) await page.keyboard.press(k);
+  await expect(narration).toContainText('CAS 失败，Do 立即返回，并不等待 G1 的 f 执行完');
+  await expect(viz.locator('.viz-level-status')).not.toHaveAttribute('data-outcome', 'won');
+  await axe(page, ['once-cas-broken']);
+});
+
 test('the nested Do deadlocks; on a 390 px phone nothing scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const { viz, narration, position } = await open(page, 'once-nested-do');
@@ -114,7 +146,13 @@ test('the nested Do deadlocks; on a 390 px phone nothing scrolls sideways', asyn
   await expect(narration).toContainText('itself holds o.m');
   await expect(viz.locator('.viz-lane').nth(0).locator('.viz-lane-status')).toContainText('sync.Mutex.Lock');
   await expect(viz).toContainText('fatal error: all goroutines are asleep - deadlock!');
-  for (const id of ['cond-ticket-window', 'cond-if-not-for', 'cond-lost-signal', 'once-panic-done']) {
+  for (const id of [
+    'cond-ticket-window',
+    'cond-if-not-for',
+    'cond-lost-signal',
+    'once-panic-done',
+    'once-cas-broken',
+  ]) {
     await page.locator(`#viz-${id}`).scrollIntoViewIfNeeded();
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -14,6 +14,10 @@ export const COND_EN = {
   'viz.once.done': 'o.done',
   'viz.once.runner': 'Running f',
   'viz.once.mutex': 'o.m held by',
+  'viz.once.impl': 'Do',
+  'viz.once.impl.go': 'Go’s Do: fast path, then doSlow under o.m',
+  'viz.once.impl.cas': 'CAS only (the incorrect Do in sync/once.go’s comment)',
+  'viz.once.early': 'Used before f returned',
 } as const;
 
 export const COND_ZH: Record<keyof typeof COND_EN, string> = {
@@ -26,4 +30,8 @@ export const COND_ZH: Record<keyof typeof COND_EN, string> = {
   'viz.once.done': 'o.done',
   'viz.once.runner': '正在执行 f',
   'viz.once.mutex': 'o.m 的持有者',
+  'viz.once.impl': 'Do',
+  'viz.once.impl.go': 'Go 的 Do：先走快路径，再在 o.m 保护下执行 doSlow',
+  'viz.once.impl.cas': '仅 CAS（sync/once.go 注释里那个错误的 Do）',
+  'viz.once.early': '在 f 返回前就被使用',
 };

@@ -41,6 +41,7 @@ export const Predicate = Type.Object(
       'allDone',
       'starvedThenNormal',
       'sendDropped',
+      'usedBeforeSet',
     ] as const),
     value: Type.Optional(Type.Integer()),
     message: Type.Optional(Type.String({ minLength: 1 })),

@@ -4,7 +4,7 @@ import { NARRATION_EN, type OnceKey } from './narration-en.ts';
 import { NARRATION_ZH } from './narration-zh.ts';
 import { onceEnabledEvents, stepOnce, type OnceEvent, type OnceOp } from './once.ts';
 import { onceSchema } from './schema.ts';
-import { newOnceState, onceInfo, onceIsDeadlocked, type OnceState } from './state.ts';
+import { newOnceState, onceInfo, onceIsDeadlocked, type OnceImpl, type OnceState } from './state.ts';
 import { onceView } from './view.ts';
 
 export const onceModel: ModelDef<OnceState, OnceEvent, OnceKey> = {
@@ -15,7 +15,7 @@ export const onceModel: ModelDef<OnceState, OnceEvent, OnceKey> = {
   failure: failureOf,
   drive: 'stepped',
   schema: onceSchema,
-  init: (s) => newOnceState(programs<OnceOp>(s)),
+  init: (s) => newOnceState(programs<OnceOp>(s), (s.initial.impl as OnceImpl | undefined) ?? 'go'),
   view: onceView,
   cursor: (o, lane) => {
     const g = o.goroutines.find((x) => x.id === lane.id);
@@ -28,5 +28,7 @@ export const onceModel: ModelDef<OnceState, OnceEvent, OnceKey> = {
     return lanePos(g.ip, pc, { holds });
   },
   narration: { en: NARRATION_EN, 'zh-cn': NARRATION_ZH },
+  // A goroutine used what f sets before any f had returned (the CAS-only Do's break level).
+  predicates: { usedBeforeSet: (o) => o.early.length > 0 },
   predict: { done: (o) => o.done, waiters: (o) => o.m.queue.length },
 };

@@ -32,6 +32,22 @@ export const NARRATION_EN = {
   'once.recovered': (p) =>
     `${s(p.g)}: the caller's deferred recover() stops the panic (${s(p.message)}); Do's caller goes on.`,
   'once.panic': (p) => `${s(p.g)}: panic: ${s(p.message)}`,
+  'once.use': (p) => `${s(p.g)} uses ${s(p.name)}: the f that sets it has returned, so it is set.`,
+  'once.use.early': (p) =>
+    `${s(p.g)} uses ${s(p.name)} while ${s(p.runner)} is still running the f that sets it: ${s(p.g)} reads ${s(p.name)} before it is loaded.`,
+  'once.use.unset': (p) => `${s(p.g)} uses ${s(p.name)}, but no f has returned to set it: it is not loaded.`,
+  // The CAS-only Do that the comment in sync/once.go calls incorrect.
+  'once.cas.won': (p) =>
+    `${s(p.g)}: CAS-only Do: o.done.CompareAndSwap(false, true) succeeds, so done is set now, before f has run; ${s(p.g)} calls f.`,
+  'once.cas.lost': (p) =>
+    `${s(p.g)}: CAS-only Do: the CAS fails because done is already set, so Do returns at once, without waiting for ${s(p.runner)}'s f to finish.`,
+  'once.cas.lost.after': (p) =>
+    `${s(p.g)}: CAS-only Do: the CAS fails because done is already set, so Do returns at once; no f is running now.`,
+  'once.cas.f.return': (p) => `${s(p.g)}: f returns, and the CAS-only Do returns with it.`,
+  'once.cas.f.panic': (p) =>
+    `${s(p.g)}: f panics (${s(p.message)}); the CAS already set done, so f will never run again.`,
+  'once.cas.nested': (p) =>
+    `${s(p.g)}: f calls once.Do again: its CAS fails (done is set), so it returns at once without calling f.`,
   // Scheduler button labels: what the goroutine's next step does.
   'once.label.work': () => 'work',
   'once.label.start': () => 'Do: load done',
@@ -41,6 +57,8 @@ export const NARRATION_EN = {
   'once.label.f': () => 'run f',
   'once.label.store': () => 'defer: set done',
   'once.label.unlock': () => 'defer: unlock o.m',
+  'once.label.cas': () => 'Do: CAS done',
+  'once.label.use': (p) => `use ${s(p.name)}`,
 } satisfies Record<string, Template>;
 
 /** A narration key of the sync.Once model. */

@@ -32,6 +32,22 @@ export const NARRATION_ZH: Record<OnceKey, Template> = {
   'once.recovered': (p) =>
     `${s(p.g)}：调用方 defer 的 recover() 截住了 panic（${s(p.message)}）；Do 的调用方继续执行。`,
   'once.panic': (p) => `${s(p.g)}：panic: ${s(p.message)}`,
+  'once.use': (p) => `${s(p.g)} 使用 ${s(p.name)}：设置它的 f 已经返回，它已就绪。`,
+  'once.use.early': (p) =>
+    `${s(p.g)} 使用 ${s(p.name)}，而设置它的 f 仍在由 ${s(p.runner)} 执行：${s(p.g)} 在 ${s(p.name)} 加载完成之前就读了它。`,
+  'once.use.unset': (p) => `${s(p.g)} 使用 ${s(p.name)}，但还没有哪个 f 返回并设置它：它尚未加载。`,
+  // sync/once.go 注释里指出的错误实现：只用 CAS 的 Do。
+  'once.cas.won': (p) =>
+    `${s(p.g)}：仅 CAS 的 Do：o.done.CompareAndSwap(false, true) 成功，done 在 f 运行之前就已置位；${s(p.g)} 调用 f。`,
+  'once.cas.lost': (p) =>
+    `${s(p.g)}：仅 CAS 的 Do：done 已置位，CAS 失败，Do 立即返回，并不等待 ${s(p.runner)} 的 f 执行完。`,
+  'once.cas.lost.after': (p) =>
+    `${s(p.g)}：仅 CAS 的 Do：done 已置位，CAS 失败，Do 立即返回；此刻没有 f 在运行。`,
+  'once.cas.f.return': (p) => `${s(p.g)}：f 返回，仅 CAS 的 Do 随之返回。`,
+  'once.cas.f.panic': (p) =>
+    `${s(p.g)}：f 发生 panic（${s(p.message)}）；done 早已由 CAS 置位，f 再也不会执行。`,
+  'once.cas.nested': (p) =>
+    `${s(p.g)}：f 再次调用 once.Do：它的 CAS 失败（done 已置位），不调用 f 立即返回。`,
   // Scheduler button labels: what the goroutine's next step does.
   'once.label.work': () => '普通代码',
   'once.label.start': () => 'Do：读取 done',
@@ -41,4 +57,6 @@ export const NARRATION_ZH: Record<OnceKey, Template> = {
   'once.label.f': () => '执行 f',
   'once.label.store': () => 'defer：置位 done',
   'once.label.unlock': () => 'defer：解锁 o.m',
+  'once.label.cas': () => 'Do：CAS done',
+  'once.label.use': (p) => `使用 ${s(p.name)}`,
 };

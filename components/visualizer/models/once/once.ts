@@ -3,46 +3,31 @@
 //   doSlow: o.m.Lock(); defer o.m.Unlock(); if !o.done.Load() { defer o.done.Store(true); f() }
 // so a caller that finds done unset waits on o.m until the f that runs returns; done is set by a deferred
 // call, so it is set even when f panics (and Do will never run f again); and a Do inside f finds done
-// unset and blocks on o.m, which its own goroutine holds: a deadlock.
+// unset and blocks on o.m, which its own goroutine holds: a deadlock. With `impl: 'cas'` Do is instead
+// the incorrect CAS-only one that once.go's comment on Do describes (cas.ts).
 
 import {
-  failure,
   replaceAt,
   teller,
   usageError,
-  type Effect,
   type EnabledEvent,
   type Narration,
   type StepResult,
 } from '../types.ts';
 import { lockOf, unlockOf } from '../cond/lock.ts';
+import { casDo, casF } from './cas.ts';
 import type { OnceKey } from './narration-en.ts';
-import type { OnceEvent, OnceG, OnceOp, OnceState } from './state.ts';
+import type { OnceEvent, OnceG, OnceState } from './state.ts';
+import { body, endPanic, message, next, use, type Step } from './step.ts';
 
 export * from './state.ts';
-
-/** One goroutine's step in progress. */
-interface Step {
-  s: OnceState;
-  g: OnceG;
-  readonly op: OnceOp;
-  tell: (key: OnceKey, params?: Record<string, string | number | boolean>) => void;
-  fx: Effect[];
-}
-
-/** The call returned: move to the next op of the program. */
-const next = (g: OnceG): OnceG => {
-  const ip = g.ip + 1;
-  return { ...g, ip, pc: ip < g.program.length ? 'start' : 'done', fIp: 0, panicking: false };
-};
-
-/** The statements of the f this goroutine's Do runs. */
-const body = (op: OnceOp): string[] => (op.kind === 'do' ? op.f : []);
 
 /** Do's fast path: `if !o.done.Load()` (Go 1.24: `o.done.Load() == 0`). */
 function start(st: Step): void {
   const id = st.g.id;
-  if (st.op.kind === 'work') {
+  if (st.op.kind === 'use') use(st);
+  else if (st.op.kind === 'do' && st.s.impl === 'cas') casDo(st);
+  else if (st.op.kind === 'work') {
     st.g = next(st.g);
     st.tell('once.work', { g: id });
   } else if (st.s.done) {
@@ -87,6 +72,10 @@ function check(st: Step): void {
 
 /** One statement of f. */
 function runF(st: Step): void {
+  if (st.s.impl === 'cas') {
+    casF(st);
+    return;
+  }
   const id = st.g.id;
   const f = body(st.op);
   const stmt = f[st.g.fIp];
@@ -103,11 +92,9 @@ function runF(st: Step): void {
   }
 }
 
-const message = (op: OnceOp): string => (op.kind === 'do' && op.message) || 'init failed';
-
 /** The deferred `o.done.Store(true)`: runs when f returns and when f panics. */
 function store(st: Step): void {
-  st.s = { ...st.s, done: 1, runner: null };
+  st.s = { ...st.s, done: 1, runner: null, returned: st.s.returned || !st.g.panicking };
   st.g = { ...st.g, pc: 'unlock' };
   st.tell(st.g.panicking ? 'once.store.panic' : 'once.store', { g: st.g.id });
 }
@@ -128,16 +115,7 @@ function unlock(st: Step): void {
     st.g = next(st.g);
     return;
   }
-  if (st.op.kind === 'do' && st.op.recover) {
-    st.g = next(st.g);
-    st.tell('once.recovered', { g: id, message: message(st.op) });
-    return;
-  }
-  const f = failure('panic', message(st.op), id);
-  st.s = { ...st.s, failure: f };
-  st.g = { ...st.g, pc: 'done' };
-  st.fx.push({ kind: 'failure', failure: f });
-  st.tell('once.panic', { g: id, message: f.message });
+  endPanic(st);
 }
 
 /** The step a goroutine takes at each runnable pc. */
@@ -179,9 +157,16 @@ export function onceEnabledEvents(s: OnceState): EnabledEvent<OnceEvent, OnceKey
   return s.goroutines.filter(runnable).map((g) => ({
     goroutine: g.id,
     event: { type: 'step', g: g.id },
-    label: {
-      key: g.pc === 'start' && g.program[g.ip]?.kind === 'work' ? 'once.label.work' : LABEL[g.pc],
-      params: {},
-    },
+    label: label(s, g),
   }));
+}
+
+/** A goroutine's button label: what its next step does (at `start`, which op and which Do). */
+function label(s: OnceState, g: OnceG & { pc: RunnablePc }): EnabledEvent<OnceEvent, OnceKey>['label'] {
+  const op = g.program[g.ip];
+  if (g.pc !== 'start' || op?.kind === 'do')
+    return { key: g.pc === 'start' && s.impl === 'cas' ? 'once.label.cas' : LABEL[g.pc], params: {} };
+  return op?.kind === 'use'
+    ? { key: 'once.label.use', params: { name: op.name } }
+    : { key: 'once.label.work', params: {} };
 }
