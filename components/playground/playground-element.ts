@@ -17,7 +17,7 @@ import { runTool } from './tool-action.ts';
 import { whenNearViewport } from './near-viewport.ts';
 import { decodeShare, encodeShare, playgroundUrl } from './share.ts';
 import { decodeData, hasTests, newFileSource, type Files, type PlaygroundData } from './playground-data.ts';
-import { buildView, showRunState, verdictText, type PlaygroundUi } from './playground-view.ts';
+import { buildView, markShared, showRunState, verdictText, type PlaygroundUi } from './playground-view.ts';
 import { FileTabs } from './file-tabs.ts';
 import { OutputPane } from './output-pane.ts';
 import { RunController } from './run-controller.ts';
@@ -287,12 +287,12 @@ export class LockstepPlayground extends HTMLElement {
     const files = await decodeShare(location.hash);
     if (!files) return;
     await this.loadFiles(files);
+    if (this.ui.picker) markShared(this.ui.picker, this.locale);
     this.flash(this.t('pg.share.restored'));
   }
 
   private flash(text: string): void {
-    this.ui.note.hidden = false;
-    this.ui.note.textContent = text;
+    Object.assign(this.ui.note, { hidden: false, textContent: text });
   }
 }
 

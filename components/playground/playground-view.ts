@@ -75,8 +75,26 @@ function examplePicker(
     option.selected = ex.id === selected;
     select.append(option);
   }
-  label.append(document.createTextNode(`${t(locale, 'pg.example')} `), select);
+  // A span of its own, so the word stays on one line while the select shrinks on a phone.
+  const text = element('span', 'pg-picker-text');
+  text.textContent = t(locale, 'pg.example');
+  label.append(text, select);
   return { label, select };
+}
+
+/**
+ * The code came from a share link, not from an example: the picker says so instead of naming an
+ * example whose code is not shown. The option goes away once the learner picks an example.
+ */
+export function markShared(select: HTMLSelectElement, locale: Locale): void {
+  const option = document.createElement('option');
+  option.value = '';
+  option.disabled = true;
+  option.textContent = t(locale, 'pg.example.shared');
+  select.prepend(option);
+  select.value = '';
+  option.selected = true;
+  select.addEventListener('change', () => option.remove(), { once: true });
 }
 
 function header(data: PlaygroundData, locale: Locale) {

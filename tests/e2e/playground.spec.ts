@@ -149,6 +149,31 @@ test('Share copies a link that restores the files', async ({ page, context }) =>
   const restored = fresh.locator('lockstep-playground').first();
   await expect(restored.locator('.view-lines')).toContainText('shared-marker-42', { timeout: 30_000 });
   await expect(restored.locator('.pg-note')).toContainText('shared link');
+  // The picker names no example whose code is not shown; picking one takes that option away.
+  const picker = restored.getByRole('combobox', { name: 'Choose an example' });
+  await expect(picker.locator('option:checked')).toHaveText('Code from a shared link');
+  await picker.selectOption({ index: 1 });
+  await expect(picker.locator('option', { hasText: 'Code from a shared link' })).toHaveCount(0);
+});
+
+test('简体中文 on a 390 px phone: the example picker stays inside the playground, its word on one line', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/zh-cn/playground/');
+  const pg = page.locator('lockstep-playground').first();
+  const word = pg.locator('.pg-picker-text');
+  await expect(word).toHaveText('示例');
+  const select = pg.getByRole('combobox', { name: '选择一个示例' });
+  const [box, wordBox, selectBox] = await Promise.all([
+    pg.boundingBox(),
+    word.boundingBox(),
+    select.boundingBox(),
+  ]);
+  const lineHeight = await word.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(wordBox!.height).toBeLessThan(lineHeight * 1.5);
+  expect(selectBox!.x + selectBox!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('a whole run with the keyboard only', async ({ page }) => {
