@@ -2,9 +2,9 @@
 //
 //   if o.done.CompareAndSwap(false, true) { f() }
 //
-// "given two simultaneous calls, the winner of the cas would call f, and the second would return
-// immediately, without waiting for the first's call to f to complete. This is why the slow path falls
-// back to a mutex, and why the o.done.Store must be delayed until after f returns." (Go 1.24–1.26.)
+// The comment's point (Go 1.24–1.26), in our words: of two callers at once, the CAS winner runs f while
+// the loser returns at once, before f has finished, breaking Do's promise; hence Go's slow path takes a
+// mutex and stores done only after f returns.
 // So here done is set by the CAS, before f runs; a caller that loses the CAS returns in that same
 // step, whether or not f has finished; no o.m is taken, and a Do inside f just loses its CAS.
 
