@@ -35,6 +35,11 @@ function cachedToolchain(modcache: string): string {
 /** A GOROOT of a Go 1.24 whose programs can run, or why there is none here. */
 export function olderGo(): { goroot: string } | { reason: string } {
   if (process.env.E2E_OLD_GOROOT) return { goroot: resolve(process.env.E2E_OLD_GOROOT) };
+  // A copy made before stands on its own: no need for the module cache (or a download) again.
+  const made = (existsSync(OWN_DIR) ? readdirSync(OWN_DIR) : [])
+    .filter((n) => /^go1\.24\.\d+$/.test(n) && existsSync(join(OWN_DIR, n, 'bin', 'go')))
+    .sort()[0];
+  if (made) return { goroot: join(OWN_DIR, made) };
   let source: string;
   try {
     source = cachedToolchain(goEnv('GOMODCACHE'));

@@ -1,21 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Effect } from '../types.ts';
 import { newOnceState, onceEnabledEvents, stepOnce, type OnceOp, type OnceState } from './once.ts';
+import { pc, run } from './test-steps.ts';
 
-function run(state: OnceState, ids: string[]): { state: OnceState; effects: Effect[]; keys: string[] } {
-  let s = state;
-  const effects: Effect[] = [];
-  const keys: string[] = [];
-  for (const g of ids) {
-    const r = stepOnce(s, { type: 'step', g });
-    s = r.state;
-    effects.push(...r.effects);
-    keys.push(...r.narration.map((n) => n.key));
-  }
-  return { state: s, effects, keys };
-}
-
-const pc = (s: OnceState, g: string) => s.goroutines.find((x) => x.id === g)?.pc;
 const load: OnceOp = { kind: 'do', f: ['work', 'work'] };
 const useCfg: OnceOp = { kind: 'use', name: 'cfg' };
 const lanes = () => ({ G1: [load, useCfg], G2: [load, useCfg] });

@@ -1,28 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Effect } from '../types.ts';
-import {
-  newOnceState,
-  onceEnabledEvents,
-  onceIsDeadlocked,
-  stepOnce,
-  type OnceOp,
-  type OnceState,
-} from './once.ts';
+import { newOnceState, onceEnabledEvents, onceIsDeadlocked, type OnceOp } from './once.ts';
+import { pc, run } from './test-steps.ts';
 
-function run(state: OnceState, ids: string[]): { state: OnceState; effects: Effect[]; keys: string[] } {
-  let s = state;
-  const effects: Effect[] = [];
-  const keys: string[] = [];
-  for (const g of ids) {
-    const r = stepOnce(s, { type: 'step', g });
-    s = r.state;
-    effects.push(...r.effects);
-    keys.push(...r.narration.map((n) => n.key));
-  }
-  return { state: s, effects, keys };
-}
-
-const pc = (s: OnceState, g: string) => s.goroutines.find((x) => x.id === g)?.pc;
 const doWork: OnceOp = { kind: 'do', f: ['work', 'work'] };
 
 describe('sync.Once (sync/once.go)', () => {
